@@ -1,0 +1,32 @@
+#!/usr/bin/env -S npx tsx
+/** The `procwatch` command line: parse, load config, wire, call one use-case. Nothing else. */
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../lambdas/config';
+import { registerChanges } from '../lambdas/cli/changes-command';
+import { registerDemo } from '../lambdas/cli/demo-command';
+import { registerMatch } from '../lambdas/cli/match-command';
+import { registerRun } from '../lambdas/cli/run-command';
+import { EXIT } from '../lambdas/cli/cli-context';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const program = new Command('procwatch')
+  .description('Watch GOV.UK, Parliament and legislation.gov.uk for surveillance-camera correspondence and procurement law changes.')
+  .version(VERSION)
+  .option('-c, --config <file>', 'configuration file (default ./procwatch.config.json)')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerRun(program);
+registerChanges(program);
+registerMatch(program);
+registerDemo(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    return;
+  }
+  process.stderr.write(`procwatch: ${(err as Error).message}\n`);
+  process.exitCode = EXIT.failure;
+});

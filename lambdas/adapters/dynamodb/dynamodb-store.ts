@@ -1,0 +1,426 @@
+/** The Store port on Amazon DynamoDB (and DynamoDB Local): the only home of the DynamoDB SDK. */
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  TransactionCanceledException,
+  UpdateTimeToLiveCommand,
+  type DynamoDBClientConfig,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { StoreError } from '../../core/errors';
+import type { Alert, AlertStatus, Change, SourceState, StoredDocument, StoredVersion } from '../../core/model';
+import type { ChangePage, ChangeQuery, ChangeWrite, Store } from '../../core/ports';
+import {
+  alertFromItem,
+  alertItem,
+  changeFromItem,
+  changeItem,
+  documentFromItem,
+  documentItem,
+  INDEXES,
+  INDEX_KEYS,
+  keys,
+  logPartitions,
+  sourceStateFromItem,
+  sourceStateItem,
+  versionFromItems,
+  versionItems,
+} from './items';
+import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from './table-schema';
+
+type Item = Record<string, unknown>;
+
+export interface CapacityMeter {
+  read: number;
+  write: number;
+  calls: Record<string, number>;
+}
+
+export class DynamoDbStore implements Store {
+  private readonly doc: DynamoDBDocumentClient;
+  /** Consumed capacity, summed over the store's life: the benchmarks read it. */
+  readonly capacity: CapacityMeter = { read: 0, write: 0, calls: {} };
+
+  constructor(
+    private readonly client: DynamoDBClient,
+    readonly tableName: string,
+    private readonly maxConflictRetries = 5,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  static connect(tableName: string, config: DynamoDBClientConfig = {}): DynamoDbStore {
+    return new DynamoDbStore(new DynamoDBClient({ maxAttempts: 6, ...config }), tableName);
+  }
+
+  /** Creates the table if it does not exist (local runs and tests; in AWS the CDK stack owns it). */
+  async ensureTable(): Promise<void> {
+    try {
+      await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
+      return;
+    } catch (err) {
+      if (!(err instanceof ResourceNotFoundException)) throw this.wrap('describe the table', err);
+    }
+    const attributes = new Set<string>([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey]);
+    for (const gsi of GLOBAL_INDEXES) attributes.add(gsi.partitionKey).add(gsi.sortKey);
+    try {
+      await this.client.send(
+        new CreateTableCommand({
+          TableName: this.tableName,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+          KeySchema: [
+            { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+            { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+          ],
+          GlobalSecondaryIndexes: GLOBAL_INDEXES.map((g) => ({
+            IndexName: g.indexName,
+            KeySchema: [
+              { AttributeName: g.partitionKey, KeyType: 'HASH' },
+              { AttributeName: g.sortKey, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          })),
+        }),
+      );
+      await this.client.send(
+        new UpdateTimeToLiveCommand({
+          TableName: this.tableName,
+          TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+        }),
+      );
+    } catch (err) {
+      if ((err as Error).name === 'ResourceInUseException') return; // created by a concurrent run
+      throw this.wrap('create the table', err);
+    }
+  }
+
+  async getSourceState(sourceId: string): Promise<SourceState | null> {
+    const item = await this.get(keys.source(sourceId));
+    return item ? sourceStateFromItem(item) : null;
+  }
+
+  async putSourceState(state: SourceState): Promise<void> {
+    await this.call('PutItem', () =>
+      this.doc.send(new PutCommand({ TableName: this.tableName, Item: sourceStateItem(state), ReturnConsumedCapacity: 'TOTAL' })),
+    );
+  }
+
+  async listDocuments(sourceId: string): Promise<StoredDocument[]> {
+    const items = await this.queryAll({
+      IndexName: INDEXES.byGroup,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': INDEX_KEYS.gsi1.pk },
+      ExpressionAttributeValues: { ':pk': `SRCDOCS#${sourceId}` },
+    });
+    return items.map(documentFromItem);
+  }
+
+  async getDocument(docId: string): Promise<StoredDocument | null> {
+    const item = await this.get(keys.document(docId));
+    return item ? documentFromItem(item) : null;
+  }
+
+  async getVersion(docId: string, version: number): Promise<StoredVersion | null> {
+    const head = keys.version(docId, version);
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': head.pk, ':sk': head.sk },
+    });
+    const headItem = items.find((i) => i.sk === head.sk);
+    if (!headItem) return null;
+    return versionFromItems(headItem, items.filter((i) => i.sk !== head.sk));
+  }
+
+  async listVersions(docId: string): Promise<StoredVersion[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+      ExpressionAttributeValues: { ':pk': keys.document(docId).pk, ':v': 'V#' },
+    });
+    const heads = items.filter((i) => i.entity === 'version');
+    return heads.map((h) => versionFromItems(h, items.filter((i) => i.entity === 'version-part' && String(i.sk).startsWith(`${h.sk}#`))));
+  }
+
+  async recordChange(write: ChangeWrite): Promise<'written' | 'duplicate'> {
+    const notExists = 'attribute_not_exists(pk)';
+    const items: { Put: Record<string, unknown> }[] = [
+      ...write.changes.map((c) => ({ Put: { TableName: this.tableName, Item: changeItem(c), ConditionExpression: notExists } })),
+      ...write.alerts.map((a) => ({ Put: { TableName: this.tableName, Item: alertItem(a), ConditionExpression: notExists } })),
+    ];
+    if (write.version) {
+      for (const item of versionItems(write.version)) {
+        items.push({ Put: { TableName: this.tableName, Item: item, ConditionExpression: notExists } });
+      }
+    }
+    if (write.document) {
+      const expected = write.document.expectedVersion;
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: documentItem(write.document.next),
+          ConditionExpression: expected === null ? notExists : '#v = :expected',
+          ...(expected === null ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': expected } }),
+        },
+      });
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.call('TransactWriteItems', () =>
+          this.doc.send(new TransactWriteCommand({ TransactItems: items as never, ReturnConsumedCapacity: 'TOTAL' })),
+        );
+        return 'written';
+      } catch (err) {
+        if (err instanceof StoreError && err.cause instanceof TransactionCanceledException) {
+          const reasons = err.cause.CancellationReasons ?? [];
+          if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return 'duplicate';
+          // TransactionConflict / throttling inside a transaction: nothing was written; try again.
+          if (attempt < this.maxConflictRetries) {
+            await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt + Math.random() * 50));
+            continue;
+          }
+        }
+        throw err;
+      }
+    }
+  }
+
+  async listChanges(query: ChangeQuery): Promise<ChangePage> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+    const [index, partition] = this.changeIndexFor(query);
+    const k = INDEX_KEYS[index];
+    const names: Record<string, string> = { '#pk': k.pk, '#sk': k.sk };
+    const values: Record<string, unknown> = { ':pk': partition };
+    let condition = '#pk = :pk';
+    if (query.since && query.until) {
+      condition += ' AND #sk BETWEEN :since AND :until';
+      values[':since'] = query.since;
+      values[':until'] = `${query.until}\uffff`;
+    } else if (query.since) {
+      condition += ' AND #sk >= :since';
+      values[':since'] = query.since;
+    } else if (query.until) {
+      condition += ' AND #sk <= :until';
+      values[':until'] = `${query.until}\uffff`;
+    }
+    const filters: string[] = [];
+    const addFilter = (field: string, value: string | undefined, used: boolean) => {
+      if (!value || used) return;
+      names[`#${field}`] = field;
+      values[`:${field}`] = value;
+      filters.push(`#${field} = :${field}`);
+    };
+    addFilter('sourceId', query.sourceId, index === INDEXES.bySource);
+    addFilter('type', query.type, index === INDEXES.byType);
+    addFilter('threadId', query.threadId, index === INDEXES.byThread);
+    addFilter('docId', query.docId, index === INDEXES.byDocument);
+    if (query.q) {
+      names['#search'] = 'searchText';
+      values[':q'] = query.q.toLowerCase();
+      filters.push('contains(#search, :q)');
+    }
+    const out: Change[] = [];
+    let startKey = query.cursor ? decodeCursor(query.cursor) : undefined;
+    let lastItem: Item | undefined;
+    do {
+      const page = await this.call('Query', () =>
+        this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: index,
+            KeyConditionExpression: condition,
+            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ScanIndexForward: false,
+            Limit: filters.length ? Math.max(limit * 4, 100) : limit - out.length,
+            ExclusiveStartKey: startKey,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) {
+        if (out.length === limit) break;
+        out.push(changeFromItem(item));
+        lastItem = item;
+      }
+      startKey = page.LastEvaluatedKey;
+      if (out.length === limit) {
+        // Resume right after the last item returned, not after the last item read.
+        startKey = lastItem ? pickKeys(lastItem, index) : startKey;
+        const more = await this.hasMore(index, condition, filters, names, values, startKey);
+        return { items: out, cursor: more ? encodeCursor(startKey!) : null };
+      }
+    } while (startKey);
+    return { items: out, cursor: null };
+  }
+
+  async getChange(changeId: string): Promise<Change | null> {
+    const item = await this.get(keys.change(changeId));
+    return item ? changeFromItem(item) : null;
+  }
+
+  async listAlerts(status: AlertStatus, limit = 1000): Promise<Alert[]> {
+    const items = await this.queryAll(
+      {
+        IndexName: INDEXES.byGroup,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': INDEX_KEYS.gsi1.pk },
+        ExpressionAttributeValues: { ':pk': `ALERTS#${status}` },
+      },
+      limit,
+    );
+    return items.map(alertFromItem);
+  }
+
+  async getAlert(alertId: string): Promise<Alert | null> {
+    const item = await this.get(keys.alert(alertId));
+    return item ? alertFromItem(item) : null;
+  }
+
+  async updateAlert(alertId: string, from: AlertStatus, patch: Partial<Alert>): Promise<boolean> {
+    const current = await this.get(keys.alert(alertId));
+    if (!current || current.status !== from) return false;
+    const next = { ...alertFromItem(current), ...patch };
+    try {
+      await this.call('PutItem', () =>
+        this.doc.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: alertItem(next),
+            ConditionExpression: '#s = :from',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':from': from },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        ),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof StoreError && (err.cause as Error)?.name === 'ConditionalCheckFailedException') return false;
+      throw err;
+    }
+  }
+
+  /** Low-level helpers shared by the adapter's methods (and by later use-cases' adapters). */
+  async get(key: { pk: string; sk: string }): Promise<Item | undefined> {
+    const res = await this.call('GetItem', () =>
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' })),
+    );
+    return res.Item;
+  }
+
+  async update(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<void> {
+    await this.call('UpdateItem', () =>
+      this.doc.send(new UpdateCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' })),
+    );
+  }
+
+  async queryAll(input: Omit<QueryCommandInput, 'TableName'>, max = Infinity): Promise<Item[]> {
+    const out: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const res = await this.call('Query', () =>
+        this.doc.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey, ReturnConsumedCapacity: 'TOTAL' })),
+      );
+      out.push(...(res.Items ?? []));
+      startKey = res.LastEvaluatedKey;
+    } while (startKey && out.length < max);
+    return out.slice(0, max);
+  }
+
+  private async hasMore(
+    index: string,
+    condition: string,
+    filters: string[],
+    names: Record<string, string>,
+    values: Record<string, unknown>,
+    startKey: Record<string, unknown> | undefined,
+  ): Promise<boolean> {
+    if (!startKey) return false;
+    let key: Record<string, unknown> | undefined = startKey;
+    do {
+      const res = await this.call('Query', () =>
+        this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: index,
+            KeyConditionExpression: condition,
+            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ScanIndexForward: false,
+            Limit: 100,
+            ExclusiveStartKey: key,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        ),
+      );
+      if ((res.Items ?? []).length > 0) return true;
+      key = res.LastEvaluatedKey;
+    } while (key);
+    return false;
+  }
+
+  private changeIndexFor(query: ChangeQuery): [string, string] {
+    if (query.docId) return [INDEXES.byDocument, logPartitions.document(query.docId)];
+    if (query.threadId) return [INDEXES.byThread, logPartitions.thread(query.threadId)];
+    if (query.sourceId) return [INDEXES.bySource, logPartitions.source(query.sourceId)];
+    if (query.type) return [INDEXES.byType, logPartitions.type(query.type)];
+    return [INDEXES.byGroup, logPartitions.all()];
+  }
+
+  private async call<T extends { ConsumedCapacity?: unknown }>(op: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      const res = await fn();
+      this.meter(op, res.ConsumedCapacity);
+      return res;
+    } catch (err) {
+      throw this.wrap(op, err);
+    }
+  }
+
+  private meter(op: string, consumed: unknown): void {
+    this.capacity.calls[op] = (this.capacity.calls[op] ?? 0) + 1;
+    const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
+    for (const c of list as { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number }[]) {
+      if (op === 'Query' || op === 'GetItem') this.capacity.read += c.ReadCapacityUnits ?? c.CapacityUnits ?? 0;
+      else this.capacity.write += c.WriteCapacityUnits ?? c.CapacityUnits ?? 0;
+    }
+  }
+
+  private wrap(op: string, err: unknown): StoreError {
+    if (err instanceof StoreError) return err;
+    const name = (err as Error)?.name ?? 'Error';
+    return new StoreError(`DynamoDB ${op} failed on table ${this.tableName}: ${name}: ${(err as Error)?.message ?? err}`, { op }, err);
+  }
+}
+
+function pickKeys(item: Item, index: string): Record<string, unknown> {
+  const k = INDEX_KEYS[index];
+  return { pk: item.pk, sk: item.sk, [k.pk]: item[k.pk], [k.sk]: item[k.sk] };
+}
+
+/** The store's cursor is the DynamoDB key, base64url; the query use-case signs it before it leaves. */
+export function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (!parsed || typeof parsed !== 'object' || typeof parsed.pk !== 'string') throw new Error('not a key');
+    return parsed;
+  } catch (err) {
+    throw new StoreError('The cursor is not valid.', { field: 'cursor' }, err);
+  }
+}

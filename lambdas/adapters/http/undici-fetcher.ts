@@ -1,0 +1,241 @@
+/**
+ * The HttpFetcher port on undici: the only place the project opens HTTP connections.
+ * Polite (identifying User-Agent, per-bucket rate limits, conditional requests), careful
+ * (host allowlist on every redirect hop, private-address guard, size and decompression limits)
+ * and patient (retries with backoff on 5xx, 429 and network errors, honouring Retry-After).
+ */
+import { Agent, request, type Dispatcher } from 'undici';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { FetchError } from '../../core/errors';
+import type { Fetched, FetchRequest } from '../../core/model';
+import type { Clock, HttpFetcher, Validators } from '../../core/ports';
+import { resolvesToPrivate, systemResolver, type Resolver } from './address-guard';
+import { DEFAULT_INTERVALS_MS, RateLimiter } from './rate-limiter';
+
+export interface FetcherOptions {
+  userAgent: string;
+  /** Hosts (with port where not default) that may be fetched; redirects elsewhere are refused. */
+  allowedHosts: string[];
+  /** Loopback hosts are refused unless listed here (the local replay server). */
+  allowPrivateHosts?: string[];
+  timeoutMs?: number;
+  maxRetries?: number;
+  backoffBaseMs?: number;
+  /** A Retry-After longer than this is not waited for: the run reports the source as failing. */
+  maxRetryAfterMs?: number;
+  maxBodyBytes?: number;
+  maxRedirects?: number;
+  intervalsMs?: Record<string, number>;
+  clock: Clock;
+  resolver?: Resolver;
+  /** Counts every request sent, by bucket: the tests and benchmarks read it. */
+  onRequest?: (req: { url: string; bucket: string; status: number | null; bytes: number }) => void;
+}
+
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+const ANSWERED = new Set([304, 404, 410]);
+
+export class UndiciFetcher implements HttpFetcher {
+  private readonly limiter: RateLimiter;
+  private readonly dispatcher: Dispatcher;
+  private readonly allowed: Set<string>;
+  private readonly allowPrivate: Set<string>;
+  private readonly o: Required<Omit<FetcherOptions, 'onRequest' | 'allowPrivateHosts' | 'resolver'>> & Pick<FetcherOptions, 'onRequest'>;
+  private readonly resolver: Resolver;
+
+  constructor(options: FetcherOptions) {
+    this.o = {
+      timeoutMs: 20_000,
+      maxRetries: 3,
+      backoffBaseMs: 500,
+      maxRetryAfterMs: 60_000,
+      maxBodyBytes: 20 * 1024 * 1024,
+      maxRedirects: 5,
+      intervalsMs: DEFAULT_INTERVALS_MS,
+      ...options,
+    };
+    this.allowed = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
+    this.allowPrivate = new Set((options.allowPrivateHosts ?? []).map((h) => h.toLowerCase()));
+    this.resolver = options.resolver ?? systemResolver;
+    this.limiter = new RateLimiter(this.o.intervalsMs, options.clock);
+    this.dispatcher = new Agent({ headersTimeout: this.o.timeoutMs, bodyTimeout: this.o.timeoutMs, connectTimeout: this.o.timeoutMs });
+  }
+
+  async get(req: FetchRequest, validators?: Validators): Promise<Fetched> {
+    let lastError: FetchError | null = null;
+    for (let attempt = 0; attempt <= this.o.maxRetries; attempt++) {
+      try {
+        return await this.follow(req, validators);
+      } catch (err) {
+        if (!(err instanceof FetchError) || !err.transient || attempt === this.o.maxRetries) throw err;
+        lastError = err;
+        const wait = Number(err.context.retryAfterMs ?? 0) || this.backoff(attempt);
+        await this.o.clock.sleep(wait);
+      }
+    }
+    throw lastError ?? new FetchError('The request failed.', { url: req.url });
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+
+  private backoff(attempt: number): number {
+    return this.o.backoffBaseMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
+  }
+
+  /** One attempt, following redirects hop by hop so each hop is checked against the allowlist. */
+  private async follow(req: FetchRequest, validators?: Validators): Promise<Fetched> {
+    let url = req.url;
+    const seen = new Set<string>();
+    for (let hop = 0; hop <= this.o.maxRedirects; hop++) {
+      await this.checkAllowed(url);
+      if (seen.has(url)) throw new FetchError(`Redirect loop at ${url}.`, { url }, undefined, false);
+      seen.add(url);
+      await this.limiter.wait(req.bucket);
+      const res = await this.once(url, req, validators);
+      if (res.status >= 300 && res.status < 400 && res.status !== 304) {
+        const location = res.headers.location;
+        if (!location) throw new FetchError(`HTTP ${res.status} without a Location header at ${url}.`, { url, status: res.status }, undefined, false);
+        url = new URL(location, url).toString();
+        continue;
+      }
+      return { ...res, url };
+    }
+    throw new FetchError(`More than ${this.o.maxRedirects} redirects from ${req.url}.`, { url: req.url }, undefined, false);
+  }
+
+  private async checkAllowed(url: string): Promise<void> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new FetchError(`Refused to fetch a malformed URL: ${JSON.stringify(url.slice(0, 200))}.`, { url }, undefined, false);
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+      throw new FetchError(`Refused to fetch ${parsed.protocol} URL ${url}.`, { url }, undefined, false);
+    }
+    const host = parsed.host.toLowerCase();
+    if (!this.allowed.has(host)) {
+      throw new FetchError(`Refused to fetch ${url}: host ${host} is not on the allowlist.`, { url }, undefined, false);
+    }
+    if (!this.allowPrivate.has(host)) {
+      let isPrivate: boolean;
+      try {
+        isPrivate = await resolvesToPrivate(parsed.hostname, this.resolver);
+      } catch (err) {
+        throw new FetchError(`Could not resolve ${parsed.hostname}: ${(err as Error).message}.`, { url }, err);
+      }
+      if (isPrivate) throw new FetchError(`Refused to fetch ${url}: ${parsed.hostname} resolves to a private or local address.`, { url }, undefined, false);
+    }
+  }
+
+  private async once(url: string, req: FetchRequest, validators?: Validators): Promise<Omit<Fetched, 'url'>> {
+    const headers: Record<string, string> = {
+      'user-agent': this.o.userAgent,
+      accept: req.accept ?? 'application/json',
+      'accept-encoding': 'gzip, br',
+    };
+    if (validators?.etag) headers['if-none-match'] = validators.etag;
+    if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
+    let res: Dispatcher.ResponseData;
+    const signal = AbortSignal.timeout(this.o.timeoutMs * 2);
+    try {
+      res = await request(url, { method: 'GET', headers, dispatcher: this.dispatcher, signal, maxRedirections: 0 } as never);
+    } catch (err) {
+      this.o.onRequest?.({ url, bucket: req.bucket, status: null, bytes: 0 });
+      throw new FetchError(`Could not reach ${new URL(url).host}: ${describeNetworkError(err)}.`, { url }, err);
+    }
+    const status = res.statusCode;
+    const responseHeaders = flattenHeaders(res.headers);
+    let raw: Buffer;
+    try {
+      raw = await readLimited(res.body, this.o.maxBodyBytes);
+    } catch (err) {
+      this.o.onRequest?.({ url, bucket: req.bucket, status, bytes: 0 });
+      if (err instanceof FetchError) throw new FetchError(err.message.replace('{url}', url), { url, status }, undefined, false);
+      throw new FetchError(`The response from ${url} was cut off: ${describeNetworkError(err)}.`, { url, status }, err);
+    }
+    this.o.onRequest?.({ url, bucket: req.bucket, status, bytes: raw.length });
+    if (status === 304) return { status, headers: responseHeaders, body: '', notModified: true };
+    if (RETRYABLE.has(status)) {
+      const retryAfterMs = parseRetryAfter(responseHeaders['retry-after'], this.o.clock.now());
+      if (retryAfterMs !== null && retryAfterMs > this.o.maxRetryAfterMs) {
+        throw new FetchError(`${url} answered ${status} and asked to wait ${Math.round(retryAfterMs / 1000)} s, longer than allowed.`, { url, status }, undefined, false);
+      }
+      throw new FetchError(`${url} answered HTTP ${status}.`, { url, status, retryAfterMs: retryAfterMs ?? undefined });
+    }
+    if (status >= 400 && !ANSWERED.has(status)) {
+      throw new FetchError(`${url} answered HTTP ${status}.`, { url, status }, undefined, false);
+    }
+    const body = decodeBody(decompress(raw, responseHeaders['content-encoding'], this.o.maxBodyBytes, url), responseHeaders['content-type']);
+    return { status, headers: responseHeaders, body };
+  }
+}
+
+function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+async function readLimited(body: AsyncIterable<Buffer>, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > max) {
+      (body as unknown as { destroy?: () => void }).destroy?.();
+      throw new FetchError(`The response from {url} is larger than ${Math.round(max / 1024 / 1024)} MB and was refused.`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function decompress(raw: Buffer, encoding: string | undefined, max: number, url: string): Buffer {
+  const enc = (encoding ?? '').trim().toLowerCase();
+  if (!enc || enc === 'identity') return raw;
+  try {
+    if (enc === 'gzip' || enc === 'x-gzip') return gunzipSync(raw, { maxOutputLength: max });
+    if (enc === 'br') return brotliDecompressSync(raw, { maxOutputLength: max });
+    if (enc === 'deflate') return inflateSync(raw, { maxOutputLength: max });
+  } catch (err) {
+    const tooBig = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|too large|maxOutputLength/i.test((err as Error).message);
+    throw new FetchError(
+      tooBig
+        ? `The response from ${url} expands past ${Math.round(max / 1024 / 1024)} MB when decompressed and was refused.`
+        : `The response from ${url} could not be decompressed (${enc}).`,
+      { url },
+      err,
+      false,
+    );
+  }
+  throw new FetchError(`The response from ${url} uses an unknown content encoding "${enc}".`, { url }, undefined, false);
+}
+
+/** Decodes with the declared charset; undeclared or unknown charsets fall back to UTF-8, bad bytes become U+FFFD. */
+function decodeBody(raw: Buffer, contentType: string | undefined): string {
+  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
+  try {
+    return new TextDecoder(charset).decode(raw);
+  } catch {
+    return new TextDecoder('utf-8').decode(raw);
+  }
+}
+
+export function parseRetryAfter(value: string | undefined, now: Date): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
+}
+
+function describeNetworkError(err: unknown): string {
+  const e = err as { code?: string; name?: string; message?: string };
+  if (e?.name === 'TimeoutError' || e?.code === 'UND_ERR_HEADERS_TIMEOUT' || e?.code === 'UND_ERR_BODY_TIMEOUT') return 'timed out';
+  if (e?.code === 'ECONNREFUSED') return 'connection refused';
+  if (e?.code === 'ECONNRESET' || e?.code === 'UND_ERR_SOCKET') return 'connection reset';
+  if (e?.code === 'ENOTFOUND' || e?.code === 'EAI_AGAIN') return 'no network or the name did not resolve';
+  return e?.message ?? String(err);
+}

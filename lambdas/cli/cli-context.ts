@@ -1,0 +1,73 @@
+/** What every CLI command shares: the config file, the runtime's life, output and exit codes. */
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Config } from '../config';
+import { openRuntime, type Runtime, type RuntimeOptions } from '../composition';
+import { loadConfigFile } from '../adapters/fs/config-file';
+import { silentLogger } from '../adapters/log/json-logger';
+import { ReplayServer } from '../adapters/replay/replay-server';
+import { ConfigError, describeFailure, ProcwatchError } from '../core/errors';
+
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+export interface GlobalOptions {
+  config?: string;
+  verbose?: boolean;
+}
+
+export function projectRoot(): string {
+  return resolve(__dirname, '..', '..');
+}
+
+export function readConfig(opts: GlobalOptions): Config {
+  const path = opts.config ? resolve(opts.config) : join(process.cwd(), 'procwatch.config.json');
+  const fallback = join(projectRoot(), 'procwatch.config.json');
+  return loadConfigFile(existsSync(path) || opts.config ? path : fallback);
+}
+
+/** Points every source family at a local replay server (`DIR` is a step folder or a root + step). */
+export async function startReplay(dir: string, step?: string): Promise<ReplayServer> {
+  const full = resolve(dir);
+  const isStep = existsSync(join(full, 'routes.json'));
+  const server = new ReplayServer(isStep ? dirname(full) : full);
+  await server.start(isStep ? basename(full) : (step ?? 't0'));
+  return server;
+}
+
+export function replayConfig(config: Config, server: ReplayServer): Config {
+  return { ...config, endpoints: { govuk: server.url, parliament: server.url, legislation: server.url } };
+}
+
+export async function withRuntime<T>(config: Config, options: RuntimeOptions, fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(config, { root: process.cwd(), logger: options.logger ?? silentLogger, ...options });
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** Runs a command's action: errors become one sentence on stderr and the right exit code. */
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<number | void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      process.exitCode = (await fn(...args)) ?? EXIT.ok;
+    } catch (err) {
+      process.stderr.write(`procwatch: ${describeFailure(err)}\n`);
+      if (process.env.PROCWATCH_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+      process.exitCode = err instanceof ConfigError || (err instanceof ProcwatchError && err.code === 'usage') ? EXIT.usage : EXIT.failure;
+    }
+  };
+}
+
+/** Parses `7d`, `24h`, `2026-01-31` or a full ISO time into an ISO time. */
+export function parseSince(value: string, now = new Date()): string {
+  const rel = /^(\d+)([dhw])$/.exec(value.trim());
+  if (rel) {
+    const hours = Number(rel[1]) * ({ h: 1, d: 24, w: 168 } as const)[rel[2] as 'h' | 'd' | 'w'];
+    return new Date(now.getTime() - hours * 3600_000).toISOString();
+  }
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new ProcwatchError('usage', `"${value}" is not a date: use e.g. 7d, 24h or 2026-01-31.`);
+  return new Date(t).toISOString();
+}

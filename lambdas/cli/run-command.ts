@@ -1,0 +1,49 @@
+/** `procwatch run`: one cycle of every source (or one), with a progress line per source. */
+import type { Command } from 'commander';
+import { watchOnce } from '../core/watch-once';
+import { action, EXIT, readConfig, replayConfig, startReplay, withRuntime, type GlobalOptions } from './cli-context';
+import { cycleInput } from '../cycle-input';
+import { formatAlertLine, formatOutcome } from './format-outcome';
+
+interface RunOptions {
+  source?: string;
+  replay?: string;
+  step?: string;
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('check every watched source once, record changes in DynamoDB and deliver alerts')
+    .option('--source <id>', 'check only this source')
+    .option('--replay <dir>', 'answer every request from a local replay server serving this folder (offline)')
+    .option('--step <name>', 'with --replay: the step folder to serve (default t0)')
+    .action(
+      action(async (opts: RunOptions) => {
+        const global = program.opts<GlobalOptions>();
+        let config = readConfig(global);
+        if (opts.source && !config.sources.some((s) => s.id === opts.source)) {
+          process.stderr.write(`procwatch: no source "${opts.source}" in the configuration (known: ${config.sources.map((s) => s.id).join(', ')}).\n`);
+          return EXIT.usage;
+        }
+        const replay = opts.replay ? await startReplay(opts.replay, opts.step) : null;
+        try {
+          if (replay) config = replayConfig(config, replay);
+          process.stdout.write(`procwatch: checking ${opts.source ?? `${config.sources.length} sources`}${replay ? ` (replay ${replay.step})` : ''}\n`);
+          const report = await withRuntime(config, { allowPrivateHosts: replay ? [replay.host] : [] }, (rt) =>
+            watchOnce(rt, cycleInput(config, rt, (o) => process.stdout.write(`${formatOutcome(o)}\n`), opts.source)),
+          );
+          for (const a of report.delivery.sent) process.stdout.write(`${formatAlertLine(a)}\n`);
+          for (const f of report.delivery.failed) process.stdout.write(`  NOT SENT [${f.alert.type}] ${f.alert.subject}: ${f.reason}\n`);
+          const failed = report.outcomes.filter((o) => o.kind === 'failed');
+          if (failed.length && failed.length === report.outcomes.length && failed.every((o) => o.kind === 'failed' && /no network|did not resolve|connection refused/.test(o.reason))) {
+            process.stderr.write('procwatch: no network: no source could be reached, so nothing was checked and nothing stored was changed.\n');
+          }
+          process.stdout.write(`procwatch: ${report.delivery.sent.length} alert(s) delivered, ${failed.length} source(s) failing.\n`);
+          return failed.length || report.delivery.failed.length ? EXIT.failure : EXIT.ok;
+        } finally {
+          await replay?.stop();
+        }
+      }),
+    );
+}

@@ -1,0 +1,86 @@
+/**
+ * Wires adapters to ports, once: the CLI, the demo, the Lambda handlers and the tests all build
+ * their runtime here, so each runs the same code with different ends.
+ */
+import { join, resolve } from 'node:path';
+import type { KnownCorpus } from './core/classify-document';
+import type { Clock, Logger, Mailer } from './core/ports';
+import { systemClock } from './core/ports';
+import { allowedHosts, type Config } from './config';
+import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
+import { startDynamoDbLocal, type LocalDynamo } from './adapters/dynamodb/dynamodb-local';
+import { loadKnownCorpus } from './adapters/fs/known-correspondence';
+import { UndiciFetcher, type FetcherOptions } from './adapters/http/undici-fetcher';
+import { OutboxMailer } from './adapters/mail/outbox-mailer';
+import { JsonLogger } from './adapters/log/json-logger';
+
+export interface Runtime {
+  config: Config;
+  store: DynamoDbStore;
+  fetcher: UndiciFetcher;
+  mailer: Mailer;
+  clock: Clock;
+  logger: Logger;
+  known: KnownCorpus;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Project root: relative paths in the config resolve against it. */
+  root?: string;
+  /** Use this DynamoDB endpoint (a running DynamoDB Local, or AWS when absent and `aws` is set). */
+  dynamoEndpoint?: string;
+  /** Talk to real DynamoDB with the ambient AWS credentials (Lambda). */
+  aws?: boolean;
+  /** Keep DynamoDB Local's data in memory instead of under the data folder. */
+  inMemory?: boolean;
+  /** Hosts that may resolve to loopback (the replay server). */
+  allowPrivateHosts?: string[];
+  clock?: Clock;
+  logger?: Logger;
+  mailer?: Mailer;
+  fetcher?: Partial<FetcherOptions>;
+}
+
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const root = options.root ?? process.cwd();
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? new JsonLogger();
+  let local: LocalDynamo | null = null;
+  let store: DynamoDbStore;
+  if (options.aws) {
+    store = DynamoDbStore.connect(config.store.table, config.store.region ? { region: config.store.region } : {});
+  } else {
+    let endpoint = options.dynamoEndpoint ?? config.store.endpoint;
+    if (!endpoint) {
+      local = await startDynamoDbLocal(options.inMemory ? {} : { dbPath: resolve(root, config.store.dataDir, 'dynamodb') });
+      endpoint = local.endpoint;
+    }
+    store = DynamoDbStore.connect(config.store.table, { endpoint, region: config.store.region ?? 'eu-west-2', credentials: LOCAL_CREDENTIALS });
+    await store.ensureTable();
+  }
+  const fetcher = new UndiciFetcher({
+    userAgent: config.userAgent,
+    allowedHosts: allowedHosts(config),
+    allowPrivateHosts: options.allowPrivateHosts,
+    clock,
+    ...options.fetcher,
+  });
+  const mailer = options.mailer ?? new OutboxMailer(resolve(root, String(config.mailer.dir ?? join(config.store.dataDir, 'outbox'))));
+  const known = loadKnownCorpus(resolve(root, config.knownCorrespondence), resolve(root, 'data/parties.json'));
+  return {
+    config,
+    store,
+    fetcher,
+    mailer,
+    clock,
+    logger,
+    known,
+    async close() {
+      await fetcher.close();
+      await local?.stop();
+    },
+  };
+}

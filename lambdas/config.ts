@@ -1,0 +1,139 @@
+/**
+ * The configuration: one validated file (procwatch.config.json) shared by the CLI, the Lambda
+ * handlers and the CDK app. Every problem is reported on its own line, with where it is.
+ */
+import { z } from 'zod';
+import { ConfigError } from './core/errors';
+import type { Endpoints, SourceConfigBase } from './core/source-kind';
+import { defaultKeywords } from './core/text/keywords';
+import { sourceKinds } from './sources';
+
+const email = z.string().regex(/^(?:[^<>@\s]+\s*<)?[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>?$/, 'must be an e-mail address');
+
+const endpointsSchema = z
+  .object({
+    govuk: z.string().url(),
+    parliament: z.string().url(),
+    legislation: z.string().url(),
+  })
+  .strict();
+
+const configSchema = z
+  .object({
+    $comment: z.string().optional(),
+    contact: z.string().min(3).max(200),
+    userAgent: z.string().min(3).max(300).optional(),
+    endpoints: endpointsSchema.partial().optional(),
+    sources: z.array(z.unknown()).min(1),
+    keywords: z.array(z.string().min(2).max(80)).optional(),
+    knownCorrespondence: z.string().optional(),
+    alerts: z
+      .object({
+        from: email,
+        to: z.array(email).min(1),
+        failureThreshold: z.number().int().min(1).max(100).optional(),
+        shrinkRatio: z.number().min(0).max(1).optional(),
+      })
+      .strict(),
+    store: z
+      .object({
+        table: z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/).optional(),
+        region: z.string().optional(),
+        endpoint: z.string().url().optional(),
+        dataDir: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    mailer: z
+      .object({ kind: z.enum(['outbox']), dir: z.string().optional() })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
+
+export interface Config {
+  contact: string;
+  userAgent: string;
+  endpoints: Endpoints;
+  sources: SourceConfigBase[];
+  keywords: string[];
+  knownCorrespondence: string;
+  alerts: { from: string; to: string[]; failureThreshold: number; shrinkRatio: number };
+  store: { table: string; region?: string; endpoint?: string; dataDir: string };
+  mailer: { kind: string; dir: string; [key: string]: unknown };
+  /** Everything else in the file, for the sections later features read (subscribers, api…). */
+  raw: Record<string, unknown>;
+}
+
+export const LIVE_ENDPOINTS: Endpoints = {
+  govuk: 'https://www.gov.uk',
+  parliament: 'https://bills-api.parliament.uk',
+  legislation: 'https://www.legislation.gov.uk',
+};
+
+export const VERSION = '0.1.0';
+
+/** Finds the line of the file where a source's entry starts, so messages can point at it. */
+function lineOf(text: string | undefined, needle: string): string {
+  if (!text) return '';
+  const index = text.indexOf(needle);
+  if (index < 0) return '';
+  return ` (line ${text.slice(0, index).split('\n').length})`;
+}
+
+function issueLines(prefix: string, error: z.ZodError): string[] {
+  return error.issues.map((i) => {
+    const path = i.path.length ? `${prefix}${prefix ? '.' : ''}${i.path.join('.')}` : prefix || '(top level)';
+    const detail = i.code === 'unrecognized_keys' ? `unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message;
+    return `${path}: ${detail}`;
+  });
+}
+
+/** Validates a parsed config file; `text` (the file's source) lets messages name line numbers. */
+export function parseConfig(json: unknown, file = 'procwatch.config.json', text?: string): Config {
+  const top = configSchema.safeParse(json);
+  const problems: string[] = top.success ? [] : issueLines('', top.error).map((l) => `${file}: ${l}`);
+  const sources: SourceConfigBase[] = [];
+  const rawSources = Array.isArray((json as { sources?: unknown })?.sources) ? ((json as { sources: unknown[] }).sources) : [];
+  const ids = new Set<string>();
+  rawSources.forEach((raw, i) => {
+    const id = (raw as { id?: unknown })?.id;
+    const where = `${file}: sources[${i}]${typeof id === 'string' ? ` "${id}"` : ''}${typeof id === 'string' ? lineOf(text, `"${id}"`) : ''}`;
+    const kindName = (raw as { kind?: unknown })?.kind;
+    const kind = typeof kindName === 'string' ? sourceKinds[kindName] : undefined;
+    if (!kind) {
+      problems.push(`${where}: kind ${JSON.stringify(kindName)} is not one of ${Object.keys(sourceKinds).join(', ')}`);
+      return;
+    }
+    const parsed = kind.schema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...issueLines('', parsed.error).map((l) => `${where}: ${l}`));
+      return;
+    }
+    if (ids.has(parsed.data.id)) problems.push(`${where}: the id "${parsed.data.id}" is used twice`);
+    ids.add(parsed.data.id);
+    sources.push(parsed.data);
+  });
+  if (problems.length || !top.success) throw new ConfigError(problems);
+  const c = top.data;
+  const endpoints = { ...LIVE_ENDPOINTS, ...(c.endpoints ?? {}) };
+  return {
+    contact: c.contact,
+    userAgent: c.userAgent ?? `procurement-watch/${VERSION} (+https://github.com/procurement-watch/procurement-watch; ${c.contact})`,
+    endpoints,
+    sources: sources.filter((s) => s.enabled !== false),
+    keywords: c.keywords ?? [...defaultKeywords],
+    knownCorrespondence: c.knownCorrespondence ?? 'data/known-correspondence',
+    alerts: { from: c.alerts.from, to: c.alerts.to, failureThreshold: c.alerts.failureThreshold ?? 3, shrinkRatio: c.alerts.shrinkRatio ?? 0.5 },
+    store: { table: c.store?.table ?? 'procwatch', region: c.store?.region, endpoint: c.store?.endpoint, dataDir: c.store?.dataDir ?? '.procwatch' },
+    mailer: { kind: 'outbox', dir: '.procwatch/outbox', ...(c.mailer ?? {}) },
+    raw: json as Record<string, unknown>,
+  };
+}
+
+/** Hosts every configured source may fetch from: the allowlist. */
+export function allowedHosts(config: Config): string[] {
+  const hosts = new Set<string>();
+  for (const s of config.sources) for (const h of sourceKinds[s.kind].hosts(s, config.endpoints)) hosts.add(h.toLowerCase());
+  return [...hosts];
+}

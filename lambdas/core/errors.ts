@@ -1,0 +1,77 @@
+/**
+ * One error family for the whole project. Every failure a user can see is one of these,
+ * and `describeFailure` turns any of them (or anything thrown) into the one sentence shown
+ * in the CLI, the log and a source's "last error".
+ */
+export interface ErrorContext {
+  url?: string;
+  status?: number;
+  source?: string;
+  field?: string;
+  [key: string]: unknown;
+}
+
+export class ProcwatchError extends Error {
+  readonly code: string;
+  readonly context: ErrorContext;
+  constructor(code: string, message: string, context: ErrorContext = {}, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.context = context;
+  }
+}
+
+/** The network or the server failed: timeouts, resets, 5xx after retries, refused redirects. */
+export class FetchError extends ProcwatchError {
+  constructor(message: string, context: ErrorContext = {}, cause?: unknown, readonly transient = true) {
+    super('fetch', message, context, cause);
+  }
+}
+
+/** A response arrived but does not have the shape the source parser expects. */
+export class ParseError extends ProcwatchError {
+  constructor(message: string, context: ErrorContext = {}, cause?: unknown) {
+    super('parse', message, context, cause);
+  }
+}
+
+/** A conditional write lost a race: someone else already wrote this item. Not a failure of the cycle. */
+export class StoreConflictError extends ProcwatchError {
+  constructor(message: string, context: ErrorContext = {}, cause?: unknown) {
+    super('store-conflict', message, context, cause);
+  }
+}
+
+/** The store itself failed (throttled past retries, unreachable, misconfigured). */
+export class StoreError extends ProcwatchError {
+  constructor(message: string, context: ErrorContext = {}, cause?: unknown) {
+    super('store', message, context, cause);
+  }
+}
+
+/** An email could not be delivered. `permanent` failures are not retried. */
+export class DeliveryError extends ProcwatchError {
+  constructor(message: string, readonly permanent: boolean, context: ErrorContext = {}, cause?: unknown) {
+    super('delivery', message, context, cause);
+  }
+}
+
+/** The configuration is wrong; `problems` holds one line per bad entry. */
+export class ConfigError extends ProcwatchError {
+  constructor(readonly problems: string[], context: ErrorContext = {}) {
+    super('config', problems.length === 1 ? problems[0] : `${problems.length} problems in the configuration:\n  ${problems.join('\n  ')}`, context);
+  }
+}
+
+/** Turns anything thrown into the one sentence a user reads. */
+export function describeFailure(err: unknown): string {
+  if (err instanceof ProcwatchError) {
+    const where = [err.context.source && `source ${err.context.source}`, err.context.url && `at ${err.context.url}`]
+      .filter(Boolean)
+      .join(' ');
+    return where && !err.message.includes(String(err.context.url ?? '\0')) ? `${err.message} (${where})` : err.message;
+  }
+  if (err instanceof Error) return `Unexpected error: ${err.message}`;
+  return `Unexpected error: ${String(err)}`;
+}

@@ -1,0 +1,193 @@
+/** The domain's data: what sources list, what documents hold, what changes and alerts are. */
+
+/** A request a source plugin asks the fetcher to make. Fetching itself stays outside plugins. */
+export interface FetchRequest {
+  url: string;
+  /** Which rate-limit bucket the request belongs to (e.g. `govuk-content`). */
+  bucket: string;
+  accept?: string;
+}
+
+/** What the fetcher hands back to a plugin's pure parser. */
+export interface Fetched {
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** True when a conditional request answered 304: the plugin is not called then. */
+  notModified?: boolean;
+}
+
+/** One document as a listing shows it: enough to decide whether its detail must be fetched. */
+export interface ListingEntry {
+  docId: string;
+  url: string;
+  title: string;
+  /** The listing's change signal (e.g. `public_timestamp`): detail is fetched only when it moved. */
+  signal: string;
+  /** Where to read the detail; absent when the listing already carries the whole document. */
+  detail?: FetchRequest;
+  /** A document carried whole by the listing (no detail fetch needed). */
+  inline?: DocumentSnapshot;
+}
+
+export interface Withdrawal {
+  at: string | null;
+  explanation: string;
+}
+
+export interface Attachment {
+  id: string;
+  title: string;
+  url: string;
+  kind: 'html' | 'file' | 'external';
+  contentType?: string;
+}
+
+/** A document as read from its source, normalized: the unit that is versioned. */
+export interface DocumentSnapshot {
+  docId: string;
+  url: string;
+  title: string;
+  documentType: string;
+  text: string;
+  signal: string;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  changeNote: string | null;
+  withdrawn: Withdrawal | null;
+  organisations: string[];
+  attachments: Attachment[];
+  parentId: string | null;
+  /** Source-specific extra fields (rows of a table, bill stage…), kept as JSON. */
+  extra?: Record<string, unknown>;
+}
+
+/** What the store remembers of a document between cycles. */
+export interface StoredDocument {
+  docId: string;
+  sourceId: string;
+  url: string;
+  title: string;
+  documentType: string;
+  signal: string;
+  hash: string;
+  version: number;
+  status: 'active' | 'withdrawn';
+  knownId: string | null;
+  threadId: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  /** Where the document's detail is read: used to confirm a document that left its listing. */
+  detailUrl: string | null;
+  detailBucket: string | null;
+}
+
+export interface StoredVersion {
+  docId: string;
+  version: number;
+  hash: string;
+  text: string;
+  title: string;
+  fetchedAt: string;
+  changeNote: string | null;
+  /** Structured content beside the text (table rows, bill stages): what row-level diffs compare. */
+  extra?: Record<string, unknown> | null;
+}
+
+export type ChangeType =
+  | 'first-seen'
+  | 'known'
+  | 'new-correspondence'
+  | 'new-document'
+  | 'document-changed'
+  | 'document-withdrawn'
+  | 'source-failing'
+  | 'source-recovered'
+  | 'baseline';
+
+export type AlertType = Exclude<ChangeType, 'first-seen' | 'known' | 'source-recovered'> | string;
+
+export interface DiffOp {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+export interface Letter {
+  from: string | null;
+  to: string | null;
+  date: string | null;
+  threadId: string | null;
+}
+
+export interface KnownMatch {
+  match: string | null;
+  similarity: number;
+  thread: string | null;
+}
+
+/** One entry of the change log. */
+export interface Change {
+  changeId: string;
+  sourceId: string;
+  docId: string | null;
+  type: ChangeType | string;
+  detectedAt: string;
+  runId: string;
+  title: string;
+  url: string | null;
+  summary: string;
+  version: number | null;
+  previousVersion: number | null;
+  diff: DiffOp[] | null;
+  changeNote: string | null;
+  threadId: string | null;
+  letter: Letter | null;
+  knownMatch: KnownMatch | null;
+  keywords: KeywordHit[];
+}
+
+export interface KeywordHit {
+  term: string;
+  excerpt: string;
+}
+
+export type AlertStatus = 'pending' | 'sent' | 'failed';
+
+/** An alert waiting for (or past) delivery. Written in the same transaction as its change. */
+export interface Alert {
+  alertId: string;
+  changeId: string;
+  type: AlertType;
+  sourceId: string;
+  createdAt: string;
+  status: AlertStatus;
+  subject: string;
+  priority: 'normal' | 'high';
+  attempts: number;
+  lastError: string | null;
+  messageId: string | null;
+}
+
+/** Per-source memory: validators for conditional requests, health. */
+export interface SourceState {
+  sourceId: string;
+  validators: Record<string, { etag?: string; lastModified?: string }>;
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  consecutiveFailures: number;
+  lastError: string | null;
+  failingAlertOpen: boolean;
+  failingSince: string | null;
+  /** How many documents the last complete listing held: a sudden shrink is suspicious. */
+  lastListingSize: number | null;
+  /** A shrink seen once waits for a second run before anything is called withdrawn. */
+  pendingShrink: number | null;
+}
+
+/** How one source's check ended: outcomes are values. */
+export type SourceOutcome =
+  | { kind: 'unchanged'; sourceId: string; requests: number }
+  | { kind: 'updated'; sourceId: string; requests: number; changes: Change[] }
+  | { kind: 'baseline'; sourceId: string; requests: number; documents: number }
+  | { kind: 'failed'; sourceId: string; requests: number; reason: string; alerted: boolean };

@@ -1,0 +1,75 @@
+/**
+ * runCycle: every configured source checked once, then one baseline summary for sources seen for
+ * the first time (instead of one alert per existing document).
+ */
+import { checkSource, alertFor, type CheckDeps } from './check-source';
+import type { KnownCorpus } from './classify-document';
+import { describeFailure } from './errors';
+import { stableId } from './ids';
+import type { Change, SourceOutcome } from './model';
+import type { Endpoints, SourceConfigBase } from './source-kind';
+import type { SourceKind } from './source-kind';
+
+export interface CycleInput {
+  sources: SourceConfigBase[];
+  kinds: Record<string, SourceKind<any>>;
+  endpoints: Endpoints;
+  runId: string;
+  known: KnownCorpus;
+  keywords: string[];
+  failureThreshold: number;
+  shrinkRatio: number;
+  onProgress?: (outcome: SourceOutcome) => void;
+}
+
+export interface CycleReport {
+  runId: string;
+  outcomes: SourceOutcome[];
+  baselineChange: Change | null;
+}
+
+export async function runCycle(deps: CheckDeps, input: CycleInput): Promise<CycleReport> {
+  const outcomes: SourceOutcome[] = [];
+  for (const source of input.sources) {
+    let outcome: SourceOutcome;
+    try {
+      outcome = await checkSource(deps, { ...input, source, kind: input.kinds[source.kind] });
+    } catch (err) {
+      // Only the store failing lands here: the cycle cannot record anything, so it stops.
+      outcome = { kind: 'failed', sourceId: source.id, requests: 0, reason: describeFailure(err), alerted: false };
+      input.onProgress?.(outcome);
+      outcomes.push(outcome);
+      throw err;
+    }
+    input.onProgress?.(outcome);
+    outcomes.push(outcome);
+  }
+  const baselines = outcomes.filter((o): o is Extract<SourceOutcome, { kind: 'baseline' }> => o.kind === 'baseline');
+  let baselineChange: Change | null = null;
+  if (baselines.length) {
+    const documents = baselines.reduce((n, o) => n + o.documents, 0);
+    const now = deps.clock.now().toISOString();
+    baselineChange = {
+      changeId: stableId('baseline', ...baselines.map((b) => b.sourceId)),
+      sourceId: baselines.length === 1 ? baselines[0].sourceId : 'all',
+      docId: null,
+      type: 'baseline',
+      detectedAt: now,
+      runId: input.runId,
+      title: `Baseline of ${baselines.map((b) => b.sourceId).join(', ')}`,
+      url: null,
+      summary: `${documents} documents recorded from ${baselines.length} source(s); alerts start with the next change.`,
+      version: null,
+      previousVersion: null,
+      diff: null,
+      changeNote: null,
+      threadId: null,
+      letter: null,
+      knownMatch: null,
+      keywords: [],
+    };
+    const written = await deps.store.recordChange({ changes: [baselineChange], alerts: [alertFor(baselineChange, now)] });
+    if (written === 'duplicate') baselineChange = null;
+  }
+  return { runId: input.runId, outcomes, baselineChange };
+}

@@ -1,0 +1,64 @@
+/**
+ * The contract every kind of source implements (one folder each under lambdas/sources/).
+ * Plugins are pure: they say what to fetch and parse what came back; fetching, storing and
+ * deciding alerts stay in the use-case.
+ */
+import type { ZodType } from 'zod';
+import type { DocumentSnapshot, Fetched, FetchRequest, ListingEntry, StoredVersion } from './model';
+
+/** Where each family of sources lives; the replay server stands in for all of them in tests. */
+export interface Endpoints {
+  govuk: string;
+  parliament: string;
+  legislation: string;
+}
+
+/** Fields every source entry in the watchlist has, whatever its kind. */
+export interface SourceConfigBase {
+  id: string;
+  kind: string;
+  /** Human name used in alerts and progress lines. */
+  name?: string;
+  /** Schedule group (e.g. `govuk` every 15 minutes, `parliament` hourly); the CDK stack reads it. */
+  group?: string;
+  /** What a document never seen before is called: a letter, or any other document. */
+  alertOnNew?: 'new-correspondence' | 'new-document';
+  enabled?: boolean;
+}
+
+export interface ListingPage {
+  entries: ListingEntry[];
+  /** The next page, when the listing is paged. */
+  next: FetchRequest | null;
+}
+
+export interface DetailResult {
+  documents: DocumentSnapshot[];
+  /** Further documents found inside this one (a publication's HTML attachments). */
+  follow: ListingEntry[];
+}
+
+/** A change event of a source with structured content (a table row, a bill stage). */
+export interface StructuredEvent {
+  type: string;
+  /** Stable key of the thing that changed (row key, stage id), part of the change id. */
+  key: string;
+  title: string;
+  summary: string;
+  text?: string;
+}
+
+export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> {
+  readonly kind: string;
+  readonly schema: ZodType<C>;
+  /** The documents this source may fetch from, for the host allowlist. */
+  hosts(config: C, endpoints: Endpoints): string[];
+  listing(config: C, endpoints: Endpoints): FetchRequest;
+  parseListing(fetched: Fetched, config: C, endpoints: Endpoints): ListingPage;
+  parseDetail(fetched: Fetched, entry: ListingEntry, config: C, endpoints: Endpoints): DetailResult;
+  /**
+   * Optional: compare structured content instead of raising one `document-changed`. Returning
+   * an empty list means "nothing worth an alert" (e.g. rows only reordered).
+   */
+  compare?(before: StoredVersion, after: DocumentSnapshot, config: C): StructuredEvent[];
+}

@@ -1,0 +1,103 @@
+/**
+ * `govuk-search`: lists documents from the GOV.UK Search API, newest first, filtered by
+ * organisation and document type, paged with `start`/`count` until `total`. The result's
+ * `public_timestamp` is the change signal: a document's detail is read from the Content API only
+ * when it is new or its timestamp moved.
+ */
+import { z } from 'zod';
+import { ParseError } from '../../core/errors';
+import type { ListingEntry } from '../../core/model';
+import type { SourceConfigBase, SourceKind } from '../../core/source-kind';
+import { baseFields } from '../config-fields';
+import { documentFromContent, followAttachments, govukDocId, parseContentJson, pathOf } from '../govuk-content/content-item';
+
+export interface GovukSearchConfig extends SourceConfigBase {
+  kind: 'govuk-search';
+  organisations: string[];
+  documentTypes: string[];
+  q?: string;
+  /** Page size; large enough that a normal organisation's list is one request. */
+  count?: number;
+}
+
+const slug = z.string().regex(/^[a-z0-9-]+$/, 'must be a GOV.UK slug (lower-case letters, digits, dashes)');
+
+const schema = z
+  .object({
+    ...baseFields,
+    kind: z.literal('govuk-search'),
+    organisations: z.array(slug).min(1),
+    documentTypes: z.array(z.string().regex(/^[a-z_]+$/, 'must be a GOV.UK document type such as "correspondence"')).min(1),
+    q: z.string().min(1).max(200).optional(),
+    count: z.number().int().min(1).max(1500).optional(),
+  })
+  .strict();
+
+/** Fields asked for explicitly: `content_store_document_type` is not in the default set. */
+export const SEARCH_FIELDS = ['title', 'link', 'public_timestamp', 'content_store_document_type', 'description', 'organisations'];
+
+const result = z
+  .object({
+    title: z.string(),
+    link: z.string(),
+    public_timestamp: z.string().nullish(),
+    content_store_document_type: z.string().nullish(),
+  })
+  .passthrough();
+
+const response = z.object({ results: z.array(result), total: z.number().int().min(0), start: z.number().int().min(0).optional() }).passthrough();
+
+export function searchUrl(config: GovukSearchConfig, base: string, start: number): string {
+  const p = new URLSearchParams();
+  for (const org of config.organisations) p.append('filter_organisations', org);
+  for (const type of config.documentTypes) p.append('filter_content_store_document_type', type);
+  if (config.q) p.set('q', config.q);
+  p.set('order', '-public_timestamp');
+  for (const f of SEARCH_FIELDS) p.append('fields', f);
+  p.set('count', String(config.count ?? 100));
+  p.set('start', String(start));
+  return `${base}/api/search.json?${p.toString()}`;
+}
+
+export const govukSearch: SourceKind<GovukSearchConfig> = {
+  kind: 'govuk-search',
+  schema: schema as z.ZodType<GovukSearchConfig>,
+  hosts: (_config, endpoints) => [new URL(endpoints.govuk).host],
+  listing: (config, endpoints) => ({ url: searchUrl(config, endpoints.govuk, 0), bucket: 'govuk-search' }),
+  parseListing(fetched, config, endpoints) {
+    let json: unknown;
+    try {
+      json = JSON.parse(fetched.body);
+    } catch {
+      throw new ParseError(`GOV.UK search answered ${fetched.url} with something that is not JSON.`, { url: fetched.url, source: config.id });
+    }
+    const parsed = response.safeParse(json);
+    if (!parsed.success) {
+      const field = parsed.error.issues[0].path.join('.') || '(root)';
+      throw new ParseError(`GOV.UK search response has an unexpected shape: field "${field}" is missing or wrong.`, {
+        url: fetched.url,
+        source: config.id,
+        field,
+      });
+    }
+    const { results, total } = parsed.data;
+    const start = Number(new URL(fetched.url).searchParams.get('start') ?? parsed.data.start ?? 0);
+    const entries: ListingEntry[] = results.map((r) => {
+      const path = pathOf(r.link);
+      return {
+        docId: govukDocId(path),
+        url: `https://www.gov.uk${path}`,
+        title: r.title,
+        signal: r.public_timestamp ?? '',
+        detail: { url: `${endpoints.govuk}/api/content${path}`, bucket: 'govuk-content' },
+      };
+    });
+    const nextStart = start + results.length;
+    const next = results.length > 0 && nextStart < total ? { url: searchUrl(config, endpoints.govuk, nextStart), bucket: 'govuk-search' } : null;
+    return { entries, next };
+  },
+  parseDetail(fetched, _entry, config, endpoints) {
+    const doc = documentFromContent(parseContentJson(fetched, config.id), endpoints.govuk);
+    return { documents: [doc], follow: followAttachments(doc, endpoints.govuk) };
+  },
+};

@@ -1,0 +1,9 @@
+/** The one explicit registry of source kinds: adding a kind means adding a line here. */
+import type { SourceKind } from '../core/source-kind';
+import { govukContent } from './govuk-content';
+import { govukSearch } from './govuk-search';
+
+export const sourceKinds: Record<string, SourceKind<any>> = {
+  [govukSearch.kind]: govukSearch,
+  [govukContent.kind]: govukContent,
+};
