@@ -147,13 +147,18 @@ async function scan(ctx: Ctx, state: SourceState): Promise<ScanResult | 'not-mod
     if (visited.has(entry.docId)) continue;
     visited.add(entry.docId);
     const prior = stored.get(entry.docId) ?? null;
-    if (prior && prior.signal === entry.signal && !entry.inline) continue; // listing first: nothing moved
+    if (prior && prior.signal === entry.signal && !entry.inline) {
+      // Listing first: nothing moved, so neither did the documents found inside this one.
+      for (const child of stored.values()) if (child.parentId === entry.docId) visited.add(child.docId);
+      continue;
+    }
     try {
       const { docs, follow } = await readEntry(ctx, entry);
       queue.push(...follow);
       for (const doc of docs) {
         documents++;
-        await processDocument(ctx, { ...doc, signal: entry.signal || doc.signal }, stored.get(doc.docId) ?? null, entry.detail ?? null);
+        const snapshot = { ...doc, signal: entry.signal || doc.signal, changeNote: doc.changeNote ?? entry.changeNote ?? null };
+        await processDocument(ctx, snapshot, stored.get(doc.docId) ?? null, entry.detail ?? null, entry.parentId ?? null);
       }
     } catch (err) {
       if (!(err instanceof ProcwatchError) || err.code === 'store') throw err;
@@ -287,6 +292,7 @@ export function alertFor(change: Change, createdAt: string): Alert {
     attempts: 0,
     lastError: null,
     messageId: null,
+    claimedAt: null,
   };
 }
 
@@ -297,7 +303,7 @@ async function write(ctx: Ctx, changes: Change[], document: { next: StoredDocume
   else ctx.logger.info('change already recorded by another run', { source: ctx.source.id, doc: document.next.docId });
 }
 
-async function processDocument(ctx: Ctx, doc: DocumentSnapshot, prior: StoredDocument | null, detail: FetchRequest | null): Promise<void> {
+async function processDocument(ctx: Ctx, doc: DocumentSnapshot, prior: StoredDocument | null, detail: FetchRequest | null, parentId: string | null = null): Promise<void> {
   const hash = fingerprint(doc.extra ? `${doc.text}\n${JSON.stringify(doc.extra)}` : doc.text);
   const head = (version: number, cls?: Classification): StoredDocument => ({
     docId: doc.docId,
@@ -315,12 +321,14 @@ async function processDocument(ctx: Ctx, doc: DocumentSnapshot, prior: StoredDoc
     lastSeenAt: ctx.now,
     detailUrl: detail?.url ?? prior?.detailUrl ?? null,
     detailBucket: detail?.bucket ?? prior?.detailBucket ?? null,
+    parentId: parentId ?? prior?.parentId ?? null,
   });
   const version = (n: number) => ({ docId: doc.docId, version: n, hash, text: doc.text, title: doc.title, fetchedAt: ctx.now, changeNote: doc.changeNote, extra: doc.extra ?? null });
 
   if (!prior) {
     const cls = classifyNewDocument(doc, ctx.source, ctx.known);
-    const type = ctx.baseline || doc.withdrawn ? 'first-seen' : cls.type;
+    // A baseline or an already-withdrawn document is recorded silently; a known letter stays `known`.
+    const type = cls.type === 'known' ? 'known' : ctx.baseline || doc.withdrawn ? 'first-seen' : cls.type;
     const change = baseChange(ctx, doc.docId, type, doc.title, doc.url, cls.summary, hash);
     Object.assign(change, { version: 1, changeNote: doc.changeNote, threadId: cls.threadId, letter: cls.letter, knownMatch: cls.match, keywords: keywordHits(ctx, doc.text) });
     await write(ctx, [change], { next: head(1, cls), expectedVersion: null }, version(1));

@@ -29,6 +29,10 @@ export interface ListingEntry {
   detail?: FetchRequest;
   /** A document carried whole by the listing (no detail fetch needed). */
   inline?: DocumentSnapshot;
+  /** The document this one was found in (a publication, for its HTML attachments). */
+  parentId?: string;
+  /** The parent's latest change note: attachments carry none of their own. */
+  changeNote?: string | null;
 }
 
 export interface Withdrawal {
@@ -81,6 +85,8 @@ export interface StoredDocument {
   /** Where the document's detail is read: used to confirm a document that left its listing. */
   detailUrl: string | null;
   detailBucket: string | null;
+  /** Set for documents found inside another (attachments): they are current while it is. */
+  parentId: string | null;
 }
 
 export interface StoredVersion {
@@ -152,7 +158,8 @@ export interface KeywordHit {
   excerpt: string;
 }
 
-export type AlertStatus = 'pending' | 'sent' | 'failed';
+/** pending → claimed (by one sender, before it sends) → sent | failed; a stale claim is swept back. */
+export type AlertStatus = 'pending' | 'claimed' | 'sent' | 'failed';
 
 /** An alert waiting for (or past) delivery. Written in the same transaction as its change. */
 export interface Alert {
@@ -167,6 +174,7 @@ export interface Alert {
   attempts: number;
   lastError: string | null;
   messageId: string | null;
+  claimedAt: string | null;
 }
 
 /** Per-source memory: validators for conditional requests, health. */

@@ -198,7 +198,8 @@ export class DynamoDbStore implements Store {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
     const [index, partition] = this.changeIndexFor(query);
     const k = INDEX_KEYS[index];
-    const names: Record<string, string> = { '#pk': k.pk, '#sk': k.sk };
+    const names: Record<string, string> = { '#pk': k.pk };
+    if (query.since || query.until) names['#sk'] = k.sk;
     const values: Record<string, unknown> = { ':pk': partition };
     let condition = '#pk = :pk';
     if (query.since && query.until) {

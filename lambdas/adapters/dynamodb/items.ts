@@ -61,7 +61,7 @@ export function documentItem(doc: StoredDocument): Item {
 export function documentFromItem(item: Item): StoredDocument {
   return pick<StoredDocument>(item, [
     'docId', 'sourceId', 'url', 'title', 'documentType', 'signal', 'hash', 'version', 'status', 'knownId', 'threadId',
-    'firstSeenAt', 'lastSeenAt', 'detailUrl', 'detailBucket',
+    'firstSeenAt', 'lastSeenAt', 'detailUrl', 'detailBucket', 'parentId',
   ]);
 }
 
@@ -136,7 +136,7 @@ export function alertItem(a: Alert): Item {
 
 export function alertFromItem(item: Item): Alert {
   return pick<Alert>(item, [
-    'alertId', 'changeId', 'type', 'sourceId', 'createdAt', 'status', 'subject', 'priority', 'attempts', 'lastError', 'messageId',
+    'alertId', 'changeId', 'type', 'sourceId', 'createdAt', 'status', 'subject', 'priority', 'attempts', 'lastError', 'messageId', 'claimedAt',
   ]);
 }
 

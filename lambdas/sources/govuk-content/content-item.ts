@@ -148,6 +148,8 @@ export function followAttachments(doc: DocumentSnapshot, govukBase: string): Lis
       title: a.title,
       // An attachment carries no timestamp of its own: it is re-read when its publication moves.
       signal: doc.signal,
+      parentId: doc.docId,
+      changeNote: doc.changeNote,
       detail: { url: `${govukBase}/api/content${pathOf(a.url)}`, bucket: 'govuk-content' },
     }));
 }

@@ -1,0 +1,95 @@
+/**
+ * The foundation's watch cycle end to end: DynamoDB Local, the undici fetcher against the local
+ * replay server serving the composed BSCC responses, and the outbox read back with mailparser.
+ */
+import type { Change } from '../../../lambdas/core/model';
+import { startHarness, type Harness } from '../../support/harness';
+
+const NEVER_AGAIN = '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond';
+
+async function allChanges(h: Harness): Promise<Change[]> {
+  return (await h.runtime.store.listChanges({ limit: 500 })).items;
+}
+
+describe('watch cycle (DynamoDB Local + replay server + outbox)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('(a) the first run records a baseline and sends one summary, not one alert per document', async () => {
+    const report = await h.cycle('t0');
+    expect(report.outcomes.map((o) => o.kind)).toEqual(['baseline', 'baseline']);
+    expect(report.delivery.sent.map((a) => a.type)).toEqual(['baseline']);
+    const emails = await h.emails();
+    expect(emails).toHaveLength(1);
+    expect(emails[0].subject).toMatch(/^procurement-watch started: \d+ documents recorded/);
+    const changes = await allChanges(h);
+    expect(changes.filter((c) => !['first-seen', 'known', 'baseline'].includes(c.type))).toEqual([]);
+    // The 21 March 2022 letter is known by its URL.
+    const known = changes.filter((c) => c.type === 'known');
+    expect(known.map((c) => c.knownMatch?.match)).toContain('2022-03-21-bscc-to-hikvision');
+  });
+
+  it('(b) step t1 raises exactly the expected alerts and change-log entries', async () => {
+    h.replay.resetLog();
+    const report = await h.cycle('t1');
+    const types = report.delivery.sent.map((a) => a.type).sort();
+    expect(types).toEqual(['document-changed', 'document-withdrawn', 'new-correspondence', 'new-correspondence']);
+    const changes = (await allChanges(h)).filter((c) => c.runId === report.runId);
+    // The official wording of the re-worded 10 August 2021 letter is recognised, not alerted.
+    const known = changes.filter((c) => c.type === 'known');
+    expect(known).toHaveLength(1);
+    expect(known[0].knownMatch).toEqual(expect.objectContaining({ match: '2021-08-10-hikvision-to-bscc' }));
+    const changed = changes.find((c) => c.type === 'document-changed')!;
+    expect(changed.diff!.some((o) => o.op === 'insert')).toBe(true);
+    expect(changed.diff!.some((o) => o.op === 'delete')).toBe(true);
+    expect(changed.changeNote).toBeTruthy();
+    const letters = changes.filter((c) => c.type === 'new-correspondence');
+    expect(letters.map((c) => c.threadId)).toEqual(expect.arrayContaining(['bscc--hikvision']));
+    const emails = await h.emails();
+    expect(emails).toHaveLength(5);
+    const subjects = emails.map((e) => e.subject);
+    expect(subjects.filter((s) => s?.startsWith('New letter:'))).toHaveLength(2);
+    expect(subjects.every((s) => (s ?? '').length <= 80)).toBe(true);
+  });
+
+  it('(c) a run with nothing changed makes only listing requests, writes nothing and alerts nobody', async () => {
+    h.replay.resetLog();
+    const before = { ...h.runtime.store.capacity, calls: { ...h.runtime.store.capacity.calls } };
+    const report = await h.cycle('t1');
+    expect(report.outcomes.map((o) => o.kind)).toEqual(['unchanged', 'unchanged']);
+    expect(report.delivery.sent).toEqual([]);
+    expect(h.replay.log.map((r) => r.path).sort()).toEqual(['/api/search.json', NEVER_AGAIN].sort());
+    const calls = h.runtime.store.capacity.calls;
+    expect((calls.TransactWriteItems ?? 0) - (before.calls.TransactWriteItems ?? 0)).toBe(0);
+    expect((calls.PutItem ?? 0) - (before.calls.PutItem ?? 0)).toBe(0);
+    expect(h.runtime.store.capacity.write).toBe(before.write);
+  });
+});
+
+describe('two cycles at once', () => {
+  it('(d) record every change and alert once', async () => {
+    const h = await startHarness();
+    try {
+      await h.cycle('t0');
+      h.replay.setStep('t1');
+      const [a, b] = await Promise.all([h.cycle(), h.cycle()]);
+      const sent = [...a.delivery.sent, ...b.delivery.sent];
+      const changes = (await h.runtime.store.listChanges({ limit: 500 })).items;
+      const alerting = changes.filter((c) => ['new-correspondence', 'document-changed', 'document-withdrawn'].includes(c.type));
+      expect(alerting).toHaveLength(4);
+      expect(new Set(changes.map((c) => c.changeId)).size).toBe(changes.length);
+      const pending = await h.runtime.store.listAlerts('pending');
+      const delivered = await h.runtime.store.listAlerts('sent');
+      expect(pending).toEqual([]);
+      expect(delivered.filter((x) => x.type !== 'baseline')).toHaveLength(4);
+      expect(new Set(sent.map((x) => x.alertId)).size).toBe(sent.length);
+    } finally {
+      await h.close();
+    }
+  });
+});
