@@ -97,3 +97,55 @@ export const systemClock: Clock = {
   now: () => new Date(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+
+/** One email to one recipient: an immediate alert, or a daily digest (then `alertId` is the digest id). */
+export interface SendKey {
+  alertId: string;
+  recipient: string;
+}
+
+/** claimed → sent | failed, or claimed → retry (transient error) → claimed…; a claim past its lease is swept. */
+export type SendStatus = 'claimed' | 'retry' | 'sent' | 'failed';
+
+/** The send record per (alert, recipient): what makes delivery exactly-once. */
+export interface SendRecord extends SendKey {
+  kind: 'immediate' | 'digest';
+  status: SendStatus;
+  /** Our stable Message-ID for this (alert, recipient): every resend carries the same one. */
+  messageId: string;
+  /** Random per claim: only the holder of the current claim may mark the record. */
+  claimToken: string | null;
+  leaseUntil: string | null;
+  /** Set just before the provider is called: a stale claim without it was never handed over. */
+  sendStartedAt: string | null;
+  providerMessageId: string | null;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  /** The digest this item went out in (digest items), or the alert ids a digest carries (digests). */
+  digestId: string | null;
+  items: string[] | null;
+  /** True when a stale claim that had already reached the provider was sent again (same Message-ID). */
+  resent: boolean;
+}
+
+export type ClaimResult = { outcome: 'claimed'; record: SendRecord } | { outcome: 'sent' | 'failed' | 'busy' | 'waiting'; record: SendRecord };
+
+export interface DeliveryStore {
+  /** Conditional write: claims a new record, a `retry` record that is due, or a `claimed` one whose lease ran out. */
+  claim(init: Pick<SendRecord, 'alertId' | 'recipient' | 'kind' | 'messageId'> & { digestId?: string | null; items?: string[] | null }, now: Date, leaseMs: number): Promise<ClaimResult>;
+  markSending(key: SendKey, claimToken: string, at: Date): Promise<boolean>;
+  markSent(key: SendKey, claimToken: string, providerMessageId: string, at: Date): Promise<boolean>;
+  markFailed(key: SendKey, claimToken: string, reason: string): Promise<boolean>;
+  markRetry(key: SendKey, claimToken: string, reason: string, nextAttemptAt: Date): Promise<boolean>;
+  getSend(key: SendKey): Promise<SendRecord | null>;
+  /** Records in `claimed` whose lease ended before `now`: the sweeper's work. */
+  listStale(now: Date, limit?: number): Promise<SendRecord[]>;
+  listByStatus(status: SendStatus, limit?: number): Promise<SendRecord[]>;
+  /** Alerts created in [since, until), whatever their status: what a digest may carry. */
+  listAlertsCreated(since: string, until: string): Promise<Alert[]>;
+  listSubscriberStates(): Promise<{ email: string; unsubscribedAt: string | null }[]>;
+  /** One-click unsubscribe: idempotent; the flag outlives config edits. */
+  unsubscribe(email: string, at?: Date): Promise<void>;
+}

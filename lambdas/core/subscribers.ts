@@ -1,0 +1,70 @@
+/**
+ * Who is told what, and when. A subscriber's rules are ANDed; an empty list means "any". The old
+ * `alerts.to` list keeps working: each address becomes an immediate subscriber to everything.
+ */
+import type { Alert, Change } from './model';
+
+export type Frequency = 'immediate' | 'daily';
+
+export interface Subscriber {
+  email: string;
+  name?: string;
+  /** Source ids; empty or absent: every source. */
+  sources?: string[];
+  /** Alert types (`new-correspondence`, `document-changed`…); empty or absent: every type. */
+  types?: string[];
+  /** Watched terms; when set, only alerts whose change matched one of them (case-insensitive). */
+  keywords?: string[];
+  frequency: Frequency;
+  /** Hour of the daily digest, Europe/London (0-23). Default 8. */
+  digestHour?: number;
+  /** Set by one-click unsubscribe; a stored flag wins over the configuration. */
+  unsubscribedAt?: string | null;
+}
+
+export const DEFAULT_DIGEST_HOUR = 8;
+
+/** The bare address of `Name <addr@x>` or `addr@x`, lower-cased: the key of a subscriber. */
+export function addressOf(email: string): string {
+  const m = /<([^<>]+)>/.exec(email);
+  return (m ? m[1] : email).trim().toLowerCase();
+}
+
+/** Config subscribers plus the legacy `alerts.to` (everyone, immediate, everything), one entry per address. */
+export function effectiveSubscribers(configured: Subscriber[] | undefined, legacyTo: string[] = []): Subscriber[] {
+  const out = new Map<string, Subscriber>();
+  for (const to of legacyTo) out.set(addressOf(to), { email: addressOf(to), frequency: 'immediate' });
+  // An explicit entry refines a legacy address rather than doubling it.
+  for (const s of configured ?? []) out.set(addressOf(s.email), { ...s, email: addressOf(s.email) });
+  return [...out.values()];
+}
+
+/** The keywords of `subscriber` that this change matched (all the change's hits when the subscriber lists none). */
+export function matchedKeywords(subscriber: Subscriber, change: Pick<Change, 'keywords'>): string[] {
+  const hits = [...new Set(change.keywords.map((k) => k.term))];
+  if (!subscriber.keywords?.length) return hits;
+  const wanted = subscriber.keywords.map((k) => k.toLowerCase());
+  return hits.filter((h) => wanted.some((w) => h.toLowerCase().includes(w) || w.includes(h.toLowerCase())));
+}
+
+export function wants(subscriber: Subscriber, alert: Pick<Alert, 'sourceId' | 'type'>, change: Pick<Change, 'keywords'>): boolean {
+  if (subscriber.unsubscribedAt) return false;
+  if (subscriber.sources?.length && !subscriber.sources.includes(alert.sourceId)) return false;
+  if (subscriber.types?.length && !subscriber.types.includes(alert.type)) return false;
+  if (subscriber.keywords?.length && matchedKeywords(subscriber, change).length === 0) return false;
+  return true;
+}
+
+/** The hour (0-23) and calendar day of `at` in Europe/London, whatever the machine's zone and DST. */
+export function londonTime(at: Date): { day: string; hour: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+}
+
+/** A daily subscriber's digest for London day `day` is due once the London clock passes their hour. */
+export function digestDue(subscriber: Subscriber, at: Date): string | null {
+  if (subscriber.frequency !== 'daily' || subscriber.unsubscribedAt) return null;
+  const { day, hour } = londonTime(at);
+  return hour >= (subscriber.digestHour ?? DEFAULT_DIGEST_HOUR) ? day : null;
+}
