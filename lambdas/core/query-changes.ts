@@ -1,0 +1,128 @@
+/**
+ * `queryChanges`: the change log as the CLI, the HTTP API, the Atom feed and the web page read it.
+ * Filters are validated here once (a bad one is a ProcwatchError with code `invalid-parameter` and
+ * the parameter's name in `context.field`), the store answers with one DynamoDB Query on the
+ * narrowest index, and the store's cursor (a DynamoDB key) leaves only signed, bound to the filter
+ * it was issued for, so a client can neither forge a key nor replay a cursor under another filter.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { ProcwatchError } from './errors';
+import type { Change } from './model';
+import type { ChangeQuery, Store } from './ports';
+
+export const DEFAULT_LIMIT = 25;
+/** Larger requests are capped, not refused: a feed reader asking for 1000 gets a page of 100. */
+export const MAX_LIMIT = 100;
+
+export interface ChangeFilter {
+  since?: string;
+  until?: string;
+  sourceId?: string;
+  type?: string;
+  threadId?: string;
+  docId?: string;
+  q?: string;
+}
+
+export interface QueryChangesInput extends ChangeFilter {
+  cursor?: string;
+  limit?: number;
+}
+
+export interface QueryChangesDeps {
+  store: Pick<Store, 'listChanges'>;
+  /** Signs cursors; the same secret must be shared by every instance serving one table. */
+  cursorSecret: string;
+}
+
+export interface QueryChangesResult {
+  filter: ChangeFilter;
+  items: Change[];
+  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  cursor: string | null;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const slug = (max: number) => z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits, ".", "_", ":" and "-" only').max(max);
+
+/** A day (`2026-01-31`) stays a day, so `until` covers all of it; a time is normalised to ISO UTC. */
+const when = z
+  .string()
+  .trim()
+  .refine((v) => DATE_ONLY.test(v) ? !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) : /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), 'must be a date (2026-01-31) or an ISO 8601 time')
+  .transform((v) => (DATE_ONLY.test(v) ? v : new Date(v).toISOString()));
+
+export const changeFilterSchema = z
+  .object({
+    since: when.optional(),
+    until: when.optional(),
+    sourceId: slug(100).optional(),
+    type: z.string().trim().regex(/^[a-z][a-z-]*$/, 'must be a change type such as new-correspondence').max(40).optional(),
+    threadId: slug(120).optional(),
+    // Document ids carry their source path (`govuk:/government/...`): any printable text.
+    docId: z.string().min(1).max(500).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not hold control characters').optional(),
+    q: z.string().trim().min(2, 'must be at least 2 characters').max(100).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not hold control characters').transform((v) => v.toLowerCase().replace(/\s+/g, ' ')).optional(),
+  })
+  .strict()
+  .refine((f) => !f.since || !f.until || f.since <= `${f.until}\uffff`, { message: 'must not be before since', path: ['until'] });
+
+const limitSchema = z.number().int('must be a whole number').min(1, 'must be at least 1').transform((n) => Math.min(n, MAX_LIMIT));
+
+/** Turns the first problem zod found into the project's error, naming the parameter. */
+export function invalidParameter(field: string, message: string): ProcwatchError {
+  return new ProcwatchError('invalid-parameter', `The parameter "${field}" ${message}.`, { field });
+}
+
+export function parseChangeFilter(input: ChangeFilter): ChangeFilter {
+  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = changeFilterSchema.safeParse(defined);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? 'query');
+    throw invalidParameter(field, issue.code === 'unrecognized_keys' ? 'is not a known filter' : issue.message.replace(/^Invalid input: /, ''));
+  }
+  return parsed.data;
+}
+
+export async function queryChanges(deps: QueryChangesDeps, input: QueryChangesInput): Promise<QueryChangesResult> {
+  const { cursor, limit, ...rest } = input;
+  const filter = parseChangeFilter(rest);
+  let pageSize = DEFAULT_LIMIT;
+  if (limit !== undefined) {
+    const parsed = limitSchema.safeParse(limit);
+    if (!parsed.success) throw invalidParameter('limit', parsed.error.issues[0].message);
+    pageSize = parsed.data;
+  }
+  const storeCursor = cursor ? verifyCursor(cursor, filter, deps.cursorSecret) : undefined;
+  const query: ChangeQuery = { ...filter, limit: pageSize, cursor: storeCursor };
+  const page = await deps.store.listChanges(query);
+  return { filter, items: page.items, cursor: page.cursor ? signCursor(page.cursor, filter, deps.cursorSecret) : null };
+}
+
+/** The filter in a fixed order: a cursor is valid only for the filter it was issued under. */
+function filterKey(filter: ChangeFilter): string {
+  const fields: (keyof ChangeFilter)[] = ['since', 'until', 'sourceId', 'type', 'threadId', 'docId', 'q'];
+  return JSON.stringify(fields.map((f) => filter[f] ?? null));
+}
+
+function mac(storeCursor: string, filter: ChangeFilter, secret: string): string {
+  return createHmac('sha256', secret).update(`${filterKey(filter)}\n${storeCursor}`).digest('base64url');
+}
+
+/** `<store cursor>.<HMAC-SHA256>`: the store's cursor is base64url, so it never holds a dot. */
+export function signCursor(storeCursor: string, filter: ChangeFilter, secret: string): string {
+  if (!secret) throw new ProcwatchError('config', 'No cursor secret is configured.');
+  return `${storeCursor}.${mac(storeCursor, filter, secret)}`;
+}
+
+export function verifyCursor(cursor: string, filter: ChangeFilter, secret: string): string {
+  const dot = cursor.lastIndexOf('.');
+  const body = dot > 0 ? cursor.slice(0, dot) : '';
+  const given = Buffer.from(dot > 0 ? cursor.slice(dot + 1) : '');
+  const expected = Buffer.from(body ? mac(body, filter, secret) : '');
+  if (!body || !/^[A-Za-z0-9_-]+$/.test(body) || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw invalidParameter('cursor', 'is not a cursor this server issued for this filter');
+  }
+  return body;
+}

@@ -1,0 +1,33 @@
+/**
+ * What the query API needs besides the store, read once from the environment the handler or the
+ * CLI passes in (never `process.env` here): the cursor-signing secret and the public base URL.
+ */
+import { randomBytes } from 'node:crypto';
+import { ConfigError } from '../core/errors';
+
+export interface ApiSettings {
+  /** HMAC key for pagination cursors; every instance behind one URL must share it. */
+  cursorSecret: string;
+  /** Absolute URL the API is reached at (feed links); derived from the Host header when absent. */
+  baseUrl: string | null;
+  /** Secret of the e-mail unsubscribe tokens; the unsubscribe route is off without it. */
+  unsubscribeSecret: string | null;
+}
+
+export const CURSOR_SECRET_ENV = 'PROCWATCH_CURSOR_SECRET';
+
+/**
+ * In AWS a missing secret is a configuration error (instances must agree on it); locally a random
+ * one per process is fine, since cursors only need to outlive one browsing session.
+ */
+export function readApiSettings(env: Record<string, string | undefined>, options: { local: boolean }): ApiSettings {
+  let cursorSecret = env[CURSOR_SECRET_ENV] ?? '';
+  if (!cursorSecret) {
+    if (!options.local) throw new ConfigError([`${CURSOR_SECRET_ENV} is not set: the query API signs its cursors with it.`]);
+    cursorSecret = randomBytes(32).toString('base64url');
+  } else if (cursorSecret.length < 16) {
+    throw new ConfigError([`${CURSOR_SECRET_ENV} is too short: use at least 16 characters.`]);
+  }
+  const baseUrl = env.PROCWATCH_PUBLIC_URL ? env.PROCWATCH_PUBLIC_URL.replace(/\/+$/, '') : null;
+  return { cursorSecret, baseUrl, unsubscribeSecret: env.PROCWATCH_UNSUBSCRIBE_SECRET || null };
+}

@@ -1,0 +1,81 @@
+/**
+ * The change log as an Atom feed (RFC 4287). Entry ids are tag URIs built from the change id, so
+ * they stay the same wherever the feed is served from; `updated` is when the change was detected.
+ */
+import type { Change } from '../core/model';
+import { changeLinks } from './routes/changes';
+
+export const FEED_TAG = 'tag:procurement-watch.invalid,2026';
+
+export interface FeedInput {
+  base: string;
+  /** The feed's own URL, with its filter: its self link. */
+  selfUrl: string;
+  /** A stable id for this filter's feed (a changed filter is a different feed). */
+  feedKey: string;
+  title: string;
+  changes: Change[];
+  /** When the log is empty the feed still needs an `updated`. */
+  emptyUpdated: string;
+  nextUrl: string | null;
+}
+
+/** Escapes text for XML and drops what XML 1.0 cannot carry at all (most control characters). */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+export function changeEntryId(changeId: string): string {
+  return `${FEED_TAG}:change:${changeId}`;
+}
+
+function link(rel: string, href: string, type?: string, title?: string): string {
+  return `<link rel="${rel}" href="${xmlEscape(href)}"${type ? ` type="${type}"` : ''}${title ? ` title="${xmlEscape(title)}"` : ''}/>`;
+}
+
+function entry(base: string, c: Change): string {
+  const links = changeLinks(base, c);
+  const lines = [
+    '  <entry>',
+    `    <id>${xmlEscape(changeEntryId(c.changeId))}</id>`,
+    `    <title type="text">${xmlEscape(`[${c.type}] ${c.title}`)}</title>`,
+    `    <updated>${xmlEscape(c.detectedAt)}</updated>`,
+    `    <published>${xmlEscape(c.detectedAt)}</published>`,
+    `    ${link('alternate', links.page!, 'text/html')}`,
+    `    ${link('alternate', links.self!, 'application/json')}`,
+    c.url ? `    ${link('related', c.url, undefined, 'the source document')}` : '',
+    `    <category term="${xmlEscape(c.type)}" label="${xmlEscape(c.type)}"/>`,
+    `    <category term="${xmlEscape(`source:${c.sourceId}`)}" label="${xmlEscape(c.sourceId)}"/>`,
+    c.threadId ? `    <category term="${xmlEscape(`thread:${c.threadId}`)}" label="${xmlEscape(c.threadId)}"/>` : '',
+    `    <summary type="text">${xmlEscape([c.summary, c.changeNote ? `Change note: ${c.changeNote}` : ''].filter(Boolean).join('\n'))}</summary>`,
+    '  </entry>',
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
+export function renderAtomFeed(input: FeedInput): string {
+  const updated = input.changes[0]?.detectedAt ?? input.emptyUpdated;
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>${xmlEscape(`${FEED_TAG}:feed:${input.feedKey}`)}</id>`,
+    `  <title type="text">${xmlEscape(input.title)}</title>`,
+    `  <updated>${xmlEscape(updated)}</updated>`,
+    '  <author><name>procurement-watch</name></author>',
+    '  <generator>procurement-watch</generator>',
+    `  ${link('self', input.selfUrl, 'application/atom+xml')}`,
+    `  ${link('alternate', `${input.base}/`, 'text/html')}`,
+    input.nextUrl ? `  ${link('next', input.nextUrl, 'application/atom+xml')}` : '',
+    ...input.changes.map((c) => entry(input.base, c)),
+    '</feed>',
+    '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}

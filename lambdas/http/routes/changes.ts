@@ -1,0 +1,37 @@
+/** `GET /changes` (a page of the log, newest first) and `GET /changes/{id}` (one change, its diff, its links). */
+import type { Change } from '../../core/model';
+import { queryChanges } from '../../core/query-changes';
+import { baseUrlOf, type ApiDeps } from '../api-deps';
+import { errorResponse, json, type HttpRequest, type HttpResponse } from '../http-types';
+import { changeQueryFrom, changeQueryString, singleParams } from '../query-params';
+
+export function changeLinks(base: string, c: Change): Record<string, string | null> {
+  return {
+    self: `${base}/changes/${encodeURIComponent(c.changeId)}`,
+    page: `${base}/?change=${encodeURIComponent(c.changeId)}`,
+    source: c.url,
+    document: c.docId ? `${base}/documents/${encodeURIComponent(c.docId)}/history` : null,
+    thread: c.threadId ? `${base}/changes?thread=${encodeURIComponent(c.threadId)}` : null,
+  };
+}
+
+export async function listChangesRoute(deps: ApiDeps, req: HttpRequest): Promise<HttpResponse> {
+  const input = changeQueryFrom(req.query);
+  const result = await queryChanges({ store: deps.store, cursorSecret: deps.settings.cursorSecret }, input);
+  const base = baseUrlOf(deps, req.headers);
+  const next = result.cursor ? `${base}/changes?${changeQueryString({ ...input, cursor: result.cursor })}` : null;
+  return json(200, {
+    filter: result.filter,
+    // The list leaves diffs out (an Act's can be large); `links.self` has it.
+    items: result.items.map(({ diff: _diff, ...c }) => ({ ...c, links: changeLinks(base, c as Change) })),
+    cursor: result.cursor,
+    next,
+  });
+}
+
+export async function changeDetailRoute(deps: ApiDeps, req: HttpRequest, id: string): Promise<HttpResponse> {
+  singleParams(req.query, []);
+  const change = await deps.store.getChange(id);
+  if (!change) return errorResponse(404, 'not-found', 'There is no change with that id.');
+  return json(200, { change, links: changeLinks(baseUrlOf(deps, req.headers), change) });
+}
