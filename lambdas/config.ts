@@ -18,6 +18,34 @@ const endpointsSchema = z
   })
   .strict();
 
+/** `deploy`: what only the CDK app reads (lambdas ignore it). Every key is optional; lib/deploy-settings.ts fills defaults. */
+const scheduleExpression = z.string().regex(/^(rate|cron)\(.+\)$/, 'must be an EventBridge Scheduler expression: rate(15 minutes) or cron(0/15 * * * ? *)');
+const deploySchema = z
+  .object({
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-2').optional(),
+    account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional(),
+    stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/).optional(),
+    opsEmail: email.optional(),
+    senderDomain: z.string().regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'must be a domain name such as example.org').optional(),
+    verifyRecipients: z.boolean().optional(),
+    schedules: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), scheduleExpression).optional(),
+    sendSchedule: scheduleExpression.optional(),
+    logRetentionDays: z.union([z.literal(7), z.literal(14), z.literal(30), z.literal(60), z.literal(90), z.literal(180), z.literal(365)]).optional(),
+    api: z
+      .object({
+        auth: z.enum(['iam', 'jwt', 'none']).optional(),
+        jwtIssuer: z.string().url().optional(),
+        jwtAudiences: z.array(z.string().min(1)).min(1).optional(),
+        webOrigin: z.string().regex(/^https:\/\/[^/\s]+$/, 'must be an https origin without a path, e.g. https://watch.example.org').optional(),
+      })
+      .strict()
+      .refine((a) => a.auth !== 'jwt' || (a.jwtIssuer && a.jwtAudiences), 'auth "jwt" needs jwtIssuer and jwtAudiences')
+      .optional(),
+  })
+  .strict();
+
+export type DeployConfig = z.infer<typeof deploySchema>;
+
 const configSchema = z
   .object({
     $comment: z.string().optional(),
@@ -44,6 +72,7 @@ const configSchema = z
       })
       .strict()
       .optional(),
+    deploy: deploySchema.optional(),
     mailer: z
       .object({ kind: z.enum(['outbox']), dir: z.string().optional() })
       .passthrough()
@@ -61,6 +90,8 @@ export interface Config {
   alerts: { from: string; to: string[]; failureThreshold: number; shrinkRatio: number };
   store: { table: string; region?: string; endpoint?: string; dataDir: string };
   mailer: { kind: string; dir: string; [key: string]: unknown };
+  /** The CDK app's section (region, schedules, sender identity, API auth); absent for local use. */
+  deploy?: DeployConfig;
   /** Everything else in the file, for the sections later features read (subscribers, api…). */
   raw: Record<string, unknown>;
 }
@@ -127,6 +158,7 @@ export function parseConfig(json: unknown, file = 'procwatch.config.json', text?
     alerts: { from: c.alerts.from, to: c.alerts.to, failureThreshold: c.alerts.failureThreshold ?? 3, shrinkRatio: c.alerts.shrinkRatio ?? 0.5 },
     store: { table: c.store?.table ?? 'procwatch', region: c.store?.region, endpoint: c.store?.endpoint, dataDir: c.store?.dataDir ?? '.procwatch' },
     mailer: { kind: 'outbox', dir: '.procwatch/outbox', ...(c.mailer ?? {}) },
+    deploy: c.deploy,
     raw: json as Record<string, unknown>,
   };
 }
