@@ -35,3 +35,29 @@ export async function resolvesToPrivate(host: string, resolve: Resolver = system
   const addresses = await resolve(bare);
   return addresses.some(isPrivateAddress);
 }
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | { address: string; family: number }[], family?: number) => void;
+
+/**
+ * A `lookup` for the sockets themselves: the check before a request resolves the name once, and
+ * the connection would resolve it again (DNS rebinding answers public, then private). Resolving
+ * through the same guard at connect time makes the checked address the connected one.
+ */
+export function guardedLookup(resolve: Resolver, allowPrivateHostnames: ReadonlySet<string>) {
+  return (hostname: string, options: { all?: boolean } | number | LookupCallback, callback?: LookupCallback): void => {
+    const cb = (typeof options === 'function' ? options : callback) as LookupCallback;
+    const all = typeof options === 'object' && options !== null && Boolean(options.all);
+    resolve(hostname).then(
+      (addresses) => {
+        const host = hostname.toLowerCase();
+        if (!addresses.length) return cb(Object.assign(new Error(`${hostname} did not resolve`), { code: 'ENOTFOUND' }), '');
+        if (!allowPrivateHostnames.has(host) && (isPrivateAddress(host) || addresses.some(isPrivateAddress))) {
+          return cb(Object.assign(new Error(`${hostname} resolves to a private or local address`), { code: 'EPRIVATEADDRESS' }), '');
+        }
+        const list = addresses.map((address) => ({ address, family: isIP(address) || 4 }));
+        return all ? cb(null, list) : cb(null, list[0].address, list[0].family);
+      },
+      (err: NodeJS.ErrnoException) => cb(err, ''),
+    );
+  };
+}

@@ -9,7 +9,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { FetchError } from '../../core/errors';
 import type { Fetched, FetchRequest } from '../../core/model';
 import type { Clock, HttpFetcher, Validators } from '../../core/ports';
-import { resolvesToPrivate, systemResolver, type Resolver } from './address-guard';
+import { guardedLookup, resolvesToPrivate, systemResolver, type Resolver } from './address-guard';
 import { DEFAULT_INTERVALS_MS, RateLimiter } from './rate-limiter';
 
 export interface FetcherOptions {
@@ -58,7 +58,14 @@ export class UndiciFetcher implements HttpFetcher {
     this.allowPrivate = new Set((options.allowPrivateHosts ?? []).map((h) => h.toLowerCase()));
     this.resolver = options.resolver ?? systemResolver;
     this.limiter = new RateLimiter(this.o.intervalsMs, options.clock);
-    this.dispatcher = new Agent({ headersTimeout: this.o.timeoutMs, bodyTimeout: this.o.timeoutMs, connectTimeout: this.o.timeoutMs });
+    // Sockets resolve names through the same guard as the allowlist check (no DNS rebinding).
+    const privateNames = new Set([...this.allowPrivate].map((h) => new URL(`http://${h}`).hostname));
+    this.dispatcher = new Agent({
+      headersTimeout: this.o.timeoutMs,
+      bodyTimeout: this.o.timeoutMs,
+      connectTimeout: this.o.timeoutMs,
+      connect: { lookup: guardedLookup(this.resolver, privateNames) } as never,
+    });
   }
 
   async get(req: FetchRequest, validators?: Validators): Promise<Fetched> {
@@ -237,5 +244,6 @@ function describeNetworkError(err: unknown): string {
   if (e?.code === 'ECONNREFUSED') return 'connection refused';
   if (e?.code === 'ECONNRESET' || e?.code === 'UND_ERR_SOCKET') return 'connection reset';
   if (e?.code === 'ENOTFOUND' || e?.code === 'EAI_AGAIN') return 'no network or the name did not resolve';
+  if (e?.code === 'EPRIVATEADDRESS') return 'the name resolves to a private or local address';
   return e?.message ?? String(err);
 }
