@@ -67,10 +67,9 @@ export class ConfigError extends ProcwatchError {
 /** Turns anything thrown into the one sentence a user reads. */
 export function describeFailure(err: unknown): string {
   if (err instanceof ProcwatchError) {
-    const where = [err.context.source && `source ${err.context.source}`, err.context.url && `at ${err.context.url}`]
-      .filter(Boolean)
-      .join(' ');
-    return where && !err.message.includes(String(err.context.url ?? '\0')) ? `${err.message} (${where})` : err.message;
+    // The URL stays in the error's context (and the logs); the sentence names the source.
+    const source = err.context.source;
+    return source && !err.message.includes(String(source)) ? `${err.message} (source ${source})` : err.message;
   }
   if (err instanceof Error) return `Unexpected error: ${err.message}`;
   return `Unexpected error: ${String(err)}`;

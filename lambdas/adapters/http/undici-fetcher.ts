@@ -131,7 +131,7 @@ export class UndiciFetcher implements HttpFetcher {
       try {
         isPrivate = await resolvesToPrivate(parsed.hostname, this.resolver);
       } catch (err) {
-        throw new FetchError(`Could not resolve ${parsed.hostname}: ${(err as Error).message}.`, { url }, err);
+        throw new FetchError(`Could not reach ${parsed.hostname}: ${describeNetworkError(err)}.`, { url }, err);
       }
       if (isPrivate) throw new FetchError(`Refused to fetch ${url}: ${parsed.hostname} resolves to a private or local address.`, { url }, undefined, false);
     }

@@ -1,0 +1,113 @@
+/** The `procwatch` command as a user runs it: a real child process, real files, real exit codes. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+function procwatch(...args: string[]) {
+  const res = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'bin/procwatch.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
+  return { code: res.status, out: res.stdout, err: res.stderr };
+}
+
+describe('procwatch match', () => {
+  it.each([
+    ['the re-worded third-party copy itself', 'data/known-correspondence/2021-08-10-hikvision-to-bscc.txt', '2021-08-10-hikvision-to-bscc'],
+    ["GOV.UK's official wording of the same letter", 'test/fixtures/letters/2021-08-10-hikvision-to-bscc.official.txt', '2021-08-10-hikvision-to-bscc'],
+    ['the BSCC letter of 21 March 2022', 'data/known-correspondence/2022-03-21-bscc-to-hikvision.txt', '2022-03-21-bscc-to-hikvision'],
+    ["Free Tibet's letter", 'data/known-correspondence/free-tibet-to-hikvision-uk.txt', 'free-tibet-to-hikvision-uk'],
+    ['a different letter between the same correspondents', 'test/fixtures/letters/2023-bscc-to-hikvision-different-letter.txt', null],
+  ])('classifies %s', (_name, file, expected) => {
+    const { code, out } = procwatch('match', file);
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.match).toBe(expected);
+    expect(result.similarity).toBeGreaterThanOrEqual(0);
+    expect(result.similarity).toBeLessThanOrEqual(1);
+    expect(result.thread).toMatch(/--hikvision$/);
+  });
+
+  it('takes another known-correspondence folder with --known', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'known-'));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ letters: [] }));
+    const { code, out } = procwatch('match', 'test/fixtures/letters/2021-08-10-hikvision-to-bscc.official.txt', '--known', dir);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).match).toBeNull();
+  });
+
+  it('says in one line when the file is missing, exit 2', () => {
+    const { code, err } = procwatch('match', 'no-such-letter.txt');
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/Cannot read no-such-letter\.txt/);
+  });
+});
+
+describe('procwatch usage and configuration errors', () => {
+  it('an unknown command is a usage error (exit 2)', () => {
+    expect(procwatch('frobnicate').code).toBe(2);
+  });
+
+  it('--help works on every command', () => {
+    for (const cmd of ['run', 'changes', 'show', 'match', 'demo']) {
+      const { code, out } = procwatch(cmd, '--help');
+      expect(code).toBe(0);
+      expect(out).toMatch(/Usage: procwatch/);
+    }
+  });
+
+  it('a bad config is rejected with one line per problem and exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          contact: 'me@example.org',
+          sources: [
+            { id: 'ok-source', kind: 'govuk-search', organisations: ['x'], documentTypes: ['correspondence'] },
+            { id: 'Bad Id', kind: 'govuk-search', organisations: 'x', documentTypes: ['correspondence'] },
+            { id: 'nope', kind: 'rss' },
+          ],
+          alerts: { from: 'not-an-email', to: ['a@example.org'] },
+        },
+        null,
+        2,
+      ),
+    );
+    const { code, err } = procwatch('--config', file, 'run', '--source', 'ok-source');
+    expect(code).toBe(2);
+    expect(err).toMatch(/alerts\.from: must be an e-mail address/);
+    expect(err).toMatch(/sources\[1\] "Bad Id" \(line \d+\): id:/);
+    expect(err).toMatch(/sources\[1\] "Bad Id" \(line \d+\): organisations:/);
+    expect(err).toMatch(/sources\[2\] "nope" \(line \d+\): kind "rss" is not one of/);
+  });
+});
+
+describe('procwatch run --replay, changes and show', () => {
+  it('runs a cycle offline against a replay folder and lists the change log', () => {
+    const data = mkdtempSync(join(tmpdir(), 'procwatch-data-'));
+    const config = join(data, 'procwatch.config.json');
+    const base = JSON.parse(require('node:fs').readFileSync(join(ROOT, 'procwatch.config.json'), 'utf8'));
+    writeFileSync(config, JSON.stringify({ ...base, sources: base.sources.filter((s: { group?: string }) => (s.group ?? 'govuk') === 'govuk' && ['bscc-correspondence', 'never-again-publication'].includes((s as { id: string }).id)), store: { dataDir: data }, mailer: { kind: 'outbox', dir: join(data, 'outbox') }, knownCorrespondence: join(ROOT, 'data/known-correspondence') }));
+    const t0 = procwatch('--config', config, 'run', '--replay', 'demo/replay/t0');
+    expect(t0.err).toBe('');
+    expect(t0.code).toBe(0);
+    expect(t0.out).toMatch(/bscc-correspondence: baseline recorded/);
+    const t1 = procwatch('--config', config, 'run', '--replay', 'demo/replay', '--step', 't1');
+    expect(t1.code).toBe(0);
+    expect(t1.out).toMatch(/\[new-correspondence\] New letter: BSCC to Hikvision/);
+    const list = procwatch('--config', config, 'changes', '--type', 'document-changed', '--json');
+    expect(list.code).toBe(0);
+    const changes = JSON.parse(list.out);
+    expect(changes).toHaveLength(1);
+    const show = procwatch('--config', config, 'show', changes[0].changeId);
+    expect(show.code).toBe(0);
+    expect(show.out).toMatch(/\[-19-\]|\{\+26/);
+  });
+});
