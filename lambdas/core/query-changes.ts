@@ -44,7 +44,10 @@ export interface QueryChangesResult {
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const slug = (max: number) => z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits, ".", "_", ":" and "-" only').max(max);
+const slug = (max: number) => z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'may hold only letters, digits, ".", "_", ":" and "-"').max(max);
+
+/** The names people type (`--source`, `?source=`) for the fields whose names differ. */
+const PUBLIC_NAMES: Record<string, string> = { sourceId: 'source', threadId: 'thread', docId: 'document' };
 
 /** A day (`2026-01-31`) stays a day, so `until` covers all of it; a time is normalised to ISO UTC. */
 const when = z
@@ -79,7 +82,8 @@ export function parseChangeFilter(input: ChangeFilter): ChangeFilter {
   const parsed = changeFilterSchema.safeParse(defined);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? 'query');
+    const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? 'query');
+    const field = PUBLIC_NAMES[key] ?? key;
     throw invalidParameter(field, issue.code === 'unrecognized_keys' ? 'is not a known filter' : issue.message.replace(/^Invalid input: /, ''));
   }
   return parsed.data;

@@ -1,0 +1,43 @@
+/** `procwatch serve`: the query API, the Atom feed and the web page on 127.0.0.1, over the local store `procwatch run` writes. */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { folderAssets } from '../adapters/http-server/web-assets';
+import { LoopbackHttpServer } from '../adapters/http-server/node-http-server';
+import { readApiSettings } from '../http/api-settings';
+import { createRouter } from '../http/router';
+import { action, EXIT, projectRoot, readConfig, withRuntime, type GlobalOptions } from './cli-context';
+
+interface ServeOptions {
+  port?: string;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the change log (JSON API, Atom feed, web page) on http://127.0.0.1 until Ctrl-C')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+    .action(
+      action(async (opts: ServeOptions) => {
+        const config = readConfig(program.opts<GlobalOptions>());
+        const port = Number(opts.port ?? 8080);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+          process.stderr.write('procwatch: --port takes a number from 0 to 65535.\n');
+          return EXIT.usage;
+        }
+        const settings = readApiSettings(process.env, { local: true });
+        // The persistent store under .procwatch/dynamodb: what `procwatch run` recorded.
+        await withRuntime(config, {}, async (rt) => {
+          const router = createRouter({ store: rt.store, settings, assets: folderAssets(join(projectRoot(), 'web')), logger: rt.logger });
+          const server = new LoopbackHttpServer(router);
+          const url = await server.start(port);
+          process.stdout.write(`procwatch: serving the change log at ${url}/ (API: ${url}/changes, feed: ${url}/feed.atom); Ctrl-C stops.\n`);
+          await new Promise<void>((resolve) => {
+            process.once('SIGINT', resolve);
+            process.once('SIGTERM', resolve);
+          });
+          await server.stop();
+        });
+        return EXIT.ok;
+      }),
+    );
+}
