@@ -225,9 +225,12 @@ export class DynamoDbStore implements Store {
     addFilter('threadId', query.threadId, index === INDEXES.byThread);
     addFilter('docId', query.docId, index === INDEXES.byDocument);
     if (query.q) {
+      // Every word must appear (in any order) in the title or the matched terms.
       names['#search'] = 'searchText';
-      values[':q'] = query.q.toLowerCase();
-      filters.push('contains(#search, :q)');
+      query.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8).forEach((word, i) => {
+        values[`:q${i}`] = word;
+        filters.push(`contains(#search, :q${i})`);
+      });
     }
     const out: Change[] = [];
     let startKey = query.cursor ? decodeCursor(query.cursor) : undefined;

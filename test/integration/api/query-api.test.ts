@@ -62,6 +62,7 @@ describe('GET /changes filters', () => {
     ['thread', 'thread=bscc--hikvision', (c: Change) => c.threadId === 'bscc--hikvision'],
     ['document', `document=${encodeURIComponent('legislation:/uksi/2026/105')}`, (c: Change) => c.docId === 'legislation:/uksi/2026/105'],
     ['keyword in a title', 'q=Dahua', (c: Change) => c.title.includes('Dahua')],
+    ['several keywords, all of which must appear', 'q=commissioner%20HIKVISION%20response', (c: Change) => /commissioner/i.test(c.title) && /hikvision/i.test(c.title) && /response/i.test(c.title)],
     ['keyword in matched terms', 'q=surveillance%20equipment', (c: Change) => c.keywords.some((k) => k.term === 'surveillance equipment')],
     ['since', 'since=2026-01-06T00:00:00Z', (c: Change) => c.detectedAt >= '2026-01-06T00:00:00.000Z'],
     ['until (a whole day)', 'until=2026-01-02', (c: Change) => c.detectedAt < '2026-01-03'],
