@@ -18,7 +18,7 @@ import type {
   StoredDocument,
 } from './model';
 import type { Clock, HttpFetcher, Logger, Store } from './ports';
-import type { Endpoints, SourceConfigBase, SourceKind } from './source-kind';
+import type { Endpoints, SourceConfigBase, SourceKind, StructuredEvent } from './source-kind';
 import { classifyNewDocument, type Classification, type KnownCorpus } from './classify-document';
 import { subjectFor } from './describe-change';
 import { diffSummary, diffWords } from './text/word-diff';
@@ -326,6 +326,14 @@ async function processDocument(ctx: Ctx, doc: DocumentSnapshot, prior: StoredDoc
   const version = (n: number) => ({ docId: doc.docId, version: n, hash, text: doc.text, title: doc.title, fetchedAt: ctx.now, changeNote: doc.changeNote, extra: doc.extra ?? null });
 
   if (!prior) {
+    const events = !ctx.baseline && !doc.withdrawn && ctx.kind.compareNew ? ctx.kind.compareNew(doc, ctx.source) : null;
+    if (events) {
+      // The document is recorded silently; what it brings is said by its structured events.
+      const seen = baseChange(ctx, doc.docId, 'first-seen', doc.title, doc.url, `First seen on ${ctx.source.name ?? ctx.source.id}.`, hash);
+      seen.version = 1;
+      await write(ctx, [seen, ...structuredChanges(ctx, doc, events, hash, 1, null, null)], { next: head(1), expectedVersion: null }, version(1));
+      return;
+    }
     const cls = classifyNewDocument(doc, ctx.source, ctx.known);
     // A baseline or an already-withdrawn document is recorded silently; a known letter stays `known`.
     const type = cls.type === 'known' ? 'known' : ctx.baseline || doc.withdrawn ? 'first-seen' : cls.type;
@@ -346,11 +354,7 @@ async function processDocument(ctx: Ctx, doc: DocumentSnapshot, prior: StoredDoc
     const before = await ctx.store.getVersion(doc.docId, prior.version);
     const structured = before && ctx.kind.compare ? ctx.kind.compare(before, doc, ctx.source) : null;
     if (structured) {
-      for (const ev of structured) {
-        const c = baseChange(ctx, doc.docId, ev.type, ev.title, doc.url, ev.summary, `${ev.key}@${hash}`);
-        Object.assign(c, { version: nextVersion, previousVersion: prior.version, threadId: prior.threadId, keywords: keywordHits(ctx, ev.text ?? ev.title) });
-        changes.push(c);
-      }
+      changes.push(...structuredChanges(ctx, doc, structured, hash, nextVersion, prior.version, prior.threadId));
     } else {
       const ops = diffWords(before?.text ?? '', doc.text);
       const counts = diffSummary(ops);
@@ -366,6 +370,14 @@ async function processDocument(ctx: Ctx, doc: DocumentSnapshot, prior: StoredDoc
     changes.push(c);
   }
   await write(ctx, changes, { next: head(nextVersion), expectedVersion: prior.version }, textChanged ? version(nextVersion) : undefined);
+}
+
+function structuredChanges(ctx: Ctx, doc: DocumentSnapshot, events: StructuredEvent[], hash: string, version: number, previousVersion: number | null, threadId: string | null): Change[] {
+  return events.map((ev) => {
+    const c = baseChange(ctx, doc.docId, ev.type, ev.title, doc.url, ev.summary, `${ev.key}@${hash}`);
+    Object.assign(c, { version, previousVersion, threadId, keywords: keywordHits(ctx, ev.text ?? ev.title) });
+    return c;
+  });
 }
 
 function keywordHits(ctx: Ctx, text: string): KeywordHit[] {

@@ -61,4 +61,10 @@ export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> {
    * an empty list means "nothing worth an alert" (e.g. rows only reordered).
    */
   compare?(before: StoredVersion, after: DocumentSnapshot, config: C): StructuredEvent[];
+  /**
+   * Optional: the events of a document seen for the first time outside a baseline (a new stage's
+   * amendments, a new entry of a legislation feed). `null` keeps the default `new-document`
+   * classification; an empty list records the document silently.
+   */
+  compareNew?(after: DocumentSnapshot, config: C): StructuredEvent[] | null;
 }

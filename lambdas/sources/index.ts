@@ -2,8 +2,12 @@
 import type { SourceKind } from '../core/source-kind';
 import { govukContent } from './govuk-content';
 import { govukSearch } from './govuk-search';
+import { htmlList } from './html-list';
+import { parliamentBill } from './parliament-bill';
 
 export const sourceKinds: Record<string, SourceKind<any>> = {
   [govukSearch.kind]: govukSearch,
   [govukContent.kind]: govukContent,
+  [parliamentBill.kind]: parliamentBill,
+  [htmlList.kind]: htmlList,
 };

@@ -1,0 +1,130 @@
+/**
+ * The UK Parliament Bills API (`https://bills-api.parliament.uk/api/v1`): the response shapes this
+ * source reads, validated with zod, and the URLs it asks for. Unknown keys pass through: the API
+ * adds fields over time and none of them should break a cycle.
+ */
+import { z } from 'zod';
+import { ParseError } from '../../core/errors';
+import type { Fetched } from '../../core/model';
+
+const sitting = z.object({ id: z.number().optional(), billStageId: z.number().optional(), date: z.string().nullish() }).passthrough();
+
+export const stageSummary = z
+  .object({
+    id: z.number(),
+    stageId: z.number().nullish(),
+    description: z.string().nullish(),
+    abbreviation: z.string().nullish(),
+    house: z.string().nullish(),
+    sortOrder: z.number().nullish(),
+    stageSittings: z.array(sitting).nullish(),
+  })
+  .passthrough();
+
+export const billSummary = z
+  .object({
+    billId: z.number(),
+    shortTitle: z.string().nullish(),
+    currentHouse: z.string().nullish(),
+    originatingHouse: z.string().nullish(),
+    lastUpdate: z.string(),
+    billWithdrawn: z.string().nullish(),
+    isDefeated: z.boolean().nullish(),
+    isAct: z.boolean().nullish(),
+    currentStage: stageSummary.nullish(),
+  })
+  .passthrough();
+
+export const bill = billSummary
+  .extend({
+    longTitle: z.string().nullish(),
+    summary: z.string().nullish(),
+    sponsors: z
+      .array(z.object({ member: z.object({ name: z.string().nullish(), party: z.string().nullish() }).passthrough().nullish(), organisation: z.object({ name: z.string().nullish() }).passthrough().nullish() }).passthrough())
+      .nullish(),
+  })
+  .passthrough();
+
+const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), totalResults: z.number().int().min(0), itemsPerPage: z.number().int().optional() }).passthrough();
+
+export const billPage = page(billSummary);
+export const stagePage = page(stageSummary);
+
+export const publicationList = z
+  .object({
+    billId: z.number().optional(),
+    publications: z.array(
+      z
+        .object({
+          id: z.number(),
+          title: z.string().nullish(),
+          house: z.string().nullish(),
+          displayDate: z.string().nullish(),
+          publicationType: z.object({ name: z.string().nullish() }).passthrough().nullish(),
+          links: z.array(z.object({ url: z.string().nullish(), contentType: z.string().nullish() }).passthrough()).nullish(),
+        })
+        .passthrough(),
+    ),
+  })
+  .passthrough();
+
+export const amendmentPage = page(
+  z
+    .object({
+      amendmentId: z.number(),
+      billStageId: z.number().optional(),
+      marshalledListText: z.string().nullish(),
+      amendmentType: z.string().nullish(),
+      decision: z.string().nullish(),
+      clause: z.number().nullish(),
+      schedule: z.number().nullish(),
+      summaryText: z.array(z.string()).nullish(),
+      sponsors: z.array(z.object({ name: z.string().nullish(), party: z.string().nullish(), isLead: z.boolean().nullish() }).passthrough()).nullish(),
+    })
+    .passthrough(),
+);
+
+/** Parses a Bills API answer, naming the first field that does not fit. */
+export function parseBillsJson<T extends z.ZodTypeAny>(fetched: Fetched, schema: T, source: string): z.infer<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(fetched.body);
+  } catch {
+    throw new ParseError(`The Bills API answered ${fetched.url} with something that is not JSON.`, { url: fetched.url, source });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0].path.join('.') || '(root)';
+    throw new ParseError(`The Bills API response at ${fetched.url} has an unexpected shape: field "${field}" is missing or wrong.`, { url: fetched.url, source, field });
+  }
+  return parsed.data;
+}
+
+/** The public page of a bill, for people (the API is for machines). */
+export function billPageUrl(billId: number, suffix = ''): string {
+  return `https://bills.parliament.uk/bills/${billId}${suffix}`;
+}
+
+export function billsListUrl(base: string, query: { searchTerm?: string; billIds?: number[]; skip: number; take: number }): string {
+  const p = new URLSearchParams();
+  if (query.searchTerm) p.set('SearchTerm', query.searchTerm);
+  for (const id of query.billIds ?? []) p.append('BillIds', String(id));
+  p.set('SortOrder', 'DateUpdatedDescending');
+  p.set('Skip', String(query.skip));
+  p.set('Take', String(query.take));
+  return `${base}/api/v1/Bills?${p.toString()}`;
+}
+
+/** Plain text of the API's lightly marked-up strings (`<b>`, `<i>` in amendment summaries). */
+export function plain(text: string | null | undefined): string {
+  return (text ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
