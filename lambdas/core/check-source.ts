@@ -142,6 +142,8 @@ async function scan(ctx: Ctx, state: SourceState): Promise<ScanResult | 'not-mod
   let documents = 0;
   const queue = [...listed];
   const visited = new Set<string>();
+  const failed = new Set<string>();
+  const heldSignals = new Map<string, { signal: string; children: string[] }>();
   while (queue.length) {
     const entry = queue.shift()!;
     if (visited.has(entry.docId)) continue;
@@ -157,14 +159,21 @@ async function scan(ctx: Ctx, state: SourceState): Promise<ScanResult | 'not-mod
       queue.push(...follow);
       for (const doc of docs) {
         documents++;
-        const snapshot = { ...doc, signal: entry.signal || doc.signal, changeNote: doc.changeNote ?? entry.changeNote ?? null };
+        const signal = entry.signal || doc.signal;
+        // A document with attachments keeps its old signal until every attachment has been read:
+        // a failure or crash in between must not make the next run skip the attachments.
+        const held = follow.length > 0 ? (stored.get(doc.docId)?.signal ?? '') : signal;
+        if (held !== signal) heldSignals.set(doc.docId, { signal, children: follow.map((f) => f.docId) });
+        const snapshot = { ...doc, signal: held, changeNote: doc.changeNote ?? entry.changeNote ?? null };
         await processDocument(ctx, snapshot, stored.get(doc.docId) ?? null, entry.detail ?? null, entry.parentId ?? null);
       }
     } catch (err) {
       if (!(err instanceof ProcwatchError) || err.code === 'store') throw err;
+      failed.add(entry.docId);
       errors.push(err);
     }
   }
+  for (const [docId, held] of heldSignals) if (held.children.every((c) => !failed.has(c))) await advanceSignal(ctx, docId, held.signal);
   // Documents that left a complete listing: confirm each one before calling it withdrawn.
   for (const doc of stored.values()) {
     if (visited.has(doc.docId) || doc.status !== 'active') continue;
@@ -233,6 +242,13 @@ async function readEntry(ctx: Ctx, entry: ListingEntry): Promise<{ docs: Documen
   }
   const detail = ctx.kind.parseDetail(fetched, entry, ctx.source, ctx.endpoints);
   return { docs: detail.documents, follow: detail.follow };
+}
+
+/** The held signal of a document whose attachments were all read: a head-only write, no change. */
+async function advanceSignal(ctx: Ctx, docId: string, signal: string): Promise<void> {
+  const head = await ctx.store.getDocument(docId);
+  if (!head || head.signal === signal) return;
+  await ctx.store.recordChange({ changes: [], alerts: [], document: { next: { ...head, signal, lastSeenAt: ctx.now }, expectedVersion: head.version } });
 }
 
 async function confirmMissing(ctx: Ctx, doc: StoredDocument): Promise<void> {

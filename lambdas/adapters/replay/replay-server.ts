@@ -171,8 +171,8 @@ export class ReplayServer {
     res.writeHead(entry.status, headers).end(body);
   }
 
-  private fault(route: ResolvedRoute, fault: Fault, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): void {
-    if (this.contentFault(route, fault, req, res, entry)) return;
+  private fault(route: ResolvedRoute, fault: Fault, _req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): void {
+    if (this.contentFault(route, fault, _req, res, entry)) return;
     if (fault === 'reset') {
       entry.status = -1;
       res.socket?.destroy();
@@ -196,7 +196,11 @@ export class ReplayServer {
     }
     if (fault === 'redirect-loop') {
       entry.status = 302;
-      res.writeHead(302, { location: entry.path + '?loop=1' }).end();
+      // Alternates between the URL with and without `loop=1`, keeping the rest of the query.
+      const next = new URL(_req.url ?? '/', 'http://replay');
+      if (next.searchParams.has('loop')) next.searchParams.delete('loop');
+      else next.searchParams.set('loop', '1');
+      res.writeHead(302, { location: next.pathname + next.search }).end();
       return;
     }
     if (typeof fault === 'object' && 'redirect' in fault) {
