@@ -3,6 +3,7 @@ import type { SourceKind } from '../core/source-kind';
 import { govukContent } from './govuk-content';
 import { govukSearch } from './govuk-search';
 import { htmlList } from './html-list';
+import { legislationFeed } from './legislation-feed';
 import { parliamentBill } from './parliament-bill';
 
 export const sourceKinds: Record<string, SourceKind<any>> = {
@@ -10,4 +11,5 @@ export const sourceKinds: Record<string, SourceKind<any>> = {
   [govukContent.kind]: govukContent,
   [parliamentBill.kind]: parliamentBill,
   [htmlList.kind]: htmlList,
+  [legislationFeed.kind]: legislationFeed,
 };

@@ -1,0 +1,142 @@
+/**
+ * `legislation-feed`: a legislation.gov.uk Atom feed (new legislation, a search, a year's Acts).
+ * Entries whose title or subject matches the configured terms raise `new-legislation` when they
+ * first appear; watched items (e.g. `ukpga/2023/54`, the Procurement Act 2023) and matching
+ * entries raise `legislation-changed` when their entry changes. Every entry is carried whole by
+ * the feed (no detail requests), and requests go through the `legislation` rate bucket, which
+ * keeps within the published fair-use limit.
+ */
+import { z } from 'zod';
+import type { DocumentSnapshot, FetchRequest } from '../../core/model';
+import type { Endpoints, SourceConfigBase, SourceKind, StructuredEvent } from '../../core/source-kind';
+import { clip } from '../../core/describe-change';
+import { findKeywords } from '../../core/text/keywords';
+import { normalizeText } from '../../core/text/normalize';
+import { baseFields } from '../config-fields';
+import { parseFeed, type FeedEntry } from './atom-feed';
+
+export interface LegislationFeedConfig extends SourceConfigBase {
+  kind: 'legislation-feed';
+  /** The feed's path, ending in `/data.feed` (e.g. `/new/data.feed`, `/search/data.feed`). */
+  path: string;
+  query?: Record<string, string>;
+  /** Terms a title or subject must contain for an entry to alert; none = every entry alerts. */
+  terms?: string[];
+  /** Items whose every change alerts, e.g. `ukpga/2023/54`. */
+  watch?: string[];
+  /** How many pages of the feed to read each cycle (20 entries each). */
+  maxPages?: number;
+}
+
+const schema = z
+  .object({
+    ...baseFields,
+    kind: z.literal('legislation-feed'),
+    path: z.string().regex(/^\/[\w\-/.]*data\.feed$/, 'must be a legislation.gov.uk path ending in "/data.feed"'),
+    query: z.record(z.string().regex(/^[a-z][\w-]*$/), z.string()).optional(),
+    terms: z.array(z.string().min(2).max(80)).optional(),
+    watch: z.array(z.string().regex(/^[a-z]+\/\d{4}\/\d+$/, 'must be an item such as "ukpga/2023/54"')).optional(),
+    maxPages: z.number().int().min(1).max(20).optional(),
+  })
+  .strict();
+
+const BUCKET = 'legislation';
+
+function feedRequest(config: LegislationFeedConfig, endpoints: Endpoints, page: number): FetchRequest {
+  const p = new URLSearchParams(config.query ?? {});
+  if (page > 1) p.set('page', String(page));
+  const qs = p.toString();
+  return { url: `${endpoints.legislation}${config.path}${qs ? `?${qs}` : ''}`, bucket: BUCKET, accept: 'application/atom+xml' };
+}
+
+function isWatched(key: string, config: LegislationFeedConfig): boolean {
+  return (config.watch ?? []).includes(key);
+}
+
+function matchedTerms(doc: DocumentSnapshot, config: LegislationFeedConfig): string[] {
+  if (!config.terms?.length) return [];
+  const subjects = (doc.extra?.subjects as string[] | undefined) ?? [];
+  return findKeywords(`${doc.title}\n${subjects.join('\n')}`, config.terms).map((h) => h.term);
+}
+
+function relevant(doc: DocumentSnapshot, config: LegislationFeedConfig): boolean {
+  const key = String(doc.extra?.key ?? '');
+  return isWatched(key, config) || !config.terms?.length || matchedTerms(doc, config).length > 0;
+}
+
+export function entryDocument(e: FeedEntry, config: LegislationFeedConfig): DocumentSnapshot {
+  const watched = isWatched(e.key, config);
+  const text = normalizeText([e.title, e.summary, e.subjects.length ? `Subjects: ${e.subjects.join('; ')}` : ''].filter(Boolean).join('\n\n'));
+  return {
+    docId: `legislation:${e.key}`,
+    url: `https://www.legislation.gov.uk/${e.key}`,
+    title: e.title,
+    documentType: e.type || 'legislation',
+    text,
+    signal: e.updated,
+    publishedAt: e.published,
+    updatedAt: e.updated || null,
+    changeNote: null,
+    withdrawn: null,
+    organisations: [],
+    attachments: [],
+    parentId: null,
+    // A watched item's every update is a change; other entries change only when what they say does.
+    extra: { key: e.key, type: e.type, year: e.year, number: e.number, subjects: e.subjects, ...(watched ? { updated: e.updated } : {}) },
+  };
+}
+
+function label(doc: DocumentSnapshot): string {
+  const x = doc.extra ?? {};
+  return [x.type, x.year && x.number ? `${x.year}/${x.number}` : ''].filter(Boolean).join(' ');
+}
+
+export const legislationFeed: SourceKind<LegislationFeedConfig> = {
+  kind: 'legislation-feed',
+  schema: schema as unknown as z.ZodType<LegislationFeedConfig>,
+  hosts: (_config, endpoints) => [new URL(endpoints.legislation).host],
+  listing: (config, endpoints) => feedRequest(config, endpoints, 1),
+  parseListing(fetched, config, endpoints) {
+    const page = parseFeed(fetched, config.id);
+    const entries = page.entries.map((e) => {
+      const doc = entryDocument(e, config);
+      return { docId: doc.docId, url: doc.url, title: doc.title, signal: doc.signal, inline: doc };
+    });
+    const next = page.hasNext && page.entries.length > 0 && page.page < (config.maxPages ?? 1) ? feedRequest(config, endpoints, page.page + 1) : null;
+    return { entries, next };
+  },
+  parseDetail(fetched, _entry, config) {
+    return { documents: parseFeed(fetched, config.id).entries.map((e) => entryDocument(e, config)), follow: [] };
+  },
+  compareNew(after, config): StructuredEvent[] {
+    if (!relevant(after, config)) return [];
+    const terms = matchedTerms(after, config);
+    const summary = (after.text.split('\n\n')[1] ?? '').trim();
+    return [
+      {
+        type: 'new-legislation',
+        key: `new:${after.extra?.key}`,
+        title: after.title,
+        summary: clip(`New on legislation.gov.uk: ${after.title} (${label(after)})${terms.length ? `, matching ${terms.join(', ')}` : ''}.${summary ? ` ${summary}` : ''}`, 600),
+        text: after.text,
+      },
+    ];
+  },
+  compare(before, after, config): StructuredEvent[] {
+    if (!relevant(after, config)) return [];
+    const key = String(after.extra?.key ?? '');
+    const what: string[] = [];
+    if (before.title !== after.title) what.push(`title "${before.title}" → "${after.title}"`);
+    if (before.extra?.updated !== after.extra?.updated && after.extra?.updated) what.push(`revised on legislation.gov.uk (updated ${String(after.extra.updated).slice(0, 10)})`);
+    if (!what.length) what.push('its summary or subjects changed');
+    return [
+      {
+        type: 'legislation-changed',
+        key: `changed:${key}`,
+        title: after.title,
+        summary: `${after.title} (${label(after)}): ${what.join('; ')}. Changes to it: https://www.legislation.gov.uk/changes/affected/${key}`,
+        text: after.text,
+      },
+    ];
+  },
+};
