@@ -6,6 +6,8 @@ import { registerChanges } from '../lambdas/cli/changes-command';
 import { registerDemo } from '../lambdas/cli/demo-command';
 import { registerMatch } from '../lambdas/cli/match-command';
 import { registerRun } from '../lambdas/cli/run-command';
+import { registerServe } from '../lambdas/cli/serve-command';
+import { registerExport } from '../lambdas/cli/export-command';
 import { EXIT } from '../lambdas/cli/cli-context';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -19,6 +21,8 @@ const program = new Command('procwatch')
 
 registerRun(program);
 registerChanges(program);
+registerExport(program);
+registerServe(program);
 registerMatch(program);
 registerDemo(program);
 

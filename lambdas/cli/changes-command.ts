@@ -1,15 +1,53 @@
-/** `procwatch changes`: the change log, newest first; `procwatch show ID`: one change with its diff. */
+/** `procwatch changes`: the change log, newest first, with the API's filters; `procwatch show ID`: one change with its diff. */
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { localCursorSecret } from '../adapters/http-server/local-cursor-secret';
 import type { Change } from '../core/model';
+import { queryChanges, type ChangeFilter } from '../core/query-changes';
 import { renderDiffPlain } from '../core/text/word-diff';
 import { action, EXIT, parseSince, readConfig, withRuntime, type GlobalOptions } from './cli-context';
+import { formatChangesCsv } from './export-command';
 
-interface ChangesOptions {
+/** The filters every change-log command takes, named as the HTTP API names them. */
+export interface FilterOptions {
   since?: string;
+  until?: string;
   source?: string;
   type?: string;
+  thread?: string;
+  document?: string;
+  query?: string;
+}
+
+interface ChangesOptions extends FilterOptions {
   json?: boolean;
+  format?: string;
   limit?: string;
+  cursor?: string;
+}
+
+export function addFilterOptions(command: Command): Command {
+  return command
+    .option('--since <when>', 'only changes since a date or a span such as 7d or 24h')
+    .option('--until <date>', 'only changes up to this date (inclusive) or ISO time')
+    .option('--source <id>', 'only this source')
+    .option('--type <type>', 'only this change type (e.g. new-correspondence, document-changed)')
+    .option('--thread <id>', 'only this correspondence thread (e.g. bscc--hikvision)')
+    .option('--document <id>', 'only changes to this document id')
+    .option('-q, --query <words>', 'only changes whose title or matched watch terms hold every word');
+}
+
+/** Relative spans (7d) are the CLI's convenience; the use-case validates everything else. */
+export function filterFromOptions(opts: FilterOptions, now = new Date()): ChangeFilter {
+  return {
+    since: opts.since ? (/^\d+[dhw]$/.test(opts.since.trim()) ? parseSince(opts.since, now) : opts.since) : undefined,
+    until: opts.until,
+    sourceId: opts.source,
+    type: opts.type,
+    threadId: opts.thread,
+    docId: opts.document,
+    q: opts.query,
+  };
 }
 
 /** Terminal-safe: scraped text may hold escape sequences or newlines. */
@@ -22,31 +60,38 @@ export function formatChangeRow(c: Change): string {
 }
 
 export function registerChanges(program: Command): void {
-  program
-    .command('changes')
-    .description('list recorded changes, newest first')
-    .option('--since <when>', 'only changes since a date or a span such as 7d or 24h')
-    .option('--source <id>', 'only this source')
-    .option('--type <type>', 'only this change type (e.g. new-correspondence, document-changed)')
-    .option('--limit <n>', 'at most this many', '50')
-    .option('--json', 'print JSON instead of a table')
+  addFilterOptions(program.command('changes').description('list recorded changes, newest first'))
+    .option('--limit <n>', 'at most this many (up to 100; use --cursor or `procwatch export` for more)', '50')
+    .option('--cursor <cursor>', 'continue after the page that printed this cursor')
+    .option('--format <format>', 'table, json or csv', 'table')
+    .option('--json', 'print JSON (same as --format json)')
     .action(
       action(async (opts: ChangesOptions) => {
-        const config = readConfig(program.opts<GlobalOptions>());
-        const since = opts.since ? parseSince(opts.since) : undefined;
+        const format = opts.json ? 'json' : (opts.format ?? 'table');
+        if (!['table', 'json', 'csv'].includes(format)) {
+          process.stderr.write('procwatch: --format takes table, json or csv.\n');
+          return EXIT.usage;
+        }
         const limit = Number(opts.limit ?? 50);
         if (!Number.isInteger(limit) || limit < 1) {
           process.stderr.write('procwatch: --limit takes a whole number of at least 1.\n');
           return EXIT.usage;
         }
-        const page = await withRuntime(config, {}, (rt) => rt.store.listChanges({ since, sourceId: opts.source, type: opts.type, limit }));
-        if (opts.json) {
+        const config = readConfig(program.opts<GlobalOptions>());
+        const filter = filterFromOptions(opts);
+        const cursorSecret = process.env.PROCWATCH_CURSOR_SECRET || localCursorSecret(resolve(config.store.dataDir, 'cursor-secret'));
+        const page = await withRuntime(config, {}, (rt) => queryChanges({ store: rt.store, cursorSecret }, { ...filter, limit, cursor: opts.cursor }));
+        if (format === 'json') {
           process.stdout.write(`${JSON.stringify(page.items.map(({ diff: _diff, ...c }) => c), null, 2)}\n`);
+        } else if (format === 'csv') {
+          process.stdout.write(formatChangesCsv(page.items));
         } else if (!page.items.length) {
           process.stdout.write('No changes recorded for that filter.\n');
         } else {
           for (const c of page.items) process.stdout.write(`${formatChangeRow(c)}\n`);
         }
+        // On stderr, so piped JSON or CSV stays clean.
+        if (page.cursor) process.stderr.write(`procwatch: more changes: add --cursor ${page.cursor}\n`);
         return EXIT.ok;
       }),
     );

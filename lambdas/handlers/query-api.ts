@@ -11,7 +11,7 @@ let router: ReturnType<typeof createRouter> | null = null;
 export async function handler(event: ApiGatewayV2Event) {
   if (!router) {
     const rt = await handlerRuntime().runtime;
-    const settings = readApiSettings(process.env, { local: Boolean(process.env.PROCWATCH_DYNAMO_ENDPOINT) });
+    const settings = readApiSettings(process.env);
     router = createRouter({ store: rt.store, settings, assets: folderAssets(process.env.PROCWATCH_WEB_DIR ?? join(__dirname, 'web')), logger: rt.logger });
   }
   return resultFromResponse(await router(requestFromEvent(event)));

@@ -2,7 +2,6 @@
  * What the query API needs besides the store, read once from the environment the handler or the
  * CLI passes in (never `process.env` here): the cursor-signing secret and the public base URL.
  */
-import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../core/errors';
 
 export interface ApiSettings {
@@ -17,14 +16,14 @@ export interface ApiSettings {
 export const CURSOR_SECRET_ENV = 'PROCWATCH_CURSOR_SECRET';
 
 /**
- * In AWS a missing secret is a configuration error (instances must agree on it); locally a random
- * one per process is fine, since cursors only need to outlive one browsing session.
+ * In AWS a missing secret is a configuration error (instances must agree on it); local runs pass a
+ * fallback kept beside the local store (adapters/http-server/local-cursor-secret).
  */
-export function readApiSettings(env: Record<string, string | undefined>, options: { local: boolean }): ApiSettings {
+export function readApiSettings(env: Record<string, string | undefined>, options: { fallbackSecret?: () => string } = {}): ApiSettings {
   let cursorSecret = env[CURSOR_SECRET_ENV] ?? '';
   if (!cursorSecret) {
-    if (!options.local) throw new ConfigError([`${CURSOR_SECRET_ENV} is not set: the query API signs its cursors with it.`]);
-    cursorSecret = randomBytes(32).toString('base64url');
+    if (!options.fallbackSecret) throw new ConfigError([`${CURSOR_SECRET_ENV} is not set: the query API signs its cursors with it.`]);
+    cursorSecret = options.fallbackSecret();
   } else if (cursorSecret.length < 16) {
     throw new ConfigError([`${CURSOR_SECRET_ENV} is too short: use at least 16 characters.`]);
   }

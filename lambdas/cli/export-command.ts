@@ -1,0 +1,75 @@
+/** `procwatch export`: the whole filtered change log as CSV (or JSON) for spreadsheets, every page walked. */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { localCursorSecret } from '../adapters/http-server/local-cursor-secret';
+import type { Change } from '../core/model';
+import { queryChanges, type QueryChangesInput } from '../core/query-changes';
+import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
+import { addFilterOptions, filterFromOptions, type FilterOptions } from './changes-command';
+
+export const CSV_COLUMNS = [
+  'detectedAt', 'type', 'sourceId', 'title', 'url', 'threadId', 'docId', 'summary', 'changeNote', 'keywords', 'version', 'previousVersion', 'changeId',
+] as const;
+
+/**
+ * One CSV field (RFC 4180). A spreadsheet runs a cell starting with = + - @ (or a tab/CR that hides
+ * one) as a formula: scraped titles are not ours, so such cells are prefixed with an apostrophe.
+ */
+export function csvField(value: unknown): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(c: Change): string {
+  const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+    detectedAt: c.detectedAt, type: c.type, sourceId: c.sourceId, title: c.title, url: c.url, threadId: c.threadId, docId: c.docId,
+    summary: c.summary, changeNote: c.changeNote, keywords: c.keywords.map((k) => k.term).join('; '), version: c.version,
+    previousVersion: c.previousVersion, changeId: c.changeId,
+  };
+  return CSV_COLUMNS.map((col) => csvField(cells[col])).join(',');
+}
+
+export function formatChangesCsv(changes: Change[], header = true): string {
+  const lines = [...(header ? [CSV_COLUMNS.join(',')] : []), ...changes.map(csvRow)];
+  return lines.map((l) => `${l}\r\n`).join('');
+}
+
+interface ExportOptions extends FilterOptions {
+  format?: string;
+}
+
+export function registerExport(program: Command): void {
+  addFilterOptions(
+    program
+      .command('export')
+      .description('write every change matching the filters as CSV (for spreadsheets) or JSON to stdout, newest first'),
+  )
+    .option('--format <format>', 'csv or json', 'csv')
+    .action(
+      action(async (opts: ExportOptions) => {
+        if (!['csv', 'json'].includes(opts.format ?? 'csv')) {
+          process.stderr.write('procwatch: --format takes csv or json.\n');
+          return EXIT.usage;
+        }
+        const config = readConfig(program.opts<GlobalOptions>());
+        const filter = filterFromOptions(opts);
+        const cursorSecret = process.env.PROCWATCH_CURSOR_SECRET || localCursorSecret(resolve(config.store.dataDir, 'cursor-secret'));
+        const all = await withRuntime(config, {}, async (rt) => {
+          const out: Change[] = [];
+          let input: QueryChangesInput = { ...filter, limit: 100 };
+          for (;;) {
+            const page = await queryChanges({ store: rt.store, cursorSecret }, input);
+            out.push(...page.items);
+            if (!page.cursor) return out;
+            input = { ...input, cursor: page.cursor };
+          }
+        });
+        if (opts.format === 'json') process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+        // A byte-order mark so Excel reads the UTF-8 (curly quotes, accents) as UTF-8.
+        else process.stdout.write(`\ufeff${formatChangesCsv(all)}`);
+        process.stderr.write(`procwatch: exported ${all.length} change(s).\n`);
+        return EXIT.ok;
+      }),
+    );
+}
