@@ -44,7 +44,7 @@ beforeAll(async () => {
     AWS_SECRET_ACCESS_KEY: 'local',
   });
   ({ handler } = await import('../../../lambdas/handlers/query-api'));
-});
+}, 60_000);
 
 afterAll(async () => {
   const { handlerRuntime } = await import('../../../lambdas/handlers/handler-runtime');

@@ -111,7 +111,7 @@ async function seedHistory(store: Store): Promise<void> {
 
 export async function seedChangeLog(store: Store): Promise<Change[]> {
   const changes = seedChanges();
-  for (const c of changes) await store.recordChange({ changes: [c], alerts: [] });
+  await Promise.all(changes.map((c) => store.recordChange({ changes: [c], alerts: [] })));
   await seedHistory(store);
   return changes;
 }

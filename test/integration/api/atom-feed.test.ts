@@ -1,0 +1,102 @@
+/**
+ * The Atom feed over a real loopback HTTP server (the one `procwatch serve` runs) and DynamoDB Local,
+ * parsed back with fast-xml-parser: ids, links and dates, filters, paging, and escaped titles.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import type { DynamoDbStore } from '../../../lambdas/adapters/dynamodb/dynamodb-store';
+import { silentLogger } from '../../../lambdas/adapters/log/json-logger';
+import { LoopbackHttpServer } from '../../../lambdas/adapters/http-server/node-http-server';
+import type { Change } from '../../../lambdas/core/model';
+import { createRouter } from '../../../lambdas/http/router';
+import { freshStore } from '../../support/dynamo';
+import { HOSTILE_TITLE, seedChangeLog } from './seed-change-log';
+
+interface AtomLink { '@_rel': string; '@_href': string; '@_type'?: string }
+interface AtomEntry { id: string; title: { '#text': string }; updated: string; published: string; link: AtomLink[]; category: { '@_term': string }[]; summary: { '#text': string } }
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['entry', 'link', 'category'].includes(name), textNodeName: '#text', alwaysCreateTextNode: true });
+let server: LoopbackHttpServer;
+let base: string;
+let seeded: Change[];
+let store: DynamoDbStore;
+
+async function feed(qs = '') {
+  const res = await fetch(`${base}/feed.atom${qs}`);
+  const xml = await res.text();
+  return { res, xml, doc: res.ok ? parser.parse(xml) : null };
+}
+
+beforeAll(async () => {
+  store = await freshStore('atom');
+  seeded = await seedChangeLog(store);
+  server = new LoopbackHttpServer(createRouter({ store, settings: { cursorSecret: 'atom-test-secret-0123456789', baseUrl: null, unsubscribeSecret: null }, assets: null, logger: silentLogger }));
+  base = await server.start();
+}, 60_000);
+
+afterAll(async () => {
+  await server.stop();
+});
+
+describe('GET /feed.atom', () => {
+  it('is an Atom feed whose entries carry stable ids, the change time and links', async () => {
+    const { res, doc } = await feed();
+    expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const f = doc.feed;
+    expect(f['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(f.id['#text']).toBe('tag:procurement-watch.invalid,2026:feed:changes');
+    expect(f.updated['#text']).toBe(seeded[0].detectedAt);
+    expect(f.author.name['#text']).toBe('procurement-watch');
+    expect(f.link.find((l: AtomLink) => l['@_rel'] === 'self')['@_href']).toBe(`${base}/feed.atom`);
+    const entries: AtomEntry[] = f.entry;
+    expect(entries).toHaveLength(25);
+    entries.forEach((e, i) => {
+      const c = seeded[i];
+      expect(e.id['#text' as never]).toBe(`tag:procurement-watch.invalid,2026:change:${c.changeId}`);
+      expect((e.updated as never as { '#text': string })['#text']).toBe(c.detectedAt);
+      expect(Date.parse((e.updated as never as { '#text': string })['#text'])).not.toBeNaN();
+      const html = e.link.find((l) => l['@_rel'] === 'alternate' && l['@_type'] === 'text/html')!;
+      expect(html['@_href']).toBe(`${base}/?change=${c.changeId}`);
+      expect(e.link.find((l) => l['@_type'] === 'application/json')!['@_href']).toBe(`${base}/changes/${c.changeId}`);
+      if (c.url) expect(e.link.find((l) => l['@_rel'] === 'related')!['@_href']).toBe(c.url);
+      expect(e.category.map((k) => k['@_term'])).toContain(c.type);
+    });
+    expect(new Set(entries.map((e) => e.id['#text' as never])).size).toBe(25);
+  });
+
+  it('keeps entry ids when the feed is read again or from another host', async () => {
+    const first = (await feed()).doc.feed.entry.map((e: { id: { '#text': string } }) => e.id['#text']);
+    const elsewhere = createRouter({ store, settings: { cursorSecret: 'another-secret-0123456789', baseUrl: 'https://feeds.example.org', unsubscribeSecret: null }, assets: null, logger: silentLogger });
+    const other = (await elsewhere({ method: 'GET', path: '/feed.atom', query: new URLSearchParams(), headers: {}, body: '' })).body;
+    expect(parser.parse(other).feed.entry.map((e: { id: { '#text': string } }) => e.id['#text'])).toEqual(first);
+    expect(other).toContain('href="https://feeds.example.org/?change=');
+  });
+
+  it('takes the same filters as /changes and pages with a next link', async () => {
+    const { doc } = await feed('?thread=bscc--hikvision&limit=3');
+    const want = seeded.filter((c) => c.threadId === 'bscc--hikvision');
+    expect(doc.feed.entry.map((e: { category: { '@_term': string }[] }) => e.category.map((k) => k['@_term']))).toEqual(
+      want.slice(0, 3).map(() => expect.arrayContaining(['thread:bscc--hikvision'])),
+    );
+    const next = doc.feed.link.find((l: AtomLink) => l['@_rel'] === 'next')['@_href'] as string;
+    expect(next.startsWith(`${base}/feed.atom?thread=bscc--hikvision&cursor=`)).toBe(true);
+    const page2 = parser.parse(await fetch(next).then((r) => r.text()));
+    expect(page2.feed.entry.map((e: { id: { '#text': string } }) => e.id['#text'].split(':').pop())).toEqual(want.slice(3, 6).map((c) => c.changeId));
+    expect(doc.feed.id['#text']).toBe('tag:procurement-watch.invalid,2026:feed:changes?thread=bscc--hikvision');
+  });
+
+  it('escapes scraped titles: markup stays text and the XML stays well-formed', async () => {
+    const { xml, doc } = await feed('?source=procurement-act-2023&limit=100');
+    expect(xml).not.toContain('<img');
+    expect(xml).toContain('&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;');
+    const titles = doc.feed.entry.map((e: AtomEntry) => e.title['#text']);
+    // fast-xml-parser decodes the entities back: the title round-trips exactly.
+    expect(new XMLParser({ processEntities: true }).parse(xml)).toBeTruthy();
+    expect(titles.map((t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'))).toContain(`[new-document] ${HOSTILE_TITLE}`);
+  });
+
+  it('answers a bad filter with a JSON 400 naming it', async () => {
+    const { res, xml } = await feed('?since=soon');
+    expect(res.status).toBe(400);
+    expect(JSON.parse(xml)).toEqual({ error: expect.objectContaining({ code: 'invalid-parameter', parameter: 'since' }) });
+  });
+});
