@@ -46,6 +46,51 @@ const deploySchema = z
 
 export type DeployConfig = z.infer<typeof deploySchema>;
 
+/** Email: who gets what (subscribers), how unsubscribe links are signed, and which mailer sends. */
+const subscriberSchema = z
+  .object({
+    email,
+    name: z.string().max(200).optional(),
+    sources: z.array(z.string().min(1)).optional(),
+    types: z.array(z.string().min(1)).optional(),
+    keywords: z.array(z.string().min(2).max(80)).optional(),
+    frequency: z.enum(['immediate', 'daily']).default('immediate'),
+    digestHour: z.number().int().min(0).max(23).optional(),
+  })
+  .strict();
+
+/** Secrets are named, never written here: an environment variable, a Secrets Manager secret or an SSM SecureString. */
+const secretRefSchema = {
+  secretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(),
+  secretId: z.string().min(1).optional(),
+  parameter: z.string().min(1).optional(),
+};
+
+const unsubscribeSchema = z
+  .object({ baseUrl: z.string().url(), mailto: z.string().optional(), ...secretRefSchema })
+  .strict();
+
+const smtpSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).optional(),
+    secure: z.boolean().optional(),
+    requireTLS: z.boolean().optional(),
+    user: z.string().optional(),
+    timeoutMs: z.number().int().min(100).max(120_000).optional(),
+    ...secretRefSchema,
+  })
+  .strict();
+
+const sesSchema = z
+  .object({ region: z.string().optional(), endpoint: z.string().url().optional(), configurationSet: z.string().optional() })
+  .strict();
+
+export type SubscriberConfig = z.infer<typeof subscriberSchema>;
+export type UnsubscribeConfig = z.infer<typeof unsubscribeSchema>;
+export type SmtpConfig = z.infer<typeof smtpSchema>;
+export type SesConfig = z.infer<typeof sesSchema>;
+
 const configSchema = z
   .object({
     $comment: z.string().optional(),
@@ -73,8 +118,10 @@ const configSchema = z
       .strict()
       .optional(),
     deploy: deploySchema.optional(),
+    subscribers: z.array(subscriberSchema).optional(),
+    unsubscribe: unsubscribeSchema.optional(),
     mailer: z
-      .object({ kind: z.enum(['outbox']), dir: z.string().optional() })
+      .object({ kind: z.enum(['outbox', 'smtp', 'ses']), dir: z.string().optional(), smtp: smtpSchema.optional(), ses: sesSchema.optional() })
       .passthrough()
       .optional(),
   })
@@ -92,6 +139,9 @@ export interface Config {
   mailer: { kind: string; dir: string; [key: string]: unknown };
   /** The CDK app's section (region, schedules, sender identity, API auth); absent for local use. */
   deploy?: DeployConfig;
+  /** Recipients with rules (sources, types, keywords, frequency); `alerts.to` still means everyone, immediately. */
+  subscribers?: SubscriberConfig[];
+  unsubscribe?: UnsubscribeConfig;
   /** Everything else in the file, for the sections later features read (subscribers, api…). */
   raw: Record<string, unknown>;
 }
@@ -159,6 +209,8 @@ export function parseConfig(json: unknown, file = 'procwatch.config.json', text?
     store: { table: c.store?.table ?? 'procwatch', region: c.store?.region, endpoint: c.store?.endpoint, dataDir: c.store?.dataDir ?? '.procwatch' },
     mailer: { kind: 'outbox', dir: '.procwatch/outbox', ...(c.mailer ?? {}) },
     deploy: c.deploy,
+    subscribers: c.subscribers,
+    unsubscribe: c.unsubscribe,
     raw: json as Record<string, unknown>,
   };
 }

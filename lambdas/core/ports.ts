@@ -105,7 +105,8 @@ export interface SendKey {
 }
 
 /** claimed → sent | failed, or claimed → retry (transient error) → claimed…; a claim past its lease is swept. */
-export type SendStatus = 'claimed' | 'retry' | 'sent' | 'failed';
+/** `reserved`: an item held for a digest (its `digestId`) until that digest is sent. */
+export type SendStatus = 'claimed' | 'retry' | 'sent' | 'failed' | 'reserved';
 
 /** The send record per (alert, recipient): what makes delivery exactly-once. */
 export interface SendRecord extends SendKey {
@@ -136,10 +137,15 @@ export interface DeliveryStore {
   /** Conditional write: claims a new record, a `retry` record that is due, or a `claimed` one whose lease ran out. */
   claim(init: Pick<SendRecord, 'alertId' | 'recipient' | 'kind' | 'messageId'> & { digestId?: string | null; items?: string[] | null }, now: Date, leaseMs: number): Promise<ClaimResult>;
   markSending(key: SendKey, claimToken: string, at: Date): Promise<boolean>;
-  markSent(key: SendKey, claimToken: string, providerMessageId: string, at: Date): Promise<boolean>;
+  /** `resent`: this send repeated one that may already have reached the provider (same Message-ID). */
+  markSent(key: SendKey, claimToken: string, providerMessageId: string, at: Date, resent?: boolean): Promise<boolean>;
   markFailed(key: SendKey, claimToken: string, reason: string): Promise<boolean>;
   markRetry(key: SendKey, claimToken: string, reason: string, nextAttemptAt: Date): Promise<boolean>;
   getSend(key: SendKey): Promise<SendRecord | null>;
+  /** Holds (alert, recipient) for digest `digestId`: true when free or already held by that digest. */
+  reserve(key: SendKey, digestId: string, messageId: string): Promise<boolean>;
+  /** After the digest went out: its reserved items become `sent`. */
+  settleReserved(key: SendKey, digestId: string, providerMessageId: string, at: Date): Promise<void>;
   /** Records in `claimed` whose lease ended before `now`: the sweeper's work. */
   listStale(now: Date, limit?: number): Promise<SendRecord[]>;
   listByStatus(status: SendStatus, limit?: number): Promise<SendRecord[]>;

@@ -1,7 +1,10 @@
 /**
  * An alert as an email: a plain-text part and an HTML part with inline styles only (Gmail and
- * Outlook strip <style> and scripts), every scraped string escaped.
+ * Outlook strip <style>, scripts and remote images are never used), every scraped string escaped.
+ * A digest (render-digest.ts) reuses the blocks below for each of its items.
  */
+import { compactDiff } from './compact-diff';
+import { shortDate } from './describe-change';
 import type { Alert, Change, DiffOp } from './model';
 import { renderDiffPlain } from './text/word-diff';
 
@@ -9,6 +12,13 @@ export interface RenderedAlert {
   subject: string;
   text: string;
   html: string;
+}
+
+export interface RenderOptions {
+  /** Terms to highlight (the recipient's matched keywords); default: every term the change matched. */
+  highlight?: string[];
+  /** One-click unsubscribe page for this recipient (also sent as List-Unsubscribe). */
+  unsubscribeUrl?: string;
 }
 
 export function escapeHtml(value: string): string {
@@ -31,23 +41,45 @@ export function safeHeader(value: string): string {
   return value.replace(/[\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function diffHtml(ops: DiffOp[]): string {
+/** Escapes `text`, wrapping each occurrence of a term (case-insensitive) in an inline-styled <mark>. */
+export function highlightHtml(text: string, terms: string[]): string {
+  const wanted = [...new Set(terms.filter((t) => t.trim().length > 1))].sort((a, b) => b.length - a.length);
+  if (!wanted.length) return escapeHtml(text);
+  const re = new RegExp(`(${wanted.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'gi');
+  return text
+    .split(re)
+    .map((piece, i) => (i % 2 === 1 ? `<mark style="background:#fff2a8;color:#0b0c0c;font-weight:bold">${escapeHtml(piece)}</mark>` : escapeHtml(piece)))
+    .join('');
+}
+
+/** Insertions green and underlined, deletions red and struck through: readable even where colours are lost. */
+export function diffHtml(ops: DiffOp[]): string {
   return ops
     .map((o) =>
       o.op === 'insert'
-        ? `<ins style="background:#d4edda;color:#0b4d1c;text-decoration:none">${escapeHtml(o.text)}</ins>`
+        ? `<ins style="background:#d4edda;color:#0b4d1c;text-decoration:underline">${escapeHtml(o.text)}</ins>`
         : o.op === 'delete'
-          ? `<del style="background:#f8d7da;color:#721c24">${escapeHtml(o.text)}</del>`
+          ? `<del style="background:#f8d7da;color:#721c24;text-decoration:line-through">${escapeHtml(o.text)}</del>`
           : escapeHtml(o.text),
     )
     .join('');
 }
 
-export function renderAlert(alert: Alert, change: Change): RenderedAlert {
-  const subject = safeHeader(alert.subject);
-  const lines = [subject, '', change.summary];
-  if (change.url) lines.push('', `Link: ${change.url}`);
-  lines.push(`Detected: ${change.detectedAt}`, `Source: ${change.sourceId}`);
+/** When, in the reader's terms: "24 Oct 2023, 09:15 (London)". */
+export function londonStamp(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  return `${shortDate(iso)}, ${time} (London)`;
+}
+
+const P = (s: string) => `<p style="margin:0 0 12px 0">${s}</p>`;
+
+/** The plain-text lines of one change (no subject, no footer). */
+export function changeTextLines(change: Change): string[] {
+  const lines = [change.summary];
+  if (change.url) lines.push('', `Where: ${change.url}`);
+  lines.push(`When: ${londonStamp(change.detectedAt)}`, `Source: ${change.sourceId}`);
   if (change.threadId) lines.push(`Thread: ${change.threadId}`);
   if (change.changeNote) lines.push(`GOV.UK change note: ${change.changeNote}`);
   if (change.keywords.length) {
@@ -56,22 +88,54 @@ export function renderAlert(alert: Alert, change: Change): RenderedAlert {
   }
   if (change.diff?.length) lines.push('', 'What changed ([-removed-] {+added+}):', renderDiffPlain(change.diff));
   lines.push('', `Change id: ${change.changeId}`);
+  return lines;
+}
 
+/** The HTML block of one change: title link, what, where, when, thread, keywords, diff. */
+export function changeHtmlBlock(change: Change, highlight: string[], headingLevel: 'h1' | 'h3' = 'h3', heading?: string): string {
   const href = safeHref(change.url);
-  const p = (s: string) => `<p style="margin:0 0 12px 0">${s}</p>`;
-  const html = [
-    '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#0b0c0c;max-width:680px">',
-    `<h1 style="font-size:20px;margin:0 0 12px 0">${escapeHtml(subject)}</h1>`,
-    p(escapeHtml(change.summary)),
-    href ? p(`<a href="${escapeHtml(href)}" style="color:#1d70b8">${escapeHtml(change.title)}</a>`) : p(escapeHtml(change.title)),
-    p(`Detected ${escapeHtml(change.detectedAt)} · source ${escapeHtml(change.sourceId)}${change.threadId ? ` · thread ${escapeHtml(change.threadId)}` : ''}`),
-    change.changeNote ? p(`GOV.UK change note: <em>${escapeHtml(change.changeNote)}</em>`) : '',
+  const size = headingLevel === 'h1' ? 20 : 16;
+  const title = href ? `<a href="${escapeHtml(href)}" style="color:#1d70b8">${escapeHtml(change.title)}</a>` : escapeHtml(change.title);
+  const meta = [`When: ${escapeHtml(londonStamp(change.detectedAt))}`, `Source: ${escapeHtml(change.sourceId)}`];
+  if (change.threadId) meta.push(`Thread: ${escapeHtml(change.threadId)}`);
+  return [
+    `<${headingLevel} style="font-size:${size}px;margin:0 0 12px 0">${escapeHtml(heading ?? change.title)}</${headingLevel}>`,
+    P(highlightHtml(change.summary, highlight)),
+    P(`Where: ${title}`),
+    P(`<span style="color:#505a5f">${meta.join(' · ')}</span>`),
+    change.changeNote ? P(`GOV.UK change note: <em>${highlightHtml(change.changeNote, highlight)}</em>`) : '',
     change.keywords.length
-      ? `<ul style="margin:0 0 12px 0">${change.keywords.map((k) => `<li><mark style="background:#fff2a8">${escapeHtml(k.term)}</mark>: ${escapeHtml(k.excerpt)}</li>`).join('')}</ul>`
+      ? `<ul style="margin:0 0 12px 0;padding-left:20px">${change.keywords
+          .map((k) => `<li style="margin:0 0 4px 0"><strong>${escapeHtml(k.term)}</strong>: ${highlightHtml(k.excerpt, [k.term, ...highlight])}</li>`)
+          .join('')}</ul>`
       : '',
-    change.diff?.length ? `<div style="white-space:pre-wrap;border-left:4px solid #b1b4b6;padding-left:12px">${diffHtml(change.diff)}</div>` : '',
-    `<p style="color:#505a5f;font-size:13px">Change id ${escapeHtml(change.changeId)}</p>`,
-    '</body></html>',
+    change.diff?.length
+      ? `<p style="margin:0 0 4px 0;color:#505a5f;font-size:13px">What changed (<del style="color:#721c24;text-decoration:line-through">removed</del> / <ins style="color:#0b4d1c;text-decoration:underline">added</ins>):</p>` +
+        `<div style="white-space:pre-wrap;border-left:4px solid #b1b4b6;padding:4px 0 4px 12px;margin:0 0 12px 0;font-family:Georgia,serif">${diffHtml(compactDiff(change.diff, 200))}</div>`
+      : '',
   ].join('');
-  return { subject, text: lines.join('\n'), html };
+}
+
+export function footerHtml(ids: string, unsubscribeUrl?: string): string {
+  const href = unsubscribeUrl ? safeHref(unsubscribeUrl) : null;
+  return (
+    `<hr style="border:0;border-top:1px solid #b1b4b6;margin:16px 0">` +
+    `<p style="color:#505a5f;font-size:13px;margin:0">Sent by procurement-watch. ${escapeHtml(ids)}` +
+    (href ? ` · <a href="${escapeHtml(href)}" style="color:#505a5f">Unsubscribe</a>` : '') +
+    `</p>`
+  );
+}
+
+export const HTML_OPEN =
+  '<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>' +
+  '<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#0b0c0c;max-width:680px">';
+export const HTML_CLOSE = '</body></html>';
+
+export function renderAlert(alert: Alert, change: Change, options: RenderOptions = {}): RenderedAlert {
+  const subject = safeHeader(alert.subject);
+  const highlight = options.highlight ?? change.keywords.map((k) => k.term);
+  const text = [subject, '', ...changeTextLines(change)];
+  if (options.unsubscribeUrl) text.push('', `Unsubscribe: ${options.unsubscribeUrl}`);
+  const html = [HTML_OPEN, changeHtmlBlock(change, highlight, 'h1', subject), footerHtml(`Change id ${change.changeId}`, options.unsubscribeUrl), HTML_CLOSE].join('');
+  return { subject, text: text.join('\n'), html };
 }

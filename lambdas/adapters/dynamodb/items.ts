@@ -162,3 +162,27 @@ function pick<T>(item: Item, fields: (keyof T & string)[]): T {
   for (const f of fields) out[f] = item[f] === undefined ? null : item[f];
   return out as T;
 }
+
+/**
+ * Delivery items (lambdas/adapters/dynamodb/delivery-store.ts):
+ *   send record   SEND#<alertId>             TO#<recipient>   SENDS#<status> / <leaseUntil|updatedAt>#<alertId>#<recipient>
+ *   subscriber    SUBSCRIBER#<email>         STATE            SUBSCRIBERS / <email>
+ * A digest's own send record uses its digest id (`digest-<day>-<hash>`) as the alert id.
+ */
+export const deliveryKeys = {
+  send: (alertId: string, recipient: string) => ({ pk: `SEND#${alertId}`, sk: `TO#${recipient}` }),
+  sendsByStatus: (status: string) => `SENDS#${status}`,
+  subscriber: (email: string) => ({ pk: `SUBSCRIBER#${email}`, sk: 'STATE' }),
+  subscribers: () => 'SUBSCRIBERS',
+  alertsByStatus: (status: string) => `ALERTS#${status}`,
+};
+
+export const SEND_FIELDS = [
+  'alertId', 'recipient', 'kind', 'status', 'messageId', 'claimToken', 'leaseUntil', 'sendStartedAt', 'providerMessageId',
+  'attempts', 'lastError', 'nextAttemptAt', 'sentAt', 'digestId', 'items', 'resent',
+] as const;
+
+export function sendFromItem<T>(item: Item): T {
+  const out = pick<Record<string, unknown>>(item, [...SEND_FIELDS]);
+  return { ...out, attempts: (out.attempts as number | null) ?? 0, resent: Boolean(out.resent) } as T;
+}
