@@ -44,6 +44,12 @@ export interface QueryChangesResult {
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Date.parse rolls 30 February over into March: a real day survives the round trip. */
+function realDay(day: string): boolean {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+}
 const slug = (max: number) => z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'may hold only letters, digits, ".", "_", ":" and "-"').max(max);
 
 /** The names people type (`--source`, `?source=`) for the fields whose names differ. */
@@ -53,7 +59,7 @@ const PUBLIC_NAMES: Record<string, string> = { sourceId: 'source', threadId: 'th
 const when = z
   .string()
   .trim()
-  .refine((v) => DATE_ONLY.test(v) ? !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) : /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), 'must be a date (2026-01-31) or an ISO 8601 time')
+  .refine((v) => (DATE_ONLY.test(v) ? realDay(v) : /^\d{4}-\d{2}-\d{2}T/.test(v) && realDay(v.slice(0, 10)) && !Number.isNaN(Date.parse(v))), 'must be a date (2026-01-31) or an ISO 8601 time')
   .transform((v) => (DATE_ONLY.test(v) ? v : new Date(v).toISOString()));
 
 export const changeFilterSchema = z
@@ -65,7 +71,7 @@ export const changeFilterSchema = z
     threadId: slug(120).optional(),
     // Document ids carry their source path (`govuk:/government/...`): any printable text.
     docId: z.string().min(1).max(500).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not hold control characters').optional(),
-    q: z.string().trim().min(2, 'must be at least 2 characters').max(100).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not hold control characters').transform((v) => v.toLowerCase().replace(/\s+/g, ' ')).optional(),
+    q: z.string().trim().min(2, 'must be at least 2 characters').max(100).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]+$/, 'must not hold control characters').transform((v) => v.toLowerCase().replace(/\s+/g, ' ')).optional(),
   })
   .strict()
   .refine((f) => !f.since || !f.until || f.since <= `${f.until}\uffff`, { message: 'must not be before since', path: ['until'] });
