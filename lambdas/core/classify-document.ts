@@ -42,3 +42,19 @@ export function classifyNewDocument(doc: DocumentSnapshot, source: SourceConfigB
   }
   return { type: 'new-correspondence', knownId: null, threadId, letter, match, summary: `A letter not seen before${threadId ? ` in the thread ${threadId}` : ''}.` };
 }
+
+/**
+ * A letter that is new to the store may still be a re-publication of one stored under another
+ * address (GOV.UK moved it, or a second page quotes it). Compared only with stored letters of the
+ * same thread, so the cost is a handful of reads and only when a new letter appears.
+ */
+export function findStoredCopy(
+  doc: DocumentSnapshot,
+  stored: { docId: string; title: string; text: string }[],
+  parties: PartyAlias[],
+): { docId: string; similarity: number } | null {
+  if (!stored.length) return null;
+  const letters: KnownLetter[] = stored.map((s) => ({ id: s.docId, title: s.title, text: s.text, date: null, from: '', to: '' }));
+  const match = matchKnown({ title: doc.title, text: doc.text }, letters, { parties });
+  return match.match ? { docId: match.match, similarity: match.similarity } : null;
+}

@@ -34,7 +34,12 @@ export interface Harness {
 
 let tables = 0;
 
-export async function startHarness(options: { replayRoot?: string; configFile?: string; mailer?: Mailer; config?: (c: Config) => Config } = {}): Promise<Harness> {
+/** The foundation's two BSCC sources: tests of the core cycle watch only these. */
+export const BSCC_SOURCES = ['bscc-correspondence', 'never-again-publication'];
+
+export async function startHarness(
+  options: { replayRoot?: string; configFile?: string; mailer?: Mailer; sources?: string[]; config?: (c: Config) => Config } = {},
+): Promise<Harness> {
   const replay = await new ReplayServer(options.replayRoot ?? join(ROOT, 'demo/replay')).start('t0');
   const base = loadConfigFile(options.configFile ?? join(ROOT, 'procwatch.config.json'));
   let config: Config = {
@@ -42,6 +47,7 @@ export async function startHarness(options: { replayRoot?: string; configFile?: 
     endpoints: { govuk: replay.url, parliament: replay.url, legislation: replay.url },
     store: { ...base.store, table: `it-${process.pid}-${Date.now()}-${tables++}` },
   };
+  if (options.sources) config = { ...config, sources: config.sources.filter((s) => options.sources!.includes(s.id)) };
   if (options.config) config = options.config(config);
   const outbox = mkdtempSync(join(tmpdir(), 'procwatch-outbox-'));
   const runtime = await openRuntime(config, {

@@ -2,14 +2,14 @@
  * (e) A source answering 500s, then garbage, then an empty listing: one `source-failing` alert,
  * nothing stored is deleted or overwritten, no `withdrawn` flood; the next success closes it.
  */
-import { startHarness, type Harness } from '../../support/harness';
+import { BSCC_SOURCES, startHarness, type Harness } from '../../support/harness';
 
 const SEARCH = { path: '/api/search.json', query: { filter_organisations: 'biometrics-and-surveillance-camera-commissioner' } };
 
 describe('a failing source', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ sources: BSCC_SOURCES });
     await h.cycle('t0');
   });
   afterAll(async () => h.close());

@@ -3,7 +3,7 @@
  * replay server serving the composed BSCC responses, and the outbox read back with mailparser.
  */
 import type { Change } from '../../../lambdas/core/model';
-import { startHarness, type Harness } from '../../support/harness';
+import { BSCC_SOURCES, startHarness, type Harness } from '../../support/harness';
 
 const NEVER_AGAIN = '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond';
 
@@ -14,7 +14,7 @@ async function allChanges(h: Harness): Promise<Change[]> {
 describe('watch cycle (DynamoDB Local + replay server + outbox)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ sources: BSCC_SOURCES });
   });
   afterAll(async () => {
     await h.close();
@@ -73,7 +73,7 @@ describe('watch cycle (DynamoDB Local + replay server + outbox)', () => {
 
 describe('two cycles at once', () => {
   it('(d) record every change and alert once', async () => {
-    const h = await startHarness();
+    const h = await startHarness({ sources: BSCC_SOURCES });
     try {
       await h.cycle('t0');
       h.replay.setStep('t1');
