@@ -19,11 +19,27 @@ export function lambdaConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function handlerRuntime(options: RuntimeOptions = {}): { config: Config; runtime: Promise<Runtime> } {
   if (!cached) {
     const config = lambdaConfig();
+    const local = process.env.PROCWATCH_DYNAMO_ENDPOINT;
     const root = process.env.PROCWATCH_CONFIG_PATH ? dirname(process.env.PROCWATCH_CONFIG_PATH) : __dirname;
     cached = {
       config,
-      runtime: openRuntime(config, { aws: !process.env.PROCWATCH_DYNAMO_ENDPOINT, dynamoEndpoint: process.env.PROCWATCH_DYNAMO_ENDPOINT, root, logger: new JsonLogger(), ...options }),
+      runtime: openRuntime(config, {
+        aws: !local,
+        dynamoEndpoint: local,
+        // Loopback sources (a replay server) only ever when running against a local DynamoDB, never in AWS.
+        allowPrivateHosts: local ? (process.env.PROCWATCH_ALLOW_PRIVATE_HOSTS ?? '').split(',').filter(Boolean) : [],
+        root,
+        logger: new JsonLogger(),
+        ...options,
+      }),
     };
   }
   return cached;
+}
+
+/** Tests (and a graceful shutdown) release the cached runtime's sockets. */
+export async function closeHandlerRuntime(): Promise<void> {
+  const current = cached;
+  cached = null;
+  if (current) await (await current.runtime).close();
 }

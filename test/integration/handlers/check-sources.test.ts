@@ -1,0 +1,53 @@
+/**
+ * The scheduled Lambda's handler, invoked as Lambda would: config from the file beside it,
+ * DynamoDB Local standing in for DynamoDB, the replay server for GOV.UK. Alerts stay pending
+ * for the send-alerts function.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
+import { handler } from '../../../lambdas/handlers/check-sources';
+import { closeHandlerRuntime, handlerRuntime } from '../../../lambdas/handlers/handler-runtime';
+import { BSCC_SOURCES, ROOT } from '../../support/harness';
+import { testEndpoint } from '../../support/dynamo';
+
+describe('check-sources handler', () => {
+  let replay: ReplayServer;
+  beforeAll(async () => {
+    replay = await new ReplayServer(join(ROOT, 'demo/replay')).start('t0');
+    const dir = mkdtempSync(join(tmpdir(), 'lambda-'));
+    const base = JSON.parse(readFileSync(join(ROOT, 'procwatch.config.json'), 'utf8'));
+    const config = {
+      ...base,
+      sources: base.sources.filter((s: { id: string }) => BSCC_SOURCES.includes(s.id)),
+      endpoints: { govuk: replay.url, parliament: replay.url, legislation: replay.url },
+      knownCorrespondence: join(ROOT, 'data/known-correspondence'),
+    };
+    writeFileSync(join(dir, 'procwatch.config.json'), JSON.stringify(config));
+    process.env.PROCWATCH_CONFIG_PATH = join(dir, 'procwatch.config.json');
+    process.env.PROCWATCH_TABLE = `handler-${process.pid}-${Date.now()}`;
+    process.env.PROCWATCH_DYNAMO_ENDPOINT = testEndpoint();
+    process.env.PROCWATCH_ALLOW_PRIVATE_HOSTS = replay.host;
+  });
+  afterAll(async () => {
+    await closeHandlerRuntime();
+    await replay.stop();
+    for (const k of ['PROCWATCH_CONFIG_PATH', 'PROCWATCH_TABLE', 'PROCWATCH_DYNAMO_ENDPOINT', 'PROCWATCH_ALLOW_PRIVATE_HOSTS']) delete process.env[k];
+  });
+
+  it('runs a cycle for one schedule group and leaves the alerts pending for the sender', async () => {
+    const first = await handler({ group: 'govuk' });
+    expect(first.outcomes.map((o) => [o.source, o.kind])).toEqual(BSCC_SOURCES.map((s) => [s, 'baseline']));
+    replay.setStep('t1');
+    const second = await handler({ group: 'govuk' });
+    expect(second.outcomes.every((o) => o.kind === 'updated')).toBe(true);
+    const rt = await handlerRuntime().runtime;
+    const pending = await rt.store.listAlerts('pending');
+    expect(pending.map((a) => a.type).sort()).toEqual(['baseline', 'document-changed', 'document-withdrawn', 'new-correspondence', 'new-correspondence']);
+  });
+
+  it('checks nothing for a group with no sources', async () => {
+    expect((await handler({ group: 'no-such-group' })).outcomes).toEqual([]);
+  });
+});
