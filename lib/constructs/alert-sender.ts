@@ -1,0 +1,98 @@
+/**
+ * Delivers the alerts the checker recorded as pending: the send-alerts function on a short timer,
+ * and the SES identity it sends from (a domain with DKIM, or one verified address). The function
+ * may send from that identity and that From address only.
+ */
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { TABLE_ACCESS, type ChangeTable } from './change-table';
+import { HandlerFunction } from './handler-function';
+import { SchedulerInvokeRole } from './scheduler-invoke-role';
+
+export interface AlertSenderProps {
+  readonly table: ChangeTable;
+  readonly deadLetterQueue: IQueue;
+  readonly senderAddress: string;
+  /** Verify this domain (DKIM) instead of the single sender address. */
+  readonly senderDomain?: string;
+  /** Recipient addresses to verify too: in the SES sandbox, SES only delivers to verified addresses. */
+  readonly recipientIdentities: readonly string[];
+  readonly schedule: string;
+  /** Signed into every alert's unsubscribe link (CloudFormation dynamic reference). */
+  readonly unsubscribeSecret: string;
+  /** Where the unsubscribe links point: the change-log API. */
+  readonly publicUrl: string;
+  readonly projectRoot: string;
+  readonly configPath: string;
+  readonly knownCorrespondence: string;
+  readonly logRetention: RetentionDays;
+}
+
+export class AlertSender extends Construct {
+  readonly fn: NodejsFunction;
+  readonly logGroup: LogGroup;
+  readonly identity: EmailIdentity;
+  readonly recipients: EmailIdentity[];
+  readonly schedule: Schedule;
+
+  constructor(scope: Construct, id: string, props: AlertSenderProps) {
+    super(scope, id);
+    this.identity = new EmailIdentity(this, 'SenderIdentity', {
+      // A domain identity signs with Easy DKIM (2048-bit); its three CNAME records are stack outputs.
+      identity: props.senderDomain ? Identity.domain(props.senderDomain) : Identity.email(props.senderAddress),
+    });
+    this.recipients = props.recipientIdentities.map((address, i) => new EmailIdentity(this, `Recipient${i}`, { identity: Identity.email(address) }));
+
+    const handler = new HandlerFunction(this, 'SendAlerts', {
+      handler: 'send-alerts',
+      description: 'procurement-watch: deliver pending alerts and due digests through SES, exactly once',
+      projectRoot: props.projectRoot,
+      configPath: props.configPath,
+      knownCorrespondence: props.knownCorrespondence,
+      environment: {
+        PROCWATCH_TABLE: props.table.table.tableName,
+        PROCWATCH_MAILER: 'ses',
+        PROCWATCH_UNSUBSCRIBE_SECRET: props.unsubscribeSecret,
+        PROCWATCH_PUBLIC_URL: props.publicUrl,
+      },
+      timeout: Duration.minutes(2),
+      memorySize: 256,
+      logRetention: props.logRetention,
+      deadLetterQueue: props.deadLetterQueue,
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+    });
+    this.fn = handler.fn;
+    this.logGroup = handler.logGroup;
+    props.table.grantAccess(this.fn, TABLE_ACCESS.sender);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        // SES v2 SendEmail is authorised as ses:SendEmail (simple/template) or ses:SendRawEmail (raw MIME).
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        // In the sandbox SES also authorises against each recipient's identity, hence those ARNs.
+        resources: [this.identity.emailIdentityArn, ...this.recipients.map((r) => r.emailIdentityArn)],
+        conditions: { StringEquals: { 'ses:FromAddress': props.senderAddress } },
+      }),
+    );
+
+    const invokeRole = new SchedulerInvokeRole(this, 'ScheduleRole', this.fn);
+    this.schedule = new Schedule(this, 'Send', {
+      description: 'procurement-watch: deliver pending alerts',
+      schedule: ScheduleExpression.expression(props.schedule, TimeZone.EUROPE_LONDON),
+      target: new LambdaInvoke(this.fn, {
+        role: invokeRole.role,
+        input: ScheduleTargetInput.fromObject({}),
+        deadLetterQueue: props.deadLetterQueue,
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(10),
+      }),
+    });
+  }
+}

