@@ -1,11 +1,11 @@
 /** `procwatch serve`: the query API, the Atom feed and the web page on 127.0.0.1, over the local store `procwatch run` writes. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { folderAssets } from '../adapters/http-server/web-assets';
 import { LoopbackHttpServer } from '../adapters/http-server/node-http-server';
 import { localCursorSecret } from '../adapters/http-server/local-cursor-secret';
 import { readApiSettings } from '../http/api-settings';
-import { createRouter } from '../http/router';
+import { queryApiRouter } from '../http/query-api-composition';
+import { DEV_ONLY_UNSUBSCRIBE_SECRET } from '../core/unsubscribe-token';
 import { action, EXIT, projectRoot, readConfig, withRuntime, type GlobalOptions } from './cli-context';
 
 interface ServeOptions {
@@ -25,10 +25,14 @@ export function registerServe(program: Command): void {
           process.stderr.write('procwatch: --port takes a number from 0 to 65535.\n');
           return EXIT.usage;
         }
-        const settings = readApiSettings(process.env, { fallbackSecret: () => localCursorSecret(resolve(config.store.dataDir, 'cursor-secret')) });
+        const settings = readApiSettings(process.env, {
+          fallbackSecret: () => localCursorSecret(resolve(config.store.dataDir, 'cursor-secret')),
+          unsubscribeSecretEnv: config.unsubscribe?.secretEnv,
+          fallbackUnsubscribeSecret: DEV_ONLY_UNSUBSCRIBE_SECRET,
+        });
         // The persistent store under .procwatch/dynamodb: what `procwatch run` recorded.
         await withRuntime(config, {}, async (rt) => {
-          const router = createRouter({ store: rt.store, settings, assets: folderAssets(join(projectRoot(), 'web')), logger: rt.logger });
+          const router = queryApiRouter(rt, settings, join(projectRoot(), 'web'));
           const server = new LoopbackHttpServer(router);
           const url = await server.start(port);
           process.stdout.write(`procwatch: serving the change log at ${url}/ (API: ${url}/changes, feed: ${url}/feed.atom); Ctrl-C stops.\n`);

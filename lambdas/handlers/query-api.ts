@@ -1,18 +1,17 @@
 /** Lambda: the change-log query API and web page behind API Gateway (HTTP API, payload v2). Thin: routing lives in lambdas/http. */
 import { join } from 'node:path';
-import { folderAssets } from '../adapters/http-server/web-assets';
 import { readApiSettings } from '../http/api-settings';
 import { requestFromEvent, resultFromResponse, type ApiGatewayV2Event } from '../http/api-gateway-event';
-import { createRouter } from '../http/router';
+import { queryApiRouter } from '../http/query-api-composition';
 import { handlerRuntime } from './handler-runtime';
 
-let router: ReturnType<typeof createRouter> | null = null;
+let router: ReturnType<typeof queryApiRouter> | null = null;
 
 export async function handler(event: ApiGatewayV2Event) {
   if (!router) {
-    const rt = await handlerRuntime().runtime;
-    const settings = readApiSettings(process.env);
-    router = createRouter({ store: rt.store, settings, assets: folderAssets(process.env.PROCWATCH_WEB_DIR ?? join(__dirname, 'web')), logger: rt.logger });
+    const { config, runtime } = handlerRuntime();
+    const settings = readApiSettings(process.env, { unsubscribeSecretEnv: config.unsubscribe?.secretEnv });
+    router = queryApiRouter(await runtime, settings, process.env.PROCWATCH_WEB_DIR ?? join(__dirname, 'web'));
   }
   return resultFromResponse(await router(requestFromEvent(event)));
 }

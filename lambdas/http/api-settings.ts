@@ -19,7 +19,16 @@ export const CURSOR_SECRET_ENV = 'PROCWATCH_CURSOR_SECRET';
  * In AWS a missing secret is a configuration error (instances must agree on it); local runs pass a
  * fallback kept beside the local store (adapters/http-server/local-cursor-secret).
  */
-export function readApiSettings(env: Record<string, string | undefined>, options: { fallbackSecret?: () => string } = {}): ApiSettings {
+export interface ApiSettingsOptions {
+  /** Local runs: where the cursor secret comes from when the environment has none. */
+  fallbackSecret?: () => string;
+  /** The variable the configuration names for the unsubscribe secret (`unsubscribe.secretEnv`). */
+  unsubscribeSecretEnv?: string;
+  /** Local runs: the delivery feature's dev-only secret, so demo e-mails' links work on `serve`. */
+  fallbackUnsubscribeSecret?: string;
+}
+
+export function readApiSettings(env: Record<string, string | undefined>, options: ApiSettingsOptions = {}): ApiSettings {
   let cursorSecret = env[CURSOR_SECRET_ENV] ?? '';
   if (!cursorSecret) {
     if (!options.fallbackSecret) throw new ConfigError([`${CURSOR_SECRET_ENV} is not set: the query API signs its cursors with it.`]);
@@ -28,5 +37,6 @@ export function readApiSettings(env: Record<string, string | undefined>, options
     throw new ConfigError([`${CURSOR_SECRET_ENV} is too short: use at least 16 characters.`]);
   }
   const baseUrl = env.PROCWATCH_PUBLIC_URL ? env.PROCWATCH_PUBLIC_URL.replace(/\/+$/, '') : null;
-  return { cursorSecret, baseUrl, unsubscribeSecret: env.PROCWATCH_UNSUBSCRIBE_SECRET || null };
+  const unsubscribeSecret = (options.unsubscribeSecretEnv && env[options.unsubscribeSecretEnv]) || env.PROCWATCH_UNSUBSCRIBE_SECRET || options.fallbackUnsubscribeSecret || null;
+  return { cursorSecret, baseUrl, unsubscribeSecret };
 }
