@@ -1,7 +1,8 @@
 /**
  * `procwatch demo`: the whole pipeline, offline, against a local replay server serving recorded
  * GOV.UK responses in steps: t0 (baseline) → t1 (a new letter, a changed one, a withdrawn one,
- * a re-published known letter) → t1 again (nothing changed). Alerts go to a local outbox.
+ * a re-published known letter) → t1 again (nothing changed) → t2 (the procurement chain: bill,
+ * legislation, guidance, debarment list) → t3 (a debarment changed). Alerts go to a local outbox.
  */
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +17,8 @@ export const DEMO_STEPS = [
   { step: 't0', label: 'first run: record a baseline (one summary, no per-letter alerts)' },
   { step: 't1', label: 'GOV.UK moved: new letters, a changed letter, a withdrawn letter' },
   { step: 't1', label: 'nothing changed since: listings only, no alerts' },
+  { step: 't2', label: 'the procurement chain moved: a bill stage, a publication, an amendment naming Hikvision, new regulations, the Act revised, guidance updated, the debarment list changed' },
+  { step: 't3', label: 'a debarment ends early: one row of the list changed' },
 ];
 
 export function registerDemo(program: Command): void {

@@ -67,4 +67,9 @@ export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> {
    * classification; an empty list records the document silently.
    */
   compareNew?(after: DocumentSnapshot, config: C): StructuredEvent[] | null;
+  /**
+   * Optional: true when the listing is a moving window (the newest entries of a feed, filtered to
+   * those of interest), so a smaller or empty listing is normal and not a sign of failure.
+   */
+  windowed?(config: C): boolean;
 }

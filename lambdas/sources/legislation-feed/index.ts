@@ -1,10 +1,11 @@
 /**
  * `legislation-feed`: a legislation.gov.uk Atom feed (new legislation, a search, a year's Acts).
- * Entries whose title or subject matches the configured terms raise `new-legislation` when they
- * first appear; watched items (e.g. `ukpga/2023/54`, the Procurement Act 2023) and matching
- * entries raise `legislation-changed` when their entry changes. Every entry is carried whole by
- * the feed (no detail requests), and requests go through the `legislation` rate bucket, which
- * keeps within the published fair-use limit.
+ * Only entries whose title or subject matches the configured terms, and watched items (e.g.
+ * `ukpga/2023/54`, the Procurement Act 2023), are kept: they raise `new-legislation` when they first
+ * appear and `legislation-changed` when their entry changes. The listing is a window (entries
+ * leave the feed as newer ones arrive), each entry is carried whole by the feed (no detail
+ * requests), and requests go through the `legislation` rate bucket, which keeps within the
+ * published fair-use limit.
  */
 import { z } from 'zod';
 import type { DocumentSnapshot, FetchRequest } from '../../core/model';
@@ -98,13 +99,15 @@ export const legislationFeed: SourceKind<LegislationFeedConfig> = {
   listing: (config, endpoints) => feedRequest(config, endpoints, 1),
   parseListing(fetched, config, endpoints) {
     const page = parseFeed(fetched, config.id);
-    const entries = page.entries.map((e) => {
-      const doc = entryDocument(e, config);
-      return { docId: doc.docId, url: doc.url, title: doc.title, signal: doc.signal, inline: doc };
-    });
+    // Only entries of interest are kept: a feed of all new legislation is mostly about other things.
+    const entries = page.entries
+      .map((e) => entryDocument(e, config))
+      .filter((doc) => relevant(doc, config))
+      .map((doc) => ({ docId: doc.docId, url: doc.url, title: doc.title, signal: doc.signal, inline: doc }));
     const next = page.hasNext && page.entries.length > 0 && page.page < (config.maxPages ?? 1) ? feedRequest(config, endpoints, page.page + 1) : null;
     return { entries, next };
   },
+  windowed: () => true,
   parseDetail(fetched, _entry, config) {
     return { documents: parseFeed(fetched, config.id).entries.map((e) => entryDocument(e, config)), follow: [] };
   },

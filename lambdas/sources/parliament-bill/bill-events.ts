@@ -64,7 +64,8 @@ function amendmentText(a: AmendmentRow): string {
 export function amendmentEvents(before: Extra, after: DocumentSnapshot): StructuredEvent[] {
   const known = new Set(list<AmendmentRow>(before, 'amendments').map((a) => a.id));
   const fresh = list<AmendmentRow>(after.extra, 'amendments').filter((a) => !known.has(a.id));
-  const where = after.title;
+  // "Procurement Bill [HL]: amendments at Report stage (Commons)" → "Procurement Bill [HL], Report stage (Commons)"
+  const where = after.title.replace(/: amendments at /, ', ');
   if (fresh.length > AMENDMENTS_ONE_BY_ONE) {
     // A marshalled list published at once: one alert, with every new amendment's text searched for keywords.
     return [
@@ -80,7 +81,7 @@ export function amendmentEvents(before: Extra, after: DocumentSnapshot): Structu
   return fresh.map((a) => ({
     type: 'amendment-tabled',
     key: `amendment:${a.id}`,
-    title: `Amendment ${a.label}: ${where}`,
+    title: `${where}: amendment ${a.label}`,
     summary: clip(amendmentText(a), 600),
     text: amendmentText(a),
   }));

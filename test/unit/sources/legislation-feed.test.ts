@@ -7,6 +7,7 @@ import { fetched, FIXTURES, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
 
 const newFeed: LegislationFeedConfig = { id: 'new-legislation', kind: 'legislation-feed', path: '/new/data.feed', terms: ['procurement', 'public contracts'], maxPages: 2 };
+const everything: LegislationFeedConfig = { id: 'all-new-legislation', kind: 'legislation-feed', path: '/new/data.feed', maxPages: 2 };
 const actFeed: LegislationFeedConfig = { id: 'procurement-act', kind: 'legislation-feed', path: '/search/data.feed', query: { type: 'ukpga', title: 'procurement act' }, terms: ['procurement'], watch: ['ukpga/2023/54'] };
 
 function parse(file: string, config: LegislationFeedConfig, url = legislationFeed.listing(config, LIVE_ENDPOINTS).url) {
@@ -28,7 +29,7 @@ describe('legislation-feed', () => {
   });
 
   it.each([
-    ['legislation-parser_latest.feed.xml', newFeed],
+    ['legislation-parser_latest.feed.xml', everything],
     ['composed_new-feed_procurement-regulations.feed.xml', newFeed],
     ['composed_procurement-act.feed.xml', actFeed],
     ['composed_empty.feed.xml', newFeed],
@@ -37,7 +38,7 @@ describe('legislation-feed', () => {
   });
 
   it('reads the recorded feed: 20 entries with id, type, year, number, subjects and summary; the updated time is the signal', () => {
-    const all = docs('legislation-parser_latest.feed.xml', newFeed);
+    const all = docs('legislation-parser_latest.feed.xml', everything);
     expect(all).toHaveLength(20);
     expect(all[0]).toEqual(expect.objectContaining({ docId: 'legislation:uksi/2015/2028', url: 'https://www.legislation.gov.uk/uksi/2015/2028', signal: '2015-12-16T08:56:57.487Z', documentType: 'UnitedKingdomStatutoryInstrument' }));
     expect(all[0].extra).toEqual({ key: 'uksi/2015/2028', type: 'UnitedKingdomStatutoryInstrument', year: '2015', number: '2028', subjects: ['POLICE, ENGLAND AND WALES'] });
@@ -47,13 +48,18 @@ describe('legislation-feed', () => {
     const first = parse('legislation-parser_latest.feed.xml', newFeed);
     expect(first.next).toEqual({ url: 'https://www.legislation.gov.uk/new/data.feed?page=2', bucket: 'legislation', accept: 'application/atom+xml' });
     expect(parse('legislation-parser_latest.feed.xml', { ...newFeed, maxPages: 1 }).next).toBeNull();
+    // A page with nothing of interest still leads to the next one.
+    expect(first.entries).toEqual([]);
     expect(parse('composed_procurement-act.feed.xml', actFeed).next).toBeNull();
     expect(parse('composed_empty.feed.xml', newFeed)).toEqual({ entries: [], next: null });
   });
 
-  it('new legislation whose title or subject matches raises new-legislation; the rest is recorded quietly', () => {
-    const all = docs('composed_new-feed_procurement-regulations.feed.xml', newFeed);
-    const events = all.flatMap((d) => legislationFeed.compareNew!(d, newFeed) ?? []);
+  it('keeps only entries whose title or subject matches, each raising new-legislation; the feed is a window', () => {
+    expect(docs('legislation-parser_latest.feed.xml', newFeed)).toEqual([]);
+    expect(legislationFeed.windowed!(newFeed)).toBe(true);
+    const kept = docs('composed_new-feed_procurement-regulations.feed.xml', newFeed);
+    expect(kept.map((d) => d.docId)).toEqual(['legislation:uksi/2026/312']);
+    const events = kept.flatMap((d) => legislationFeed.compareNew!(d, newFeed) ?? []);
     expect(events).toEqual([
       expect.objectContaining({ type: 'new-legislation', key: 'new:uksi/2026/312', title: 'The Procurement (Amendment) Regulations 2026' }),
     ]);
@@ -67,7 +73,7 @@ describe('legislation-feed', () => {
     expect(legislationFeed.compare!(stored(before), after, actFeed)).toEqual([
       expect.objectContaining({ type: 'legislation-changed', key: 'changed:ukpga/2023/54', summary: 'Procurement Act 2023 (UnitedKingdomPublicGeneralAct 2023/54): revised on legislation.gov.uk (updated 2026-03-02). Changes to it: https://www.legislation.gov.uk/changes/affected/ukpga/2023/54' }),
     ]);
-    const unwatched = { ...actFeed, watch: [] };
+    const unwatched = { ...actFeed, watch: [] as string[] };
     const [b2] = docs('composed_procurement-act.feed.xml', unwatched);
     const [a2] = docs('composed_procurement-act_revised.feed.xml', unwatched);
     expect(a2.text).toBe(b2.text);

@@ -121,7 +121,7 @@ describe('parliament-bill', () => {
     const after = detail('composed_bill-3159_report-stage-amendments_hikvision.json', url, title).documents[0];
     const events = parliamentBill.compare!(stored(before), after, config);
     expect(events).toHaveLength(1);
-    expect(events[0]).toEqual(expect.objectContaining({ type: 'amendment-tabled', key: 'amendment:7010', title: 'Amendment NC7: Procurement Bill [HL]: amendments at Report stage (Commons)' }));
+    expect(events[0]).toEqual(expect.objectContaining({ type: 'amendment-tabled', key: 'amendment:7010', title: 'Procurement Bill [HL], Report stage (Commons): amendment NC7' }));
     expect(events[0].text).toMatch(/manufactured by Hikvision or Dahua/);
     // On a stage seen for the first time, its amendments are news too; the stage list is not.
     expect(parliamentBill.compareNew!(after, config)!.map((e) => e.key)).toEqual(['amendment:7001', 'amendment:7002', 'amendment:7010']);
