@@ -1,11 +1,29 @@
-/** Lambda: deliver pending alerts (and due digests, and sweep stuck claims) through SES. Same use-case as `procwatch send`. */
-import { sendPendingAlerts } from '../core/deliver-alerts';
-import { handlerRuntime } from './handler-runtime';
+/**
+ * Lambda: deliver pending alerts, sweep claims a crashed run left behind, and send due daily
+ * digests, through SES (mailer.kind in the deployed config). Same use-case as `procwatch send`.
+ * Secrets are read once per cold start and handed to the logger's redaction list.
+ */
+import { JsonLogger } from '../adapters/log/json-logger';
+import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
+import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
+import { runDelivery } from '../core/run-delivery';
+import { handlerRuntime, lambdaConfig } from './handler-runtime';
+
+let ready: ReturnType<typeof init> | null = null;
+
+async function init() {
+  const config = lambdaConfig();
+  const mail = await openMailSetup(config, { aws: !process.env.PROCWATCH_DYNAMO_ENDPOINT });
+  const logger = new JsonLogger(undefined, { fn: 'send-alerts' }, mail.secrets);
+  const rt = await handlerRuntime({ logger, mailer: mail.mailer }).runtime;
+  return { rt, input: deliverInput(config, mail), deliveries: new DynamoDeliveryStore(rt.store) };
+}
 
 export async function handler() {
-  const { config, runtime } = handlerRuntime();
-  const rt = await runtime;
-  const report = await sendPendingAlerts(rt, { from: config.alerts.from, to: config.alerts.to });
-  rt.logger.info('alerts delivered', { sent: report.sent.length, failed: report.failed.length });
-  return { sent: report.sent.length, failed: report.failed.length };
+  ready ??= init();
+  const { rt, input, deliveries } = await ready;
+  const report = await runDelivery({ ...rt, deliveries }, input);
+  const summary = { messages: report.messages, alerts: report.sent.length, failed: report.failed.length, retrying: report.retrying, resent: report.resent, digests: report.digests };
+  rt.logger.info('alerts delivered', summary);
+  return summary;
 }

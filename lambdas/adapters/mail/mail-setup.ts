@@ -1,0 +1,84 @@
+/**
+ * Builds the email side of a runtime from the config: the mailer (`mailer.kind`: outbox | smtp | ses),
+ * the unsubscribe link signer, and the secret values the logger must redact. Shared by the CLI,
+ * the demo and the send-alerts Lambda.
+ */
+import { resolve } from 'node:path';
+import type { Config, SesConfig, SmtpConfig } from '../../config';
+import type { DeliverInput, UnsubscribeLinks } from '../../core/deliver-alerts';
+import { ConfigError } from '../../core/errors';
+import type { Mailer } from '../../core/ports';
+import { DEV_ONLY_UNSUBSCRIBE_SECRET } from '../../core/unsubscribe-token';
+import { OutboxMailer } from './outbox-mailer';
+import { resolveSecret, type SecretClients } from './secret-source';
+import { SesMailer } from './ses-mailer';
+import { SmtpMailer } from './smtp-mailer';
+
+export interface MailSetup {
+  mailer: Mailer;
+  unsubscribe: UnsubscribeLinks;
+  /** Secret values in use: give them to JsonLogger so they never reach a log line. */
+  secrets: string[];
+  /** True when the unsubscribe links are signed with the local development secret. */
+  devSecret: boolean;
+}
+
+export interface MailSetupOptions {
+  root?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Running in AWS: a development default is refused. */
+  aws?: boolean;
+  clients?: SecretClients;
+  /** Overrides the configured mailer (tests, the demo). */
+  mailer?: Mailer;
+}
+
+export const DEFAULT_UNSUBSCRIBE_URL = 'http://127.0.0.1:8787/unsubscribe';
+export const DEFAULT_SECRET_ENV = 'PROCWATCH_UNSUBSCRIBE_SECRET';
+export const DEFAULT_SMTP_PASSWORD_ENV = 'PROCWATCH_SMTP_PASSWORD';
+
+export async function openMailSetup(config: Config, options: MailSetupOptions = {}): Promise<MailSetup> {
+  const env = options.env ?? process.env;
+  const secrets: string[] = [];
+  const u = config.unsubscribe;
+  let secret = await resolveSecret({ secretEnv: u?.secretEnv ?? DEFAULT_SECRET_ENV, secretId: u?.secretId, parameter: u?.parameter }, env, 'unsubscribe secret', options.clients);
+  const devSecret = !secret;
+  if (!secret) {
+    if (options.aws) throw new ConfigError([`No unsubscribe secret: set ${u?.secretEnv ?? DEFAULT_SECRET_ENV} or unsubscribe.secretId / unsubscribe.parameter (the development default is for local runs only).`]);
+    secret = DEV_ONLY_UNSUBSCRIBE_SECRET;
+  } else secrets.push(secret);
+  const unsubscribe: UnsubscribeLinks = { baseUrl: u?.baseUrl ?? DEFAULT_UNSUBSCRIBE_URL, secret, mailto: u?.mailto };
+  return { mailer: options.mailer ?? (await mailerFor(config, options, env, secrets)), unsubscribe, secrets, devSecret };
+}
+
+async function mailerFor(config: Config, options: MailSetupOptions, env: NodeJS.ProcessEnv, secrets: string[]): Promise<Mailer> {
+  switch (config.mailer.kind) {
+    case 'smtp': {
+      const smtp = config.mailer.smtp as SmtpConfig | undefined;
+      if (!smtp) throw new ConfigError(['mailer.kind is "smtp" but mailer.smtp (host, port…) is missing.']);
+      const password = smtp.user
+        ? await resolveSecret({ secretEnv: smtp.secretEnv ?? DEFAULT_SMTP_PASSWORD_ENV, secretId: smtp.secretId, parameter: smtp.parameter }, env, 'SMTP password', options.clients)
+        : null;
+      if (smtp.user && !password) throw new ConfigError([`mailer.smtp.user is set but no password was found: set ${smtp.secretEnv ?? DEFAULT_SMTP_PASSWORD_ENV} or mailer.smtp.secretId / parameter.`]);
+      if (password) secrets.push(password);
+      return new SmtpMailer({ ...smtp, password: password ?? undefined });
+    }
+    case 'ses': {
+      const ses = (config.mailer.ses as SesConfig | undefined) ?? {};
+      return SesMailer.connect({ region: ses.region ?? config.store.region, ...(ses.endpoint ? { endpoint: ses.endpoint } : {}) }, ses.configurationSet);
+    }
+    default:
+      return new OutboxMailer(resolve(options.root ?? process.cwd(), String(config.mailer.dir ?? '.procwatch/outbox')));
+  }
+}
+
+/** The delivery use-case's input from the config and the mail setup. */
+export function deliverInput(config: Config, mail: MailSetup, extra: Partial<DeliverInput> = {}): DeliverInput {
+  return {
+    from: config.alerts.from,
+    to: config.alerts.to,
+    subscribers: config.subscribers?.map((s) => ({ ...s, frequency: s.frequency ?? 'immediate' })),
+    unsubscribe: mail.unsubscribe,
+    ...extra,
+  };
+}
