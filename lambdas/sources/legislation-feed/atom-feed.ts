@@ -87,7 +87,7 @@ export function parseFeed(fetched: Fetched, source: string): FeedPage {
     };
   });
   const links = (feed.link as unknown[] | undefined) ?? [];
-  const urlPage = Number(new URL(fetched.url).searchParams.get('page') ?? 1);
-  const page = Number(text(feed['leg:page'])) || urlPage || 1;
+  // The page asked for is the page: a feed's own `leg:page` is only a fallback.
+  const page = Number(new URL(fetched.url).searchParams.get('page')) || Number(text(feed['leg:page'])) || 1;
   return { entries, page, hasNext: links.some((l) => attr(l, 'rel') === 'next') };
 }

@@ -69,15 +69,20 @@ describe('procurement sources (DynamoDB Local + replay server + outbox)', () => 
 
     // Listing first: the bill's sub-resources were read because its lastUpdate moved (1 listing + bill + stages + publications + 5 stages' amendments).
     expect(h.replay.log.filter((r) => r.path.startsWith('/api/v1/'))).toHaveLength(9);
-    // legislation.gov.uk: one page per feed, as configured.
-    expect(h.replay.log.filter((r) => r.path.endsWith('/data.feed'))).toHaveLength(2);
+    // legislation.gov.uk: the new-legislation feed's two pages (the second has no next link), the Act's one.
+    expect(h.replay.log.filter((r) => r.path.endsWith('/data.feed')).map((r) => `${r.path}?${new URLSearchParams(r.query)}`)).toEqual([
+      '/new/data.feed?',
+      '/new/data.feed?page=2',
+      '/search/data.feed?type=ukpga&title=procurement',
+    ]);
   });
 
   it('t2 again: one listing request per source, no alerts', async () => {
     h.replay.resetLog();
     const report = await h.cycle('t2');
     expect(report.delivery.sent).toEqual([]);
-    expect(h.replay.log).toHaveLength(PROCUREMENT.length);
+    // One listing per source, plus the new-legislation feed's second page.
+    expect(h.replay.log).toHaveLength(PROCUREMENT.length + 1);
   });
 
   it('the debarment table reordered raises nothing', async () => {

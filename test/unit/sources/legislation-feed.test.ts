@@ -33,6 +33,7 @@ describe('legislation-feed', () => {
     ['composed_new-feed_procurement-regulations.feed.xml', newFeed],
     ['composed_procurement-act.feed.xml', actFeed],
     ['composed_empty.feed.xml', newFeed],
+    ['composed_new-feed_page-2.feed.xml', everything],
   ] as const)('%s parses to its golden listing', (file, config) => {
     expectGolden(parse(file, config), join(FIXTURES, 'legislation', file.replace(/\.feed\.xml$/, '.expected.json')));
   });
@@ -52,6 +53,9 @@ describe('legislation-feed', () => {
     expect(first.entries).toEqual([]);
     expect(parse('composed_procurement-act.feed.xml', actFeed).next).toBeNull();
     expect(parse('composed_empty.feed.xml', newFeed)).toEqual({ entries: [], next: null });
+    const second = parse('composed_new-feed_page-2.feed.xml', everything, first.next!.url);
+    expect(second.entries).toHaveLength(10);
+    expect(second.next).toBeNull();
   });
 
   it('keeps only entries whose title or subject matches, each raising new-legislation; the feed is a window', () => {
