@@ -8,6 +8,9 @@ import { registerMatch } from '../lambdas/cli/match-command';
 import { registerRun } from '../lambdas/cli/run-command';
 import { registerServe } from '../lambdas/cli/serve-command';
 import { registerExport } from '../lambdas/cli/export-command';
+import { registerSend } from '../lambdas/cli/send-command';
+import { registerSubscribers } from '../lambdas/cli/subscribers-command';
+import { registerPreview } from '../lambdas/cli/preview-command';
 import { EXIT } from '../lambdas/cli/cli-context';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -25,6 +28,9 @@ registerExport(program);
 registerServe(program);
 registerMatch(program);
 registerDemo(program);
+registerSend(program);
+registerSubscribers(program);
+registerPreview(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

@@ -1,0 +1,35 @@
+/** `procwatch subscribers`: who receives what, from the config and `alerts.to`, with stored unsubscribes. */
+import type { Command } from 'commander';
+import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
+import { DEFAULT_DIGEST_HOUR, effectiveSubscribers, type Subscriber } from '../core/subscribers';
+import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
+import { terminalSafe } from './changes-command';
+
+export function formatSubscriber(s: Subscriber): string {
+  const when = s.frequency === 'daily' ? `daily at ${String(s.digestHour ?? DEFAULT_DIGEST_HOUR).padStart(2, '0')}:00 London` : 'immediate';
+  const list = (v?: string[]) => (v?.length ? v.join(', ') : 'all');
+  return [
+    terminalSafe(s.email).padEnd(36),
+    when.padEnd(24),
+    `sources: ${list(s.sources)}; types: ${list(s.types)}; keywords: ${list(s.keywords)}`,
+    s.unsubscribedAt ? `  UNSUBSCRIBED ${s.unsubscribedAt.slice(0, 10)}` : '',
+  ].join(' ');
+}
+
+export function registerSubscribers(program: Command): void {
+  program
+    .command('subscribers')
+    .description('list who receives alerts, with their sources, types, keywords and frequency')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { json?: boolean }) => {
+        const config = readConfig(program.opts<GlobalOptions>());
+        const states = await withRuntime(config, {}, (rt) => new DynamoDeliveryStore(rt.store).listSubscriberStates());
+        const gone = new Map(states.map((s) => [s.email, s.unsubscribedAt]));
+        const subs = effectiveSubscribers(config.subscribers, config.alerts.to).map((s) => ({ ...s, unsubscribedAt: gone.get(s.email) ?? null }));
+        if (opts.json) process.stdout.write(`${JSON.stringify(subs, null, 2)}\n`);
+        else for (const s of subs) process.stdout.write(`${formatSubscriber(s)}\n`);
+        return EXIT.ok;
+      }),
+    );
+}
