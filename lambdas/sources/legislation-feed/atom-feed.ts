@@ -71,8 +71,9 @@ export function parseFeed(fetched: Fetched, source: string): FeedPage {
     const id = text(e.id);
     if (!id) throw new ParseError(`An entry of the feed at ${fetched.url} has no id.`, { url: fetched.url, source, field: 'entry.id' });
     const subjects = [
-      ...((e['ukm:Subject'] as unknown[] | undefined) ?? []).map((s) => attr(s, 'Value')),
-      ...((e.category as unknown[] | undefined) ?? []).map((c) => attr(c, 'term')),
+      // A damaged feed can hold one of these where a list is expected: read it as a list of one.
+      ...([] as unknown[]).concat(e['ukm:Subject'] ?? []).map((s) => attr(s, 'Value')),
+      ...([] as unknown[]).concat(e.category ?? []).map((c) => attr(c, 'term')),
     ].filter(Boolean);
     return {
       key: legislationKey(id),
