@@ -61,7 +61,7 @@ describe('ScheduledChecker', () => {
 
   it('has one schedule per source group, in Europe/London time, passing the group as the event', () => {
     const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).filter((s) => s.Properties.Target.Arn['Fn::GetAtt'][0] === fnId);
-    const byGroup = Object.fromEntries(schedules.map((s) => [JSON.parse(s.Properties.Target.Input).group, s.Properties]));
+    const byGroup: Record<string, any> = Object.fromEntries(schedules.map((s) => [JSON.parse(s.Properties.Target.Input).group, s.Properties]));
     expect(Object.keys(byGroup).sort()).toEqual(['default', 'govuk', 'legislation', 'parliament']);
     expect(byGroup.govuk.ScheduleExpression).toBe(DEFAULT_SCHEDULES.govuk);
     expect(byGroup.parliament.ScheduleExpression).toBe(DEFAULT_SCHEDULES.parliament);

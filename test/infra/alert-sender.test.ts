@@ -1,0 +1,87 @@
+import 'aws-cdk-lib/testhelpers/jest-autoclean';
+import { DEFAULT_SEND_SCHEDULE } from '../../lib/deploy-settings';
+import { arnOf, logicalIdOf, statementsOfRole, synthStack, tableResources } from './synth-stack';
+
+const sesArn = (identityId: string) => ({
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-2:123456789012:identity/', { Ref: identityId }]],
+});
+
+describe('AlertSender with a single sender address (the repository config)', () => {
+  const { stack, template } = synthStack();
+  const fnId = logicalIdOf(stack, stack.sender.fn);
+  const identityId = logicalIdOf(stack, stack.sender.identity);
+
+  it('verifies the bare sender address as an SES identity', () => {
+    template.resourceCountIs('AWS::SES::EmailIdentity', 1);
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@procwatch.invalid' });
+  });
+
+  it('runs send-alerts on Node.js 22, arm64, told to use SES, sign unsubscribe links with the generated secret and link to the API', () => {
+    const fn = template.toJSON().Resources[fnId].Properties;
+    expect(fn.Runtime).toBe('nodejs22.x');
+    expect(fn.Architectures).toEqual(['arm64']);
+    expect(fn.Environment.Variables).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
+      PROCWATCH_MAILER: 'ses',
+      PROCWATCH_UNSUBSCRIBE_SECRET: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: expect.stringMatching(/^SigningSecretsUnsubscribe/) }, ':SecretString:::}}']] },
+      PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
+    });
+    expect(fn.DeadLetterConfig).toEqual({ TargetArn: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) });
+  });
+
+  it('may send only from the sender identity and the From address, plus its logs, the table and the dead-letter queue', () => {
+    expect(statementsOfRole(template, logicalIdOf(stack, stack.sender.fn.role!))).toEqual([
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(logicalIdOf(stack, stack.sender.logGroup)) },
+      { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) },
+      { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: tableResources(logicalIdOf(stack, stack.table.table)) },
+      {
+        Effect: 'Allow',
+        Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+        Resource: sesArn(identityId),
+        Condition: { StringEquals: { 'ses:FromAddress': 'alerts@procwatch.invalid' } },
+      },
+    ]);
+  });
+
+  it('is invoked every 5 minutes (Europe/London), failures to the dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: DEFAULT_SEND_SCHEDULE,
+      ScheduleExpressionTimezone: 'Europe/London',
+      Target: { Arn: arnOf(fnId), Input: '{}', DeadLetterConfig: { Arn: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) } },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: fnId }, MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 });
+  });
+});
+
+describe('AlertSender with a sender domain and sandbox recipients', () => {
+  const { stack, template } = synthStack({
+    patch: {
+      alerts: { from: 'procurement-watch <alerts@watch.example.org>', to: ['a@example.org', 'b@example.org'] },
+      deploy: { senderDomain: 'watch.example.org', verifyRecipients: true },
+    },
+  });
+
+  it('verifies the domain with Easy DKIM and each recipient address, and outputs the three DKIM records', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'watch.example.org' });
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'a@example.org' });
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'b@example.org' });
+    expect(Object.keys(template.findOutputs('*')).filter((k) => k.startsWith('DkimRecord'))).toHaveLength(3);
+  });
+
+  it('may send from the domain to the verified recipients, from the one From address only', () => {
+    const ses = statementsOfRole(template, logicalIdOf(stack, stack.sender.fn.role!)).find((s) => String(s.Action).includes('ses:'));
+    const identities = [stack.sender.identity, ...stack.sender.recipients].map((i) => sesArn(logicalIdOf(stack, i)));
+    expect(ses).toEqual({
+      Effect: 'Allow',
+      Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+      Resource: expect.arrayContaining(identities),
+      Condition: { StringEquals: { 'ses:FromAddress': 'alerts@watch.example.org' } },
+    });
+    expect(ses!.Resource).toHaveLength(3);
+  });
+
+  it('refuses a sender domain the From address is not at', () => {
+    expect(() => synthStack({ patch: { deploy: { senderDomain: 'other.example.org' } } })).toThrow(/alerts.from \(alerts@procwatch.invalid\) is not an address at other.example.org/);
+  });
+});

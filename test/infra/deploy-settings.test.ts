@@ -1,0 +1,54 @@
+import { ConfigError } from '../../lambdas/core/errors';
+import { DEFAULT_LOG_RETENTION_DAYS, DEFAULT_SCHEDULES, bareAddress, deploySettings } from '../../lib/deploy-settings';
+import { PROJECT_ROOT, repoConfig } from './synth-stack';
+
+const where = { configPath: 'procwatch.config.json', projectRoot: PROJECT_ROOT };
+
+describe('deploySettings', () => {
+  it('fills every default from the repository config alone', () => {
+    const s = deploySettings(repoConfig(), where);
+    expect(s).toMatchObject({
+      stackName: 'ProcurementWatch',
+      region: undefined,
+      opsEmail: 'campaign-team@example.org',
+      senderAddress: 'alerts@procwatch.invalid',
+      senderDomain: undefined,
+      recipientIdentities: [],
+      checkSchedules: { govuk: DEFAULT_SCHEDULES.govuk },
+      sendSchedule: 'rate(5 minutes)',
+      logRetentionDays: DEFAULT_LOG_RETENTION_DAYS,
+      api: { auth: 'iam' },
+      knownCorrespondence: 'data/known-correspondence',
+    });
+    expect(s.configPath).toBe(`${PROJECT_ROOT}/procwatch.config.json`);
+  });
+
+  it('reads the deploy section, and CDK context overrides it', () => {
+    const config = repoConfig({ deploy: { region: 'eu-west-2', opsEmail: 'ops@example.org', stackName: 'Watch', logRetentionDays: 90 } });
+    expect(deploySettings(config, where)).toMatchObject({ region: 'eu-west-2', opsEmail: 'ops@example.org', stackName: 'Watch', logRetentionDays: 90 });
+    const overridden = deploySettings(config, { ...where, context: { region: 'eu-west-1', opsEmail: 'Night Desk <night@example.org>', apiAuth: 'none' } });
+    expect(overridden).toMatchObject({ region: 'eu-west-1', opsEmail: 'night@example.org', api: { auth: 'none' } });
+  });
+
+  it('explains each problem in one line', () => {
+    const problems = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        return (err as Error).message;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    expect(problems(() => deploySettings(repoConfig(), { ...where, context: { apiAuth: 'open' } }))).toMatch(/apiAuth: "open" is not one of iam, jwt, none/);
+    expect(problems(() => repoConfig({ deploy: { api: { auth: 'jwt' } } }))).toMatch(/auth "jwt" needs jwtIssuer and jwtAudiences/);
+    expect(problems(() => repoConfig({ deploy: { schedules: { govuk: 'every 15 minutes' } } }))).toMatch(/deploy.schedules.govuk: must be an EventBridge Scheduler expression/);
+    expect(problems(() => repoConfig({ deploy: { logRetentionDays: 31 } }))).toMatch(/deploy.logRetentionDays/);
+    expect(problems(() => repoConfig({ deploy: { regoin: 'eu-west-2' } }))).toMatch(/unknown key\(s\) "regoin"/);
+  });
+
+  it('strips display names from addresses', () => {
+    expect(bareAddress('procurement-watch <alerts@example.org>')).toBe('alerts@example.org');
+    expect(bareAddress('alerts@example.org')).toBe('alerts@example.org');
+  });
+});

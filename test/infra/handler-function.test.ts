@@ -1,0 +1,30 @@
+import 'aws-cdk-lib/testhelpers/jest-autoclean';
+import { logicalIdOf, synthStack } from './synth-stack';
+
+describe('HandlerFunction (all three functions)', () => {
+  const { stack, template } = synthStack({ patch: { deploy: { logRetentionDays: 90 } } });
+  const resources = template.toJSON().Resources;
+  const functions = { checker: stack.checker, sender: stack.sender, api: stack.api };
+
+  it('one function per job, each with its own role and its own log group, kept for the configured retention', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 3);
+    const roles = new Set<string>();
+    for (const part of Object.values(functions)) {
+      const fn = resources[logicalIdOf(stack, part.fn)].Properties;
+      expect(fn).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      expect(fn.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: logicalIdOf(stack, part.logGroup) } });
+      expect(resources[logicalIdOf(stack, part.logGroup)].Properties.RetentionInDays).toBe(90);
+      roles.add(fn.Role['Fn::GetAtt'][0]);
+    }
+    expect(roles.size).toBe(3);
+  });
+
+  it('grants no managed policy to any role (AWSLambdaBasicExecutionRole may write to every log group)', () => {
+    for (const role of Object.values(template.findResources('AWS::IAM::Role'))) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('keeps the API access logs for the same retention', () => {
+    expect(resources[logicalIdOf(stack, stack.api.node.findChild('AccessLogs'))].Properties.RetentionInDays).toBe(90);
+  });
+});
