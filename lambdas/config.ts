@@ -125,7 +125,8 @@ const configSchema = z
       .passthrough()
       .optional(),
   })
-  .passthrough();
+  // Unknown top-level keys are typos ("alert" for "alerts"): reported, never silently ignored.
+  .strict();
 
 export interface Config {
   contact: string;

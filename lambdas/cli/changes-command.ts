@@ -113,7 +113,7 @@ export function registerChanges(program: Command): void {
           `id        ${change.changeId}`,
           `detected  ${change.detectedAt}`,
           `source    ${change.sourceId}`,
-          change.url ? `url       ${change.url}` : '',
+          change.url ? `url       ${terminalSafe(change.url)}` : '',
           change.threadId ? `thread    ${change.threadId}` : '',
           change.changeNote ? `note      ${terminalSafe(change.changeNote)}` : '',
           `summary   ${terminalSafe(change.summary)}`,

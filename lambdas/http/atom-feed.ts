@@ -4,6 +4,7 @@
  */
 import type { Change } from '../core/model';
 import { changeLinks } from './routes/changes';
+import { safeHref } from '../core/render-alert';
 
 export const FEED_TAG = 'tag:procurement-watch.invalid,2026';
 
@@ -49,7 +50,8 @@ function entry(base: string, c: Change): string {
     `    <published>${xmlEscape(c.detectedAt)}</published>`,
     `    ${link('alternate', links.page!, 'text/html')}`,
     `    ${link('alternate', links.self!, 'application/json')}`,
-    c.url ? `    ${link('related', c.url, undefined, 'the source document')}` : '',
+    // Scraped URLs are links only when http(s): a `javascript:` URL would run in a feed reader.
+    safeHref(c.url) ? `    ${link('related', safeHref(c.url)!, undefined, 'the source document')}` : '',
     `    <category term="${xmlEscape(c.type)}" label="${xmlEscape(c.type)}"/>`,
     `    <category term="${xmlEscape(`source:${c.sourceId}`)}" label="${xmlEscape(c.sourceId)}"/>`,
     c.threadId ? `    <category term="${xmlEscape(`thread:${c.threadId}`)}" label="${xmlEscape(c.threadId)}"/>` : '',
