@@ -3,7 +3,6 @@
  * Outlook strip <style>, scripts and remote images are never used), every scraped string escaped.
  * A digest (render-digest.ts) reuses the blocks below for each of its items.
  */
-import { compactDiff } from './compact-diff';
 import { shortDate } from './describe-change';
 import type { Alert, Change, DiffOp } from './model';
 import { renderDiffPlain } from './text/word-diff';
@@ -52,9 +51,27 @@ export function highlightHtml(text: string, terms: string[]): string {
     .join('');
 }
 
+/**
+ * Long unchanged runs are cut to their edges. The stored diff was already compacted with its
+ * edge whitespace trimmed (compact-diff.ts), so a space is restored where an elided run meets
+ * a change; otherwise "met on 19 January" would read "met on19January".
+ */
+export function readableOps(ops: DiffOp[], context = 200): DiffOp[] {
+  return ops.map((o, i) => {
+    if (o.op !== 'equal') return o;
+    let text = o.text;
+    if (text.length > context * 2 + 40) text = `${i === 0 ? '' : text.slice(0, context)} … ${i === ops.length - 1 ? '' : text.slice(-context)}`;
+    if (text.includes('…')) {
+      if (i > 0 && !/^\s/.test(text)) text = ` ${text}`;
+      if (i < ops.length - 1 && !/\s$/.test(text)) text = `${text} `;
+    }
+    return { op: 'equal', text };
+  });
+}
+
 /** Insertions green and underlined, deletions red and struck through: readable even where colours are lost. */
 export function diffHtml(ops: DiffOp[]): string {
-  return ops
+  return readableOps(ops)
     .map((o) =>
       o.op === 'insert'
         ? `<ins style="background:#d4edda;color:#0b4d1c;text-decoration:underline">${escapeHtml(o.text)}</ins>`
@@ -86,7 +103,7 @@ export function changeTextLines(change: Change): string[] {
     lines.push('', 'Watched keywords:');
     for (const k of change.keywords) lines.push(`  - ${k.term}: ${k.excerpt}`);
   }
-  if (change.diff?.length) lines.push('', 'What changed ([-removed-] {+added+}):', renderDiffPlain(change.diff));
+  if (change.diff?.length) lines.push('', 'What changed ([-removed-] {+added+}):', renderDiffPlain(readableOps(change.diff)));
   lines.push('', `Change id: ${change.changeId}`);
   return lines;
 }
@@ -111,7 +128,7 @@ export function changeHtmlBlock(change: Change, highlight: string[], headingLeve
       : '',
     change.diff?.length
       ? `<p style="margin:0 0 4px 0;color:#505a5f;font-size:13px">What changed (<del style="color:#721c24;text-decoration:line-through">removed</del> / <ins style="color:#0b4d1c;text-decoration:underline">added</ins>):</p>` +
-        `<div style="white-space:pre-wrap;border-left:4px solid #b1b4b6;padding:4px 0 4px 12px;margin:0 0 12px 0;font-family:Georgia,serif">${diffHtml(compactDiff(change.diff, 200))}</div>`
+        `<div style="white-space:pre-wrap;border-left:4px solid #b1b4b6;padding:4px 0 4px 12px;margin:0 0 12px 0;font-family:Georgia,serif">${diffHtml(change.diff)}</div>`
       : '',
   ].join('');
 }
