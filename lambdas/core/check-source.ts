@@ -19,7 +19,7 @@ import type {
 } from './model';
 import type { Clock, HttpFetcher, Logger, Store } from './ports';
 import type { Endpoints, SourceConfigBase, SourceKind, StructuredEvent } from './source-kind';
-import { classifyNewDocument, type Classification, type KnownCorpus } from './classify-document';
+import { classifyNewDocument, findStoredCopy, type Classification, type KnownCorpus } from './classify-document';
 import { subjectFor } from './describe-change';
 import { diffSummary, diffWords } from './text/word-diff';
 import { fingerprint } from './text/normalize';
@@ -352,6 +352,7 @@ async function processDocument(ctx: Ctx, doc: DocumentSnapshot, prior: StoredDoc
       return;
     }
     const cls = classifyNewDocument(doc, ctx.source, ctx.known);
+    if (cls.type === 'new-correspondence' && !ctx.baseline) await recogniseRepublished(ctx, doc, cls);
     // A baseline or an already-withdrawn document is recorded silently; a known letter stays `known`.
     const type = cls.type === 'known' ? 'known' : ctx.baseline || doc.withdrawn ? 'first-seen' : cls.type;
     const change = baseChange(ctx, doc.docId, type, doc.title, doc.url, cls.summary, hash);
@@ -395,6 +396,19 @@ function structuredChanges(ctx: Ctx, doc: DocumentSnapshot, events: StructuredEv
     Object.assign(c, { version, previousVersion, threadId, keywords: keywordHits(ctx, ev.text ?? ev.title) });
     return c;
   });
+}
+
+async function recogniseRepublished(ctx: Ctx, doc: DocumentSnapshot, cls: Classification): Promise<void> {
+  if (!cls.threadId) return;
+  const sameThread = (await ctx.store.listDocuments(ctx.source.id)).filter((d) => d.threadId === cls.threadId && d.docId !== doc.docId);
+  const texts: { docId: string; title: string; text: string }[] = [];
+  for (const d of sameThread) {
+    const v = await ctx.store.getVersion(d.docId, d.version);
+    if (v) texts.push({ docId: d.docId, title: v.title, text: v.text });
+  }
+  const copy = findStoredCopy(doc, texts, ctx.known.parties);
+  if (!copy) return;
+  Object.assign(cls, { type: 'known', knownId: `doc:${copy.docId}`, summary: `A re-published copy of ${copy.docId} (similarity ${copy.similarity.toFixed(2)}).` });
 }
 
 function keywordHits(ctx: Ctx, text: string): KeywordHit[] {
