@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: every benchmark of issue 8, offline, in one run; prints the report and writes
+ * it to docs/benchmarks.md. Options: --quick (a small corpus, for trying the bench itself),
+ * --sources=N --docs=N --records=N, --no-write (print only).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startDynamoDbLocal } from '../lambdas/adapters/dynamodb/dynamodb-local';
+import { loadConfigFile } from '../lambdas/adapters/fs/config-file';
+import { bundleBench } from './bundle-bench';
+import { cycleBench } from './cycle-bench';
+import { diffBench } from './diff-bench';
+import { machine } from './measure';
+import { queryBench } from './query-bench';
+import { renderReport } from './report';
+
+const ROOT = join(__dirname, '..');
+
+function option(name: string, fallback: number): number {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return arg ? Number(arg.split('=')[1]) : fallback;
+}
+
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const quick = process.argv.includes('--quick');
+  const started = performance.now();
+  const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+  const settings = {
+    sources: option('sources', quick ? 4 : 20),
+    documentsPerSource: option('docs', quick ? 40 : 200),
+    attachmentEvery: 10,
+    changedCycles: quick ? 3 : 6,
+    unchangedCycles: 2,
+    fraction: 0.005,
+    naiveCycles: 2,
+    records: option('records', quick ? 5000 : 100_000),
+    diffTimeoutMs: quick ? 5000 : 10_000,
+  };
+
+  log('bundling the Lambda handlers…');
+  const bundles = await bundleBench(ROOT, quick ? 3 : 5);
+  log('diffing an Act-sized text…');
+  const diffs = diffBench(settings.diffTimeoutMs, 3, log);
+
+  log('starting DynamoDB Local for the cycle benchmark…');
+  const local = await startDynamoDbLocal({});
+  let cycles;
+  try {
+    cycles = await cycleBench({ ...settings, endpoint: local.endpoint, log });
+  } finally {
+    await local.stop();
+  }
+
+  log('change-log queries…');
+  const queries = await queryBench({ records: settings.records, runs: quick ? 10 : 30, scanPages: 3, log });
+
+  const config = loadConfigFile(join(ROOT, 'procwatch.config.json'));
+  const report = renderReport({
+    machine: machine(),
+    command: `npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    seconds: (performance.now() - started) / 1000,
+    settings,
+    cycles,
+    diffs,
+    queries,
+    bundles,
+    config,
+  });
+  process.stdout.write(`${report}\n`);
+  if (!process.argv.includes('--no-write')) {
+    writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), `${report}\n`);
+    log('wrote docs/benchmarks.md');
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});
