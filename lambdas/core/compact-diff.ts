@@ -7,8 +7,9 @@ import type { DiffOp } from './model';
 export function compactDiff(ops: DiffOp[], context = 300): DiffOp[] {
   return ops.map((op, i) => {
     if (op.op !== 'equal' || op.text.length <= context * 2 + 40) return op;
-    const head = i === 0 ? '' : op.text.slice(0, context);
+    // Only the cut side is shortened: the spaces beside a change stay, or words run together.
+    const head = i === 0 ? '… ' : `${op.text.slice(0, context)} … `;
     const tail = i === ops.length - 1 ? '' : op.text.slice(-context);
-    return { op: 'equal', text: `${head} … ${tail}`.trim() };
+    return { op: 'equal', text: `${head}${tail}` };
   });
 }

@@ -16,7 +16,7 @@ export const defaultKeywords: readonly string[] = [
 
 /**
  * One hit per term found, with the first occurrence in context. A term matches whole words only
- * ("debar" is not in "sidebar"), in any case, with a regular plural on its last word, and with
+ * ("debar" is not in "sidebar"), in any case, with a regular inflection of its last word, and with
  * its words joined by a space, a hyphen or nothing ("facial-recognition", "surveillance cameras").
  */
 export function findKeywords(text: string, terms: readonly string[], excerptChars = 80): KeywordHit[] {
@@ -41,8 +41,11 @@ function termPattern(term: string): RegExp | null {
   const words = term.split(/[\s\-\u2010-\u2015]+/).filter((w) => w !== '');
   if (words.length === 0) return null;
   const body = words.map(escapeRegExp).join(JOINER);
-  const plural = /[\p{L}]$/u.test(words[words.length - 1]) ? '(?:e?s)?' : '';
-  return new RegExp(`(?<!${WORD_CHAR})${body}${plural}(?!${WORD_CHAR})`, 'iu');
+  const last = words[words.length - 1];
+  // Regular inflections of the last word: plurals, and -ed/-ing/-ment with the doubled final
+  // consonant ("debar" → "debarred", "debarring", "debarment"). Other endings ("Tibetan") are other words.
+  const inflection = /[\p{L}]$/u.test(last) ? `(?:e?s|(?:${escapeRegExp(last.slice(-1))})?(?:ed|ing)|ments?)?` : '';
+  return new RegExp(`(?<!${WORD_CHAR})${body}${inflection}(?!${WORD_CHAR})`, 'iu');
 }
 
 function escapeRegExp(s: string): string {

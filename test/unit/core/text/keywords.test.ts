@@ -12,6 +12,9 @@ describe('findKeywords', () => {
     ['word at the end of a sentence', 'the camps in Xinjiang.', 'Xinjiang'],
     ['plural -es', 'two key witnesses', 'witness'],
     ['debar', 'powers to debar suppliers', 'debar'],
+    ['debarred', 'the supplier was debarred in 2025', 'debar'],
+    ['debarment', 'added to the debarment list', 'debar'],
+    ['debarring', 'a decision debarring the supplier', 'debar'],
   ])('finds %s', (_name, text, term) => {
     expect(findKeywords(text, [term]).map((h) => h.term)).toEqual([term]);
   });
