@@ -55,7 +55,8 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<number |
     } catch (err) {
       process.stderr.write(`procwatch: ${describeFailure(err)}\n`);
       if (process.env.PROCWATCH_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-      process.exitCode = err instanceof ConfigError || (err instanceof ProcwatchError && err.code === 'usage') ? EXIT.usage : EXIT.failure;
+      const usage = err instanceof ConfigError || (err instanceof ProcwatchError && (err.code === 'usage' || err.code === 'invalid-parameter'));
+      process.exitCode = usage ? EXIT.usage : EXIT.failure;
     }
   };
 }
