@@ -12,8 +12,15 @@ export interface DeploySettings {
   readonly stackName: string;
   readonly region?: string;
   readonly account?: string;
-  /** Absolute path of the config file copied beside every bundle. */
+  /** Absolute path of the config file the stack was built from. */
   readonly configPath: string;
+  /**
+   * What is written beside every bundle as procwatch.config.json: the file as it is, except that
+   * alerts go out through SES (the identity and permission this stack creates).
+   */
+  readonly deployedConfig: string;
+  /** Where unsubscribe links point (config `unsubscribe.baseUrl`); unknown until the API exists. */
+  readonly unsubscribeBaseUrl?: string;
   /** Project root: entry files, the lock file and `data/` are found from here. */
   readonly projectRoot: string;
   /** Relative to the project root and to the bundle alike (the handlers resolve it against their folder). */
@@ -23,6 +30,8 @@ export interface DeploySettings {
   readonly senderAddress: string;
   /** When set, the SES identity is this domain (with DKIM); otherwise the single sender address. */
   readonly senderDomain?: string;
+  /** SES configuration set named in `mailer.ses.configurationSet`: sending through it needs permission on it too. */
+  readonly sesConfigurationSet?: string;
   /** Also verify each recipient as an SES identity: what the SES sandbox needs. */
   readonly recipientIdentities: readonly string[];
   /** Schedule group → EventBridge Scheduler expression, evaluated in Europe/London. */
@@ -49,6 +58,13 @@ export const DEFAULT_LOG_RETENTION_DAYS = 30;
 /** Strips a display name: `procurement-watch <alerts@example.org>` → `alerts@example.org`. */
 export function bareAddress(address: string): string {
   return (/<([^<>]+)>/.exec(address)?.[1] ?? address).trim();
+}
+
+/** The config the Lambdas read: the user's file with `mailer` pointed at SES (keeping its `ses` options). */
+export function deployedConfigJson(config: Config): string {
+  const raw = config.raw as { mailer?: { ses?: unknown } };
+  const mailer = { kind: 'ses', ...(raw.mailer?.ses ? { ses: raw.mailer.ses } : {}) };
+  return JSON.stringify({ ...config.raw, mailer }, null, 2);
 }
 
 export interface SettingsContext {
@@ -83,11 +99,14 @@ export function deploySettings(config: Config, { context = {}, configPath, proje
     region: ctx('region') ?? d.region,
     account: ctx('account') ?? d.account,
     configPath: resolve(configPath),
+    deployedConfig: deployedConfigJson(config),
+    unsubscribeBaseUrl: config.unsubscribe?.baseUrl,
     projectRoot: resolve(projectRoot),
     knownCorrespondence: config.knownCorrespondence,
     opsEmail: bareAddress(ctx('opsEmail') ?? d.opsEmail ?? config.alerts.to[0]),
     senderAddress,
     senderDomain,
+    sesConfigurationSet: (config.raw as { mailer?: { ses?: { configurationSet?: string } } }).mailer?.ses?.configurationSet,
     recipientIdentities: d.verifyRecipients ? [...new Set(config.alerts.to.map(bareAddress))] : [],
     checkSchedules,
     sendSchedule: d.sendSchedule ?? DEFAULT_SEND_SCHEDULE,

@@ -2,7 +2,7 @@
  * The whole deployment: each construct owns one role, and this stack only passes one's outputs to
  * another's props (table → functions, DLQ → functions and alarms, API URL → sender).
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { DeploySettings } from './deploy-settings';
@@ -29,7 +29,7 @@ export class ProcwatchStack extends Stack {
   constructor(scope: Construct, id: string, props: ProcwatchStackProps) {
     super(scope, id, props);
     const s = props.settings;
-    const bundle = { projectRoot: s.projectRoot, configPath: s.configPath, knownCorrespondence: s.knownCorrespondence, logRetention: s.logRetentionDays as RetentionDays };
+    const bundle = { projectRoot: s.projectRoot, deployedConfig: s.deployedConfig, knownCorrespondence: s.knownCorrespondence, logRetention: s.logRetentionDays as RetentionDays };
 
     this.table = new ChangeTable(this, 'ChangeTable');
     this.deadLetters = new DeadLetterQueue(this, 'DeadLetters');
@@ -53,6 +53,7 @@ export class ProcwatchStack extends Stack {
       deadLetterQueue: this.deadLetters.queue,
       senderAddress: s.senderAddress,
       senderDomain: s.senderDomain,
+      configurationSet: s.sesConfigurationSet,
       recipientIdentities: s.recipientIdentities,
       schedule: s.sendSchedule,
       unsubscribeSecret,
@@ -71,6 +72,13 @@ export class ProcwatchStack extends Stack {
     new CfnOutput(this, 'SendFunctionName', { value: this.sender.fn.functionName, description: 'Invoke to deliver pending alerts now' });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetters.queue.queueUrl });
     new CfnOutput(this, 'OperationsTopicArn', { value: this.alarms.topic.topicArn });
+    if (!s.unsubscribeBaseUrl || /^https?:\/\/(127\.|localhost)/.test(s.unsubscribeBaseUrl)) {
+      // The API's URL exists only after the first deploy: until the config names it, links in e-mails cannot work.
+      Annotations.of(this).addWarningV2(
+        'procwatch:unsubscribeBaseUrl',
+        'unsubscribe.baseUrl is not set to this API: after this deploy, set it to the ApiUrl output + "/unsubscribe" in procwatch.config.json and deploy again (docs/deploy.md, step 6).',
+      );
+    }
     if (s.senderDomain) {
       this.sender.identity.dkimRecords.forEach((r, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${r.name} CNAME ${r.value}`, description: `DNS record ${i + 1} of 3 for ${s.senderDomain}` }));
     }

@@ -3,7 +3,7 @@
  * and the SES identity it sends from (a domain with DKIM, or one verified address). The function
  * may send from that identity and that From address only.
  */
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -22,15 +22,17 @@ export interface AlertSenderProps {
   readonly senderAddress: string;
   /** Verify this domain (DKIM) instead of the single sender address. */
   readonly senderDomain?: string;
+  /** An existing SES configuration set the mailer sends through (config `mailer.ses.configurationSet`). */
+  readonly configurationSet?: string;
   /** Recipient addresses to verify too: in the SES sandbox, SES only delivers to verified addresses. */
   readonly recipientIdentities: readonly string[];
   readonly schedule: string;
   /** Signed into every alert's unsubscribe link (CloudFormation dynamic reference). */
   readonly unsubscribeSecret: string;
-  /** Where the unsubscribe links point: the change-log API. */
+  /** The change-log API's URL, for the handler to build unsubscribe links from when the config names none. */
   readonly publicUrl: string;
   readonly projectRoot: string;
-  readonly configPath: string;
+  readonly deployedConfig: string;
   readonly knownCorrespondence: string;
   readonly logRetention: RetentionDays;
 }
@@ -54,11 +56,10 @@ export class AlertSender extends Construct {
       handler: 'send-alerts',
       description: 'procurement-watch: deliver pending alerts and due digests through SES, exactly once',
       projectRoot: props.projectRoot,
-      configPath: props.configPath,
+      deployedConfig: props.deployedConfig,
       knownCorrespondence: props.knownCorrespondence,
       environment: {
         PROCWATCH_TABLE: props.table.table.tableName,
-        PROCWATCH_MAILER: 'ses',
         PROCWATCH_UNSUBSCRIBE_SECRET: props.unsubscribeSecret,
         PROCWATCH_PUBLIC_URL: props.publicUrl,
       },
@@ -77,7 +78,11 @@ export class AlertSender extends Construct {
         // SES v2 SendEmail is authorised as ses:SendEmail (simple/template) or ses:SendRawEmail (raw MIME).
         actions: ['ses:SendEmail', 'ses:SendRawEmail'],
         // In the sandbox SES also authorises against each recipient's identity, hence those ARNs.
-        resources: [this.identity.emailIdentityArn, ...this.recipients.map((r) => r.emailIdentityArn)],
+        resources: [
+          this.identity.emailIdentityArn,
+          ...this.recipients.map((r) => r.emailIdentityArn),
+          ...(props.configurationSet ? [Stack.of(this).formatArn({ service: 'ses', resource: 'configuration-set', resourceName: props.configurationSet })] : []),
+        ],
         conditions: { StringEquals: { 'ses:FromAddress': props.senderAddress } },
       }),
     );

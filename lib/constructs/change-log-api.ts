@@ -31,7 +31,7 @@ export interface ChangeLogApiProps {
   readonly cursorSecret: string;
   readonly unsubscribeSecret: string;
   readonly projectRoot: string;
-  readonly configPath: string;
+  readonly deployedConfig: string;
   readonly knownCorrespondence: string;
   readonly logRetention: RetentionDays;
 }
@@ -74,7 +74,7 @@ export class ChangeLogApi extends Construct {
       handler: 'query-api',
       description: 'procurement-watch: change-log queries, Atom feed, web page and one-click unsubscribe',
       projectRoot: props.projectRoot,
-      configPath: props.configPath,
+      deployedConfig: props.deployedConfig,
       knownCorrespondence: props.knownCorrespondence,
       extraFolders: ['web'],
       environment: {

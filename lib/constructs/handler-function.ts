@@ -18,7 +18,8 @@ export interface HandlerFunctionProps {
   readonly handler: string;
   readonly description: string;
   readonly projectRoot: string;
-  readonly configPath: string;
+  /** The config the handler reads (JSON text), written beside the bundle as procwatch.config.json. */
+  readonly deployedConfig: string;
   readonly knownCorrespondence: string;
   /** Folders (relative to the project root) copied beside the bundle when they exist, e.g. the web page. */
   readonly extraFolders?: readonly string[];
@@ -50,11 +51,11 @@ function q(path: string): string {
 }
 
 /** The afterBundling commands: what the handler reads from its own folder at run time. */
-export function bundleCopyCommands(props: Pick<HandlerFunctionProps, 'projectRoot' | 'configPath' | 'knownCorrespondence' | 'extraFolders'>, outputDir: string): string[] {
+export function bundleCopyCommands(props: Pick<HandlerFunctionProps, 'projectRoot' | 'deployedConfig' | 'knownCorrespondence' | 'extraFolders'>, outputDir: string): string[] {
   const from = (rel: string) => q(join(props.projectRoot, rel));
   const to = (rel: string) => q(join(outputDir, rel));
   return [
-    `cp ${q(props.configPath)} ${to('procwatch.config.json')}`,
+    `printf '%s\n' ${q(props.deployedConfig)} > ${to('procwatch.config.json')}`,
     `mkdir -p ${to(props.knownCorrespondence)} ${to('data')}`,
     `cp -R ${from(props.knownCorrespondence)}/. ${to(props.knownCorrespondence)}/`,
     `cp ${from('data/parties.json')} ${to('data/parties.json')}`,

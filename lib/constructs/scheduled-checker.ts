@@ -27,7 +27,7 @@ export interface ScheduledCheckerProps {
   /** Group → Scheduler expression (`cron(0/15 * * * ? *)`). */
   readonly schedules: Readonly<Record<string, string>>;
   readonly projectRoot: string;
-  readonly configPath: string;
+  readonly deployedConfig: string;
   readonly knownCorrespondence: string;
   readonly logRetention: RetentionDays;
 }
@@ -43,7 +43,7 @@ export class ScheduledChecker extends Construct {
       handler: 'check-sources',
       description: 'procurement-watch: check one schedule group of sources and record what changed',
       projectRoot: props.projectRoot,
-      configPath: props.configPath,
+      deployedConfig: props.deployedConfig,
       knownCorrespondence: props.knownCorrespondence,
       environment: { PROCWATCH_TABLE: props.table.table.tableName },
       timeout: CHECKER_TIMEOUT,

@@ -1,4 +1,5 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { DEFAULT_SEND_SCHEDULE } from '../../lib/deploy-settings';
 import { arnOf, logicalIdOf, statementsOfRole, synthStack, tableResources } from './synth-stack';
 
@@ -16,14 +17,13 @@ describe('AlertSender with a single sender address (the repository config)', () 
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@procwatch.invalid' });
   });
 
-  it('runs send-alerts on Node.js 22, arm64, told to use SES, sign unsubscribe links with the generated secret and link to the API', () => {
+  it('runs send-alerts on Node.js 22, arm64, sign unsubscribe links with the generated secret and link to the API', () => {
     const fn = template.toJSON().Resources[fnId].Properties;
     expect(fn.Runtime).toBe('nodejs22.x');
     expect(fn.Architectures).toEqual(['arm64']);
     expect(fn.Environment.Variables).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
-      PROCWATCH_MAILER: 'ses',
       PROCWATCH_UNSUBSCRIBE_SECRET: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: expect.stringMatching(/^SigningSecretsUnsubscribe/) }, ':SecretString:::}}']] },
       PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
     });
@@ -54,6 +54,20 @@ describe('AlertSender with a single sender address (the repository config)', () 
   });
 });
 
+describe('the unsubscribe link base URL', () => {
+  const warnings = (patch: Record<string, unknown>) =>
+    Annotations.fromStack(synthStack({ patch }).stack).findWarning('*', Match.stringLikeRegexp('unsubscribe.baseUrl is not set'));
+
+  it('warns at synth while the config does not name the deployed API (links would point nowhere)', () => {
+    expect(warnings({})).toHaveLength(1);
+    expect(warnings({ unsubscribe: { baseUrl: 'http://127.0.0.1:8787/unsubscribe' } })).toHaveLength(1);
+  });
+
+  it('is quiet once it does', () => {
+    expect(warnings({ unsubscribe: { baseUrl: 'https://abc123.execute-api.eu-west-2.amazonaws.com/unsubscribe' } })).toHaveLength(0);
+  });
+});
+
 describe('AlertSender with a sender domain and sandbox recipients', () => {
   const { stack, template } = synthStack({
     patch: {
@@ -79,6 +93,14 @@ describe('AlertSender with a sender domain and sandbox recipients', () => {
       Condition: { StringEquals: { 'ses:FromAddress': 'alerts@watch.example.org' } },
     });
     expect(ses!.Resource).toHaveLength(3);
+  });
+
+  it('may also use the SES configuration set the config names, and only that one', () => {
+    const custom = synthStack({ patch: { mailer: { kind: 'outbox', ses: { configurationSet: 'procwatch' } } } });
+    const ses = statementsOfRole(custom.template, logicalIdOf(custom.stack, custom.stack.sender.fn.role!)).find((s) => String(s.Action).includes('ses:'));
+    expect(ses!.Resource).toContainEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-2:123456789012:configuration-set/procwatch']],
+    });
   });
 
   it('refuses a sender domain the From address is not at', () => {

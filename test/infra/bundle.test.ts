@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
 import { loadKnownCorpus } from '../../lambdas/adapters/fs/known-correspondence';
 import { BUNDLE_OPTIONS, bundleCopyCommands } from '../../lib/constructs/handler-function';
+import { deploySettings } from '../../lib/deploy-settings';
 import { PROJECT_ROOT } from './synth-stack';
 
 const BUNDLE_BUDGET_BYTES = 2_500_000;
@@ -51,13 +52,16 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
   });
 
   it('gets the config file, known correspondence and party table beside it, where handler-runtime.ts reads them', () => {
-    const config = loadConfigFile(join(PROJECT_ROOT, 'procwatch.config.json'));
-    const commands = bundleCopyCommands(
-      { projectRoot: PROJECT_ROOT, configPath: join(PROJECT_ROOT, 'procwatch.config.json'), knownCorrespondence: config.knownCorrespondence, extraFolders: ['web'] },
-      out,
-    );
+    const configPath = join(PROJECT_ROOT, 'procwatch.config.json');
+    const config = loadConfigFile(configPath);
+    const { deployedConfig } = deploySettings(config, { configPath, projectRoot: PROJECT_ROOT });
+    const commands = bundleCopyCommands({ projectRoot: PROJECT_ROOT, deployedConfig, knownCorrespondence: config.knownCorrespondence, extraFolders: ['web'] }, out);
     execFileSync('bash', ['-c', commands.join(' && ')], { cwd: PROJECT_ROOT });
-    expect(loadConfigFile(join(out, 'procwatch.config.json')).sources.map((s) => s.id)).toEqual(config.sources.map((s) => s.id));
+    // The same validated config, sending through SES.
+    const deployed = loadConfigFile(join(out, 'procwatch.config.json'));
+    expect(deployed.sources).toEqual(config.sources);
+    expect(deployed.alerts).toEqual(config.alerts);
+    expect(deployed.mailer.kind).toBe('ses');
     const known = loadKnownCorpus(join(out, config.knownCorrespondence), join(out, 'data', 'parties.json'));
     const original = loadKnownCorpus(join(PROJECT_ROOT, config.knownCorrespondence), join(PROJECT_ROOT, 'data', 'parties.json'));
     expect(JSON.stringify(known)).toEqual(JSON.stringify(original));
