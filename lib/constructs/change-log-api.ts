@@ -81,6 +81,8 @@ export class ChangeLogApi extends Construct {
         PROCWATCH_TABLE: props.table.table.tableName,
         PROCWATCH_CURSOR_SECRET: props.cursorSecret,
         PROCWATCH_UNSUBSCRIBE_SECRET: props.unsubscribeSecret,
+        // Absolute links in the feed and in JSON (the API resource does not depend on the function: no cycle).
+        PROCWATCH_PUBLIC_URL: this.api.apiEndpoint,
       },
       // API Gateway gives up after 30 s; a query is a few DynamoDB reads.
       timeout: Duration.seconds(10),

@@ -36,8 +36,9 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
   it('runs query-api on Node.js 22, arm64, with the table and both signing secrets as deploy-time references', () => {
     const fn = template.toJSON().Resources[logicalIdOf(stack, stack.api.fn)].Properties;
     expect([fn.Runtime, fn.Architectures, fn.Timeout]).toEqual(['nodejs22.x', ['arm64'], 10]);
-    expect(Object.keys(fn.Environment.Variables).sort()).toEqual(['NODE_OPTIONS', 'PROCWATCH_CURSOR_SECRET', 'PROCWATCH_TABLE', 'PROCWATCH_UNSUBSCRIBE_SECRET']);
+    expect(Object.keys(fn.Environment.Variables).sort()).toEqual(['NODE_OPTIONS', 'PROCWATCH_CURSOR_SECRET', 'PROCWATCH_PUBLIC_URL', 'PROCWATCH_TABLE', 'PROCWATCH_UNSUBSCRIBE_SECRET']);
     expect(JSON.stringify(fn.Environment.Variables.PROCWATCH_CURSOR_SECRET)).toMatch(/\{\{resolve:secretsmanager:.*SigningSecretsCursor/);
+    expect(fn.Environment.Variables.PROCWATCH_PUBLIC_URL).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] });
   });
 
   it('may read and update the table (unsubscribe) and write its logs, nothing else', () => {
