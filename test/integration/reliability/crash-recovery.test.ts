@@ -12,7 +12,7 @@ import { CrashError, CrashPlan, seeded } from '../../support/crash-points';
 import { ReliabilityLog } from './reliability-report';
 import { startReliabilityHarness, type ReliabilityHarness } from './reliability-harness';
 
-const RUNS = Number(process.env.PROCWATCH_SOAK_RUNS ?? 6);
+const RUNS = Number(process.env.PROCWATCH_SOAK_RUNS ?? 4);
 const SEED = Number(process.env.PROCWATCH_SOAK_SEED ?? 7);
 const STEPS = ['t0', 't1'];
 const REAL = new Set(['new-correspondence', 'new-document', 'document-changed', 'document-withdrawn', 'first-seen', 'known']);
@@ -161,7 +161,7 @@ describe('crash at a random point of a cycle, then a fresh run', () => {
     const t1Start = reference.trace.indexOf('fetcher.get', calls.filter((c) => c.at === 'mailer.send')[0]?.n ?? 0);
     const writes = calls.filter((c) => c.at === 'store.recordChange' && c.n > t1Start);
     const pick = seeded(SEED + 1);
-    const chosenWrites = writes.filter(() => pick() < 0.4).slice(0, 3);
+    const chosenWrites = writes.filter(() => pick() < 0.4).slice(0, 2);
     const points: [number, boolean][] = [[sends[0].n, false], ...sends.map((c): [number, boolean] => [c.n, true]), ...chosenWrites.map((c): [number, boolean] => [c.n, true])];
     const fault = `process killed just before the first send, just after each of the ${sends.length} sends (provider accepted, not yet recorded) and just after ${chosenWrites.length} t1 change+alert transactions`;
     expect(await crashRuns(points, fault)).toEqual([]);
