@@ -223,6 +223,9 @@ function decompress(raw: Buffer, encoding: string | undefined, max: number, url:
 
 /** Decodes with the declared charset; undeclared or unknown charsets fall back to UTF-8, bad bytes become U+FFFD. */
 function decodeBody(raw: Buffer, contentType: string | undefined): string {
+  // JSON is UTF-8 by definition (RFC 8259): a wrong declared charset must not turn the same bytes
+  // into different text from one run to the next (a false "document changed").
+  if (/json/i.test(contentType ?? '')) return new TextDecoder('utf-8').decode(raw);
   const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
   try {
     return new TextDecoder(charset).decode(raw);
