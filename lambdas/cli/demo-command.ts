@@ -8,6 +8,11 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { OutboxMailer } from '../adapters/mail/outbox-mailer';
+import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
+import { startLocalSmtpServer } from '../adapters/mail/local-smtp-server';
+import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
+import { SmtpMailer } from '../adapters/mail/smtp-mailer';
+import { TeeMailer } from '../adapters/mail/tee-mailer';
 import { watchOnce } from '../core/watch-once';
 import { action, EXIT, projectRoot, readConfig, replayConfig, startReplay, withRuntime, type GlobalOptions } from './cli-context';
 import { cycleInput } from '../cycle-input';
@@ -32,21 +37,31 @@ export function registerDemo(program: Command): void {
         const outbox = resolve(opts.outbox);
         rmSync(outbox, { recursive: true, force: true });
         const replay = await startReplay(join(projectRoot(), 'demo/replay'), 't0');
+        // Delivery: a local SMTP server the demo starts (real SMTP, no account) and the outbox.
+        const smtp = await startLocalSmtpServer();
+        const smtpMailer = new SmtpMailer({ host: '127.0.0.1', port: smtp.port, ignoreTLS: true, timeoutMs: 10_000 });
+        let emails = 0;
         try {
           const config = replayConfig(readConfig(program.opts<GlobalOptions>()), replay);
-          await withRuntime(config, { inMemory: true, allowPrivateHosts: [replay.host], mailer: new OutboxMailer(outbox) }, async (rt) => {
+          const mail = await openMailSetup(config, { mailer: new TeeMailer([smtpMailer, new OutboxMailer(outbox)]) });
+          await withRuntime(config, { inMemory: true, allowPrivateHosts: [replay.host], mailer: mail.mailer }, async (rt) => {
+            const deliveries = new DynamoDeliveryStore(rt.store);
             for (const [i, s] of DEMO_STEPS.entries()) {
               replay.setStep(s.step);
               replay.resetLog();
               process.stdout.write(`\n== step ${i + 1} (${s.step}): ${s.label}\n`);
-              const report = await watchOnce(rt, cycleInput(config, rt, (o) => process.stdout.write(`${formatOutcome(o)}\n`)));
+              const report = await watchOnce({ ...rt, deliveries }, { ...cycleInput(config, rt, (o) => process.stdout.write(`${formatOutcome(o)}\n`)), ...deliverInput(config, mail) });
+              emails += report.delivery.messages;
               for (const a of report.delivery.sent) process.stdout.write(`${formatAlertLine(a)}\n`);
               process.stdout.write(`  ${replay.log.length} HTTP requests, ${report.delivery.sent.length} alert(s) delivered\n`);
             }
           });
         } finally {
+          smtpMailer.close();
+          await smtp.stop();
           await replay.stop();
         }
+        process.stdout.write(`\n${emails} email(s) sent: ${smtp.received.length} received by the local SMTP server on 127.0.0.1:${smtp.port}, and written to the outbox.\n`);
         process.stdout.write(`\nAlert emails (.eml) are in ${outbox}. Demo took ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
         return EXIT.ok;
       }),
