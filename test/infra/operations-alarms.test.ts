@@ -1,4 +1,6 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { CLEAN_CYCLE_METRIC, METRIC_NAMESPACE } from '../../lib/constructs/operations-alarms';
 import { logicalIdOf, synthStack } from './synth-stack';
@@ -54,6 +56,11 @@ describe('OperationsAlarms', () => {
       ComparisonOperator: 'LessThanThreshold',
       TreatMissingData: 'breaching',
     });
+  });
+
+  it('matches the line the check-sources handler really writes (a renamed message would silence the alarm)', () => {
+    const handler = readFileSync(join(__dirname, '..', '..', 'lambdas', 'handlers', 'check-sources.ts'), 'utf8');
+    expect(handler).toMatch(/logger\.info\('cycle finished', \{[^}]*\bfailed\b/);
   });
 
   it('sends every alarm, and its recovery, to the operations topic', () => {
