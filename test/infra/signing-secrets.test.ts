@@ -1,0 +1,30 @@
+import 'aws-cdk-lib/testhelpers/jest-autoclean';
+import { logicalIdOf, synthStack } from './synth-stack';
+
+const { stack, template } = synthStack();
+
+describe('SigningSecrets', () => {
+  it('generates both keys in Secrets Manager: 48 letters and digits, never a value in the template', () => {
+    const secrets = Object.values(template.findResources('AWS::SecretsManager::Secret'));
+    expect(secrets).toHaveLength(2);
+    for (const s of secrets) {
+      expect(s.Properties.GenerateSecretString).toEqual({ PasswordLength: 48, ExcludePunctuation: true });
+      expect(s.Properties.SecretString).toBeUndefined();
+    }
+  });
+
+  it('reaches only the functions that sign or verify with it, as deploy-time references', () => {
+    const uses = (secret: string) =>
+      Object.values(template.findResources('AWS::Lambda::Function'))
+        .filter((f) => JSON.stringify(f.Properties.Environment.Variables).includes(secret))
+        .map((f) => f.Properties.Description as string)
+        .sort();
+    expect(uses(logicalIdOf(stack, stack.node.findChild('SigningSecrets').node.findChild('Unsubscribe')))).toEqual([
+      'procurement-watch: change-log queries, Atom feed, web page and one-click unsubscribe',
+      'procurement-watch: deliver pending alerts and due digests through SES, exactly once',
+    ]);
+    expect(uses(logicalIdOf(stack, stack.node.findChild('SigningSecrets').node.findChild('Cursor')))).toEqual([
+      'procurement-watch: change-log queries, Atom feed, web page and one-click unsubscribe',
+    ]);
+  });
+});
