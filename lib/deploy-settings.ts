@@ -78,8 +78,8 @@ export function deploySettings(config: Config, { context = {}, configPath, proje
   const d = config.deploy ?? {};
   const ctx = (key: string): string | undefined => (typeof context[key] === 'string' && context[key] !== '' ? (context[key] as string) : undefined);
   const problems: string[] = [];
-  if (isAbsolute(config.knownCorrespondence)) {
-    problems.push(`knownCorrespondence: must be a path relative to the project ("${config.knownCorrespondence}" is absolute), so it can be copied beside the Lambda bundle.`);
+  if (isAbsolute(config.knownCorrespondence) || config.knownCorrespondence.split(/[\\/]/).includes('..')) {
+    problems.push(`knownCorrespondence: must be a path inside the project ("${config.knownCorrespondence}" is not), so it can be copied beside the Lambda bundle.`);
   }
   const groups = [...new Set(config.sources.map((s) => s.group ?? 'default'))].sort();
   const configured = { ...DEFAULT_SCHEDULES, ...(d.schedules ?? {}) };

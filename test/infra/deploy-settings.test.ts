@@ -44,6 +44,7 @@ describe('deploySettings', () => {
     expect(problems(() => repoConfig({ deploy: { api: { auth: 'jwt' } } }))).toMatch(/auth "jwt" needs jwtIssuer and jwtAudiences/);
     expect(problems(() => repoConfig({ deploy: { schedules: { govuk: 'every 15 minutes' } } }))).toMatch(/deploy.schedules.govuk: must be an EventBridge Scheduler expression/);
     expect(problems(() => repoConfig({ deploy: { logRetentionDays: 31 } }))).toMatch(/deploy.logRetentionDays/);
+    expect(problems(() => deploySettings(repoConfig({ knownCorrespondence: '../letters' }), where))).toMatch(/knownCorrespondence: must be a path inside the project/);
     expect(problems(() => repoConfig({ deploy: { regoin: 'eu-west-2' } }))).toMatch(/unknown key\(s\) "regoin"/);
   });
 
