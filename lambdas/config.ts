@@ -49,6 +49,7 @@ export type DeployConfig = z.infer<typeof deploySchema>;
 /** Email: who gets what (subscribers), how unsubscribe links are signed, and which mailer sends. */
 const subscriberSchema = z
   .object({
+    $comment: z.string().optional(),
     email,
     name: z.string().max(200).optional(),
     sources: z.array(z.string().min(1)).optional(),

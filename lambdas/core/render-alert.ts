@@ -71,12 +71,14 @@ export function readableOps(ops: DiffOp[], context = 200): DiffOp[] {
 
 /** Insertions green and underlined, deletions red and struck through: readable even where colours are lost. */
 export function diffHtml(ops: DiffOp[]): string {
-  return readableOps(ops)
-    .map((o) =>
+  const ready = readableOps(ops);
+  return ready
+    .map((o, i) =>
       o.op === 'insert'
         ? `<ins style="background:#d4edda;color:#0b4d1c;text-decoration:underline">${escapeHtml(o.text)}</ins>`
         : o.op === 'delete'
-          ? `<del style="background:#f8d7da;color:#721c24;text-decoration:line-through">${escapeHtml(o.text)}</del>`
+          ? // A space between a deletion and the insertion replacing it, so "19" → "26" does not read "1926".
+            `<del style="background:#f8d7da;color:#721c24;text-decoration:line-through">${escapeHtml(o.text)}</del>${ready[i + 1]?.op === 'insert' ? ' ' : ''}`
           : escapeHtml(o.text),
     )
     .join('');

@@ -77,7 +77,7 @@ export function deliverInput(config: Config, mail: MailSetup, extra: Partial<Del
   return {
     from: config.alerts.from,
     to: config.alerts.to,
-    subscribers: config.subscribers?.map((s) => ({ ...s, frequency: s.frequency ?? 'immediate' })),
+    subscribers: config.subscribers?.map(({ $comment: _comment, ...s }) => ({ ...s, frequency: s.frequency ?? 'immediate' })),
     unsubscribe: mail.unsubscribe,
     ...extra,
   };

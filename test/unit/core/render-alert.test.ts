@@ -28,7 +28,7 @@ describe('renderAlert', () => {
     expect(r.text).toContain('Thread: bscc--hikvision');
     expect(r.text).toContain('[-19-]{+26+}');
     expect(r.text).toContain('Unsubscribe: https://w.example.org/u?token=abc');
-    expect(r.html).toMatch(/<del style="[^"]+">19<\/del><ins style="[^"]+">26<\/ins>/);
+    expect(r.html).toMatch(/<del style="[^"]+">19<\/del> <ins style="[^"]+">26<\/ins>/);
     expect(r.html).not.toMatch(/<style|<script|<img|class=/);
     expect(r.html).toContain('<a href="https://w.example.org/u?token=abc"');
   });
