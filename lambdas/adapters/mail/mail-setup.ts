@@ -47,7 +47,9 @@ export async function openMailSetup(config: Config, options: MailSetupOptions = 
     if (options.aws) throw new ConfigError([`No unsubscribe secret: set ${u?.secretEnv ?? DEFAULT_SECRET_ENV} or unsubscribe.secretId / unsubscribe.parameter (the development default is for local runs only).`]);
     secret = DEV_ONLY_UNSUBSCRIBE_SECRET;
   } else secrets.push(secret);
-  const unsubscribe: UnsubscribeLinks = { baseUrl: u?.baseUrl ?? DEFAULT_UNSUBSCRIBE_URL, secret, mailto: u?.mailto };
+  // In AWS the stack passes the API's public URL; its /unsubscribe route verifies the token.
+  const publicUrl = env.PROCWATCH_PUBLIC_URL ? `${env.PROCWATCH_PUBLIC_URL.replace(/\/+$/, '')}/unsubscribe` : null;
+  const unsubscribe: UnsubscribeLinks = { baseUrl: u?.baseUrl ?? publicUrl ?? DEFAULT_UNSUBSCRIBE_URL, secret, mailto: u?.mailto };
   return { mailer: options.mailer ?? (await mailerFor(config, options, env, secrets)), unsubscribe, secrets, devSecret };
 }
 
