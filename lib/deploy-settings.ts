@@ -19,7 +19,7 @@ export interface DeploySettings {
    * alerts go out through SES (the identity and permission this stack creates).
    */
   readonly deployedConfig: string;
-  /** Where unsubscribe links point (config `unsubscribe.baseUrl`); unknown until the API exists. */
+  /** Config `unsubscribe.baseUrl`: when set it wins over the API URL the stack passes to the sender. */
   readonly unsubscribeBaseUrl?: string;
   /** Project root: entry files, the lock file and `data/` are found from here. */
   readonly projectRoot: string;

@@ -72,11 +72,11 @@ export class ProcwatchStack extends Stack {
     new CfnOutput(this, 'SendFunctionName', { value: this.sender.fn.functionName, description: 'Invoke to deliver pending alerts now' });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetters.queue.queueUrl });
     new CfnOutput(this, 'OperationsTopicArn', { value: this.alarms.topic.topicArn });
-    if (!s.unsubscribeBaseUrl || /^https?:\/\/(127\.|localhost)/.test(s.unsubscribeBaseUrl)) {
-      // The API's URL exists only after the first deploy: until the config names it, links in e-mails cannot work.
+    if (s.unsubscribeBaseUrl && /^https?:\/\/(127\.|localhost|\[::1\])/.test(s.unsubscribeBaseUrl)) {
+      // Without unsubscribe.baseUrl the sender links to this API (PROCWATCH_PUBLIC_URL); a local one would win and break every link.
       Annotations.of(this).addWarningV2(
         'procwatch:unsubscribeBaseUrl',
-        'unsubscribe.baseUrl is not set to this API: after this deploy, set it to the ApiUrl output + "/unsubscribe" in procwatch.config.json and deploy again (docs/deploy.md, step 6).',
+        `unsubscribe.baseUrl (${s.unsubscribeBaseUrl}) is a local address: unsubscribe links in e-mails sent from AWS would point at it. Remove it to link to this stack's API (docs/deploy.md, step 6).`,
       );
     }
     if (s.senderDomain) {
