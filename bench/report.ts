@@ -151,7 +151,7 @@ function querySection(r: ReportInput): string[] {
     '## 4. Change-log queries',
     '',
     `${fmt(q.records, 0)} change records seeded with BatchWriteItem through \`changeItem\` (items.ts) in ${fmt(q.seededMs / 1000, 0)} s; 20 sources, 5 change types, 40 threads, two years of dates. Each filter is \`store.listChanges\` (newest first, one page of 50) timed ${r.settings.records >= 100_000 ? 30 : 10} times after 3 warm-ups. ` +
-      `The baseline is what a table without indexes does: Scan everything (~${fmt(q.tableMb, 0)} MB, ${q.scanPages} pages of 1 MB), keep what matches, sort, cut to 50. DynamoDB Local's Scan slows down page after page, unlike DynamoDB's, so its first 3 pages are timed and the full Scan is estimated as that per-page time × pages; its RCU are exact per page.`,
+      `The baseline is what a table without indexes does: Scan everything (~${fmt(q.tableMb, 0)} MB), keep what matches, sort, cut to 50. DynamoDB Local's Scan slows down page after page (unlike DynamoDB's) and fails on full 1 MB pages of this table, so the first ${q.sampledPages} pages of 250 items are timed and the full Scan is estimated as that time per page × ${q.scanPages} pages; its RCU are exact per page.`,
     '',
     table(
       ['filter', 'results', 'p50 ms', 'p95 ms', 'RCU per query', 'Scan-and-filter ms (est.)', 'Scan RCU', 'RCU ratio'],
@@ -217,7 +217,7 @@ function costSection(r: ReportInput): string[] {
       ],
     ),
     '',
-    `All of it fits inside AWS's always-free monthly allowances for Lambda (1 million requests, 400,000 GB-s) and DynamoDB storage (25 GB), and under the 14 million free Scheduler invocations, so the bill in practice is the DynamoDB request units, SES and logs.`,
+    freeTierNote(scenarios, bills),
     '',
     `**Hosted page monitor (estimate)**: the ${HOSTED_MONITOR.name} at about US$${HOSTED_MONITOR.pricePerMonthUsd} a month (price as of ${HOSTED_MONITOR.asOf}): ${HOSTED_MONITOR.note}. ` +
       `On the bench corpus that means about ${fmt(bills[3].httpRequests / 1e6, 1)} million requests a month to GOV.UK, against ${fmt(bills[2].httpRequests / 1e3, 1)} thousand for this project (${ratio(bills[3].httpRequests, bills[2].httpRequests)} fewer). This is an estimate from published plan prices, not a measurement.`,
@@ -256,4 +256,15 @@ function findingsSection(r: ReportInput): string[] {
   }
   if (!notes.length) return [];
   return ['## Avoidable work the numbers show', '', ...notes.map((n) => `- ${n}`), ''];
+}
+
+/** AWS's always-free monthly allowances: Lambda 1 M requests and 400,000 GB-s, DynamoDB 25 GB, Scheduler 14 M. */
+function freeTierNote(scenarios: Scenario[], bills: Bill[]): string {
+  const fits = (b: Bill) => b.invocations < 1e6 && b.gbSeconds < 400_000 && b.storageGb < 25 && b.invocations < 14e6;
+  const inside = scenarios.filter((_, i) => fits(bills[i])).map((s) => s.name);
+  const outside = scenarios.filter((_, i) => !fits(bills[i])).map((s) => s.name);
+  return (
+    `AWS's always-free monthly allowances (Lambda 1 million requests and 400,000 GB-s, DynamoDB 25 GB of storage, Scheduler 14 million invocations) cover the Lambda, storage and Scheduler lines of: ${inside.join('; ') || 'none'}` +
+    `${outside.length ? `; not of: ${outside.join('; ')}` : ''}. Where they do, what is left to pay is the DynamoDB request units, SES and logs.`
+  );
 }

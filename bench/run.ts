@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   }
 
   log('change-log queries…');
-  const queries = await queryBench({ records: settings.records, runs: quick ? 10 : 30, scanPages: 3, log });
+  const queries = await queryBench({ records: settings.records, runs: quick ? 10 : 30, scanPages: 8, log });
 
   const config = loadConfigFile(join(ROOT, 'procwatch.config.json'));
   const report = renderReport({
