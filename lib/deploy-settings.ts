@@ -32,7 +32,7 @@ export interface DeploySettings {
   readonly senderDomain?: string;
   /** SES configuration set named in `mailer.ses.configurationSet`: sending through it needs permission on it too. */
   readonly sesConfigurationSet?: string;
-  /** Also verify each recipient as an SES identity: what the SES sandbox needs. */
+  /** Also verify each recipient (alerts.to and subscribers) as an SES identity: what the SES sandbox needs. */
   readonly recipientIdentities: readonly string[];
   /** Schedule group → EventBridge Scheduler expression, evaluated in Europe/London. */
   readonly checkSchedules: Readonly<Record<string, string>>;
@@ -107,7 +107,7 @@ export function deploySettings(config: Config, { context = {}, configPath, proje
     senderAddress,
     senderDomain,
     sesConfigurationSet: (config.raw as { mailer?: { ses?: { configurationSet?: string } } }).mailer?.ses?.configurationSet,
-    recipientIdentities: d.verifyRecipients ? [...new Set(config.alerts.to.map(bareAddress))] : [],
+    recipientIdentities: d.verifyRecipients ? [...new Set([...config.alerts.to, ...(config.subscribers ?? []).map((x) => x.email)].map((a) => bareAddress(a).toLowerCase()))] : [],
     checkSchedules,
     sendSchedule: d.sendSchedule ?? DEFAULT_SEND_SCHEDULE,
     logRetentionDays: d.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,

@@ -48,6 +48,16 @@ describe('deploySettings', () => {
     expect(problems(() => repoConfig({ deploy: { regoin: 'eu-west-2' } }))).toMatch(/unknown key\(s\) "regoin"/);
   });
 
+  it('verifies every recipient once, alert recipients and subscribers alike, only when asked to', () => {
+    const config = repoConfig({
+      alerts: { from: 'alerts@example.org', to: ['Team <Team@example.org>'] },
+      subscribers: [{ email: 'team@example.org' }, { email: 'reader@example.org', frequency: 'daily' }],
+    });
+    expect(deploySettings(config, where).recipientIdentities).toEqual([]);
+    const sandbox = { ...config, deploy: { verifyRecipients: true } };
+    expect(deploySettings(sandbox, where).recipientIdentities).toEqual(['team@example.org', 'reader@example.org']);
+  });
+
   it('strips display names from addresses', () => {
     expect(bareAddress('procurement-watch <alerts@example.org>')).toBe('alerts@example.org');
     expect(bareAddress('alerts@example.org')).toBe('alerts@example.org');
