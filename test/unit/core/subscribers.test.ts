@@ -1,4 +1,5 @@
 /** Subscriber rules, the legacy `alerts.to`, and the digest hour in Europe/London across DST. */
+import { parseConfig } from '../../../lambdas/config';
 import { digestDue, effectiveSubscribers, londonTime, matchedKeywords, wants } from '../../../lambdas/core/subscribers';
 
 const alert = { sourceId: 'bscc-correspondence', type: 'new-correspondence' };
@@ -30,4 +31,25 @@ it('reads the digest hour on the London clock, in winter and in summer', () => {
   expect(digestDue(daily, new Date('2026-07-15T06:59:00Z'))).toBeNull();
   expect(digestDue(daily, new Date('2026-07-15T07:00:00Z'))).toBe('2026-07-15');
   expect(digestDue({ ...daily, frequency: 'immediate' }, new Date('2026-07-15T09:00:00Z'))).toBeNull();
+});
+
+it('the config accepts the subscribers, unsubscribe and mailer sections docs/email.md shows, and rejects unknown keys', () => {
+  const base = {
+    contact: 'test@example.org',
+    sources: [{ id: 'bscc-correspondence', kind: 'govuk-search', organisations: ['biometrics-and-surveillance-camera-commissioner'], documentTypes: ['correspondence'] }],
+    alerts: { from: 'procurement-watch <alerts@example.org>', to: ['campaign-team@example.org'] },
+  };
+  const c = parseConfig({
+    ...base,
+    subscribers: [
+      { email: 'letters@example.org', types: ['new-correspondence'], frequency: 'immediate' },
+      { email: 'weekly-reader@example.org', sources: ['bscc-correspondence'], keywords: ['Hikvision', 'Dahua'], frequency: 'daily', digestHour: 8 },
+    ],
+    unsubscribe: { baseUrl: 'https://watch.example.org/unsubscribe', secretId: 'procwatch/unsubscribe' },
+    mailer: { kind: 'smtp', smtp: { host: 'smtp.example.org', port: 587, user: 'alerts@example.org', secretEnv: 'PROCWATCH_SMTP_PASSWORD' } },
+  });
+  expect(c.subscribers).toHaveLength(2);
+  expect(c.mailer.kind).toBe('smtp');
+  expect(() => parseConfig({ ...base, subscribers: [{ email: 'x@example.org', password: 'no' }] })).toThrow(/unknown key/);
+  expect(() => parseConfig({ ...base, mailer: { kind: 'smtp', smtp: { host: 'h', password: 'inline' } } })).toThrow(/unknown key/);
 });
