@@ -16,14 +16,19 @@ async function init() {
   const mail = await openMailSetup(config, { aws: !process.env.PROCWATCH_DYNAMO_ENDPOINT });
   const logger = new JsonLogger(undefined, { fn: 'send-alerts' }, mail.secrets);
   const rt = await handlerRuntime({ logger, mailer: mail.mailer }).runtime;
-  return { rt, input: deliverInput(config, mail), deliveries: new DynamoDeliveryStore(rt.store) };
+  // The mailer and logger are passed explicitly: a runtime cached by another handler in the same process keeps its own.
+  return { deps: { ...rt, mailer: mail.mailer, logger, deliveries: new DynamoDeliveryStore(rt.store) }, input: deliverInput(config, mail) };
 }
 
 export async function handler() {
-  ready ??= init();
-  const { rt, input, deliveries } = await ready;
-  const report = await runDelivery({ ...rt, deliveries }, input);
+  // A failed cold start (a secret not readable yet) is retried on the next invocation, not cached.
+  ready ??= init().catch((err: unknown) => {
+    ready = null;
+    throw err;
+  });
+  const { deps, input } = await ready;
+  const report = await runDelivery(deps, input);
   const summary = { messages: report.messages, alerts: report.sent.length, failed: report.failed.length, retrying: report.retrying, resent: report.resent, digests: report.digests };
-  rt.logger.info('alerts delivered', summary);
+  deps.logger.info('alerts delivered', summary);
   return summary;
 }

@@ -1,0 +1,84 @@
+/**
+ * The send-alerts Lambda handler, invoked as Lambda would: config from the file beside it (mailer
+ * kind `ses`, pointed at a local stand-in for the SES v2 API), DynamoDB Local, alerts recorded by
+ * the check-sources handler. Each alert goes out once; a second invocation sends nothing.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
+import { handler as checkSources } from '../../../lambdas/handlers/check-sources';
+import { closeHandlerRuntime } from '../../../lambdas/handlers/handler-runtime';
+import { handler as sendAlerts } from '../../../lambdas/handlers/send-alerts';
+import { verifyUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token';
+import { BSCC_SOURCES, ROOT } from '../../support/harness';
+import { testEndpoint } from '../../support/dynamo';
+
+const ENV = ['PROCWATCH_CONFIG_PATH', 'PROCWATCH_TABLE', 'PROCWATCH_DYNAMO_ENDPOINT', 'PROCWATCH_ALLOW_PRIVATE_HOSTS', 'PROCWATCH_UNSUBSCRIBE_SECRET', 'PROCWATCH_PUBLIC_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
+const SECRET = 'handler-unsubscribe-secret-0123456789';
+let replay: ReplayServer;
+let ses: Server;
+const raws: Buffer[] = [];
+
+beforeAll(async () => {
+  replay = await new ReplayServer(join(ROOT, 'demo/replay')).start('t0');
+  ses = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      raws.push(Buffer.from(JSON.parse(Buffer.concat(chunks).toString()).Content.Raw.Data, 'base64'));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ MessageId: `ses-${raws.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => ses.listen(0, '127.0.0.1', () => resolve()));
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-send-'));
+  const base = JSON.parse(readFileSync(join(ROOT, 'procwatch.config.json'), 'utf8'));
+  const config = {
+    ...base,
+    sources: base.sources.filter((s: { id: string }) => BSCC_SOURCES.includes(s.id)),
+    endpoints: { govuk: replay.url, parliament: replay.url, legislation: replay.url },
+    knownCorrespondence: join(ROOT, 'data/known-correspondence'),
+    mailer: { kind: 'ses', ses: { region: 'eu-west-2', endpoint: `http://127.0.0.1:${(ses.address() as AddressInfo).port}` } },
+  };
+  writeFileSync(join(dir, 'procwatch.config.json'), JSON.stringify(config));
+  Object.assign(process.env, {
+    PROCWATCH_CONFIG_PATH: join(dir, 'procwatch.config.json'),
+    PROCWATCH_TABLE: `send-handler-${process.pid}-${Date.now()}`,
+    PROCWATCH_DYNAMO_ENDPOINT: testEndpoint(),
+    PROCWATCH_ALLOW_PRIVATE_HOSTS: replay.host,
+    PROCWATCH_UNSUBSCRIBE_SECRET: SECRET,
+    PROCWATCH_PUBLIC_URL: 'https://api.watch.example.org',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await closeHandlerRuntime();
+  await replay.stop();
+  await new Promise<void>((resolve) => ses.close(() => resolve()));
+  for (const k of ENV) delete process.env[k];
+});
+
+it('sends each pending alert through SES once, with one-click unsubscribe to the deployed API', async () => {
+  await checkSources({ group: 'govuk' });
+  replay.setStep('t1');
+  await checkSources({ group: 'govuk' });
+  const first = await sendAlerts();
+  expect(first).toEqual(expect.objectContaining({ messages: 5, alerts: 5, failed: 0 }));
+  expect(raws).toHaveLength(5);
+  const mails = await Promise.all(raws.map((r) => simpleParser(r)));
+  for (const m of mails) {
+    const header = m.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n\s+/g, ' ');
+    const token = /<https:\/\/api\.watch\.example\.org\/unsubscribe\?token=([^>]+)>/.exec(header)![1];
+    expect(verifyUnsubscribeToken(token, SECRET)).toEqual({ email: 'campaign-team@example.org' });
+  }
+  expect(new Set(mails.map((m) => m.messageId)).size).toBe(5);
+  const second = await sendAlerts();
+  expect(second.messages).toBe(0);
+  expect(raws).toHaveLength(5);
+});
