@@ -65,6 +65,7 @@ export function freshState(sourceId: string): SourceState {
     failingSince: null,
     lastListingSize: null,
     pendingShrink: null,
+    listingHash: null,
   };
 }
 
@@ -82,8 +83,9 @@ export async function checkSource(deps: CheckDeps, input: CheckInput): Promise<S
       await saveState(ctx, state, { ...state, ...succeeded(ctx, state) }, wasFailing);
       return { kind: 'unchanged', sourceId, requests: ctx.requests };
     }
-    const next: SourceState = { ...state, ...succeeded(ctx, state), validators: result.validators, lastListingSize: result.size, pendingShrink: null };
-    await saveState(ctx, state, next, wasFailing || result.size !== state.lastListingSize || !sameValidators(state, next) || state.pendingShrink !== null);
+    const next: SourceState = { ...state, ...succeeded(ctx, state), validators: result.validators, lastListingSize: result.size, pendingShrink: null, listingHash: result.listingHash };
+    const moved = result.size !== state.lastListingSize || !sameValidators(state, next) || state.pendingShrink !== null || result.listingHash !== state.listingHash;
+    await saveState(ctx, state, next, wasFailing || moved);
     if (ctx.baseline) return { kind: 'baseline', sourceId, requests: ctx.requests, documents: result.documents };
     return ctx.changes.length ? { kind: 'updated', sourceId, requests: ctx.requests, changes: ctx.changes } : { kind: 'unchanged', sourceId, requests: ctx.requests };
   } catch (err) {
@@ -111,6 +113,17 @@ interface ScanResult {
   validators: SourceState['validators'];
   size: number;
   documents: number;
+  listingHash: string;
+}
+
+/**
+ * What the listing says, as one value: every entry's id and change signal, and the content of
+ * entries that carry their document whole. Equal to last time's means nothing can have moved.
+ */
+function listingFingerprint(entries: ListingEntry[]): string {
+  return stableId(
+    ...entries.map((e) => `${e.docId}\u241e${e.signal}\u241e${e.inline ? fingerprint(`${e.inline.text}\n${JSON.stringify(e.inline.extra ?? null)}\n${e.inline.withdrawn ? 'withdrawn' : ''}`) : ''}`),
+  );
 }
 
 async function scan(ctx: Ctx, state: SourceState): Promise<ScanResult | 'not-modified'> {
@@ -134,8 +147,14 @@ async function scan(ctx: Ctx, state: SourceState): Promise<ScanResult | 'not-mod
     entries.push(...page.entries);
     request = page.next;
   }
-  const stored = new Map((await ctx.store.listDocuments(source.id)).map((d) => [d.docId, d]));
   const listed = dedupe(entries);
+  const listingHash = listingFingerprint(listed);
+  // The listing is exactly as last time: no document can have moved, so not even the stored
+  // documents are read (an unchanged cycle costs the listing request and one state read).
+  if (state.listingHash && state.listingHash === listingHash && state.pendingShrink === null) {
+    return { validators: state.validators, size: listed.length, documents: 0, listingHash };
+  }
+  const stored = new Map((await ctx.store.listDocuments(source.id)).map((d) => [d.docId, d]));
   // A feed of the newest items is a moving window: entries leaving it is normal, not a shrink.
   if (!kind.windowed?.(source)) guardShrink(ctx, state, listed.length, [...stored.values()].filter((d) => d.status === 'active').length);
 
@@ -190,7 +209,7 @@ async function scan(ctx: Ctx, state: SourceState): Promise<ScanResult | 'not-mod
   const etag = firstResponse?.headers.etag;
   const lastModified = firstResponse?.headers['last-modified'];
   if (etag || lastModified) validators[first.url] = { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
-  return { validators, size: listed.length, documents };
+  return { validators, size: listed.length, documents, listingHash };
 }
 
 function dedupe(entries: ListingEntry[]): ListingEntry[] {

@@ -191,6 +191,8 @@ export interface SourceState {
   lastListingSize: number | null;
   /** A shrink seen once waits for a second run before anything is called withdrawn. */
   pendingShrink: number | null;
+  /** Fingerprint of the last fully processed listing: an identical listing skips all document reads. */
+  listingHash?: string | null;
 }
 
 /** How one source's check ended: outcomes are values. */

@@ -147,7 +147,7 @@ export function sourceStateItem(s: SourceState): Item {
 export function sourceStateFromItem(item: Item): SourceState {
   return pick<SourceState>(item, [
     'sourceId', 'validators', 'lastRunAt', 'lastSuccessAt', 'consecutiveFailures', 'lastError', 'failingAlertOpen',
-    'lastListingSize', 'pendingShrink', 'failingSince',
+    'lastListingSize', 'pendingShrink', 'failingSince', 'listingHash',
   ]);
 }
 

@@ -68,6 +68,10 @@ describe('watch cycle (DynamoDB Local + replay server + outbox)', () => {
     expect((calls.TransactWriteItems ?? 0) - (before.calls.TransactWriteItems ?? 0)).toBe(0);
     expect((calls.PutItem ?? 0) - (before.calls.PutItem ?? 0)).toBe(0);
     expect(h.runtime.store.capacity.write).toBe(before.write);
+    // An identical listing is recognised by its fingerprint: no stored document is even read.
+    // The two queries are the sender's (pending alerts, stale claims), none is the checker's.
+    expect((calls.Query ?? 0) - (before.calls.Query ?? 0)).toBe(2);
+    expect((calls.GetItem ?? 0) - (before.calls.GetItem ?? 0)).toBe(2); // one source state each
   });
 });
 
