@@ -1,5 +1,7 @@
 /** `procwatch run`: one cycle of every source (or one), with a progress line per source. */
 import type { Command } from 'commander';
+import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
+import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { watchOnce } from '../core/watch-once';
 import { action, EXIT, readConfig, replayConfig, startReplay, withRuntime, type GlobalOptions } from './cli-context';
 import { cycleInput } from '../cycle-input';
@@ -30,8 +32,14 @@ export function registerRun(program: Command): void {
         try {
           if (replay) config = replayConfig(config, replay);
           process.stdout.write(`procwatch: checking ${opts.source ?? `${config.sources.length} sources`}${replay ? ` (replay ${replay.step})` : ''}\n`);
-          const report = await withRuntime(config, { allowPrivateHosts: replay ? [replay.host] : [] }, (rt) =>
-            watchOnce(rt, cycleInput(config, rt, (o) => process.stdout.write(`${formatOutcome(o)}\n`), opts.source)),
+          // The configured mailer (outbox by default), subscribers and persistent send records:
+          // the same delivery as `procwatch send` and the Lambda, so nothing is sent twice across runs.
+          const mail = await openMailSetup(config, { root: process.cwd() });
+          const report = await withRuntime(config, { allowPrivateHosts: replay ? [replay.host] : [], mailer: mail.mailer }, (rt) =>
+            watchOnce(
+              { ...rt, deliveries: new DynamoDeliveryStore(rt.store) },
+              { ...cycleInput(config, rt, (o) => process.stdout.write(`${formatOutcome(o)}\n`), opts.source), ...deliverInput(config, mail) },
+            ),
           );
           for (const a of report.delivery.sent) process.stdout.write(`${formatAlertLine(a)}\n`);
           for (const f of report.delivery.failed) process.stdout.write(`  NOT SENT [${f.alert.type}] ${f.alert.subject}: ${f.reason}\n`);
