@@ -5,6 +5,7 @@ module.exports = {
   // Real servers and CDK synths on a 2-core machine: generous per-test time (a global option in
   // jest, not a project one). Speed is measured in bench/, never asserted here.
   testTimeout: 120_000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
