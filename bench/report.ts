@@ -116,7 +116,7 @@ function unchangedSection(r: ReportInput): string[] {
     ),
     '',
     met
-      ? `Target met: one listing request per source and no document write. Reads are one GetItem of the source's state plus one Query of its documents (${fmt(mean(product.map((x) => x.rcu)) / n, 1)} RCU per source). A source's state is rewritten only as an hourly heartbeat (every 4th cycle at 15 minutes), the only writes a quiet source makes.`
+      ? `Target met: one listing request per source and no document write. Reads: ${fmt(mean(product.map((x) => x.rcu)) / n, 1)} RCU per source — the GetItem of the source's state; a listing identical to the last one (its fingerprint is in that state) reads no stored document. A source's state is rewritten only as an hourly heartbeat (every 4th cycle at 15 minutes), the only writes a quiet source makes.`
       : `**Target missed**: ${fmt(mean(perSource), 2)} requests per source and ${Math.max(...docWrites)} document writes in an unchanged cycle.`,
     'GOV.UK\'s Search and Content APIs send no ETag or Last-Modified (test/fixtures/PROVENANCE.md), so the listing request cannot be conditional; the fetcher sends If-None-Match/If-Modified-Since wherever a source does send validators.',
     '',

@@ -33,7 +33,8 @@ export interface ChangeWrite {
   version?: StoredVersion;
 }
 
-export interface ChangeQuery {
+/** What the change log can be filtered by: the CLI, the API and the feed all speak it. */
+export interface ChangeFilter {
   since?: string;
   until?: string;
   sourceId?: string;
@@ -41,6 +42,9 @@ export interface ChangeQuery {
   threadId?: string;
   docId?: string;
   q?: string;
+}
+
+export interface ChangeQuery extends ChangeFilter {
   limit?: number;
   cursor?: string;
 }

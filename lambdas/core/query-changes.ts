@@ -9,21 +9,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { ProcwatchError } from './errors';
 import type { Change } from './model';
-import type { ChangeQuery, Store } from './ports';
+import type { ChangeFilter, ChangeQuery, Store } from './ports';
 
 export const DEFAULT_LIMIT = 25;
 /** Larger requests are capped, not refused: a feed reader asking for 1000 gets a page of 100. */
 export const MAX_LIMIT = 100;
 
-export interface ChangeFilter {
-  since?: string;
-  until?: string;
-  sourceId?: string;
-  type?: string;
-  threadId?: string;
-  docId?: string;
-  q?: string;
-}
+export type { ChangeFilter };
 
 export interface QueryChangesInput extends ChangeFilter {
   cursor?: string;

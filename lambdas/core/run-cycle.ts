@@ -2,23 +2,16 @@
  * runCycle: every configured source checked once, then one baseline summary for sources seen for
  * the first time (instead of one alert per existing document).
  */
-import { checkSource, alertFor, type CheckDeps } from './check-source';
-import type { KnownCorpus } from './classify-document';
+import { checkSource, alertFor, type CheckDeps, type CheckInput } from './check-source';
 import { describeFailure } from './errors';
 import { stableId } from './ids';
 import type { Change, SourceOutcome } from './model';
-import type { Endpoints, SourceConfigBase } from './source-kind';
-import type { SourceKind } from './source-kind';
+import type { SourceConfigBase, SourceKind } from './source-kind';
 
-export interface CycleInput {
+/** A cycle checks many sources with the same settings a single check takes. */
+export interface CycleInput extends Omit<CheckInput, 'source' | 'kind'> {
   sources: SourceConfigBase[];
   kinds: Record<string, SourceKind<any>>;
-  endpoints: Endpoints;
-  runId: string;
-  known: KnownCorpus;
-  keywords: string[];
-  failureThreshold: number;
-  shrinkRatio: number;
   onProgress?: (outcome: SourceOutcome) => void;
 }
 

@@ -40,6 +40,15 @@ import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from './table-schema';
 
 type Item = Record<string, unknown>;
 
+/** A change-log query, built once from a ChangeQuery: which index, key condition and filters. */
+interface LogQuery {
+  index: string;
+  condition: string;
+  filters: string[];
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
 export interface CapacityMeter {
   read: number;
   write: number;
@@ -232,26 +241,12 @@ export class DynamoDbStore implements Store {
         filters.push(`contains(#search, :q${i})`);
       });
     }
+    const log: LogQuery = { index, condition, filters, names, values };
     const out: Change[] = [];
     let startKey = query.cursor ? decodeCursor(query.cursor) : undefined;
     let lastItem: Item | undefined;
     do {
-      const page = await this.call('Query', () =>
-        this.doc.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: index,
-            KeyConditionExpression: condition,
-            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-            ScanIndexForward: false,
-            Limit: filters.length ? Math.max(limit * 4, 100) : limit - out.length,
-            ExclusiveStartKey: startKey,
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        ),
-      );
+      const page = await this.logPage(log, filters.length ? Math.max(limit * 4, 100) : limit - out.length, startKey);
       for (const item of page.Items ?? []) {
         if (out.length === limit) break;
         out.push(changeFromItem(item));
@@ -261,7 +256,7 @@ export class DynamoDbStore implements Store {
       if (out.length === limit) {
         // Resume right after the last item returned, not after the last item read.
         startKey = lastItem ? pickKeys(lastItem, index) : startKey;
-        const more = await this.hasMore(index, condition, filters, names, values, startKey);
+        const more = await this.hasMore(log, startKey);
         return { items: out, cursor: more ? encodeCursor(startKey!) : null };
       }
     } while (startKey);
@@ -342,36 +337,37 @@ export class DynamoDbStore implements Store {
     return out.slice(0, max);
   }
 
-  private async hasMore(
-    index: string,
-    condition: string,
-    filters: string[],
-    names: Record<string, string>,
-    values: Record<string, unknown>,
-    startKey: Record<string, unknown> | undefined,
-  ): Promise<boolean> {
-    if (!startKey) return false;
-    let key: Record<string, unknown> | undefined = startKey;
-    do {
-      const res = await this.call('Query', () =>
-        this.doc.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: index,
-            KeyConditionExpression: condition,
-            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-            ScanIndexForward: false,
-            Limit: 100,
-            ExclusiveStartKey: key,
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        ),
-      );
+  /** One newest-first page of a change-log query. */
+  private logPage(log: LogQuery, limit: number, startKey: Record<string, unknown> | undefined) {
+    return this.call('Query', () =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: log.index,
+          KeyConditionExpression: log.condition,
+          ...(log.filters.length ? { FilterExpression: log.filters.join(' AND ') } : {}),
+          ExpressionAttributeNames: log.names,
+          ExpressionAttributeValues: log.values,
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: startKey,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Whether anything follows a full page, so the last page carries no cursor. Unfiltered, one
+   * item answers it; filtered, it reads on until a match or the end.
+   */
+  private async hasMore(log: LogQuery, startKey: Record<string, unknown> | undefined): Promise<boolean> {
+    let key = startKey;
+    while (key) {
+      const res = await this.logPage(log, log.filters.length ? 100 : 1, key);
       if ((res.Items ?? []).length > 0) return true;
       key = res.LastEvaluatedKey;
-    } while (key);
+    }
     return false;
   }
 
