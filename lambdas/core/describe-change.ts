@@ -53,7 +53,10 @@ export function subjectFor(change: Pick<Change, 'type' | 'title' | 'letter' | 's
       return clip(`Source working again: ${title}`, 78);
     case 'baseline':
       return clip(`procurement-watch started: ${change.summary}`, 78);
-    default:
-      return clip(`${change.type.replace(/-/g, ' ')}: ${title}`, 78);
+    default: {
+      // Structured events of other sources ("supplier-debarred" → "Supplier debarred: …").
+      const label = change.type.replace(/-/g, ' ');
+      return clip(`${label.charAt(0).toUpperCase()}${label.slice(1)}: ${title}`, 78);
+    }
   }
 }

@@ -55,7 +55,7 @@ describe('procurement sources (DynamoDB Local + replay server + outbox)', () => 
     expect(amendment.keywords).toEqual(expect.arrayContaining([{ term: 'Hikvision', excerpt: expect.stringMatching(/manufactured by Hikvision or Dahua/) }]));
     const amendmentAlert = report.delivery.sent.find((a) => a.type === 'amendment-tabled')!;
     expect((await h.runtime.store.getAlert(amendmentAlert.alertId))!.priority).toBe('high');
-    const email = (await h.emails()).find((e) => e.subject?.startsWith('amendment tabled'))!;
+    const email = (await h.emails()).find((e) => e.subject?.startsWith('Amendment tabled'))!;
     expect(email.text).toMatch(/Hikvision: …equipment manufactured by Hikvision or Dahua/);
 
     const debarred = changes.find((c) => c.type === 'supplier-debarred')!;
