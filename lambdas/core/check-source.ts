@@ -5,6 +5,7 @@
  */
 import { describeFailure, FetchError, ParseError, ProcwatchError } from './errors';
 import { stableId } from './ids';
+import { newChange } from './new-change';
 import type {
   Alert,
   Change,
@@ -292,25 +293,7 @@ async function markWithdrawn(ctx: Ctx, docId: string, explanation: string): Prom
 }
 
 function baseChange(ctx: Ctx, docId: string | null, type: string, title: string, url: string | null, summary: string, key: string | number | null): Change {
-  return {
-    changeId: stableId(ctx.source.id, docId, type, key),
-    sourceId: ctx.source.id,
-    docId,
-    type,
-    detectedAt: ctx.now,
-    runId: ctx.runId,
-    title,
-    url,
-    summary,
-    version: null,
-    previousVersion: null,
-    diff: null,
-    changeNote: null,
-    threadId: null,
-    letter: null,
-    knownMatch: null,
-    keywords: [],
-  };
+  return newChange({ changeId: stableId(ctx.source.id, docId, type, key), sourceId: ctx.source.id, docId, type, detectedAt: ctx.now, runId: ctx.runId, title, url, summary });
 }
 
 const SILENT = new Set(['first-seen', 'known']);

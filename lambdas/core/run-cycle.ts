@@ -5,6 +5,7 @@
 import { checkSource, alertFor, type CheckDeps, type CheckInput } from './check-source';
 import { describeFailure } from './errors';
 import { stableId } from './ids';
+import { newChange } from './new-change';
 import type { Change, SourceOutcome } from './model';
 import type { SourceConfigBase, SourceKind } from './source-kind';
 
@@ -42,7 +43,7 @@ export async function runCycle(deps: CheckDeps, input: CycleInput): Promise<Cycl
   if (baselines.length) {
     const documents = baselines.reduce((n, o) => n + o.documents, 0);
     const now = deps.clock.now().toISOString();
-    baselineChange = {
+    baselineChange = newChange({
       changeId: stableId('baseline', ...baselines.map((b) => b.sourceId)),
       sourceId: baselines.length === 1 ? baselines[0].sourceId : 'all',
       docId: null,
@@ -52,15 +53,7 @@ export async function runCycle(deps: CheckDeps, input: CycleInput): Promise<Cycl
       title: `Baseline of ${baselines.map((b) => b.sourceId).join(', ')}`,
       url: null,
       summary: `${documents} documents recorded from ${baselines.length} source(s); alerts start with the next change.`,
-      version: null,
-      previousVersion: null,
-      diff: null,
-      changeNote: null,
-      threadId: null,
-      letter: null,
-      knownMatch: null,
-      keywords: [],
-    };
+    });
     const written = await deps.store.recordChange({ changes: [baselineChange], alerts: [alertFor(baselineChange, now)] });
     if (written === 'duplicate') baselineChange = null;
   }

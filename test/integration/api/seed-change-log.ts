@@ -5,6 +5,7 @@
  */
 import type { Change, DiffOp } from '../../../lambdas/core/model';
 import type { Store } from '../../../lambdas/core/ports';
+import { newChange } from '../../../lambdas/core/new-change';
 
 export const HOSTILE_TITLE = 'Reply <img src=x onerror="window.__xss=1"> & "quotes" </title></entry>';
 
@@ -31,26 +32,20 @@ export const CHANGED_DIFF: DiffOp[] = [
 function change(i: number, over: Partial<Change>): Change {
   // One change every 6 hours from 1 Jan 2026, so every filter has a clear time order.
   const detectedAt = new Date(Date.UTC(2026, 0, 1) + i * 6 * 3600_000).toISOString();
-  return {
-    changeId: `c${String(i).padStart(3, '0')}`,
-    sourceId: BSCC,
-    docId: null,
-    type: 'new-correspondence',
-    detectedAt,
-    runId: `run-${Math.floor(i / 5)}`,
-    title: `Change ${i}`,
-    url: null,
-    summary: `Summary ${i}`,
-    version: 1,
-    previousVersion: null,
-    diff: null,
-    changeNote: null,
-    threadId: null,
-    letter: null,
-    knownMatch: null,
-    keywords: [],
-    ...over,
-  };
+  return newChange(
+    {
+      changeId: `c${String(i).padStart(3, '0')}`,
+      sourceId: BSCC,
+      docId: null,
+      type: 'new-correspondence',
+      detectedAt,
+      runId: `run-${Math.floor(i / 5)}`,
+      title: `Change ${i}`,
+      url: null,
+      summary: `Summary ${i}`,
+    },
+    { version: 1, ...over },
+  );
 }
 
 /** 30 changes, newest last; returns them newest first (the order the API answers in). */
