@@ -34,7 +34,6 @@ export class ProcwatchStack extends Stack {
     this.table = new ChangeTable(this, 'ChangeTable');
     this.deadLetters = new DeadLetterQueue(this, 'DeadLetters');
     const secrets = new SigningSecrets(this, 'SigningSecrets');
-    const unsubscribeSecret = SigningSecrets.reference(secrets.unsubscribe);
 
     this.checker = new ScheduledChecker(this, 'Checker', { ...bundle, table: this.table, deadLetterQueue: this.deadLetters.queue, schedules: s.checkSchedules });
     this.api = new ChangeLogApi(this, 'ChangeLogApi', {
@@ -44,8 +43,8 @@ export class ProcwatchStack extends Stack {
       jwtIssuer: s.api.jwtIssuer,
       jwtAudiences: s.api.jwtAudiences,
       webOrigin: s.api.webOrigin,
-      cursorSecret: SigningSecrets.reference(secrets.cursor),
-      unsubscribeSecret,
+      cursorSecret: secrets.cursor,
+      unsubscribeSecret: secrets.unsubscribe,
     });
     this.sender = new AlertSender(this, 'AlertSender', {
       ...bundle,
@@ -56,7 +55,7 @@ export class ProcwatchStack extends Stack {
       configurationSet: s.sesConfigurationSet,
       recipientIdentities: s.recipientIdentities,
       schedule: s.sendSchedule,
-      unsubscribeSecret,
+      unsubscribeSecret: secrets.unsubscribe,
       publicUrl: this.api.url,
     });
     this.alarms = new OperationsAlarms(this, 'OperationsAlarms', {

@@ -3,8 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { LoopbackHttpServer } from '../adapters/http-server/node-http-server';
 import { localCursorSecret } from '../adapters/http-server/local-cursor-secret';
-import { readApiSettings } from '../http/api-settings';
-import { queryApiRouter } from '../http/query-api-composition';
+import { loadApiSettings, queryApiRouter } from '../http/query-api-composition';
 import { DEV_ONLY_UNSUBSCRIBE_SECRET } from '../core/unsubscribe-token';
 import { action, EXIT, projectRoot, readConfig, withRuntime, type GlobalOptions } from './cli-context';
 
@@ -25,9 +24,9 @@ export function registerServe(program: Command): void {
           process.stderr.write('procwatch: --port takes a number from 0 to 65535.\n');
           return EXIT.usage;
         }
-        const settings = readApiSettings(process.env, {
+        const { settings } = await loadApiSettings(process.env, {
           fallbackSecret: () => localCursorSecret(resolve(config.store.dataDir, 'cursor-secret')),
-          unsubscribeSecretEnv: config.unsubscribe?.secretEnv,
+          unsubscribe: config.unsubscribe,
           fallbackUnsubscribeSecret: DEV_ONLY_UNSUBSCRIBE_SECRET,
         });
         // The persistent store under .procwatch/dynamodb: what `procwatch run` recorded.

@@ -1,17 +1,30 @@
-/** Lambda: the change-log query API and web page behind API Gateway (HTTP API, payload v2). Thin: routing lives in lambdas/http. */
+/**
+ * Lambda: the change-log query API and web page behind API Gateway (HTTP API, payload v2). Thin: routing lives in lambdas/http.
+ * The signing secrets are read once per cold start (the stack passes only their ARNs) and handed to the logger's redaction list.
+ */
 import { join } from 'node:path';
-import { readApiSettings } from '../http/api-settings';
+import { JsonLogger } from '../adapters/log/json-logger';
 import { requestFromEvent, resultFromResponse, type ApiGatewayV2Event } from '../http/api-gateway-event';
-import { queryApiRouter } from '../http/query-api-composition';
-import { handlerRuntime } from './handler-runtime';
+import { loadApiSettings, queryApiRouter } from '../http/query-api-composition';
+import { handlerRuntime, lambdaConfig } from './handler-runtime';
 
-let router: ReturnType<typeof queryApiRouter> | null = null;
+let ready: Promise<ReturnType<typeof queryApiRouter>> | null = null;
+
+async function init() {
+  const config = lambdaConfig();
+  const { settings, secrets } = await loadApiSettings(process.env, { unsubscribe: config.unsubscribe });
+  const logger = new JsonLogger(undefined, { fn: 'query-api' }, secrets);
+  const rt = await handlerRuntime({ logger }).runtime;
+  // The logger is passed explicitly: a runtime cached by another handler in the same process keeps its own.
+  return queryApiRouter({ ...rt, logger }, settings, process.env.PROCWATCH_WEB_DIR ?? join(__dirname, 'web'));
+}
 
 export async function handler(event: ApiGatewayV2Event) {
-  if (!router) {
-    const { config, runtime } = handlerRuntime();
-    const settings = readApiSettings(process.env, { unsubscribeSecretEnv: config.unsubscribe?.secretEnv });
-    router = queryApiRouter(await runtime, settings, process.env.PROCWATCH_WEB_DIR ?? join(__dirname, 'web'));
-  }
+  // A failed cold start (a secret not readable yet) is retried on the next invocation, not cached.
+  ready ??= init().catch((err: unknown) => {
+    ready = null;
+    throw err;
+  });
+  const router = await ready;
   return resultFromResponse(await router(requestFromEvent(event)));
 }

@@ -1,6 +1,8 @@
 /**
  * What the query API needs besides the store, read once from the environment the handler or the
  * CLI passes in (never `process.env` here): the cursor-signing secret and the public base URL.
+ * Secrets named by ARN (as the stack passes them) are resolved first by `loadApiSettings`
+ * (query-api-composition), which hands their values in here.
  */
 import { ConfigError } from '../core/errors';
 
@@ -14,6 +16,8 @@ export interface ApiSettings {
 }
 
 export const CURSOR_SECRET_ENV = 'PROCWATCH_CURSOR_SECRET';
+/** Set by the stack: the ARN of the generated cursor key, read at cold start (never its value). */
+export const CURSOR_SECRET_ARN_ENV = 'PROCWATCH_CURSOR_SECRET_ARN';
 
 /**
  * In AWS a missing secret is a configuration error (instances must agree on it); local runs pass a
@@ -31,7 +35,7 @@ export interface ApiSettingsOptions {
 export function readApiSettings(env: Record<string, string | undefined>, options: ApiSettingsOptions = {}): ApiSettings {
   let cursorSecret = env[CURSOR_SECRET_ENV] ?? '';
   if (!cursorSecret) {
-    if (!options.fallbackSecret) throw new ConfigError([`${CURSOR_SECRET_ENV} is not set: the query API signs its cursors with it.`]);
+    if (!options.fallbackSecret) throw new ConfigError([`Neither ${CURSOR_SECRET_ENV} nor ${CURSOR_SECRET_ARN_ENV} is set: the query API signs its cursors with it.`]);
     cursorSecret = options.fallbackSecret();
   } else if (cursorSecret.length < 16) {
     throw new ConfigError([`${CURSOR_SECRET_ENV} is too short: use at least 16 characters.`]);

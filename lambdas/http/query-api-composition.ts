@@ -5,8 +5,11 @@
  */
 import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
 import { folderAssets } from '../adapters/http-server/web-assets';
+import { unsubscribeSecretRef, DEFAULT_SECRET_ENV } from '../adapters/mail/mail-setup';
+import { resolveSecret, type SecretClients } from '../adapters/mail/secret-source';
 import type { Runtime } from '../composition';
-import type { ApiSettings } from './api-settings';
+import type { UnsubscribeConfig } from '../config';
+import { CURSOR_SECRET_ARN_ENV, CURSOR_SECRET_ENV, readApiSettings, type ApiSettings, type ApiSettingsOptions } from './api-settings';
 import { createRouter } from './router';
 import { unsubscribeRoute } from './routes/unsubscribe';
 
@@ -15,4 +18,26 @@ export function queryApiRouter(rt: Pick<Runtime, 'store' | 'clock' | 'logger'>, 
     ? [unsubscribeRoute({ secret: settings.unsubscribeSecret, store: new DynamoDeliveryStore(rt.store), now: () => rt.clock.now() })]
     : [];
   return createRouter({ store: rt.store, settings, assets: webDir ? folderAssets(webDir) : null, logger: rt.logger }, extra);
+}
+
+export interface LoadApiSettingsOptions extends Omit<ApiSettingsOptions, 'unsubscribeSecretEnv'> {
+  /** The config's `unsubscribe` section: the same key the sender signs with. */
+  unsubscribe?: UnsubscribeConfig;
+  clients?: SecretClients;
+}
+
+/**
+ * The API settings with every secret resolved, once (a cold start, or `procwatch serve` starting):
+ * a value in the environment wins (local runs, set by hand), else the secret whose ARN the stack
+ * passes is read from Secrets Manager. `secrets` lists the values for the logger's redaction list.
+ */
+export async function loadApiSettings(env: NodeJS.ProcessEnv, options: LoadApiSettingsOptions = {}): Promise<{ settings: ApiSettings; secrets: string[] }> {
+  const { unsubscribe, clients, ...rest } = options;
+  const cursorSecret = await resolveSecret({ secretEnv: CURSOR_SECRET_ENV, secretArnEnv: CURSOR_SECRET_ARN_ENV }, env, 'cursor secret', clients);
+  // The same order as the sender's: the config's own variable, the default one, the stack's ARN, the config's secretId / parameter.
+  const ownVariable = unsubscribe?.secretEnv ? env[unsubscribe.secretEnv] : undefined;
+  const unsubscribeSecret = ownVariable || (await resolveSecret({ ...unsubscribeSecretRef(unsubscribe), secretEnv: DEFAULT_SECRET_ENV }, env, 'unsubscribe secret', clients));
+  const resolved = { ...env, [CURSOR_SECRET_ENV]: cursorSecret ?? undefined, [DEFAULT_SECRET_ENV]: unsubscribeSecret ?? undefined };
+  const settings = readApiSettings(resolved, { ...rest, unsubscribeSecretEnv: unsubscribe?.secretEnv });
+  return { settings, secrets: [settings.cursorSecret, settings.unsubscribeSecret].filter((s): s is string => Boolean(s)) };
 }

@@ -16,6 +16,7 @@ import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigateway
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { ApiAuth } from '../deploy-settings';
 import { TABLE_ACCESS, type ChangeTable } from './change-table';
@@ -28,8 +29,10 @@ export interface ChangeLogApiProps {
   readonly jwtAudiences?: readonly string[];
   /** The web page's origin when it is served elsewhere; no CORS at all when absent (same origin). */
   readonly webOrigin?: string;
-  readonly cursorSecret: string;
-  readonly unsubscribeSecret: string;
+  /** Signs pagination cursors; the function gets its ARN and reads the value at cold start. */
+  readonly cursorSecret: ISecret;
+  /** Verifies one-click unsubscribe tokens (the sender signs with it); ARN only, like the cursor key. */
+  readonly unsubscribeSecret: ISecret;
   readonly projectRoot: string;
   readonly deployedConfig: string;
   readonly knownCorrespondence: string;
@@ -79,8 +82,9 @@ export class ChangeLogApi extends Construct {
       extraFolders: ['web'],
       environment: {
         PROCWATCH_TABLE: props.table.table.tableName,
-        PROCWATCH_CURSOR_SECRET: props.cursorSecret,
-        PROCWATCH_UNSUBSCRIBE_SECRET: props.unsubscribeSecret,
+        // ARNs, never values: anyone allowed lambda:GetFunctionConfiguration could read a value here.
+        PROCWATCH_CURSOR_SECRET_ARN: props.cursorSecret.secretArn,
+        PROCWATCH_UNSUBSCRIBE_SECRET_ARN: props.unsubscribeSecret.secretArn,
         // Absolute links in the feed and in JSON (the API resource does not depend on the function: no cycle).
         PROCWATCH_PUBLIC_URL: this.api.apiEndpoint,
       },
@@ -92,6 +96,8 @@ export class ChangeLogApi extends Construct {
     this.fn = handler.fn;
     this.logGroup = handler.logGroup;
     props.table.grantAccess(this.fn, TABLE_ACCESS.api);
+    props.cursorSecret.grantRead(this.fn);
+    props.unsubscribeSecret.grantRead(this.fn);
 
     const integration = new HttpLambdaIntegration('QueryApi', this.fn);
     const authorizer = this.authorizer(props);

@@ -11,30 +11,34 @@ describe('AlertSender with a single sender address (the repository config)', () 
   const { stack, template } = synthStack();
   const fnId = logicalIdOf(stack, stack.sender.fn);
   const identityId = logicalIdOf(stack, stack.sender.identity);
+  const unsubscribeId = logicalIdOf(stack, stack.node.findChild('SigningSecrets').node.findChild('Unsubscribe'));
 
   it('verifies the bare sender address as an SES identity', () => {
     template.resourceCountIs('AWS::SES::EmailIdentity', 1);
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@procwatch.invalid' });
   });
 
-  it('runs send-alerts on Node.js 22, arm64, sign unsubscribe links with the generated secret and link them to the API', () => {
+  it('runs send-alerts on Node.js 22, arm64, signing unsubscribe links with the generated secret (its ARN, never its value) and linking them to the API', () => {
     const fn = template.toJSON().Resources[fnId].Properties;
     expect(fn.Runtime).toBe('nodejs22.x');
     expect(fn.Architectures).toEqual(['arm64']);
     expect(fn.Environment.Variables).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
-      PROCWATCH_UNSUBSCRIBE_SECRET: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: expect.stringMatching(/^SigningSecretsUnsubscribe/) }, ':SecretString:::}}']] },
+      // A Secrets Manager secret's Ref is its ARN.
+      PROCWATCH_UNSUBSCRIBE_SECRET_ARN: { Ref: unsubscribeId },
       PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
     });
+    expect(JSON.stringify(fn.Environment)).not.toContain('{{resolve:secretsmanager');
     expect(fn.DeadLetterConfig).toEqual({ TargetArn: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) });
   });
 
-  it('may send only from the sender identity and the From address, plus its logs, the table and the dead-letter queue', () => {
+  it('may send only from the sender identity and the From address, plus its logs, the table, the dead-letter queue and the unsubscribe key', () => {
     expect(statementsOfRole(template, logicalIdOf(stack, stack.sender.fn.role!))).toEqual([
       { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(logicalIdOf(stack, stack.sender.logGroup)) },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) },
       { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: tableResources(logicalIdOf(stack, stack.table.table)) },
+      { Effect: 'Allow', Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'], Resource: { Ref: unsubscribeId } },
       {
         Effect: 'Allow',
         Action: ['ses:SendEmail', 'ses:SendRawEmail'],

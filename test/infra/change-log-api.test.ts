@@ -8,6 +8,7 @@ function routes(template: ReturnType<typeof synthStack>['template']): Record<str
 
 describe('ChangeLogApi, default (IAM) authorisation', () => {
   const { stack, template } = synthStack();
+  const secretId = (name: 'Cursor' | 'Unsubscribe') => logicalIdOf(stack, stack.node.findChild('SigningSecrets').node.findChild(name));
 
   it('requires SigV4 (AWS_IAM) on every route except one-click unsubscribe, whose signed token is its authorisation', () => {
     const r = routes(template);
@@ -33,18 +34,25 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
     });
   });
 
-  it('runs query-api on Node.js 22, arm64, with the table and both signing secrets as deploy-time references', () => {
+  it('runs query-api on Node.js 22, arm64, with the table and the ARNs (never the values) of both signing secrets', () => {
     const fn = template.toJSON().Resources[logicalIdOf(stack, stack.api.fn)].Properties;
     expect([fn.Runtime, fn.Architectures, fn.Timeout]).toEqual(['nodejs22.x', ['arm64'], 10]);
-    expect(Object.keys(fn.Environment.Variables).sort()).toEqual(['NODE_OPTIONS', 'PROCWATCH_CURSOR_SECRET', 'PROCWATCH_PUBLIC_URL', 'PROCWATCH_TABLE', 'PROCWATCH_UNSUBSCRIBE_SECRET']);
-    expect(JSON.stringify(fn.Environment.Variables.PROCWATCH_CURSOR_SECRET)).toMatch(/\{\{resolve:secretsmanager:.*SigningSecretsCursor/);
-    expect(fn.Environment.Variables.PROCWATCH_PUBLIC_URL).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] });
+    expect(fn.Environment.Variables).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
+      // A Secrets Manager secret's Ref is its ARN.
+      PROCWATCH_CURSOR_SECRET_ARN: { Ref: secretId('Cursor') },
+      PROCWATCH_UNSUBSCRIBE_SECRET_ARN: { Ref: secretId('Unsubscribe') },
+      PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
+    });
+    expect(JSON.stringify(fn.Environment)).not.toContain('{{resolve:secretsmanager');
   });
 
-  it('may read and update the table (unsubscribe) and write its logs, nothing else', () => {
+  it('may read and update the table (unsubscribe), read the two signing secrets and write its logs, nothing else', () => {
     expect(statementsOfRole(template, logicalIdOf(stack, stack.api.fn.role!))).toEqual([
       { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(logicalIdOf(stack, stack.api.logGroup)) },
       { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: tableResources(logicalIdOf(stack, stack.table.table)) },
+      { Effect: 'Allow', Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'], Resource: [{ Ref: secretId('Cursor') }, { Ref: secretId('Unsubscribe') }] },
     ]);
   });
 

@@ -4,13 +4,13 @@
  * the demo and the send-alerts Lambda.
  */
 import { resolve } from 'node:path';
-import type { Config, SesConfig, SmtpConfig } from '../../config';
+import type { Config, SesConfig, SmtpConfig, UnsubscribeConfig } from '../../config';
 import type { DeliverInput, UnsubscribeLinks } from '../../core/deliver-alerts';
 import { ConfigError } from '../../core/errors';
 import type { Mailer } from '../../core/ports';
 import { DEV_ONLY_UNSUBSCRIBE_SECRET } from '../../core/unsubscribe-token';
 import { OutboxMailer } from './outbox-mailer';
-import { resolveSecret, type SecretClients } from './secret-source';
+import { resolveSecret, type SecretClients, type SecretRef } from './secret-source';
 import { SesMailer } from './ses-mailer';
 import { SmtpMailer } from './smtp-mailer';
 
@@ -35,16 +35,18 @@ export interface MailSetupOptions {
 
 export const DEFAULT_UNSUBSCRIBE_URL = 'http://127.0.0.1:8787/unsubscribe';
 export const DEFAULT_SECRET_ENV = 'PROCWATCH_UNSUBSCRIBE_SECRET';
+/** Set by the stack: the ARN of the generated unsubscribe key, read at cold start (never its value). */
+export const UNSUBSCRIBE_SECRET_ARN_ENV = 'PROCWATCH_UNSUBSCRIBE_SECRET_ARN';
 export const DEFAULT_SMTP_PASSWORD_ENV = 'PROCWATCH_SMTP_PASSWORD';
 
 export async function openMailSetup(config: Config, options: MailSetupOptions = {}): Promise<MailSetup> {
   const env = options.env ?? process.env;
   const secrets: string[] = [];
   const u = config.unsubscribe;
-  let secret = await resolveSecret({ secretEnv: u?.secretEnv ?? DEFAULT_SECRET_ENV, secretId: u?.secretId, parameter: u?.parameter }, env, 'unsubscribe secret', options.clients);
+  let secret = await resolveSecret(unsubscribeSecretRef(u), env, 'unsubscribe secret', options.clients);
   const devSecret = !secret;
   if (!secret) {
-    if (options.aws) throw new ConfigError([`No unsubscribe secret: set ${u?.secretEnv ?? DEFAULT_SECRET_ENV} or unsubscribe.secretId / unsubscribe.parameter (the development default is for local runs only).`]);
+    if (options.aws) throw new ConfigError([`No unsubscribe secret: set ${u?.secretEnv ?? DEFAULT_SECRET_ENV}, ${UNSUBSCRIBE_SECRET_ARN_ENV} or unsubscribe.secretId / unsubscribe.parameter (the development default is for local runs only).`]);
     secret = DEV_ONLY_UNSUBSCRIBE_SECRET;
   } else secrets.push(secret);
   // In AWS the stack passes the API's public URL; its /unsubscribe route verifies the token.
@@ -72,6 +74,11 @@ async function mailerFor(config: Config, options: MailSetupOptions, env: NodeJS.
     default:
       return new OutboxMailer(resolve(options.root ?? process.cwd(), String(config.mailer.dir ?? '.procwatch/outbox')));
   }
+}
+
+/** Where the unsubscribe key comes from; the sender (signs) and the query API (verifies) share it so they read the same key. */
+export function unsubscribeSecretRef(u: UnsubscribeConfig | undefined): SecretRef {
+  return { secretEnv: u?.secretEnv ?? DEFAULT_SECRET_ENV, secretArnEnv: UNSUBSCRIBE_SECRET_ARN_ENV, secretId: u?.secretId, parameter: u?.parameter };
 }
 
 /** The delivery use-case's input from the config and the mail setup. */

@@ -1,6 +1,8 @@
 /**
  * Where credentials come from: an environment variable, an AWS Secrets Manager secret or an SSM
- * SecureString, named in the config — never the value itself. A JSON secret may hold the value
+ * SecureString, named in the config — never the value itself. In AWS the stack passes only a
+ * secret's ARN in an environment variable (`secretArnEnv`), so the value is never part of the
+ * function's configuration. A JSON secret may hold the value
  * under `password`, `secret` or `value`. Callers add every value returned here to the logger's
  * redaction list.
  */
@@ -9,7 +11,10 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { ConfigError } from '../../core/errors';
 
 export interface SecretRef {
+  /** A variable holding the value itself (local runs, or set by hand). */
   secretEnv?: string;
+  /** A variable holding a Secrets Manager secret's ARN (set by the stack); wins over `secretId`. */
+  secretArnEnv?: string;
   secretId?: string;
   parameter?: string;
 }
@@ -32,10 +37,11 @@ function unwrap(value: string): string {
 /** The secret's value, or null when the reference names nothing that is set. */
 export async function resolveSecret(ref: SecretRef, env: NodeJS.ProcessEnv, what: string, clients: SecretClients = {}): Promise<string | null> {
   if (ref.secretEnv && env[ref.secretEnv]) return env[ref.secretEnv]!;
+  const secretId = (ref.secretArnEnv && env[ref.secretArnEnv]) || ref.secretId;
   try {
-    if (ref.secretId) {
+    if (secretId) {
       const client = clients.secretsManager ?? new SecretsManagerClient({});
-      const res = await client.send(new GetSecretValueCommand({ SecretId: ref.secretId }));
+      const res = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
       if (res.SecretString) return unwrap(res.SecretString);
     }
     if (ref.parameter) {
@@ -45,7 +51,7 @@ export async function resolveSecret(ref: SecretRef, env: NodeJS.ProcessEnv, what
     }
   } catch (err) {
     // Name the secret, never its value; the SDK's message carries no value either.
-    throw new ConfigError([`Could not read the ${what} from ${ref.secretId ? `Secrets Manager (${ref.secretId})` : `SSM (${ref.parameter})`}: ${(err as Error).name}`]);
+    throw new ConfigError([`Could not read the ${what} from ${secretId ? `Secrets Manager (${secretId})` : `SSM (${ref.parameter})`}: ${(err as Error).name}`]);
   }
   return null;
 }

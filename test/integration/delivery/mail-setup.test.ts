@@ -1,10 +1,10 @@
 /**
  * Mailer selection and secrets: the SMTP password comes from the environment or Secrets Manager
  * (a local stand-in for its API), authenticates against a real smtp-server, and never reaches a
- * log line; the Lambda refuses to run with the development unsubscribe secret.
+ * log line; the unsubscribe key comes from the environment or, as the stack passes it, from the
+ * secret whose ARN is in PROCWATCH_UNSUBSCRIBE_SECRET_ARN; the Lambda refuses to run with the
+ * development unsubscribe secret.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { JsonLogger } from '../../../lambdas/adapters/log/json-logger';
 import { openMailSetup } from '../../../lambdas/adapters/mail/mail-setup';
@@ -13,13 +13,14 @@ import { parseConfig } from '../../../lambdas/config';
 import { ConfigError } from '../../../lambdas/core/errors';
 import { verifyUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token';
 import { createUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token';
+import { startSecretsManagerStandIn, type SecretsManagerStandIn } from './secrets-manager-stand-in';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
 const PASSWORD = 'smtp-pass-7f3a9c-do-not-log';
+const UNSUBSCRIBE_ARN = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:SigningSecretsUnsubscribe-AbCdEf';
+const UNSUBSCRIBE_VALUE = 'generated-unsubscribe-key-from-secrets-manager-48ch';
 let sink: SmtpSink;
-let secrets: Server;
-let secretsUrl: string;
-const targets: string[] = [];
+let secrets: SecretsManagerStandIn;
 
 function config(mailer: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   return parseConfig({
@@ -35,22 +36,15 @@ const message = { from: 'alerts@procwatch.invalid', to: ['team@example.org'], su
 
 beforeAll(async () => {
   sink = await startSmtpSink({ auth: { user: 'alerts', pass: PASSWORD } });
-  secrets = createServer((req, res) => {
-    targets.push(String(req.headers['x-amz-target']));
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(JSON.stringify({ Name: 'procwatch/smtp', SecretString: JSON.stringify({ password: PASSWORD }) }));
-    });
-  });
-  await new Promise<void>((resolve) => secrets.listen(0, '127.0.0.1', () => resolve()));
-  secretsUrl = `http://127.0.0.1:${(secrets.address() as AddressInfo).port}`;
+  secrets = await startSecretsManagerStandIn({ 'procwatch/smtp': JSON.stringify({ password: PASSWORD }), [UNSUBSCRIBE_ARN]: UNSUBSCRIBE_VALUE });
 });
 
 afterAll(async () => {
   await sink.close();
-  await new Promise<void>((resolve) => secrets.close(() => resolve()));
+  await secrets.close();
 });
+
+const secretsClient = () => new SecretsManagerClient({ endpoint: secrets.url, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 
 it('reads the SMTP password from the environment, authenticates, and masks it in every log line', async () => {
   const c = config({ kind: 'smtp', smtp: { host: '127.0.0.1', port: sink.port, user: 'alerts', secretEnv: 'TEST_SMTP_PASSWORD' } });
@@ -70,9 +64,9 @@ it('reads the SMTP password from the environment, authenticates, and masks it in
 
 it('reads the password from Secrets Manager (a local stand-in for its API)', async () => {
   const c = config({ kind: 'smtp', smtp: { host: '127.0.0.1', port: sink.port, user: 'alerts', secretId: 'procwatch/smtp' } });
-  const client = new SecretsManagerClient({ endpoint: secretsUrl, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = secretsClient();
   const mail = await openMailSetup(c, { env: {}, clients: { secretsManager: client } });
-  expect(targets).toContain('secretsmanager.GetSecretValue');
+  expect(secrets.targets).toContain('secretsmanager.GetSecretValue');
   expect(mail.secrets).toContain(PASSWORD);
   expect(mail.devSecret).toBe(true);
   // The development unsubscribe secret still signs valid links locally…
@@ -89,4 +83,33 @@ it('points unsubscribe links at the deployed API and picks SES or the outbox by 
   const outbox = await openMailSetup(config({ kind: 'outbox', dir: '/tmp/procwatch-test-outbox' }), { env: {} });
   expect(outbox.mailer.name).toBe('outbox');
   expect(() => config({ kind: 'pigeon' })).toThrow(ConfigError);
+});
+
+describe('the unsubscribe key named by ARN (what the stack passes: no value in the function configuration)', () => {
+  const c = () => config({ kind: 'outbox', dir: '/tmp/procwatch-test-outbox' });
+
+  it('reads the value from Secrets Manager, signs with it in AWS, and masks it in logs', async () => {
+    const before = secrets.requested.length;
+    const mail = await openMailSetup(c(), { env: { PROCWATCH_UNSUBSCRIBE_SECRET_ARN: UNSUBSCRIBE_ARN }, aws: true, clients: { secretsManager: secretsClient() } });
+    expect(secrets.requested.slice(before)).toEqual([UNSUBSCRIBE_ARN]);
+    expect(mail.devSecret).toBe(false);
+    expect(mail.unsubscribe.secret).toBe(UNSUBSCRIBE_VALUE);
+    expect(mail.secrets).toContain(UNSUBSCRIBE_VALUE);
+    const token = createUnsubscribeToken('a@example.org', mail.unsubscribe.secret);
+    expect(verifyUnsubscribeToken(token, UNSUBSCRIBE_VALUE)).toEqual({ email: 'a@example.org' });
+  });
+
+  it('lets a value set by hand win without asking Secrets Manager', async () => {
+    const before = secrets.requested.length;
+    const mail = await openMailSetup(c(), { env: { PROCWATCH_UNSUBSCRIBE_SECRET: 'hand-set-key-0123456789', PROCWATCH_UNSUBSCRIBE_SECRET_ARN: UNSUBSCRIBE_ARN }, aws: true, clients: { secretsManager: secretsClient() } });
+    expect(mail.unsubscribe.secret).toBe('hand-set-key-0123456789');
+    expect(secrets.requested.length).toBe(before);
+  });
+
+  it('fails the cold start with one sentence naming the ARN when the secret cannot be read', async () => {
+    const missing = `${UNSUBSCRIBE_ARN}-gone`;
+    const failure = openMailSetup(c(), { env: { PROCWATCH_UNSUBSCRIBE_SECRET_ARN: missing }, aws: true, clients: { secretsManager: secretsClient() } });
+    await expect(failure).rejects.toBeInstanceOf(ConfigError);
+    await expect(failure).rejects.toThrow(`Could not read the unsubscribe secret from Secrets Manager (${missing}): ResourceNotFoundException`);
+  });
 });
