@@ -35,7 +35,7 @@ export class ReliabilityLog {
 
   record(row: ReliabilityRow): ReliabilityRow {
     // Loopback ports change every run; the report must not.
-    const stable = { ...row, observed: row.observed.replace(/(127\.0\.0\.1|localhost):\d+/g, 'replay') };
+    const stable = { ...row, observed: row.observed.replace(/127\.0\.0\.1:\d{4,5}\b/g, 'replay') };
     this.rows.push(stable);
     return stable;
   }
