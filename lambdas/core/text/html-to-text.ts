@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 
 /**
  * GOV.UK govspeak HTML (a content item's `details.body`, or the attachment sections in

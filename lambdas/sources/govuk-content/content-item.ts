@@ -4,7 +4,7 @@
  * before 2026) and `details.attachments` (objects, after). An HTML attachment is a document of
  * its own: the BSCC–Hikvision letters are attachments of one publication.
  */
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import { z } from 'zod';
 import { ParseError } from '../../core/errors';
 import type { Attachment, DocumentSnapshot, Fetched, ListingEntry } from '../../core/model';

@@ -5,7 +5,7 @@
  * `debarment-changed`); a reordered table raises nothing. The page is one document, read in one
  * request per cycle from GOV.UK.
  */
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import { z } from 'zod';
 import type { DocumentSnapshot } from '../../core/model';
 import type { SourceConfigBase, SourceKind } from '../../core/source-kind';

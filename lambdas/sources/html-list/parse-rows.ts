@@ -3,7 +3,7 @@
  * field finds each value inside a row, and the key fields name the row. A page whose selectors
  * find nothing is a parse failure (a redesign or an outage page), never "every row removed".
  */
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import { ParseError } from '../../core/errors';
 
 export interface RowSelectors {
