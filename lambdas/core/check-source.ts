@@ -379,7 +379,7 @@ async function processDocument(ctx: Ctx, doc: DocumentSnapshot, prior: StoredDoc
       const ops = diffWords(before?.text ?? '', doc.text);
       const counts = diffSummary(ops);
       const inserted = ops.filter((o) => o.op === 'insert').map((o) => o.text).join(' ');
-      const c = baseChange(ctx, doc.docId, 'document-changed', doc.title, doc.url, `${counts.inserted} words added, ${counts.deleted} removed${doc.changeNote ? `; GOV.UK says: ${doc.changeNote}` : ''}.`, hash);
+      const c = baseChange(ctx, doc.docId, 'document-changed', doc.title, doc.url, changedSummary(counts, doc.changeNote), hash);
       Object.assign(c, { version: nextVersion, previousVersion: prior.version, diff: compactDiff(ops), changeNote: doc.changeNote, threadId: prior.threadId, keywords: keywordHits(ctx, inserted) });
       changes.push(c);
     }
@@ -390,6 +390,13 @@ async function processDocument(ctx: Ctx, doc: DocumentSnapshot, prior: StoredDoc
     changes.push(c);
   }
   await write(ctx, changes, { next: head(nextVersion), expectedVersion: prior.version }, textChanged ? version(nextVersion) : undefined);
+}
+
+/** "1 word added, 3 removed; GOV.UK says: Corrected the date." */
+export function changedSummary(counts: { inserted: number; deleted: number }, changeNote: string | null): string {
+  const words = `${counts.inserted} word${counts.inserted === 1 ? '' : 's'} added, ${counts.deleted} removed`;
+  const note = changeNote?.trim().replace(/[.\s]+$/, '');
+  return note ? `${words}; GOV.UK says: ${note}.` : `${words}.`;
 }
 
 function structuredChanges(ctx: Ctx, doc: DocumentSnapshot, events: StructuredEvent[], hash: string, version: number, previousVersion: number | null, threadId: string | null): Change[] {

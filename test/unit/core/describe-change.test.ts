@@ -1,3 +1,4 @@
+import { changedSummary } from '../../../lambdas/core/check-source';
 import { subjectFor } from '../../../lambdas/core/describe-change';
 
 const letter = { from: 'bscc', to: 'hikvision', date: '2023-10-24', threadId: 'bscc--hikvision' };
@@ -17,5 +18,15 @@ describe('subjectFor', () => {
     const subject = subjectFor({ type: 'document-changed', title: `A very long title\r\nBcc: someone@example.org ${'x'.repeat(200)}`, letter: null, summary: '' });
     expect(subject.length).toBeLessThanOrEqual(80);
     expect(subject).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('changedSummary', () => {
+  it.each([
+    [{ inserted: 1, deleted: 1 }, 'Corrected the date of the meeting referred to in paragraph 2.', '1 word added, 1 removed; GOV.UK says: Corrected the date of the meeting referred to in paragraph 2.'],
+    [{ inserted: 12, deleted: 0 }, null, '12 words added, 0 removed.'],
+    [{ inserted: 0, deleted: 3 }, '  Minor fix  ', '0 words added, 3 removed; GOV.UK says: Minor fix.'],
+  ])('%o with note %p → %s', (counts, note, expected) => {
+    expect(changedSummary(counts, note)).toBe(expected);
   });
 });
