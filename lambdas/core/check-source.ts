@@ -90,8 +90,10 @@ export async function checkSource(deps: CheckDeps, input: CheckInput): Promise<S
     if (ctx.baseline) return { kind: 'baseline', sourceId, requests: ctx.requests, documents: result.documents };
     return ctx.changes.length ? { kind: 'updated', sourceId, requests: ctx.requests, changes: ctx.changes } : { kind: 'unchanged', sourceId, requests: ctx.requests };
   } catch (err) {
-    if (!(err instanceof ProcwatchError) || err.code === 'store') throw err;
-    return failed(ctx, state, err);
+    if (err instanceof ProcwatchError && err.code === 'store') throw err;
+    // A bug in one source's parser fails that source, in one sentence; the other sources still run.
+    const reason = err instanceof ProcwatchError ? err : new ParseError(`Unexpected error while reading ${sourceId}: ${(err as Error)?.message ?? String(err)}`, { source: sourceId }, err);
+    return failed(ctx, state, reason);
   }
 }
 

@@ -111,3 +111,23 @@ describe('procwatch run --replay, changes and show', () => {
     expect(show.out).toMatch(/\[-19-\]|\{\+26/);
   });
 });
+
+describe('procwatch demo', () => {
+  it('runs every step offline and shows every alert type, delivered over SMTP and to the outbox', () => {
+    const outbox = mkdtempSync(join(tmpdir(), 'demo-outbox-'));
+    const { code, out, err } = procwatch('demo', '--outbox', outbox);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    for (const type of [
+      'baseline', 'new-correspondence', 'document-changed', 'document-withdrawn', 'bill-stage-changed', 'new-bill-publication',
+      'amendment-tabled', 'new-legislation', 'legislation-changed', 'supplier-debarred', 'supplier-removed', 'debarment-changed',
+    ]) {
+      expect(out).toContain(`[${type}]`);
+    }
+    expect(out).toMatch(/== step 3 \(t1\): nothing changed[\s\S]*?\n {2}\d+ HTTP requests, 0 alert\(s\) delivered/);
+    const sent = Number(/(\d+) email\(s\) sent: (\d+) received by the local SMTP server/.exec(out)?.[1]);
+    expect(sent).toBeGreaterThan(0);
+    expect(out).toContain(`${sent} email(s) sent: ${sent} received by the local SMTP server`);
+    expect(require('node:fs').readdirSync(outbox).filter((f: string) => f.endsWith('.eml'))).toHaveLength(sent);
+  });
+});
