@@ -52,6 +52,8 @@ interface Ctx extends CheckDeps, CheckInput {
   requests: number;
   baseline: boolean;
   changes: Change[];
+  /** The source's documents, read once per cycle and kept current as heads are written. */
+  stored: Map<string, StoredDocument>;
 }
 
 export function freshState(sourceId: string): SourceState {
@@ -75,7 +77,7 @@ const HEARTBEAT_MS = 60 * 60 * 1000;
 export async function checkSource(deps: CheckDeps, input: CheckInput): Promise<SourceOutcome> {
   const sourceId = input.source.id;
   const state = (await deps.store.getSourceState(sourceId)) ?? freshState(sourceId);
-  const ctx: Ctx = { ...deps, ...input, now: deps.clock.now().toISOString(), requests: 0, baseline: state.lastSuccessAt === null, changes: [] };
+  const ctx: Ctx = { ...deps, ...input, now: deps.clock.now().toISOString(), requests: 0, baseline: state.lastSuccessAt === null, changes: [], stored: new Map() };
   try {
     const result = await scan(ctx, state);
     const wasFailing = state.failingAlertOpen || state.consecutiveFailures > 0;
@@ -157,7 +159,8 @@ async function scan(ctx: Ctx, state: SourceState): Promise<ScanResult | 'not-mod
   if (state.listingHash && state.listingHash === listingHash && state.pendingShrink === null) {
     return { validators: state.validators, size: listed.length, documents: 0, listingHash };
   }
-  const stored = new Map((await ctx.store.listDocuments(source.id)).map((d) => [d.docId, d]));
+  for (const d of await ctx.store.listDocuments(source.id)) ctx.stored.set(d.docId, d);
+  const stored = ctx.stored;
   // A feed of the newest items is a moving window: entries leaving it is normal, not a shrink.
   if (!kind.windowed?.(source)) guardShrink(ctx, state, listed.length, [...stored.values()].filter((d) => d.status === 'active').length);
 
@@ -287,7 +290,7 @@ async function confirmMissing(ctx: Ctx, doc: StoredDocument): Promise<void> {
 }
 
 async function markWithdrawn(ctx: Ctx, docId: string, explanation: string): Promise<void> {
-  const prior = await ctx.store.getDocument(docId);
+  const prior = ctx.stored.get(docId);
   if (!prior || prior.status === 'withdrawn') return;
   const change = baseChange(ctx, prior.docId, 'document-withdrawn', prior.title, prior.url, `Withdrawn: ${explanation}`, prior.version);
   change.threadId = prior.threadId;
@@ -320,7 +323,10 @@ export function alertFor(change: Change, createdAt: string): Alert {
 async function write(ctx: Ctx, changes: Change[], document: { next: StoredDocument; expectedVersion: number | null }, version?: Parameters<Store['recordChange']>[0]['version']): Promise<void> {
   const alerts = ctx.baseline ? [] : changes.filter((c) => !SILENT.has(c.type)).map((c) => alertFor(c, ctx.now));
   const outcome = await ctx.store.recordChange({ changes, alerts, document, version });
-  if (outcome === 'written') ctx.changes.push(...changes.filter((c) => !SILENT.has(c.type)));
+  if (outcome === 'written') {
+    ctx.changes.push(...changes.filter((c) => !SILENT.has(c.type)));
+    ctx.stored.set(document.next.docId, document.next);
+  }
   else ctx.logger.info('change already recorded by another run', { source: ctx.source.id, doc: document.next.docId });
 }
 
@@ -411,7 +417,7 @@ function structuredChanges(ctx: Ctx, doc: DocumentSnapshot, events: StructuredEv
 
 async function recogniseRepublished(ctx: Ctx, doc: DocumentSnapshot, cls: Classification): Promise<void> {
   if (!cls.threadId) return;
-  const sameThread = (await ctx.store.listDocuments(ctx.source.id)).filter((d) => d.threadId === cls.threadId && d.docId !== doc.docId);
+  const sameThread = [...ctx.stored.values()].filter((d) => d.threadId === cls.threadId && d.docId !== doc.docId);
   const texts: { docId: string; title: string; text: string }[] = [];
   for (const d of sameThread) {
     const v = await ctx.store.getVersion(d.docId, d.version);
