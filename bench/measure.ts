@@ -68,17 +68,8 @@ export async function withMemoryPeak<T>(task: () => Promise<T>, everyMs = 5): Pr
   }
 }
 
-/** Mulberry32: the same "random" corpus on every run, so runs compare. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same "random" corpus on every run, so runs compare. */
+export { seededRandom } from '../test/support/seeded-random';
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];

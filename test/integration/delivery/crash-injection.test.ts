@@ -14,22 +14,12 @@ import { runDelivery } from '../../../lambdas/core/run-delivery';
 import type { Subscriber } from '../../../lambdas/core/subscribers';
 import { recordRealAlerts, seed, type Recorded } from './seeded-alerts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { seededRandom } from '../../support/seeded-random';
 
 const RUNS = 20;
 const STEPS: DeliveryStep[] = ['alert-claimed', 'claimed', 'sending', 'accepted', 'marked'];
 
 class Crash extends Error {}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let recorded: Recorded;
 let sink: SmtpSink;
@@ -50,7 +40,7 @@ it(`delivers every alert to every recipient exactly once across ${RUNS} seeded r
   const totals = { runs: 0, crashes: {} as Record<string, number>, expected: 0, delivered: 0, emails: 0, lost: 0, duplicated: 0, resentSameMessageId: 0, rounds: 0 };
   const letters = recorded.alerts.filter((a) => a.type === 'new-correspondence').map((a) => a.changeId);
   for (let run = 1; run <= RUNS; run++) {
-    const random = prng(run * 7919);
+    const random = seededRandom(run * 7919);
     const store = await seed(recorded, 'crash');
     const deliveries = new DynamoDeliveryStore(store);
     // Just after the recorded alerts were created, so they fall in the digest's window.

@@ -8,7 +8,8 @@ import { readdirSync } from 'node:fs';
 import type { Mailer, OutgoingMessage } from '../../../lambdas/core/ports';
 import { OutboxMailer } from '../../../lambdas/adapters/mail/outbox-mailer';
 import type { WatchDeps } from '../../../lambdas/core/watch-once';
-import { CrashError, CrashPlan, seeded } from '../../support/crash-points';
+import { CrashError, CrashPlan } from '../../support/crash-points';
+import { seededRandom } from '../../support/seeded-random';
 import { ReliabilityLog } from './reliability-report';
 import { startReliabilityHarness, type ReliabilityHarness } from './reliability-harness';
 
@@ -149,7 +150,7 @@ describe('crash at a random point of a cycle, then a fresh run', () => {
   }
 
   it(`${RUNS} seeded crashes anywhere: every real change once, every alert sent once, nothing stuck`, async () => {
-    const random = seeded(SEED);
+    const random = seededRandom(SEED);
     const points = Array.from({ length: RUNS }, (): [number, boolean] => [1 + Math.floor(random() * reference.calls), random() < 0.5]);
     const fault = `process killed at a seeded random call (of ${reference.calls}) of a t0+t1 cycle and its delivery, before or after the call; then a fresh run`;
     expect(await crashRuns(points, fault)).toEqual([]);
@@ -160,7 +161,7 @@ describe('crash at a random point of a cycle, then a fresh run', () => {
     const sends = calls.filter((c) => c.at === 'mailer.send');
     const t1Start = reference.trace.indexOf('fetcher.get', calls.filter((c) => c.at === 'mailer.send')[0]?.n ?? 0);
     const writes = calls.filter((c) => c.at === 'store.recordChange' && c.n > t1Start);
-    const pick = seeded(SEED + 1);
+    const pick = seededRandom(SEED + 1);
     const chosenWrites = writes.filter(() => pick() < 0.4).slice(0, 2);
     const points: [number, boolean][] = [[sends[0].n, false], ...sends.map((c): [number, boolean] => [c.n, true]), ...chosenWrites.map((c): [number, boolean] => [c.n, true])];
     const fault = `process killed just before the first send, just after each of the ${sends.length} sends (provider accepted, not yet recorded) and just after ${chosenWrites.length} t1 change+alert transactions`;
