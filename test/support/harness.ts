@@ -10,11 +10,12 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
 import { OutboxMailer } from '../../lambdas/adapters/mail/outbox-mailer';
 import { ReplayServer } from '../../lambdas/adapters/replay/replay-server';
+import type { FetcherOptions } from '../../lambdas/adapters/http/undici-fetcher';
 import { silentLogger } from '../../lambdas/adapters/log/json-logger';
 import { openRuntime, type Runtime } from '../../lambdas/composition';
 import type { Config } from '../../lambdas/config';
 import { cycleInput } from '../../lambdas/cycle-input';
-import type { Clock, Mailer } from '../../lambdas/core/ports';
+import type { Clock, Logger, Mailer } from '../../lambdas/core/ports';
 import { watchOnce } from '../../lambdas/core/watch-once';
 import { testEndpoint } from './dynamo';
 
@@ -37,15 +38,28 @@ let tables = 0;
 /** The foundation's two BSCC sources: tests of the core cycle watch only these. */
 export const BSCC_SOURCES = ['bscc-correspondence', 'never-again-publication'];
 
-export async function startHarness(
-  options: { replayRoot?: string; configFile?: string; mailer?: Mailer; sources?: string[]; config?: (c: Config) => Config } = {},
-): Promise<Harness> {
-  const replay = await new ReplayServer(options.replayRoot ?? join(ROOT, 'demo/replay')).start('t0');
+export interface HarnessOptions {
+  replayRoot?: string;
+  /** The replay step served first (default t0). */
+  step?: string;
+  configFile?: string;
+  sources?: string[];
+  config?: (c: Config) => Config;
+  mailer?: Mailer;
+  logger?: Logger;
+  clock?: Clock;
+  fetcher?: Partial<FetcherOptions>;
+  /** Table-name prefix, so a suite's tables are recognisable in DynamoDB Local. */
+  tablePrefix?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const replay = await new ReplayServer(options.replayRoot ?? join(ROOT, 'demo/replay')).start(options.step ?? 't0');
   const base = loadConfigFile(options.configFile ?? join(ROOT, 'procwatch.config.json'));
   let config: Config = {
     ...base,
     endpoints: { govuk: replay.url, parliament: replay.url, legislation: replay.url },
-    store: { ...base.store, table: `it-${process.pid}-${Date.now()}-${tables++}` },
+    store: { ...base.store, table: `${options.tablePrefix ?? 'it'}-${process.pid}-${Date.now()}-${tables++}` },
   };
   if (options.sources) config = { ...config, sources: config.sources.filter((s) => options.sources!.includes(s.id)) };
   if (options.config) config = options.config(config);
@@ -54,10 +68,10 @@ export async function startHarness(
     root: ROOT,
     dynamoEndpoint: testEndpoint(),
     allowPrivateHosts: [replay.host],
-    clock: instantClock,
-    logger: silentLogger,
+    clock: options.clock ?? instantClock,
+    logger: options.logger ?? silentLogger,
     mailer: options.mailer ?? new OutboxMailer(outbox),
-    fetcher: { timeoutMs: 2000, backoffBaseMs: 1 },
+    fetcher: { timeoutMs: 2000, backoffBaseMs: 1, ...options.fetcher },
   });
   return {
     replay,

@@ -3,29 +3,23 @@
  * fetcher with short timeouts, outbox mailer) against the replay server, plus what the tests
  * measure: a snapshot of everything stored, what a later snapshot lost of it, and the alerts sent.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { loadConfigFile } from '../../../lambdas/adapters/fs/config-file';
-import { OutboxMailer } from '../../../lambdas/adapters/mail/outbox-mailer';
-import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
-import { silentLogger } from '../../../lambdas/adapters/log/json-logger';
+import type { ParsedMail } from 'mailparser';
+import type { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
 import type { FetcherOptions } from '../../../lambdas/adapters/http/undici-fetcher';
-import { openRuntime, type Runtime } from '../../../lambdas/composition';
+import type { Runtime } from '../../../lambdas/composition';
 import type { Config } from '../../../lambdas/config';
 import { cycleInput } from '../../../lambdas/cycle-input';
 import type { Change, StoredDocument, StoredVersion } from '../../../lambdas/core/model';
 import type { Clock, Logger, Mailer } from '../../../lambdas/core/ports';
 import { watchOnce, type WatchDeps } from '../../../lambdas/core/watch-once';
-import { testEndpoint } from '../../support/dynamo';
+import { BSCC_SOURCES, ROOT, instantClock, startHarness } from '../../support/harness';
 
-export const ROOT = join(__dirname, '..', '..', '..');
+export { ROOT, instantClock };
 export const REPLAY_ROOT = join(ROOT, 'demo', 'replay');
-export const instantClock: Clock = { now: () => new Date(), sleep: async () => undefined };
 export const SEARCH = { path: '/api/search.json', query: { filter_organisations: 'biometrics-and-surveillance-camera-commissioner' } };
 export const NEVER_AGAIN = '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond';
-export const SOURCES = ['bscc-correspondence', 'never-again-publication'];
+export const SOURCES = BSCC_SOURCES;
 
 export interface Snapshot {
   documents: StoredDocument[];
@@ -46,8 +40,6 @@ export interface ReliabilityHarness {
   close(): Promise<void>;
 }
 
-let tables = 0;
-
 export interface HarnessOptions {
   logger?: Logger;
   mailer?: Mailer;
@@ -57,48 +49,24 @@ export interface HarnessOptions {
   step?: string;
 }
 
+/** The shared harness on the two BSCC sources, with short fetch timeouts and one retry. */
 export async function startReliabilityHarness(options: HarnessOptions = {}): Promise<ReliabilityHarness> {
-  const replay = await new ReplayServer(REPLAY_ROOT).start(options.step ?? 't0');
-  const base = loadConfigFile(join(ROOT, 'procwatch.config.json'));
-  let config: Config = {
-    ...base,
-    endpoints: { govuk: replay.url, parliament: replay.url, legislation: replay.url },
-    store: { ...base.store, table: `rel-${process.pid}-${Date.now()}-${tables++}` },
-  };
-  // The two BSCC sources the replay steps were composed for: other sources added to the config
-  // later do not change what these tests measure (or how long they take).
-  config = { ...config, sources: config.sources.filter((s) => SOURCES.includes(s.id)) };
-  if (options.config) config = options.config(config);
-  const outbox = mkdtempSync(join(tmpdir(), 'procwatch-rel-outbox-'));
-  const runtime = await openRuntime(config, {
-    root: ROOT,
-    dynamoEndpoint: testEndpoint(),
-    allowPrivateHosts: [replay.host],
-    clock: options.clock ?? instantClock,
-    logger: options.logger ?? silentLogger,
-    mailer: options.mailer ?? new OutboxMailer(outbox),
+  const h = await startHarness({
+    ...options,
+    sources: SOURCES,
+    tablePrefix: 'rel',
     fetcher: { timeoutMs: 300, backoffBaseMs: 1, maxRetries: 1, ...options.fetcher },
   });
+  const { runtime, config, replay } = h;
   const deps = (): WatchDeps => ({ store: runtime.store, fetcher: runtime.fetcher, clock: runtime.clock, logger: runtime.logger, mailer: runtime.mailer });
   return {
-    replay,
-    runtime,
-    config,
-    outbox,
+    ...h,
     deps,
     async cycle(step?: string, d?: WatchDeps) {
       if (step) replay.setStep(step);
       return watchOnce(d ?? deps(), cycleInput(config, runtime));
     },
     snapshot: () => snapshotOf(runtime),
-    async emails() {
-      const files = readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort();
-      return Promise.all(files.map((f) => simpleParser(readFileSync(join(outbox, f)))));
-    },
-    async close() {
-      await runtime.close();
-      await replay.stop();
-    },
   };
 }
 
