@@ -3,10 +3,8 @@
  * kind `ses`, pointed at a local stand-in for the SES v2 API), DynamoDB Local, alerts recorded by
  * the check-sources handler. Each alert goes out once; a second invocation sends nothing.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
@@ -14,8 +12,9 @@ import { handler as checkSources } from '../../../lambdas/handlers/check-sources
 import { closeHandlerRuntime } from '../../../lambdas/handlers/handler-runtime';
 import { handler as sendAlerts } from '../../../lambdas/handlers/send-alerts';
 import { verifyUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token';
-import { BSCC_SOURCES, ROOT } from '../../support/harness';
+import { ROOT } from '../../support/harness';
 import { testEndpoint } from '../../support/dynamo';
+import { writeLambdaConfig } from '../../support/lambda-config';
 
 const ENV = ['PROCWATCH_CONFIG_PATH', 'PROCWATCH_TABLE', 'PROCWATCH_DYNAMO_ENDPOINT', 'PROCWATCH_ALLOW_PRIVATE_HOSTS', 'PROCWATCH_UNSUBSCRIBE_SECRET', 'PROCWATCH_PUBLIC_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
 const SECRET = 'handler-unsubscribe-secret-0123456789';
@@ -35,18 +34,11 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => ses.listen(0, '127.0.0.1', () => resolve()));
-  const dir = mkdtempSync(join(tmpdir(), 'lambda-send-'));
-  const base = JSON.parse(readFileSync(join(ROOT, 'procwatch.config.json'), 'utf8'));
-  const config = {
-    ...base,
-    sources: base.sources.filter((s: { id: string }) => BSCC_SOURCES.includes(s.id)),
-    endpoints: { govuk: replay.url, parliament: replay.url, legislation: replay.url },
-    knownCorrespondence: join(ROOT, 'data/known-correspondence'),
+  const configPath = writeLambdaConfig(replay.url, {
     mailer: { kind: 'ses', ses: { region: 'eu-west-2', endpoint: `http://127.0.0.1:${(ses.address() as AddressInfo).port}` } },
-  };
-  writeFileSync(join(dir, 'procwatch.config.json'), JSON.stringify(config));
+  });
   Object.assign(process.env, {
-    PROCWATCH_CONFIG_PATH: join(dir, 'procwatch.config.json'),
+    PROCWATCH_CONFIG_PATH: configPath,
     PROCWATCH_TABLE: `send-handler-${process.pid}-${Date.now()}`,
     PROCWATCH_DYNAMO_ENDPOINT: testEndpoint(),
     PROCWATCH_ALLOW_PRIVATE_HOSTS: replay.host,

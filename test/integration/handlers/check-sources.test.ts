@@ -3,29 +3,19 @@
  * DynamoDB Local standing in for DynamoDB, the replay server for GOV.UK. Alerts stay pending
  * for the send-alerts function.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
 import { handler } from '../../../lambdas/handlers/check-sources';
 import { closeHandlerRuntime, handlerRuntime } from '../../../lambdas/handlers/handler-runtime';
 import { BSCC_SOURCES, ROOT } from '../../support/harness';
 import { testEndpoint } from '../../support/dynamo';
+import { writeLambdaConfig } from '../../support/lambda-config';
 
 describe('check-sources handler', () => {
   let replay: ReplayServer;
   beforeAll(async () => {
     replay = await new ReplayServer(join(ROOT, 'demo/replay')).start('t0');
-    const dir = mkdtempSync(join(tmpdir(), 'lambda-'));
-    const base = JSON.parse(readFileSync(join(ROOT, 'procwatch.config.json'), 'utf8'));
-    const config = {
-      ...base,
-      sources: base.sources.filter((s: { id: string }) => BSCC_SOURCES.includes(s.id)),
-      endpoints: { govuk: replay.url, parliament: replay.url, legislation: replay.url },
-      knownCorrespondence: join(ROOT, 'data/known-correspondence'),
-    };
-    writeFileSync(join(dir, 'procwatch.config.json'), JSON.stringify(config));
-    process.env.PROCWATCH_CONFIG_PATH = join(dir, 'procwatch.config.json');
+    process.env.PROCWATCH_CONFIG_PATH = writeLambdaConfig(replay.url);
     process.env.PROCWATCH_TABLE = `handler-${process.pid}-${Date.now()}`;
     process.env.PROCWATCH_DYNAMO_ENDPOINT = testEndpoint();
     process.env.PROCWATCH_ALLOW_PRIVATE_HOSTS = replay.host;
