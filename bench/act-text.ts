@@ -21,7 +21,9 @@ export function actText(targetChars = 1_000_000, seed = 1978): string[] {
     for (let s = 1; s <= subsections; s++) {
       const body = Array.from({ length: 1 + Math.floor(random() * 3) }, () => sentence(random, words)).join(' ');
       lines.push(`(${s}) ${body}`);
-      if (random() < 0.2) for (const letter of ['a', 'b', 'c'].slice(0, 1 + Math.floor(random() * 3))) lines.push(`(${letter}) ${sentence(random, words, 5, 15)}`);
+      if (random() < 0.2)
+        for (const letter of ['a', 'b', 'c'].slice(0, 1 + Math.floor(random() * 3)))
+          lines.push(`(${letter}) ${sentence(random, words, 5, 15)}`);
     }
     size = lines.reduce((n, l) => n + l.length + 1, 0);
   }
@@ -42,8 +44,11 @@ export function diffCases(): DiffCase[] {
   const before = lines.join('\n');
   const oneEdit = [...lines];
   const middle = Math.floor(lines.length / 2);
-  oneEdit[middle] = `${lines[middle].split(' ')[0]} ${Array.from({ length: 3 }, () => sentence(random, words)).join(' ')}`;
-  const rewrite = lines.map((line) => (random() < 0.3 ? `${line.split(' ')[0]} ${sentence(random, words)} ${pick(random, words)}` : line));
+  oneEdit[middle] =
+    `${lines[middle].split(' ')[0]} ${Array.from({ length: 3 }, () => sentence(random, words)).join(' ')}`;
+  const rewrite = lines.map((line) =>
+    random() < 0.3 ? `${line.split(' ')[0]} ${sentence(random, words)} ${pick(random, words)}` : line,
+  );
   return [
     { name: 'one-paragraph edit', before, after: oneEdit.join('\n') },
     { name: '30 % rewrite', before, after: rewrite.join('\n') },

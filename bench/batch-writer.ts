@@ -16,7 +16,12 @@ export class BatchWriter {
     endpoint: string,
     private readonly table: string,
   ) {
-    const client = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 6 });
+    const client = new DynamoDBClient({
+      endpoint,
+      region: 'eu-west-2',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 6,
+    });
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
@@ -33,7 +38,9 @@ export class BatchWriter {
   private async put(batch: Item[]): Promise<void> {
     let pending = batch.map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; pending.length; attempt++) {
-      const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending }, ReturnConsumedCapacity: 'TOTAL' }));
+      const res = await this.doc.send(
+        new BatchWriteCommand({ RequestItems: { [this.table]: pending }, ReturnConsumedCapacity: 'TOTAL' }),
+      );
       this.capacity.calls++;
       for (const c of res.ConsumedCapacity ?? []) this.capacity.write += c.CapacityUnits ?? 0;
       this.capacity.items += pending.length - (res.UnprocessedItems?.[this.table]?.length ?? 0);

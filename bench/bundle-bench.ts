@@ -22,7 +22,9 @@ export interface BundleFigure {
 
 export async function bundleBench(root: string, runs = 5): Promise<BundleFigure[]> {
   const dir = join(root, 'lambdas', 'handlers');
-  const handlers = readdirSync(dir).filter((f) => f.endsWith('.ts') && /export (async function|const) handler\b/.test(readFileSync(join(dir, f), 'utf8')));
+  const handlers = readdirSync(dir).filter(
+    (f) => f.endsWith('.ts') && /export (async function|const) handler\b/.test(readFileSync(join(dir, f), 'utf8')),
+  );
   const out = mkdtempSync(join(tmpdir(), 'procwatch-bundles-'));
   const figures: BundleFigure[] = [];
   try {
@@ -47,20 +49,37 @@ export async function bundleBench(root: string, runs = 5): Promise<BundleFigure[
         const name = m ? m[1] : '(project code)';
         byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
       }
-      const heaviest = [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, bytes]) => ({ name, bytes }));
+      const heaviest = [...byPackage.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([name, bytes]) => ({ name, bytes }));
       const loads: number[] = [];
       const processes: number[] = [];
       // The Lambda runtime provides the SDK; here it comes from node_modules, as close as it gets.
       const script = `const t=process.hrtime.bigint();require(${JSON.stringify(outfile)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
       for (let i = 0; i < runs; i++) {
         const started = performance.now();
-        const r = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, NODE_PATH: join(root, 'node_modules'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, encoding: 'utf8' });
+        const r = spawnSync(process.execPath, ['-e', script], {
+          env: {
+            ...process.env,
+            NODE_PATH: join(root, 'node_modules'),
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
+          encoding: 'utf8',
+        });
         processes.push(performance.now() - started);
         if (r.status !== 0) throw new Error(`loading ${file} failed: ${r.stderr.split('\n').slice(0, 3).join(' ')}`);
         loads.push(Number(r.stdout));
       }
       const bytes = statSync(outfile).size;
-      figures.push({ handler: file.replace(/\.ts$/, ''), bytes, gzipBytes: gzipSync(readFileSync(outfile)).length, heaviest, loadMsP50: percentile(loads, 50), processMsP50: percentile(processes, 50) });
+      figures.push({
+        handler: file.replace(/\.ts$/, ''),
+        bytes,
+        gzipBytes: gzipSync(readFileSync(outfile)).length,
+        heaviest,
+        loadMsP50: percentile(loads, 50),
+        processMsP50: percentile(processes, 50),
+      });
     }
   } finally {
     rmSync(out, { recursive: true, force: true });

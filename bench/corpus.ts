@@ -43,7 +43,9 @@ export class ReplayCorpus {
   private readonly random: () => number;
   private readonly words = realVocabulary();
   private readonly docs: Doc[][] = [];
-  private readonly publication = readJson('govuk-content/publishing-api_publication_publication-with-featured-attachments.json');
+  private readonly publication = readJson(
+    'govuk-content/publishing-api_publication_publication-with-featured-attachments.json',
+  );
   private readonly htmlPublication = readJson('govuk-content/publishing-api_html_publication_published.json');
   private readonly search = readJson('govuk-search/gds-api-adapters_new_policies_for_dwp.json');
   private steps = 0;
@@ -68,18 +70,31 @@ export class ReplayCorpus {
       const list: Doc[] = [];
       for (let d = 0; d < documentsPerSource; d++) {
         const year = 2015 + Math.floor(this.random() * 10);
-        const stamp = new Date(Date.UTC(year, Math.floor(this.random() * 12), 1 + Math.floor(this.random() * 28), 9, 30)).toISOString();
+        const stamp = new Date(
+          Date.UTC(year, Math.floor(this.random() * 12), 1 + Math.floor(this.random() * 28), 9, 30),
+        ).toISOString();
         const words = this.words;
         const title = `${paragraph(this.random, words, 1).split(' ').slice(0, 6).join(' ').replace(/\.$/, '')} (${s}-${d})`;
         list.push({
           source: s,
           index: d,
-          slug: `bench-${s}-${d}-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}`,
+          slug: `bench-${s}-${d}-${title
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, '')
+            .slice(0, 60)}`,
           title,
           timestamp: stamp,
           firstPublished: stamp,
           paragraphs: Array.from({ length: 3 + Math.floor(this.random() * 4) }, () => paragraph(this.random, words)),
-          attachment: d % attachmentEvery === 0 ? { paragraphs: Array.from({ length: 10 + Math.floor(this.random() * 10) }, () => paragraph(this.random, words)) } : null,
+          attachment:
+            d % attachmentEvery === 0
+              ? {
+                  paragraphs: Array.from({ length: 10 + Math.floor(this.random() * 10) }, () =>
+                    paragraph(this.random, words),
+                  ),
+                }
+              : null,
           notes: [{ public_timestamp: stamp, note: 'First published.' }],
         });
       }
@@ -89,7 +104,11 @@ export class ReplayCorpus {
     }
     this.writeRoutes('c0', { routes });
     this.steps = 1;
-    return { step: 'c0', changedPublications: sources * documentsPerSource, changedAttachments: this.documentCount - sources * documentsPerSource };
+    return {
+      step: 'c0',
+      changedPublications: sources * documentsPerSource,
+      changedAttachments: this.documentCount - sources * documentsPerSource,
+    };
   }
 
   /**
@@ -113,7 +132,10 @@ export class ReplayCorpus {
       doc.notes.unshift({ public_timestamp: doc.timestamp, note: `Updated: ${paragraph(this.random, this.words, 1)}` });
       const attachmentChanged = doc.attachment !== null && this.random() < 0.5;
       if (attachmentChanged) {
-        doc.attachment!.paragraphs[Math.floor(this.random() * doc.attachment!.paragraphs.length)] = paragraph(this.random, this.words);
+        doc.attachment!.paragraphs[Math.floor(this.random() * doc.attachment!.paragraphs.length)] = paragraph(
+          this.random,
+          this.words,
+        );
         attachments++;
       }
       // An attachment carries its publication's timestamp, so it is re-served whenever the parent moves.
@@ -134,7 +156,13 @@ export class ReplayCorpus {
   private listingRoute(step: string, source: number): object {
     const list = [...this.docs[source]].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
     const template = this.search.results[0];
-    const org = { ...template.organisations[0], slug: this.organisation(source), link: `/government/organisations/${this.organisation(source)}`, title: `Bench organisation ${source}`, acronym: `BO${source}` };
+    const org = {
+      ...template.organisations[0],
+      slug: this.organisation(source),
+      link: `/government/organisations/${this.organisation(source)}`,
+      title: `Bench organisation ${source}`,
+      acronym: `BO${source}`,
+    };
     const body = {
       ...this.search,
       results: list.map((d) => ({
@@ -180,10 +208,27 @@ export class ReplayCorpus {
         change_history: doc.notes,
         featured_attachments: [],
         attachments: doc.attachment
-          ? [{ ...templateAttachment, attachment_type: 'html', id: `html-${doc.source}-${doc.index}`, title: `${doc.title} (HTML)`, url: `https://www.gov.uk${attachmentPath}`, content_type: 'text/html' }]
+          ? [
+              {
+                ...templateAttachment,
+                attachment_type: 'html',
+                id: `html-${doc.source}-${doc.index}`,
+                title: `${doc.title} (HTML)`,
+                url: `https://www.gov.uk${attachmentPath}`,
+                content_type: 'text/html',
+              },
+            ]
           : [],
       },
-      links: { ...p.links, organisations: [{ title: `Bench organisation ${doc.source}`, base_path: `/government/organisations/${this.organisation(doc.source)}` }] },
+      links: {
+        ...p.links,
+        organisations: [
+          {
+            title: `Bench organisation ${doc.source}`,
+            base_path: `/government/organisations/${this.organisation(doc.source)}`,
+          },
+        ],
+      },
     };
     const file = `s${doc.source}/${doc.slug}.json`;
     this.writeFile(step, file, item);
@@ -197,8 +242,15 @@ export class ReplayCorpus {
         title: `${doc.title} (HTML)`,
         public_updated_at: doc.timestamp,
         updated_at: doc.timestamp,
-        details: { ...h.details, body: `<div class="govspeak">${doc.attachment.paragraphs.map((t) => `<p>${t}</p>`).join('\n')}</div>`, public_timestamp: doc.timestamp },
-        links: { ...h.links, parent: [{ ...h.links.parent[0], base_path: path, title: doc.title, document_type: 'correspondence' }] },
+        details: {
+          ...h.details,
+          body: `<div class="govspeak">${doc.attachment.paragraphs.map((t) => `<p>${t}</p>`).join('\n')}</div>`,
+          public_timestamp: doc.timestamp,
+        },
+        links: {
+          ...h.links,
+          parent: [{ ...h.links.parent[0], base_path: path, title: doc.title, document_type: 'correspondence' }],
+        },
       };
       const attachmentFile = `s${doc.source}/${doc.slug}.html-attachment.json`;
       this.writeFile(step, attachmentFile, attachment);

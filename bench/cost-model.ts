@@ -57,14 +57,21 @@ export function unitCosts(r: CycleBenchResult, loadMs: number): UnitCosts {
   const product = r.cycles.filter((c) => c.mode === 'product');
   const unchanged = product.filter((c) => c.kind === 'unchanged');
   const quietCycle = unchanged.reduce((a, b) => (b.wcu < a.wcu ? b : a), unchanged[0]);
-  const per = (c: CycleMetrics): PerSource => ({ requests: c.requests / r.sources, bytes: c.bytes / r.sources, rcu: c.rcu / r.sources, ms: c.ms / r.sources, logBytes: c.logBytes / r.sources });
+  const per = (c: CycleMetrics): PerSource => ({
+    requests: c.requests / r.sources,
+    bytes: c.bytes / r.sources,
+    rcu: c.rcu / r.sources,
+    ms: c.ms / r.sources,
+    logBytes: c.logBytes / r.sources,
+  });
   const quiet = per(quietCycle);
   // The hourly state heartbeat: a cycle that wrote source state but no document.
   const beat = product.find((c) => c.kind !== 'baseline' && c.stateWrites > 0 && c.documentWrites === 0);
   const heartbeatWcu = beat ? beat.wcu / beat.stateWrites : 1;
   const changed = product.filter((c) => c.kind === 'changed' && c.changedPublications > 0);
   // What a changed publication adds to a quiet cycle (its detail, its attachment, its transaction).
-  const perChange = (f: (c: CycleMetrics) => number, quietTotal: number) => mean(changed.map((c) => (f(c) - quietTotal) / c.changedPublications));
+  const perChange = (f: (c: CycleMetrics) => number, quietTotal: number) =>
+    mean(changed.map((c) => (f(c) - quietTotal) / c.changedPublications));
   const naive = r.cycles.filter((c) => c.mode === 'naive' && c.kind !== 'baseline');
   const baseline = product.find((c) => c.kind === 'baseline')!;
   return {
@@ -127,7 +134,10 @@ export function monthlyBill(s: Scenario, u: UnitCosts): Bill {
     httpRequests += requests;
     readUnits += cycles * count * perSource.rcu;
     // The product writes a source's state at most hourly when nothing changes; the naive monitor rewrites everything.
-    writeUnits += s.strategy === 'product' ? Math.min(cycles, minutes / 60) * count * u.heartbeatWcu : cycles * count * u.naivePerSource.wcu;
+    writeUnits +=
+      s.strategy === 'product'
+        ? Math.min(cycles, minutes / 60) * count * u.heartbeatWcu
+        : cycles * count * u.naivePerSource.wcu;
     ms += cycles * (u.loadMs + a.coldStartExtraMs) + cycles * count * perSource.ms + requests * a.networkMsPerRequest;
     logBytes += cycles * (count * perSource.logBytes + a.platformLogBytes);
   }
@@ -142,7 +152,9 @@ export function monthlyBill(s: Scenario, u: UnitCosts): Bill {
   const gbSeconds = (ms / 1000) * (a.lambdaMemoryMb / 1024);
   // Stored: every document once, plus each month's new versions and changes.
   // Plain puts cost 1 WCU per KB, transactional ones 2: so the month's writes give what it adds.
-  const storedKb = sources * s.documentsPerSource * u.storedKbPerDocument + (s.strategy === 'product' ? changes * (u.perChange.wcu / 2) : writeUnits);
+  const storedKb =
+    sources * s.documentsPerSource * u.storedKbPerDocument +
+    (s.strategy === 'product' ? changes * (u.perChange.wcu / 2) : writeUnits);
   const storageGb = storedKb / 1024 / 1024;
   const logGb = logBytes / 1024 ** 3;
   const p = PRICES;
@@ -153,10 +165,22 @@ export function monthlyBill(s: Scenario, u: UnitCosts): Bill {
     'DynamoDB writes': (writeUnits / 1e6) * p.dynamoPerMillionWrites,
     'DynamoDB storage': storageGb * p.dynamoGbMonth,
     'SES e-mail': (emails / 1000) * p.sesPerThousand,
-    'Scheduler': (invocations / 1e6) * p.schedulerPerMillion,
+    Scheduler: (invocations / 1e6) * p.schedulerPerMillion,
     'CloudWatch Logs': logGb * p.logsIngestPerGb,
   };
-  return { scenario: s, invocations, gbSeconds, httpRequests, readUnits, writeUnits, storageGb, emails, logGb, cost, total: Object.values(cost).reduce((x, y) => x + y, 0) };
+  return {
+    scenario: s,
+    invocations,
+    gbSeconds,
+    httpRequests,
+    readUnits,
+    writeUnits,
+    storageGb,
+    emails,
+    logGb,
+    cost,
+    total: Object.values(cost).reduce((x, y) => x + y, 0),
+  };
 }
 
 /** What a hosted page monitor charges; an estimate from the vendors' published plans as known. */
@@ -164,5 +188,5 @@ export const HOSTED_MONITOR = {
   name: 'changedetection.io hosted plan',
   pricePerMonthUsd: 8.99,
   asOf: '2024, as published then; check the vendor page',
-  note: 'one subscription; checks every watched page on its own schedule, so it fetches every document every cycle (the naive strategy) from the vendor\'s servers',
+  note: "one subscription; checks every watched page on its own schedule, so it fetches every document every cycle (the naive strategy) from the vendor's servers",
 };

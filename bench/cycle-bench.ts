@@ -99,7 +99,12 @@ interface Meter {
 export async function cycleBench(o: CycleBenchOptions): Promise<CycleBenchResult> {
   const log = o.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), 'procwatch-bench-'));
-  const corpus = new ReplayCorpus({ dir, sources: o.sources, documentsPerSource: o.documentsPerSource, attachmentEvery: o.attachmentEvery });
+  const corpus = new ReplayCorpus({
+    dir,
+    sources: o.sources,
+    documentsPerSource: o.documentsPerSource,
+    attachmentEvery: o.attachmentEvery,
+  });
   const steps: (StepSummary & { kind: CycleKind })[] = [{ ...corpus.writeBase(), kind: 'baseline' }];
   for (let i = 0; i < o.changedCycles; i++) steps.push({ ...corpus.writeNextStep(o.fraction), kind: 'changed' });
   for (let i = 0; i < o.unchangedCycles; i++) steps.push({ ...corpus.writeNextStep(0), kind: 'unchanged' });
@@ -113,15 +118,26 @@ export async function cycleBench(o: CycleBenchOptions): Promise<CycleBenchResult
       for (const step of steps) {
         replay.setStep(step.step);
         const m = await measure(product, async () => {
-          const input = cycleInput(config, product.rt, (outcome) => product.rt.logger.info('source checked', { ...outcome, changes: undefined }));
+          const input = cycleInput(config, product.rt, (outcome) =>
+            product.rt.logger.info('source checked', { ...outcome, changes: undefined }),
+          );
           const report = await runCycle(product.rt, input);
           product.rt.logger.info('cycle finished', { runId: report.runId, sources: report.outcomes.length, failed: 0 });
           const failed = report.outcomes.filter((x) => x.kind === 'failed');
-          if (failed.length) throw new Error(`bench cycle ${step.step}: ${failed.length} sources failed: ${JSON.stringify(failed[0])}`);
+          if (failed.length)
+            throw new Error(`bench cycle ${step.step}: ${failed.length} sources failed: ${JSON.stringify(failed[0])}`);
           return report.outcomes.reduce((n, x) => n + (x.kind === 'updated' ? x.changes.length : 0), 0);
         });
-        cycles.push({ ...m, mode: 'product', step: step.step, kind: step.kind, changedPublications: step.changedPublications });
-        log(`product ${step.step} (${step.kind}): ${m.requests} requests, ${m.documentWrites} document writes, ${m.ms.toFixed(0)} ms`);
+        cycles.push({
+          ...m,
+          mode: 'product',
+          step: step.step,
+          kind: step.kind,
+          changedPublications: step.changedPublications,
+        });
+        log(
+          `product ${step.step} (${step.kind}): ${m.requests} requests, ${m.documentWrites} document writes, ${m.ms.toFixed(0)} ms`,
+        );
         product.clock.advance(SCHEDULE_MINUTES);
       }
     } finally {
@@ -137,16 +153,32 @@ export async function cycleBench(o: CycleBenchOptions): Promise<CycleBenchResult
         const before = { ...writer.capacity };
         const m = await measure(naive, async () => {
           const report = await naiveCycle(
-            { fetcher: naive.rt.fetcher, store: naive.rt.store, writer, kinds: sourceKinds, endpoints: naiveConfig.endpoints, now: () => naive.clock.now().toISOString() },
+            {
+              fetcher: naive.rt.fetcher,
+              store: naive.rt.store,
+              writer,
+              kinds: sourceKinds,
+              endpoints: naiveConfig.endpoints,
+              now: () => naive.clock.now().toISOString(),
+            },
             naiveConfig.sources,
           );
-          for (const s of naiveConfig.sources) naive.rt.logger.info('source checked', { sourceId: s.id, documents: report.documents });
+          for (const s of naiveConfig.sources)
+            naive.rt.logger.info('source checked', { sourceId: s.id, documents: report.documents });
           return report.changed;
         });
         m.wcu += writer.capacity.write - before.write;
         m.documentWrites = writer.capacity.items - before.items;
-        cycles.push({ ...m, mode: 'naive', step: step.step, kind: step.kind, changedPublications: step.changedPublications });
-        log(`naive   ${step.step} (${step.kind}): ${m.requests} requests, ${m.documentWrites} items written, ${m.ms.toFixed(0)} ms`);
+        cycles.push({
+          ...m,
+          mode: 'naive',
+          step: step.step,
+          kind: step.kind,
+          changedPublications: step.changedPublications,
+        });
+        log(
+          `naive   ${step.step} (${step.kind}): ${m.requests} requests, ${m.documentWrites} items written, ${m.ms.toFixed(0)} ms`,
+        );
         naive.clock.advance(SCHEDULE_MINUTES);
       }
     } finally {
@@ -156,7 +188,13 @@ export async function cycleBench(o: CycleBenchOptions): Promise<CycleBenchResult
     await replay.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  return { sources: o.sources, documents: corpus.documentCount, publications: o.sources * o.documentsPerSource, cycles, scheduleMinutes: SCHEDULE_MINUTES };
+  return {
+    sources: o.sources,
+    documents: corpus.documentCount,
+    publications: o.sources * o.documentsPerSource,
+    cycles,
+    scheduleMinutes: SCHEDULE_MINUTES,
+  };
 }
 
 function benchConfig(sources: number, corpus: ReplayCorpus, url: string, table: string): Config {
@@ -212,12 +250,21 @@ type Measured = Omit<CycleMetrics, 'mode' | 'step' | 'kind' | 'changedPublicatio
 
 async function measure(b: BenchRuntime, task: () => Promise<number>): Promise<Measured> {
   const cap = b.rt.store.capacity;
-  const before = { read: cap.read, write: cap.write, calls: { ...cap.calls }, meter: { ...b.meter, byBucket: { ...b.meter.byBucket } } };
+  const before = {
+    read: cap.read,
+    write: cap.write,
+    calls: { ...cap.calls },
+    meter: { ...b.meter, byBucket: { ...b.meter.byBucket } },
+  };
   const { result: alerts, peak, ms } = await withMemoryPeak(task);
   const byBucket: Record<string, number> = {};
-  for (const [k, v] of Object.entries(b.meter.byBucket)) if (v - (before.meter.byBucket[k] ?? 0) > 0) byBucket[k] = v - (before.meter.byBucket[k] ?? 0);
+  for (const [k, v] of Object.entries(b.meter.byBucket))
+    if (v - (before.meter.byBucket[k] ?? 0) > 0) byBucket[k] = v - (before.meter.byBucket[k] ?? 0);
   const calls = (op: string) => (cap.calls[op] ?? 0) - (before.calls[op] ?? 0);
-  const politeMs = Object.entries(byBucket).reduce((t, [bucket, n]) => t + n * (DEFAULT_INTERVALS_MS[bucket] ?? 100), 0);
+  const politeMs = Object.entries(byBucket).reduce(
+    (t, [bucket, n]) => t + n * (DEFAULT_INTERVALS_MS[bucket] ?? 100),
+    0,
+  );
   return {
     requests: b.meter.requests - before.meter.requests,
     requestsByBucket: byBucket,

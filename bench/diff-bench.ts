@@ -19,13 +19,28 @@ export function diffBench(timeoutMs: number, repeats = 3, log: (line: string) =>
     for (const algo of ['product', 'diff-package'] as const) {
       // The diff package's exact O(ND) search on a 30 % rewrite runs into its timeout: time it once.
       const runs = algo === 'diff-package' && caseIndex === 1 ? 1 : repeats;
-      const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'diff-worker.ts'), algo, String(caseIndex), String(runs), String(timeoutMs)], {
-        encoding: 'utf8',
-        cwd: join(__dirname, '..'),
-      });
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--expose-gc',
+          '--import',
+          'tsx',
+          join(__dirname, 'diff-worker.ts'),
+          algo,
+          String(caseIndex),
+          String(runs),
+          String(timeoutMs),
+        ],
+        {
+          encoding: 'utf8',
+          cwd: join(__dirname, '..'),
+        },
+      );
       if (r.status !== 0) throw new Error(`diff worker failed: ${r.stderr.split('\n').slice(0, 5).join(' ')}`);
       const figure = JSON.parse(r.stdout.trim().split('\n').pop()!) as DiffFigure;
-      log(`diff ${figure.case} / ${algo}: ${Math.min(...figure.times).toFixed(0)} ms${figure.finished ? '' : ' (gave up)'}, +${figure.peakExtraMb.toFixed(0)} MB`);
+      log(
+        `diff ${figure.case} / ${algo}: ${Math.min(...figure.times).toFixed(0)} ms${figure.finished ? '' : ' (gave up)'}, +${figure.peakExtraMb.toFixed(0)} MB`,
+      );
       figures.push(figure);
     }
   }

@@ -47,7 +47,10 @@ export interface MemoryPeak {
  * Samples RSS and heap every few milliseconds while `task` runs. Only meaningful for tasks that
  * yield to the event loop (I/O); synchronous work is measured in a child process instead.
  */
-export async function withMemoryPeak<T>(task: () => Promise<T>, everyMs = 5): Promise<{ result: T; peak: MemoryPeak; ms: number }> {
+export async function withMemoryPeak<T>(
+  task: () => Promise<T>,
+  everyMs = 5,
+): Promise<{ result: T; peak: MemoryPeak; ms: number }> {
   let rss = 0;
   let heap = 0;
   const sample = () => {

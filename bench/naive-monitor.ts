@@ -45,12 +45,36 @@ export async function naiveCycle(deps: NaiveDeps, sources: SourceConfigBase[]): 
         changed++;
       }
       const version = (before?.version ?? 0) + 1;
-      items.push(...versionItems({ docId: doc.docId, version, hash, text: doc.text, title: doc.title, fetchedAt: now, changeNote: doc.changeNote, extra: doc.extra ?? null }));
+      items.push(
+        ...versionItems({
+          docId: doc.docId,
+          version,
+          hash,
+          text: doc.text,
+          title: doc.title,
+          fetchedAt: now,
+          changeNote: doc.changeNote,
+          extra: doc.extra ?? null,
+        }),
+      );
       items.push(
         documentItem({
-          docId: doc.docId, sourceId: source.id, url: doc.url, title: doc.title, documentType: doc.documentType, signal: doc.signal, hash, version,
-          status: doc.withdrawn ? 'withdrawn' : 'active', knownId: null, threadId: null, firstSeenAt: before?.firstSeenAt ?? now, lastSeenAt: now,
-          detailUrl: detail, detailBucket: detail ? 'govuk-content' : null, parentId: doc.parentId ?? null,
+          docId: doc.docId,
+          sourceId: source.id,
+          url: doc.url,
+          title: doc.title,
+          documentType: doc.documentType,
+          signal: doc.signal,
+          hash,
+          version,
+          status: doc.withdrawn ? 'withdrawn' : 'active',
+          knownId: null,
+          threadId: null,
+          firstSeenAt: before?.firstSeenAt ?? now,
+          lastSeenAt: now,
+          detailUrl: detail,
+          detailBucket: detail ? 'govuk-content' : null,
+          parentId: doc.parentId ?? null,
         }),
       );
     }
@@ -60,7 +84,11 @@ export async function naiveCycle(deps: NaiveDeps, sources: SourceConfigBase[]): 
   return { documents, changed };
 }
 
-async function fetchEverything(deps: NaiveDeps, kind: SourceKind<any>, source: SourceConfigBase): Promise<{ doc: DocumentSnapshot; detail: string | null }[]> {
+async function fetchEverything(
+  deps: NaiveDeps,
+  kind: SourceKind<any>,
+  source: SourceConfigBase,
+): Promise<{ doc: DocumentSnapshot; detail: string | null }[]> {
   const entries: ListingEntry[] = [];
   let request = kind.listing(source, deps.endpoints) as ReturnType<SourceKind['listing']> | null;
   while (request) {
@@ -83,7 +111,8 @@ async function fetchEverything(deps: NaiveDeps, kind: SourceKind<any>, source: S
     const fetched = await deps.fetcher.get(entry.detail);
     const detail = kind.parseDetail(fetched, entry, source, deps.endpoints);
     entries.push(...detail.follow);
-    for (const doc of detail.documents) out.push({ doc: { ...doc, signal: entry.signal || doc.signal }, detail: entry.detail.url });
+    for (const doc of detail.documents)
+      out.push({ doc: { ...doc, signal: entry.signal || doc.signal }, detail: entry.detail.url });
   }
   return out;
 }

@@ -61,7 +61,18 @@ function seedChange(i: number, total: number, random: () => number): Change {
   const sourceId = `bench-${String(Math.floor(random() * SOURCES)).padStart(2, '0')}`;
   const docId = `govuk:/government/publications/bench-${sourceId}-${Math.floor(random() * 220)}`;
   const threaded = type === 'new-correspondence' || (type === 'document-changed' && random() < 0.05);
-  const words = ['surveillance', 'camera', 'procurement', 'letter', 'code', 'practice', 'commissioner', 'contract', 'supplier', 'review'];
+  const words = [
+    'surveillance',
+    'camera',
+    'procurement',
+    'letter',
+    'code',
+    'practice',
+    'commissioner',
+    'contract',
+    'supplier',
+    'review',
+  ];
   const title = Array.from({ length: 8 }, () => pick(random, words)).join(' ');
   return {
     changeId: `bench-change-${i}`,
@@ -72,10 +83,21 @@ function seedChange(i: number, total: number, random: () => number): Change {
     runId: `run-${Math.floor(i / 10)}`,
     title,
     url: `https://www.gov.uk/government/publications/${docId.split('/').pop()}`,
-    summary: type === 'document-changed' ? `${Math.floor(random() * 80)} words added, ${Math.floor(random() * 40)} removed.` : `New: ${title}.`,
+    summary:
+      type === 'document-changed'
+        ? `${Math.floor(random() * 80)} words added, ${Math.floor(random() * 40)} removed.`
+        : `New: ${title}.`,
     version: 2,
     previousVersion: type === 'document-changed' ? 1 : null,
-    diff: type === 'document-changed' ? [{ op: 'equal', text: `… ${title} ` }, { op: 'delete', text: 'old wording of the clause' }, { op: 'insert', text: 'new wording of the clause' }, { op: 'equal', text: ' …' }] : null,
+    diff:
+      type === 'document-changed'
+        ? [
+            { op: 'equal', text: `… ${title} ` },
+            { op: 'delete', text: 'old wording of the clause' },
+            { op: 'insert', text: 'new wording of the clause' },
+            { op: 'equal', text: ' …' },
+          ]
+        : null,
     changeNote: type === 'document-changed' ? 'Updated to reflect the new guidance.' : null,
     threadId: threaded ? `thread-${Math.floor(random() * THREADS)}` : null,
     letter: null,
@@ -89,14 +111,20 @@ export async function queryBench(o: QueryBenchOptions): Promise<QueryBenchResult
   // In memory: DynamoDB Local's file-backed mode seeds 5-20× slower on this machine.
   const local = await startDynamoDbLocal({});
   try {
-    const store = DynamoDbStore.connect(TABLE, { endpoint: local.endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const store = DynamoDbStore.connect(TABLE, {
+      endpoint: local.endpoint,
+      region: 'eu-west-2',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     await store.ensureTable();
     log(`seeding ${o.records} change records with BatchWriteItem…`);
     const started = performance.now();
     const random = seededRandom(100_000);
     const writer = new BatchWriter(local.endpoint, TABLE);
     for (let start = 0; start < o.records; start += 5000) {
-      const items = Array.from({ length: Math.min(5000, o.records - start) }, (_, j) => changeItem(seedChange(start + j, o.records, random)));
+      const items = Array.from({ length: Math.min(5000, o.records - start) }, (_, j) =>
+        changeItem(seedChange(start + j, o.records, random)),
+      );
       await writer.putAll(items, 4);
     }
     const seededMs = performance.now() - started;
@@ -108,7 +136,9 @@ export async function queryBench(o: QueryBenchOptions): Promise<QueryBenchResult
     const pages = Math.ceil(o.records / (scan.items.length / scan.pages));
     const fullScanMs = (scan.ms / scan.pages) * pages;
     const fullScanRcu = (scan.rcu / scan.pages) * pages;
-    log(`scan: ${scan.pages} pages of ~${Math.round(scan.items.length / scan.pages)} items, ${(scan.ms / scan.pages).toFixed(0)} ms and ${scan.rcu / scan.pages} RCU a page; full table ≈ ${pages} pages`);
+    log(
+      `scan: ${scan.pages} pages of ~${Math.round(scan.items.length / scan.pages)} items, ${(scan.ms / scan.pages).toFixed(0)} ms and ${scan.rcu / scan.pages} RCU a page; full table ≈ ${pages} pages`,
+    );
     const since = new Date(END - 30 * 24 * 3600_000).toISOString();
     const filters: [string, ChangeQuery][] = [
       ['none (newest 50)', {}],
@@ -134,11 +164,29 @@ export async function queryBench(o: QueryBenchOptions): Promise<QueryBenchResult
       newestMatching(scan.items, query, 50);
       // Matching, sorting and cutting the sampled pages, scaled to the whole table.
       const scanMs = fullScanMs + ((performance.now() - t) * pages) / scan.pages;
-      figures.push({ filter, query, matches, p50: percentile(times, 50), p95: percentile(times, 95), rcuPerQuery, scanP50: scanMs, scanRcuPerQuery: fullScanRcu });
-      log(`query ${filter}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${rcuPerQuery} RCU; scan ${scanMs.toFixed(0)} ms`);
+      figures.push({
+        filter,
+        query,
+        matches,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        rcuPerQuery,
+        scanP50: scanMs,
+        scanRcuPerQuery: fullScanRcu,
+      });
+      log(
+        `query ${filter}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${rcuPerQuery} RCU; scan ${scanMs.toFixed(0)} ms`,
+      );
     }
     // Eventually consistent reads cost 0.5 RCU per 4 KB, so the Scan's RCU give the table's size.
-    return { records: o.records, seededMs, tableMb: (fullScanRcu / 0.5) * 4096 / 1024 / 1024, scanPages: pages, sampledPages: scan.pages, figures };
+    return {
+      records: o.records,
+      seededMs,
+      tableMb: ((fullScanRcu / 0.5) * 4096) / 1024 / 1024,
+      scanPages: pages,
+      sampledPages: scan.pages,
+      figures,
+    };
   } finally {
     await local.stop();
   }
@@ -147,8 +195,17 @@ export async function queryBench(o: QueryBenchOptions): Promise<QueryBenchResult
 type Item = Record<string, unknown>;
 
 /** What a change log without indexes does: read the table (1 MB pages), then filter. */
-async function sampleScan(endpoint: string, maxPages: number): Promise<{ items: Item[]; rcu: number; ms: number; pages: number }> {
-  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+async function sampleScan(
+  endpoint: string,
+  maxPages: number,
+): Promise<{ items: Item[]; rcu: number; ms: number; pages: number }> {
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint,
+      region: 'eu-west-2',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
   const started = performance.now();
   const items: Item[] = [];
   let rcu = 0;
@@ -156,7 +213,14 @@ async function sampleScan(endpoint: string, maxPages: number): Promise<{ items: 
   let pages = 0;
   do {
     // Pages of SCAN_PAGE items rather than DynamoDB's 1 MB: DynamoDB Local fails on full pages of this table.
-    const res = await doc.send(new ScanCommand({ TableName: TABLE, Limit: SCAN_PAGE, ExclusiveStartKey: startKey, ReturnConsumedCapacity: 'TOTAL' }));
+    const res = await doc.send(
+      new ScanCommand({
+        TableName: TABLE,
+        Limit: SCAN_PAGE,
+        ExclusiveStartKey: startKey,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
     rcu += res.ConsumedCapacity?.CapacityUnits ?? 0;
     items.push(...(res.Items ?? []).filter((i) => i.entity === 'change'));
     startKey = res.LastEvaluatedKey;

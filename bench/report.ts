@@ -1,7 +1,16 @@
 /** Turns the measurements into the Markdown report printed by the run and kept in docs/benchmarks.md. */
 import type { Config } from '../lambdas/config';
 import type { BundleFigure } from './bundle-bench';
-import { ASSUMPTIONS, HOSTED_MONITOR, monthlyBill, PRICES, PRICES_AS_OF, unitCosts, type Bill, type Scenario } from './cost-model';
+import {
+  ASSUMPTIONS,
+  HOSTED_MONITOR,
+  monthlyBill,
+  PRICES,
+  PRICES_AS_OF,
+  unitCosts,
+  type Bill,
+  type Scenario,
+} from './cost-model';
 import type { CycleBenchResult, CycleMetrics } from './cycle-bench';
 import type { DiffFigure } from './diff-bench';
 import { fmt, mean, ratio, type Machine } from './measure';
@@ -11,7 +20,17 @@ export interface ReportInput {
   machine: Machine;
   command: string;
   seconds: number;
-  settings: { sources: number; documentsPerSource: number; attachmentEvery: number; changedCycles: number; unchangedCycles: number; fraction: number; naiveCycles: number; records: number; diffTimeoutMs: number };
+  settings: {
+    sources: number;
+    documentsPerSource: number;
+    attachmentEvery: number;
+    changedCycles: number;
+    unchangedCycles: number;
+    fraction: number;
+    naiveCycles: number;
+    records: number;
+    diffTimeoutMs: number;
+  };
   cycles: CycleBenchResult;
   diffs: DiffFigure[];
   queries: QueryBenchResult;
@@ -20,7 +39,11 @@ export interface ReportInput {
 }
 
 const table = (head: string[], rows: (string | number)[][]) =>
-  [`| ${head.join(' | ')} |`, `|${head.map((h, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  [
+    `| ${head.join(' | ')} |`,
+    `|${head.map((h, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 const kb = (bytes: number) => fmt(bytes / 1024, 0);
 const usd = (n: number) => (n < 0.01 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`);
 
@@ -47,10 +70,39 @@ function cycleSection(r: ReportInput): string[] {
   const c = r.cycles;
   const s = r.settings;
   const row = (x: CycleMetrics) => [
-    x.step, x.kind, x.changedPublications, x.requests, x.listingRequests, kb(x.bytes), fmt(x.rcu), fmt(x.wcu), x.documentWrites, x.stateWrites, x.alerts,
-    fmt(x.ms, 0), fmt((x.ms + x.politeMs) / 1000, 1), fmt(x.peakRssMb, 0), fmt(x.peakHeapMb, 0),
+    x.step,
+    x.kind,
+    x.changedPublications,
+    x.requests,
+    x.listingRequests,
+    kb(x.bytes),
+    fmt(x.rcu),
+    fmt(x.wcu),
+    x.documentWrites,
+    x.stateWrites,
+    x.alerts,
+    fmt(x.ms, 0),
+    fmt((x.ms + x.politeMs) / 1000, 1),
+    fmt(x.peakRssMb, 0),
+    fmt(x.peakHeapMb, 0),
   ];
-  const head = ['step', 'cycle', 'publications changed', 'HTTP requests', 'of which listing', 'KB received', 'RCU', 'WCU', 'document writes', 'state writes', 'alerts', 'compute ms', 'real-schedule s', 'peak RSS MB', 'peak heap MB'];
+  const head = [
+    'step',
+    'cycle',
+    'publications changed',
+    'HTTP requests',
+    'of which listing',
+    'KB received',
+    'RCU',
+    'WCU',
+    'document writes',
+    'state writes',
+    'alerts',
+    'compute ms',
+    'real-schedule s',
+    'peak RSS MB',
+    'peak heap MB',
+  ];
   const product = c.cycles.filter((x) => x.mode === 'product');
   const naive = c.cycles.filter((x) => x.mode === 'naive');
   const steadyProduct = product.filter((x) => x.kind === 'changed');
@@ -86,7 +138,14 @@ function cycleSection(r: ReportInput): string[] {
     '**Ratios, naive ÷ product, per cycle after the baseline**',
     '',
     table(
-      ['per cycle', 'naive', `product, cycles with ${fmt(s.fraction * 100, 1)} % changed`, 'ratio', 'product, unchanged cycle', 'ratio'],
+      [
+        'per cycle',
+        'naive',
+        `product, cycles with ${fmt(s.fraction * 100, 1)} % changed`,
+        'ratio',
+        'product, unchanged cycle',
+        'ratio',
+      ],
       metrics.map(([name, f, show]) => {
         const n = avg(steadyNaive, f);
         const p = avg(steadyProduct, f);
@@ -111,22 +170,42 @@ function unchangedSection(r: ReportInput): string[] {
     '## 2. Unchanged cycle',
     '',
     table(
-      ['step', 'requests per source', 'listing requests per source', 'document writes', 'source-state writes', 'RCU', 'WCU'],
-      product.map((x, i) => [x.step, fmt(perSource[i], 2), fmt(listing[i], 2), x.documentWrites, x.stateWrites, fmt(x.rcu), fmt(x.wcu)]),
+      [
+        'step',
+        'requests per source',
+        'listing requests per source',
+        'document writes',
+        'source-state writes',
+        'RCU',
+        'WCU',
+      ],
+      product.map((x, i) => [
+        x.step,
+        fmt(perSource[i], 2),
+        fmt(listing[i], 2),
+        x.documentWrites,
+        x.stateWrites,
+        fmt(x.rcu),
+        fmt(x.wcu),
+      ]),
     ),
     '',
     met
       ? `Target met: one listing request per source and no document write. Reads: ${fmt(mean(product.map((x) => x.rcu)) / n, 1)} RCU per source — the GetItem of the source's state; a listing identical to the last one (its fingerprint is in that state) reads no stored document. A source's state is rewritten only as an hourly heartbeat (every 4th cycle at 15 minutes), the only writes a quiet source makes.`
       : `**Target missed**: ${fmt(mean(perSource), 2)} requests per source and ${Math.max(...docWrites)} document writes in an unchanged cycle.`,
-    'GOV.UK\'s Search and Content APIs send no ETag or Last-Modified (test/fixtures/PROVENANCE.md), so the listing request cannot be conditional; the fetcher sends If-None-Match/If-Modified-Since wherever a source does send validators.',
+    "GOV.UK's Search and Content APIs send no ETag or Last-Modified (test/fixtures/PROVENANCE.md), so the listing request cannot be conditional; the fetcher sends If-None-Match/If-Modified-Since wherever a source does send validators.",
     '',
   ];
 }
 
 function diffSection(r: ReportInput): string[] {
   const rows = r.diffs.map((d) => [
-    d.case, d.algo === 'product' ? 'product `diffWords` (lines → sentences → words)' : '`diff` package `diffWords`',
-    fmt(d.beforeChars / 1e6, 2), d.finished ? fmt(Math.min(...d.times), 0) : `> ${fmt(r.settings.diffTimeoutMs / 1000, 0)} s (gave up)`, d.finished ? d.ops : '–', fmt(d.peakExtraMb, 0),
+    d.case,
+    d.algo === 'product' ? 'product `diffWords` (lines → sentences → words)' : '`diff` package `diffWords`',
+    fmt(d.beforeChars / 1e6, 2),
+    d.finished ? fmt(Math.min(...d.times), 0) : `> ${fmt(r.settings.diffTimeoutMs / 1000, 0)} s (gave up)`,
+    d.finished ? d.ops : '–',
+    fmt(d.peakExtraMb, 0),
   ]);
   const ratios = [0, 1].map((i) => {
     const p = r.diffs.find((d) => d.algo === 'product' && d.case === r.diffs[i * 2].case)!;
@@ -136,7 +215,7 @@ function diffSection(r: ReportInput): string[] {
   return [
     '## 3. Diff of an Act-sized text',
     '',
-    'An Act-like text of ~1 MB (parts, sections, subsections one per line, words from the real fixtures; bench/act-text.ts), diffed against a one-subsection edit and against a rewrite of 30 % of its lines. Each diff runs in a fresh Node process; time is the best of 3 runs (1 when it times out); memory is the process\'s peak RSS above its RSS before the diff.',
+    "An Act-like text of ~1 MB (parts, sections, subsections one per line, words from the real fixtures; bench/act-text.ts), diffed against a one-subsection edit and against a rewrite of 30 % of its lines. Each diff runs in a fresh Node process; time is the best of 3 runs (1 when it times out); memory is the process's peak RSS above its RSS before the diff.",
     '',
     table(['edit', 'algorithm', 'MB of text', 'ms', 'diff ops', 'peak extra MB'], rows),
     '',
@@ -155,7 +234,16 @@ function querySection(r: ReportInput): string[] {
     '',
     table(
       ['filter', 'results', 'p50 ms', 'p95 ms', 'RCU per query', 'Scan-and-filter ms (est.)', 'Scan RCU', 'RCU ratio'],
-      q.figures.map((f) => [f.filter, f.matches, fmt(f.p50, 1), fmt(f.p95, 1), fmt(f.rcuPerQuery, 1), fmt(f.scanP50, 0), fmt(f.scanRcuPerQuery, 0), ratio(f.scanRcuPerQuery, f.rcuPerQuery)]),
+      q.figures.map((f) => [
+        f.filter,
+        f.matches,
+        fmt(f.p50, 1),
+        fmt(f.p95, 1),
+        fmt(f.rcuPerQuery, 1),
+        fmt(f.scanP50, 0),
+        fmt(f.scanRcuPerQuery, 0),
+        ratio(f.scanRcuPerQuery, f.rcuPerQuery),
+      ]),
     ),
     '',
   ];
@@ -169,7 +257,14 @@ function bundleSection(r: ReportInput): string[] {
     '',
     table(
       ['handler', 'bundle KB', 'gzip KB', 'largest parts (KB)', 'require ms', 'process ms'],
-      r.bundles.map((b) => [b.handler, kb(b.bytes), kb(b.gzipBytes), b.heaviest.map((h) => `${h.name} ${kb(h.bytes)}`).join(', '), fmt(b.loadMsP50, 0), fmt(b.processMsP50, 0)]),
+      r.bundles.map((b) => [
+        b.handler,
+        kb(b.bytes),
+        kb(b.gzipBytes),
+        b.heaviest.map((h) => `${h.name} ${kb(h.bytes)}`).join(', '),
+        fmt(b.loadMsP50, 0),
+        fmt(b.processMsP50, 0),
+      ]),
     ),
     '',
   ];
@@ -183,10 +278,27 @@ function costSection(r: ReportInput): string[] {
   const times = (k: number) => Object.fromEntries(Object.entries(groups).map(([g, n]) => [g, n * k]));
   const docs = r.settings.documentsPerSource * 1.1;
   const scenarios: Scenario[] = [
-    { name: `procwatch.config.json (${Object.entries(groups).map(([g, n]) => `${n} ${g}`).join(', ')})`, groups, documentsPerSource: docs, strategy: 'product' },
+    {
+      name: `procwatch.config.json (${Object.entries(groups)
+        .map(([g, n]) => `${n} ${g}`)
+        .join(', ')})`,
+      groups,
+      documentsPerSource: docs,
+      strategy: 'product',
+    },
     { name: '10× those sources', groups: times(10), documentsPerSource: docs, strategy: 'product' },
-    { name: `bench corpus: ${r.cycles.sources} GOV.UK sources, ${fmt(r.cycles.documents, 0)} documents`, groups: { govuk: r.cycles.sources }, documentsPerSource: docs, strategy: 'product' },
-    { name: 'same corpus, naive monitor on Lambda', groups: { govuk: r.cycles.sources }, documentsPerSource: docs, strategy: 'naive' },
+    {
+      name: `bench corpus: ${r.cycles.sources} GOV.UK sources, ${fmt(r.cycles.documents, 0)} documents`,
+      groups: { govuk: r.cycles.sources },
+      documentsPerSource: docs,
+      strategy: 'product',
+    },
+    {
+      name: 'same corpus, naive monitor on Lambda',
+      groups: { govuk: r.cycles.sources },
+      documentsPerSource: docs,
+      strategy: 'naive',
+    },
   ];
   const bills = scenarios.map((s) => monthlyBill(s, u));
   const lines = Object.keys(bills[0].cost);
@@ -199,7 +311,12 @@ function costSection(r: ReportInput): string[] {
     '',
     `Measured, per source per quiet cycle: ${fmt(u.quiet.requests, 2)} requests, ${kb(u.quiet.bytes)} KB, ${fmt(u.quiet.rcu, 2)} RCU, ${fmt(u.quiet.ms, 1)} ms compute, ${fmt(u.quiet.logBytes, 0)} log bytes; state heartbeat ${fmt(u.heartbeatWcu, 1)} WCU per source per hour. Per changed publication: ${fmt(u.perChange.requests, 2)} requests, ${fmt(u.perChange.rcu, 1)} RCU, ${fmt(u.perChange.wcu, 1)} WCU, ${fmt(u.perChange.ms, 0)} ms, ${fmt(u.perChange.alerts, 2)} alerts. Stored: ${fmt(u.storedKbPerDocument, 1)} KB per document with its index copies. Bundle load ${fmt(checkLoad, 0)} ms.`,
     '',
-    `Assumed (not measurable offline): schedule ${Object.entries(a.scheduleMinutes).filter(([g]) => g !== 'default').map(([g, m]) => `${g} every ${m} min`).join(', ')} (a group's sources share one invocation); ${a.networkMsPerRequest} ms per request to the real APIs; ${a.changesPerSourcePerDay} changed document per source per day; ${a.lambdaMemoryMb} MB arm64 Lambda, cold every time (+${a.coldStartExtraMs} ms set-up); ${a.platformLogBytes} bytes of Lambda platform log lines per invocation; ${a.recipients} recipient per alert; ${a.days}-day month. Sources of groups without measurements (Parliament, legislation) are costed like a GOV.UK source.`,
+    `Assumed (not measurable offline): schedule ${Object.entries(a.scheduleMinutes)
+      .filter(([g]) => g !== 'default')
+      .map(([g, m]) => `${g} every ${m} min`)
+      .join(
+        ', ',
+      )} (a group's sources share one invocation); ${a.networkMsPerRequest} ms per request to the real APIs; ${a.changesPerSourcePerDay} changed document per source per day; ${a.lambdaMemoryMb} MB arm64 Lambda, cold every time (+${a.coldStartExtraMs} ms set-up); ${a.platformLogBytes} bytes of Lambda platform log lines per invocation; ${a.recipients} recipient per alert; ${a.days}-day month. Sources of groups without measurements (Parliament, legislation) are costed like a GOV.UK source.`,
     '',
     table(
       ['per month', ...scenarios.map((s) => s.name)],
@@ -248,7 +365,9 @@ function findingsSection(r: ReportInput): string[] {
       `A change-log page of 50 costs ${fmt(none.rcuPerQuery, 1)} RCU: after filling the page, \`listChanges\` reads up to 100 more items only to decide whether to return a cursor. Asking for one item more than the page (or returning DynamoDB's LastEvaluatedKey as the cursor) would roughly halve it.`,
     );
   }
-  const heavy = r.bundles.filter((b) => b.heaviest.some((h) => h.name === 'nodemailer') || b.heaviest.some((h) => h.name === 'undici'));
+  const heavy = r.bundles.filter(
+    (b) => b.heaviest.some((h) => h.name === 'nodemailer') || b.heaviest.some((h) => h.name === 'undici'),
+  );
   if (heavy.length === r.bundles.length && r.bundles.length > 1) {
     notes.push(
       `Every handler bundles the same ~${kb(mean(r.bundles.map((b) => b.bytes)))} KB (undici, cheerio's iconv-lite, zod, nodemailer): every handler builds the full runtime through handler-runtime.ts → composition.ts \`openRuntime\`, which wires every adapter, so the query API carries the HTTP fetcher and the checker carries the mailer. Building only what a handler uses would shrink bundles and the ${fmt(mean(r.bundles.map((b) => b.loadMsP50)), 0)} ms load.`,

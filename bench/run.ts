@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const quick = process.argv.includes('--quick');
   const started = performance.now();
-  const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+  const log = (line: string) =>
+    process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
   const settings = {
     sources: option('sources', quick ? 4 : 20),
     documentsPerSource: option('docs', quick ? 40 : 200),

@@ -11,7 +11,9 @@ const FIXTURES = join(__dirname, '..', 'test', 'fixtures');
 
 export function realVocabulary(): string[] {
   const texts: string[] = [];
-  for (const file of readdirSync(join(FIXTURES, 'govuk-content')).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))) {
+  for (const file of readdirSync(join(FIXTURES, 'govuk-content')).filter(
+    (f) => f.endsWith('.json') && !f.endsWith('.expected.json'),
+  )) {
     const item = JSON.parse(readFileSync(join(FIXTURES, 'govuk-content', file), 'utf8'));
     texts.push(item.title ?? '', item.description ?? '', htmlToText(item.details?.body ?? ''));
   }
@@ -33,6 +35,10 @@ export function sentence(random: () => number, words: readonly string[], min = 8
   return `${out.join(' ')}.`;
 }
 
-export function paragraph(random: () => number, words: readonly string[], sentences = 2 + Math.floor(random() * 4)): string {
+export function paragraph(
+  random: () => number,
+  words: readonly string[],
+  sentences = 2 + Math.floor(random() * 4),
+): string {
   return Array.from({ length: sentences }, () => sentence(random, words)).join(' ');
 }

@@ -15,11 +15,18 @@ const projectRoot = resolve(__dirname, '..');
 const app = new App();
 const configPath = resolve(projectRoot, String(app.node.tryGetContext('config') ?? 'procwatch.config.json'));
 try {
-  const settings = deploySettings(loadConfigFile(configPath), { context: app.node.getAllContext(), configPath, projectRoot });
+  const settings = deploySettings(loadConfigFile(configPath), {
+    context: app.node.getAllContext(),
+    configPath,
+    projectRoot,
+  });
   new ProcwatchStack(app, settings.stackName, {
     settings,
     description: 'procurement-watch: scheduled monitor of GOV.UK, Parliament and legislation.gov.uk with e-mail alerts',
-    env: { region: settings.region ?? process.env.CDK_DEFAULT_REGION, account: settings.account ?? process.env.CDK_DEFAULT_ACCOUNT },
+    env: {
+      region: settings.region ?? process.env.CDK_DEFAULT_REGION,
+      account: settings.account ?? process.env.CDK_DEFAULT_ACCOUNT,
+    },
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 } catch (err) {

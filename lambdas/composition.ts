@@ -55,10 +55,16 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   } else {
     let endpoint = options.dynamoEndpoint ?? config.store.endpoint;
     if (!endpoint) {
-      local = await startDynamoDbLocal(options.inMemory ? {} : { dbPath: resolve(root, config.store.dataDir, 'dynamodb') });
+      local = await startDynamoDbLocal(
+        options.inMemory ? {} : { dbPath: resolve(root, config.store.dataDir, 'dynamodb') },
+      );
       endpoint = local.endpoint;
     }
-    store = DynamoDbStore.connect(config.store.table, { endpoint, region: config.store.region ?? 'eu-west-2', credentials: LOCAL_CREDENTIALS });
+    store = DynamoDbStore.connect(config.store.table, {
+      endpoint,
+      region: config.store.region ?? 'eu-west-2',
+      credentials: LOCAL_CREDENTIALS,
+    });
     await store.ensureTable();
   }
   const fetcher = new UndiciFetcher({
@@ -68,7 +74,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     clock,
     ...options.fetcher,
   });
-  const mailer = options.mailer ?? new OutboxMailer(resolve(root, String(config.mailer.dir ?? join(config.store.dataDir, 'outbox'))));
+  const mailer =
+    options.mailer ??
+    new OutboxMailer(resolve(root, String(config.mailer.dir ?? join(config.store.dataDir, 'outbox'))));
   const known = loadKnownCorpus(resolve(root, config.knownCorrespondence), resolve(root, 'data/parties.json'));
   return {
     config,

@@ -19,24 +19,49 @@ const endpointsSchema = z
   .strict();
 
 /** `deploy`: what only the CDK app reads (lambdas ignore it). Every key is optional; lib/deploy-settings.ts fills defaults. */
-const scheduleExpression = z.string().regex(/^(rate|cron)\(.+\)$/, 'must be an EventBridge Scheduler expression: rate(15 minutes) or cron(0/15 * * * ? *)');
+const scheduleExpression = z
+  .string()
+  .regex(
+    /^(rate|cron)\(.+\)$/,
+    'must be an EventBridge Scheduler expression: rate(15 minutes) or cron(0/15 * * * ? *)',
+  );
 const deploySchema = z
   .object({
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-2').optional(),
-    account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional(),
-    stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/).optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-2')
+      .optional(),
+    account: z
+      .string()
+      .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+      .optional(),
+    stackName: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/)
+      .optional(),
     opsEmail: email.optional(),
-    senderDomain: z.string().regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'must be a domain name such as example.org').optional(),
+    senderDomain: z
+      .string()
+      .regex(
+        /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
+        'must be a domain name such as example.org',
+      )
+      .optional(),
     verifyRecipients: z.boolean().optional(),
     schedules: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), scheduleExpression).optional(),
     sendSchedule: scheduleExpression.optional(),
-    logRetentionDays: z.union([z.literal(7), z.literal(14), z.literal(30), z.literal(60), z.literal(90), z.literal(180), z.literal(365)]).optional(),
+    logRetentionDays: z
+      .union([z.literal(7), z.literal(14), z.literal(30), z.literal(60), z.literal(90), z.literal(180), z.literal(365)])
+      .optional(),
     api: z
       .object({
         auth: z.enum(['iam', 'jwt', 'none']).optional(),
         jwtIssuer: z.string().url().optional(),
         jwtAudiences: z.array(z.string().min(1)).min(1).optional(),
-        webOrigin: z.string().regex(/^https:\/\/[^/\s]+$/, 'must be an https origin without a path, e.g. https://watch.example.org').optional(),
+        webOrigin: z
+          .string()
+          .regex(/^https:\/\/[^/\s]+$/, 'must be an https origin without a path, e.g. https://watch.example.org')
+          .optional(),
       })
       .strict()
       .refine((a) => a.auth !== 'jwt' || (a.jwtIssuer && a.jwtAudiences), 'auth "jwt" needs jwtIssuer and jwtAudiences')
@@ -62,7 +87,10 @@ const subscriberSchema = z
 
 /** Secrets are named, never written here: an environment variable, a Secrets Manager secret or an SSM SecureString. */
 const secretRefSchema = {
-  secretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(),
+  secretEnv: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/)
+    .optional(),
   secretId: z.string().min(1).optional(),
   parameter: z.string().min(1).optional(),
 };
@@ -84,7 +112,11 @@ const smtpSchema = z
   .strict();
 
 const sesSchema = z
-  .object({ region: z.string().optional(), endpoint: z.string().url().optional(), configurationSet: z.string().optional() })
+  .object({
+    region: z.string().optional(),
+    endpoint: z.string().url().optional(),
+    configurationSet: z.string().optional(),
+  })
   .strict();
 
 export type SubscriberConfig = z.infer<typeof subscriberSchema>;
@@ -111,7 +143,10 @@ const configSchema = z
       .strict(),
     store: z
       .object({
-        table: z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/).optional(),
+        table: z
+          .string()
+          .regex(/^[a-zA-Z0-9_.-]{3,255}$/)
+          .optional(),
         region: z.string().optional(),
         endpoint: z.string().url().optional(),
         dataDir: z.string().optional(),
@@ -122,7 +157,12 @@ const configSchema = z
     subscribers: z.array(subscriberSchema).optional(),
     unsubscribe: unsubscribeSchema.optional(),
     mailer: z
-      .object({ kind: z.enum(['outbox', 'smtp', 'ses']), dir: z.string().optional(), smtp: smtpSchema.optional(), ses: sesSchema.optional() })
+      .object({
+        kind: z.enum(['outbox', 'smtp', 'ses']),
+        dir: z.string().optional(),
+        smtp: smtpSchema.optional(),
+        ses: sesSchema.optional(),
+      })
       .passthrough()
       .optional(),
   })
@@ -167,7 +207,8 @@ function lineOf(text: string | undefined, needle: string): string {
 function issueLines(prefix: string, error: z.ZodError): string[] {
   return error.issues.map((i) => {
     const path = i.path.length ? `${prefix}${prefix ? '.' : ''}${i.path.join('.')}` : prefix || '(top level)';
-    const detail = i.code === 'unrecognized_keys' ? `unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message;
+    const detail =
+      i.code === 'unrecognized_keys' ? `unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message;
     return `${path}: ${detail}`;
   });
 }
@@ -177,7 +218,9 @@ export function parseConfig(json: unknown, file = 'procwatch.config.json', text?
   const top = configSchema.safeParse(json);
   const problems: string[] = top.success ? [] : issueLines('', top.error).map((l) => `${file}: ${l}`);
   const sources: SourceConfigBase[] = [];
-  const rawSources = Array.isArray((json as { sources?: unknown })?.sources) ? ((json as { sources: unknown[] }).sources) : [];
+  const rawSources = Array.isArray((json as { sources?: unknown })?.sources)
+    ? (json as { sources: unknown[] }).sources
+    : [];
   const ids = new Set<string>();
   rawSources.forEach((raw, i) => {
     const id = (raw as { id?: unknown })?.id;
@@ -202,13 +245,25 @@ export function parseConfig(json: unknown, file = 'procwatch.config.json', text?
   const endpoints = { ...LIVE_ENDPOINTS, ...(c.endpoints ?? {}) };
   return {
     contact: c.contact,
-    userAgent: c.userAgent ?? `procurement-watch/${VERSION} (+https://github.com/procurement-watch/procurement-watch; ${c.contact})`,
+    userAgent:
+      c.userAgent ??
+      `procurement-watch/${VERSION} (+https://github.com/procurement-watch/procurement-watch; ${c.contact})`,
     endpoints,
     sources: sources.filter((s) => s.enabled !== false),
     keywords: c.keywords ?? [...defaultKeywords],
     knownCorrespondence: c.knownCorrespondence ?? 'data/known-correspondence',
-    alerts: { from: c.alerts.from, to: c.alerts.to, failureThreshold: c.alerts.failureThreshold ?? 3, shrinkRatio: c.alerts.shrinkRatio ?? 0.5 },
-    store: { table: c.store?.table ?? 'procwatch', region: c.store?.region, endpoint: c.store?.endpoint, dataDir: c.store?.dataDir ?? '.procwatch' },
+    alerts: {
+      from: c.alerts.from,
+      to: c.alerts.to,
+      failureThreshold: c.alerts.failureThreshold ?? 3,
+      shrinkRatio: c.alerts.shrinkRatio ?? 0.5,
+    },
+    store: {
+      table: c.store?.table ?? 'procwatch',
+      region: c.store?.region,
+      endpoint: c.store?.endpoint,
+      dataDir: c.store?.dataDir ?? '.procwatch',
+    },
     mailer: { kind: 'outbox', dir: '.procwatch/outbox', ...(c.mailer ?? {}) },
     deploy: c.deploy,
     subscribers: c.subscribers,
@@ -220,6 +275,7 @@ export function parseConfig(json: unknown, file = 'procwatch.config.json', text?
 /** Hosts every configured source may fetch from: the allowlist. */
 export function allowedHosts(config: Config): string[] {
   const hosts = new Set<string>();
-  for (const s of config.sources) for (const h of sourceKinds[s.kind].hosts(s, config.endpoints)) hosts.add(h.toLowerCase());
+  for (const s of config.sources)
+    for (const h of sourceKinds[s.kind].hosts(s, config.endpoints)) hosts.add(h.toLowerCase());
   return [...hosts];
 }

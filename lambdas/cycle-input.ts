@@ -6,7 +6,12 @@ import type { SourceOutcome } from './core/model';
 import type { WatchInput } from './core/watch-once';
 import { sourceKinds } from './sources';
 
-export function cycleInput(config: Config, runtime: Runtime, onProgress?: (o: SourceOutcome) => void, onlySource?: string): WatchInput {
+export function cycleInput(
+  config: Config,
+  runtime: Runtime,
+  onProgress?: (o: SourceOutcome) => void,
+  onlySource?: string,
+): WatchInput {
   return {
     sources: onlySource ? config.sources.filter((s) => s.id === onlySource) : config.sources,
     kinds: sourceKinds,

@@ -38,7 +38,12 @@ export interface DeploySettings {
   readonly checkSchedules: Readonly<Record<string, string>>;
   readonly sendSchedule: string;
   readonly logRetentionDays: number;
-  readonly api: { readonly auth: ApiAuth; readonly jwtIssuer?: string; readonly jwtAudiences?: readonly string[]; readonly webOrigin?: string };
+  readonly api: {
+    readonly auth: ApiAuth;
+    readonly jwtIssuer?: string;
+    readonly jwtAudiences?: readonly string[];
+    readonly webOrigin?: string;
+  };
 }
 
 /**
@@ -74,12 +79,18 @@ export interface SettingsContext {
   readonly projectRoot: string;
 }
 
-export function deploySettings(config: Config, { context = {}, configPath, projectRoot }: SettingsContext): DeploySettings {
+export function deploySettings(
+  config: Config,
+  { context = {}, configPath, projectRoot }: SettingsContext,
+): DeploySettings {
   const d = config.deploy ?? {};
-  const ctx = (key: string): string | undefined => (typeof context[key] === 'string' && context[key] !== '' ? (context[key] as string) : undefined);
+  const ctx = (key: string): string | undefined =>
+    typeof context[key] === 'string' && context[key] !== '' ? (context[key] as string) : undefined;
   const problems: string[] = [];
   if (isAbsolute(config.knownCorrespondence) || config.knownCorrespondence.split(/[\\/]/).includes('..')) {
-    problems.push(`knownCorrespondence: must be a path inside the project ("${config.knownCorrespondence}" is not), so it can be copied beside the Lambda bundle.`);
+    problems.push(
+      `knownCorrespondence: must be a path inside the project ("${config.knownCorrespondence}" is not), so it can be copied beside the Lambda bundle.`,
+    );
   }
   const groups = [...new Set(config.sources.map((s) => s.group ?? 'default'))].sort();
   const configured = { ...DEFAULT_SCHEDULES, ...(d.schedules ?? {}) };
@@ -87,12 +98,15 @@ export function deploySettings(config: Config, { context = {}, configPath, proje
   const senderAddress = bareAddress(config.alerts.from);
   const senderDomain = ctx('senderDomain') ?? d.senderDomain;
   if (senderDomain && !senderAddress.toLowerCase().endsWith(`@${senderDomain.toLowerCase()}`)) {
-    problems.push(`deploy.senderDomain: alerts.from (${senderAddress}) is not an address at ${senderDomain}; SES may only send from the verified identity.`);
+    problems.push(
+      `deploy.senderDomain: alerts.from (${senderAddress}) is not an address at ${senderDomain}; SES may only send from the verified identity.`,
+    );
   }
   const api = d.api ?? {};
   const auth = ctx('apiAuth') ?? api.auth ?? 'iam';
   if (!['iam', 'jwt', 'none'].includes(auth)) problems.push(`apiAuth: "${auth}" is not one of iam, jwt, none.`);
-  if (auth === 'jwt' && !(api.jwtIssuer && api.jwtAudiences)) problems.push('deploy.api: auth "jwt" needs jwtIssuer and jwtAudiences.');
+  if (auth === 'jwt' && !(api.jwtIssuer && api.jwtAudiences))
+    problems.push('deploy.api: auth "jwt" needs jwtIssuer and jwtAudiences.');
   if (problems.length) throw new ConfigError(problems);
   return {
     stackName: ctx('stackName') ?? d.stackName ?? 'ProcurementWatch',
@@ -106,11 +120,25 @@ export function deploySettings(config: Config, { context = {}, configPath, proje
     opsEmail: bareAddress(ctx('opsEmail') ?? d.opsEmail ?? config.alerts.to[0]),
     senderAddress,
     senderDomain,
-    sesConfigurationSet: (config.raw as { mailer?: { ses?: { configurationSet?: string } } }).mailer?.ses?.configurationSet,
-    recipientIdentities: d.verifyRecipients ? [...new Set([...config.alerts.to, ...(config.subscribers ?? []).map((x) => x.email)].map((a) => bareAddress(a).toLowerCase()))] : [],
+    sesConfigurationSet: (config.raw as { mailer?: { ses?: { configurationSet?: string } } }).mailer?.ses
+      ?.configurationSet,
+    recipientIdentities: d.verifyRecipients
+      ? [
+          ...new Set(
+            [...config.alerts.to, ...(config.subscribers ?? []).map((x) => x.email)].map((a) =>
+              bareAddress(a).toLowerCase(),
+            ),
+          ),
+        ]
+      : [],
     checkSchedules,
     sendSchedule: d.sendSchedule ?? DEFAULT_SEND_SCHEDULE,
     logRetentionDays: d.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
-    api: { auth: auth as ApiAuth, jwtIssuer: api.jwtIssuer, jwtAudiences: api.jwtAudiences, webOrigin: ctx('webOrigin') ?? api.webOrigin },
+    api: {
+      auth: auth as ApiAuth,
+      jwtIssuer: api.jwtIssuer,
+      jwtAudiences: api.jwtAudiences,
+      webOrigin: ctx('webOrigin') ?? api.webOrigin,
+    },
   };
 }

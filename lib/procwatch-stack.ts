@@ -29,13 +29,23 @@ export class ProcwatchStack extends Stack {
   constructor(scope: Construct, id: string, props: ProcwatchStackProps) {
     super(scope, id, props);
     const s = props.settings;
-    const bundle = { projectRoot: s.projectRoot, deployedConfig: s.deployedConfig, knownCorrespondence: s.knownCorrespondence, logRetention: s.logRetentionDays as RetentionDays };
+    const bundle = {
+      projectRoot: s.projectRoot,
+      deployedConfig: s.deployedConfig,
+      knownCorrespondence: s.knownCorrespondence,
+      logRetention: s.logRetentionDays as RetentionDays,
+    };
 
     this.table = new ChangeTable(this, 'ChangeTable');
     this.deadLetters = new DeadLetterQueue(this, 'DeadLetters');
     const secrets = new SigningSecrets(this, 'SigningSecrets');
 
-    this.checker = new ScheduledChecker(this, 'Checker', { ...bundle, table: this.table, deadLetterQueue: this.deadLetters.queue, schedules: s.checkSchedules });
+    this.checker = new ScheduledChecker(this, 'Checker', {
+      ...bundle,
+      table: this.table,
+      deadLetterQueue: this.deadLetters.queue,
+      schedules: s.checkSchedules,
+    });
     this.api = new ChangeLogApi(this, 'ChangeLogApi', {
       ...bundle,
       table: this.table,
@@ -65,10 +75,19 @@ export class ProcwatchStack extends Stack {
       checkerLogGroup: this.checker.logGroup,
     });
 
-    new CfnOutput(this, 'TableName', { value: this.table.table.tableName, description: 'PROCWATCH_TABLE: the DynamoDB table (kept by cdk destroy)' });
+    new CfnOutput(this, 'TableName', {
+      value: this.table.table.tableName,
+      description: 'PROCWATCH_TABLE: the DynamoDB table (kept by cdk destroy)',
+    });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The change-log API and web page' });
-    new CfnOutput(this, 'CheckFunctionName', { value: this.checker.fn.functionName, description: 'Invoke with {"group":"govuk"} to run a cycle now' });
-    new CfnOutput(this, 'SendFunctionName', { value: this.sender.fn.functionName, description: 'Invoke to deliver pending alerts now' });
+    new CfnOutput(this, 'CheckFunctionName', {
+      value: this.checker.fn.functionName,
+      description: 'Invoke with {"group":"govuk"} to run a cycle now',
+    });
+    new CfnOutput(this, 'SendFunctionName', {
+      value: this.sender.fn.functionName,
+      description: 'Invoke to deliver pending alerts now',
+    });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetters.queue.queueUrl });
     new CfnOutput(this, 'OperationsTopicArn', { value: this.alarms.topic.topicArn });
     if (s.unsubscribeBaseUrl && /^https?:\/\/(127\.|localhost|\[::1\])/.test(s.unsubscribeBaseUrl)) {
@@ -79,7 +98,13 @@ export class ProcwatchStack extends Stack {
       );
     }
     if (s.senderDomain) {
-      this.sender.identity.dkimRecords.forEach((r, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${r.name} CNAME ${r.value}`, description: `DNS record ${i + 1} of 3 for ${s.senderDomain}` }));
+      this.sender.identity.dkimRecords.forEach(
+        (r, i) =>
+          new CfnOutput(this, `DkimRecord${i + 1}`, {
+            value: `${r.name} CNAME ${r.value}`,
+            description: `DNS record ${i + 1} of 3 for ${s.senderDomain}`,
+          }),
+      );
     }
   }
 }

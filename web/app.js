@@ -9,7 +9,9 @@
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    Object.keys(attrs || {}).forEach(function (k) {
+      node.setAttribute(k, attrs[k]);
+    });
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
@@ -48,7 +50,8 @@
   function getJson(url) {
     return fetch(url, { headers: { accept: 'application/json' } }).then(function (res) {
       return res.json().then(function (body) {
-        if (!res.ok) throw new Error(body && body.error ? body.error.message : 'The server answered ' + res.status + '.');
+        if (!res.ok)
+          throw new Error(body && body.error ? body.error.message : 'The server answered ' + res.status + '.');
         return body;
       });
     });
@@ -70,33 +73,44 @@
     qs.set('limit', '25');
     var status = document.getElementById('list-status');
     setStatus(status, 'Loading changes…');
-    getJson('changes?' + qs).then(function (page) {
-      var list = document.getElementById('changes');
-      var sources = {};
-      page.items.forEach(function (c) {
-        sources[c.sourceId] = true;
-        var li = el('li');
-        var title = el('a', { href: pageUrl({ change: c.changeId }), class: 'title' }, c.title);
-        li.appendChild(title);
-        var meta = el('p', { class: 'meta' });
-        meta.appendChild(el('span', { class: 'tag' }, c.type));
-        meta.appendChild(document.createTextNode(when(c.detectedAt) + ' · ' + c.sourceId + (c.threadId ? ' · thread ' + c.threadId : '')));
-        li.appendChild(meta);
-        if (c.summary) li.appendChild(el('p', { class: 'meta' }, c.summary));
-        list.appendChild(li);
+    getJson('changes?' + qs)
+      .then(function (page) {
+        var list = document.getElementById('changes');
+        var sources = {};
+        page.items.forEach(function (c) {
+          sources[c.sourceId] = true;
+          var li = el('li');
+          var title = el('a', { href: pageUrl({ change: c.changeId }), class: 'title' }, c.title);
+          li.appendChild(title);
+          var meta = el('p', { class: 'meta' });
+          meta.appendChild(el('span', { class: 'tag' }, c.type));
+          meta.appendChild(
+            document.createTextNode(
+              when(c.detectedAt) + ' · ' + c.sourceId + (c.threadId ? ' · thread ' + c.threadId : ''),
+            ),
+          );
+          li.appendChild(meta);
+          if (c.summary) li.appendChild(el('p', { class: 'meta' }, c.summary));
+          list.appendChild(li);
+        });
+        var datalist = document.getElementById('known-sources');
+        Object.keys(sources).forEach(function (s) {
+          datalist.appendChild(el('option', { value: s }));
+        });
+        setStatus(
+          status,
+          page.items.length ? page.items.length + ' change(s) shown, newest first.' : 'No changes match this filter.',
+        );
+        var older = document.getElementById('older');
+        if (page.cursor) {
+          var next = Object.assign({}, query, { cursor: page.cursor });
+          older.setAttribute('href', pageUrl(next));
+          older.hidden = false;
+        }
+      })
+      .catch(function (err) {
+        setStatus(status, err.message, true);
       });
-      var datalist = document.getElementById('known-sources');
-      Object.keys(sources).forEach(function (s) { datalist.appendChild(el('option', { value: s })); });
-      setStatus(status, page.items.length ? page.items.length + ' change(s) shown, newest first.' : 'No changes match this filter.');
-      var older = document.getElementById('older');
-      if (page.cursor) {
-        var next = Object.assign({}, query, { cursor: page.cursor });
-        older.setAttribute('href', pageUrl(next));
-        older.hidden = false;
-      }
-    }).catch(function (err) {
-      setStatus(status, err.message, true);
-    });
   }
 
   function fact(dl, term, value) {
@@ -132,29 +146,46 @@
     var status = document.getElementById('change-status');
     heading.textContent = 'Change ' + id;
     setStatus(status, 'Loading…');
-    getJson('changes/' + encodeURIComponent(id)).then(function (body) {
-      var c = body.change;
-      document.title = c.title + ' – procurement-watch';
-      heading.textContent = c.title;
-      setStatus(status, '');
-      var dl = document.getElementById('change-facts');
-      fact(dl, 'Type', c.type);
-      fact(dl, 'Detected', when(c.detectedAt));
-      fact(dl, 'Source', link(pageUrl({ source: c.sourceId }), c.sourceId));
-      if (c.url) fact(dl, 'Source page', link(c.url, c.url));
-      if (c.threadId) fact(dl, 'Thread', link(pageUrl({ thread: c.threadId }), c.threadId));
-      if (c.letter && (c.letter.from || c.letter.to)) fact(dl, 'Letter', (c.letter.from || '?') + ' → ' + (c.letter.to || '?') + (c.letter.date ? ' (' + c.letter.date + ')' : ''));
-      if (c.knownMatch && c.knownMatch.match) fact(dl, 'Known as', c.knownMatch.match);
-      fact(dl, 'Summary', c.summary);
-      fact(dl, 'Change note', c.changeNote);
-      if (c.version) fact(dl, 'Version', c.previousVersion ? c.previousVersion + ' → ' + c.version : String(c.version));
-      if (body.links.document) fact(dl, 'History', link(body.links.document, 'All versions of this document (JSON)'));
-      if (c.keywords && c.keywords.length) fact(dl, 'Watch terms', c.keywords.map(function (k) { return k.term; }).join(', '));
-      if (c.diff && c.diff.length) renderDiff(c.diff);
-      heading.focus();
-    }).catch(function (err) {
-      setStatus(status, err.message, true);
-    });
+    getJson('changes/' + encodeURIComponent(id))
+      .then(function (body) {
+        var c = body.change;
+        document.title = c.title + ' – procurement-watch';
+        heading.textContent = c.title;
+        setStatus(status, '');
+        var dl = document.getElementById('change-facts');
+        fact(dl, 'Type', c.type);
+        fact(dl, 'Detected', when(c.detectedAt));
+        fact(dl, 'Source', link(pageUrl({ source: c.sourceId }), c.sourceId));
+        if (c.url) fact(dl, 'Source page', link(c.url, c.url));
+        if (c.threadId) fact(dl, 'Thread', link(pageUrl({ thread: c.threadId }), c.threadId));
+        if (c.letter && (c.letter.from || c.letter.to))
+          fact(
+            dl,
+            'Letter',
+            (c.letter.from || '?') + ' → ' + (c.letter.to || '?') + (c.letter.date ? ' (' + c.letter.date + ')' : ''),
+          );
+        if (c.knownMatch && c.knownMatch.match) fact(dl, 'Known as', c.knownMatch.match);
+        fact(dl, 'Summary', c.summary);
+        fact(dl, 'Change note', c.changeNote);
+        if (c.version)
+          fact(dl, 'Version', c.previousVersion ? c.previousVersion + ' → ' + c.version : String(c.version));
+        if (body.links.document) fact(dl, 'History', link(body.links.document, 'All versions of this document (JSON)'));
+        if (c.keywords && c.keywords.length)
+          fact(
+            dl,
+            'Watch terms',
+            c.keywords
+              .map(function (k) {
+                return k.term;
+              })
+              .join(', '),
+          );
+        if (c.diff && c.diff.length) renderDiff(c.diff);
+        heading.focus();
+      })
+      .catch(function (err) {
+        setStatus(status, err.message, true);
+      });
   }
 
   var changeId = params.get('change');

@@ -79,10 +79,19 @@ export function registerChanges(program: Command): void {
         }
         const config = readConfig(program.opts<GlobalOptions>());
         const filter = filterFromOptions(opts);
-        const cursorSecret = process.env.PROCWATCH_CURSOR_SECRET || localCursorSecret(resolve(config.store.dataDir, 'cursor-secret'));
-        const page = await withRuntime(config, {}, (rt) => queryChanges({ store: rt.store, cursorSecret }, { ...filter, limit, cursor: opts.cursor }));
+        const cursorSecret =
+          process.env.PROCWATCH_CURSOR_SECRET || localCursorSecret(resolve(config.store.dataDir, 'cursor-secret'));
+        const page = await withRuntime(config, {}, (rt) =>
+          queryChanges({ store: rt.store, cursorSecret }, { ...filter, limit, cursor: opts.cursor }),
+        );
         if (format === 'json') {
-          process.stdout.write(`${JSON.stringify(page.items.map(({ diff: _diff, ...c }) => c), null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify(
+              page.items.map(({ diff: _diff, ...c }) => c),
+              null,
+              2,
+            )}\n`,
+          );
         } else if (format === 'csv') {
           process.stdout.write(formatChangesCsv(page.items));
         } else if (!page.items.length) {
@@ -120,7 +129,8 @@ export function registerChanges(program: Command): void {
           ...change.keywords.map((k) => `keyword   ${k.term}: ${terminalSafe(k.excerpt)}`),
         ].filter(Boolean);
         process.stdout.write(`${lines.join('\n')}\n`);
-        if (change.diff?.length) process.stdout.write(`\n${terminalSafe(renderDiffPlain(change.diff)).replace(/ {2,}/g, ' ')}\n`);
+        if (change.diff?.length)
+          process.stdout.write(`\n${terminalSafe(renderDiffPlain(change.diff)).replace(/ {2,}/g, ' ')}\n`);
         return EXIT.ok;
       }),
     );

@@ -38,8 +38,16 @@ export function replayConfig(config: Config, server: ReplayServer): Config {
   return { ...config, endpoints: { govuk: server.url, parliament: server.url, legislation: server.url } };
 }
 
-export async function withRuntime<T>(config: Config, options: RuntimeOptions, fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(config, { root: process.cwd(), logger: options.logger ?? silentLogger, ...options });
+export async function withRuntime<T>(
+  config: Config,
+  options: RuntimeOptions,
+  fn: (rt: Runtime) => Promise<T>,
+): Promise<T> {
+  const runtime = await openRuntime(config, {
+    root: process.cwd(),
+    logger: options.logger ?? silentLogger,
+    ...options,
+  });
   try {
     return await fn(runtime);
   } finally {
@@ -55,7 +63,9 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<number |
     } catch (err) {
       process.stderr.write(`procwatch: ${describeFailure(err)}\n`);
       if (process.env.PROCWATCH_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-      const usage = err instanceof ConfigError || (err instanceof ProcwatchError && (err.code === 'usage' || err.code === 'invalid-parameter'));
+      const usage =
+        err instanceof ConfigError ||
+        (err instanceof ProcwatchError && (err.code === 'usage' || err.code === 'invalid-parameter'));
       process.exitCode = usage ? EXIT.usage : EXIT.failure;
     }
   };

@@ -14,7 +14,16 @@ import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { TeeMailer } from '../adapters/mail/tee-mailer';
 import { watchOnce } from '../core/watch-once';
-import { action, EXIT, projectRoot, readConfig, replayConfig, startReplay, withRuntime, type GlobalOptions } from './cli-context';
+import {
+  action,
+  EXIT,
+  projectRoot,
+  readConfig,
+  replayConfig,
+  startReplay,
+  withRuntime,
+  type GlobalOptions,
+} from './cli-context';
 import { cycleInput } from '../cycle-input';
 import { formatAlertLine, formatOutcome } from './format-outcome';
 
@@ -22,14 +31,20 @@ export const DEMO_STEPS = [
   { step: 't0', label: 'first run: record a baseline (one summary, no per-letter alerts)' },
   { step: 't1', label: 'GOV.UK moved: new letters, a changed letter, a withdrawn letter' },
   { step: 't1', label: 'nothing changed since: listings only, no alerts' },
-  { step: 't2', label: 'the procurement chain moved: a bill stage, a publication, an amendment naming Hikvision, new regulations, the Act revised, guidance updated, the debarment list changed' },
+  {
+    step: 't2',
+    label:
+      'the procurement chain moved: a bill stage, a publication, an amendment naming Hikvision, new regulations, the Act revised, guidance updated, the debarment list changed',
+  },
   { step: 't3', label: 'a debarment ends early: one row of the list changed' },
 ];
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('run the pipeline offline against recorded GOV.UK responses (t0 baseline, t1 changes) and print the alerts')
+    .description(
+      'run the pipeline offline against recorded GOV.UK responses (t0 baseline, t1 changes) and print the alerts',
+    )
     .option('--outbox <dir>', 'where the alert emails are written', '.procwatch/demo-outbox')
     .action(
       action(async (opts: { outbox: string }) => {
@@ -44,25 +59,41 @@ export function registerDemo(program: Command): void {
         try {
           const config = replayConfig(readConfig(program.opts<GlobalOptions>()), replay);
           const mail = await openMailSetup(config, { mailer: new TeeMailer([smtpMailer, new OutboxMailer(outbox)]) });
-          await withRuntime(config, { inMemory: true, allowPrivateHosts: [replay.host], mailer: mail.mailer }, async (rt) => {
-            const deliveries = new DynamoDeliveryStore(rt.store);
-            for (const [i, s] of DEMO_STEPS.entries()) {
-              replay.setStep(s.step);
-              replay.resetLog();
-              process.stdout.write(`\n== step ${i + 1} (${s.step}): ${s.label}\n`);
-              const report = await watchOnce({ ...rt, deliveries }, { ...cycleInput(config, rt, (o) => process.stdout.write(`${formatOutcome(o)}\n`)), ...deliverInput(config, mail) });
-              emails += report.delivery.messages;
-              for (const a of report.delivery.sent) process.stdout.write(`${formatAlertLine(a)}\n`);
-              process.stdout.write(`  ${replay.log.length} HTTP requests, ${report.delivery.sent.length} alert(s) delivered\n`);
-            }
-          });
+          await withRuntime(
+            config,
+            { inMemory: true, allowPrivateHosts: [replay.host], mailer: mail.mailer },
+            async (rt) => {
+              const deliveries = new DynamoDeliveryStore(rt.store);
+              for (const [i, s] of DEMO_STEPS.entries()) {
+                replay.setStep(s.step);
+                replay.resetLog();
+                process.stdout.write(`\n== step ${i + 1} (${s.step}): ${s.label}\n`);
+                const report = await watchOnce(
+                  { ...rt, deliveries },
+                  {
+                    ...cycleInput(config, rt, (o) => process.stdout.write(`${formatOutcome(o)}\n`)),
+                    ...deliverInput(config, mail),
+                  },
+                );
+                emails += report.delivery.messages;
+                for (const a of report.delivery.sent) process.stdout.write(`${formatAlertLine(a)}\n`);
+                process.stdout.write(
+                  `  ${replay.log.length} HTTP requests, ${report.delivery.sent.length} alert(s) delivered\n`,
+                );
+              }
+            },
+          );
         } finally {
           smtpMailer.close();
           await smtp.stop();
           await replay.stop();
         }
-        process.stdout.write(`\n${emails} email(s) sent: ${smtp.received.length} received by the local SMTP server on 127.0.0.1:${smtp.port}, and written to the outbox.\n`);
-        process.stdout.write(`\nAlert emails (.eml) are in ${outbox}. Demo took ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+        process.stdout.write(
+          `\n${emails} email(s) sent: ${smtp.received.length} received by the local SMTP server on 127.0.0.1:${smtp.port}, and written to the outbox.\n`,
+        );
+        process.stdout.write(
+          `\nAlert emails (.eml) are in ${outbox}. Demo took ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+        );
         return EXIT.ok;
       }),
     );

@@ -8,7 +8,19 @@ import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './changes-command';
 
 export const CSV_COLUMNS = [
-  'detectedAt', 'type', 'sourceId', 'title', 'url', 'threadId', 'docId', 'summary', 'changeNote', 'keywords', 'version', 'previousVersion', 'changeId',
+  'detectedAt',
+  'type',
+  'sourceId',
+  'title',
+  'url',
+  'threadId',
+  'docId',
+  'summary',
+  'changeNote',
+  'keywords',
+  'version',
+  'previousVersion',
+  'changeId',
 ] as const;
 
 /**
@@ -23,9 +35,19 @@ export function csvField(value: unknown): string {
 
 export function csvRow(c: Change): string {
   const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
-    detectedAt: c.detectedAt, type: c.type, sourceId: c.sourceId, title: c.title, url: c.url, threadId: c.threadId, docId: c.docId,
-    summary: c.summary, changeNote: c.changeNote, keywords: c.keywords.map((k) => k.term).join('; '), version: c.version,
-    previousVersion: c.previousVersion, changeId: c.changeId,
+    detectedAt: c.detectedAt,
+    type: c.type,
+    sourceId: c.sourceId,
+    title: c.title,
+    url: c.url,
+    threadId: c.threadId,
+    docId: c.docId,
+    summary: c.summary,
+    changeNote: c.changeNote,
+    keywords: c.keywords.map((k) => k.term).join('; '),
+    version: c.version,
+    previousVersion: c.previousVersion,
+    changeId: c.changeId,
   };
   return CSV_COLUMNS.map((col) => csvField(cells[col])).join(',');
 }
@@ -54,7 +76,8 @@ export function registerExport(program: Command): void {
         }
         const config = readConfig(program.opts<GlobalOptions>());
         const filter = filterFromOptions(opts);
-        const cursorSecret = process.env.PROCWATCH_CURSOR_SECRET || localCursorSecret(resolve(config.store.dataDir, 'cursor-secret'));
+        const cursorSecret =
+          process.env.PROCWATCH_CURSOR_SECRET || localCursorSecret(resolve(config.store.dataDir, 'cursor-secret'));
         const all = await withRuntime(config, {}, async (rt) => {
           const out: Change[] = [];
           let input: QueryChangesInput = { ...filter, limit: 100 };

@@ -20,14 +20,23 @@ export function registerMatch(program: Command): void {
         try {
           text = readFileSync(resolve(file), 'utf8');
         } catch (err) {
-          throw new ProcwatchError('usage', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+          throw new ProcwatchError(
+            'usage',
+            `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`,
+          );
         }
         const dir = opts.known ? resolve(opts.known) : resolve(projectRoot(), 'data/known-correspondence');
         const corpus = loadKnownCorpus(dir, resolve(projectRoot(), 'data/parties.json'));
-        const title = text.split('\n').find((l) => l.trim())?.trim() ?? '';
+        const title =
+          text
+            .split('\n')
+            .find((l) => l.trim())
+            ?.trim() ?? '';
         const result = matchKnown({ title, text }, corpus.letters);
         const thread = result.thread ?? parseLetter(title, text, corpus.parties).threadId;
-        process.stdout.write(`${JSON.stringify({ match: result.match, similarity: Number(result.similarity.toFixed(4)), thread })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ match: result.match, similarity: Number(result.similarity.toFixed(4)), thread })}\n`,
+        );
         return EXIT.ok;
       }),
     );

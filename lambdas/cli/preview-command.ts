@@ -21,7 +21,9 @@ export function registerPreview(program: Command): void {
         const config = readConfig(program.opts<GlobalOptions>());
         const found = await withRuntime(config, {}, async (rt) => {
           const change = await rt.store.getChange(changeId);
-          return change ? { change, alert: (await rt.store.getAlert(changeId)) ?? alertFor(change, change.detectedAt) } : null;
+          return change
+            ? { change, alert: (await rt.store.getAlert(changeId)) ?? alertFor(change, change.detectedAt) }
+            : null;
         });
         if (!found) {
           process.stderr.write(`procwatch: no change with id ${changeId}.\n`);
@@ -29,10 +31,22 @@ export function registerPreview(program: Command): void {
         }
         const subs = effectiveSubscribers(config.subscribers, config.alerts.to);
         const sub = subs.find((s) => s.email === opts.to?.toLowerCase()) ?? subs[0];
-        const mail = await openMailSetup(config, { root: process.cwd(), mailer: { name: 'none', send: async () => ({ messageId: '' }) } });
-        const unsub = sub ? unsubscribeFor(mail.unsubscribe, sub.email, new Date()) : { headers: {} as Record<string, string> };
-        const rendered = renderAlert(found.alert, found.change, { highlight: sub ? matchedKeywords(sub, found.change) : undefined, unsubscribeUrl: unsub.url });
-        process.stdout.write(`Subject: ${rendered.subject}\n${Object.entries(unsub.headers).map(([k, v]) => `${k}: ${v}\n`).join('')}\n${rendered.text}\n`);
+        const mail = await openMailSetup(config, {
+          root: process.cwd(),
+          mailer: { name: 'none', send: async () => ({ messageId: '' }) },
+        });
+        const unsub = sub
+          ? unsubscribeFor(mail.unsubscribe, sub.email, new Date())
+          : { headers: {} as Record<string, string> };
+        const rendered = renderAlert(found.alert, found.change, {
+          highlight: sub ? matchedKeywords(sub, found.change) : undefined,
+          unsubscribeUrl: unsub.url,
+        });
+        process.stdout.write(
+          `Subject: ${rendered.subject}\n${Object.entries(unsub.headers)
+            .map(([k, v]) => `${k}: ${v}\n`)
+            .join('')}\n${rendered.text}\n`,
+        );
         if (opts.html) {
           writeFileSync(resolve(opts.html), rendered.html);
           process.stderr.write(`procwatch: HTML part written to ${resolve(opts.html)}\n`);

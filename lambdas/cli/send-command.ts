@@ -13,11 +13,17 @@ export function registerSend(program: Command): void {
       action(async () => {
         const config = readConfig(program.opts<GlobalOptions>());
         const mail = await openMailSetup(config, { root: process.cwd() });
-        if (mail.devSecret) process.stderr.write('procwatch: unsubscribe links are signed with the development secret; set PROCWATCH_UNSUBSCRIBE_SECRET for real recipients.\n');
+        if (mail.devSecret)
+          process.stderr.write(
+            'procwatch: unsubscribe links are signed with the development secret; set PROCWATCH_UNSUBSCRIBE_SECRET for real recipients.\n',
+          );
         const report = await withRuntime(config, { mailer: mail.mailer }, (rt) =>
           runDelivery({ ...rt, deliveries: new DynamoDeliveryStore(rt.store) }, deliverInput(config, mail)),
         );
-        for (const f of report.failed) process.stdout.write(`  NOT SENT to ${f.recipient ?? '?'} [${f.alert.type ?? 'digest'}] ${f.alert.subject ?? f.alert.alertId}: ${f.reason}\n`);
+        for (const f of report.failed)
+          process.stdout.write(
+            `  NOT SENT to ${f.recipient ?? '?'} [${f.alert.type ?? 'digest'}] ${f.alert.subject ?? f.alert.alertId}: ${f.reason}\n`,
+          );
         process.stdout.write(
           `procwatch: ${report.messages} email(s) sent through ${mail.mailer.name} (${report.sent.length} alert(s), ${report.digests} digest(s)), ` +
             `${report.failed.length} failed, ${report.retrying} waiting for a retry.\n`,

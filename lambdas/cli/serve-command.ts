@@ -34,7 +34,9 @@ export function registerServe(program: Command): void {
           const router = queryApiRouter(rt, settings, join(projectRoot(), 'web'));
           const server = new LoopbackHttpServer(router);
           const url = await server.start(port);
-          process.stdout.write(`procwatch: serving the change log at ${url}/ (API: ${url}/changes, feed: ${url}/feed.atom); Ctrl-C stops.\n`);
+          process.stdout.write(
+            `procwatch: serving the change log at ${url}/ (API: ${url}/changes, feed: ${url}/feed.atom); Ctrl-C stops.\n`,
+          );
           await new Promise<void>((resolve) => {
             process.once('SIGINT', resolve);
             process.once('SIGTERM', resolve);

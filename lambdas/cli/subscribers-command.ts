@@ -6,7 +6,10 @@ import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli
 import { terminalSafe } from './changes-command';
 
 export function formatSubscriber(s: Subscriber): string {
-  const when = s.frequency === 'daily' ? `daily at ${String(s.digestHour ?? DEFAULT_DIGEST_HOUR).padStart(2, '0')}:00 London` : 'immediate';
+  const when =
+    s.frequency === 'daily'
+      ? `daily at ${String(s.digestHour ?? DEFAULT_DIGEST_HOUR).padStart(2, '0')}:00 London`
+      : 'immediate';
   const list = (v?: string[]) => (v?.length ? v.join(', ') : 'all');
   return [
     terminalSafe(s.email).padEnd(36),
@@ -26,7 +29,10 @@ export function registerSubscribers(program: Command): void {
         const config = readConfig(program.opts<GlobalOptions>());
         const states = await withRuntime(config, {}, (rt) => new DynamoDeliveryStore(rt.store).listSubscriberStates());
         const gone = new Map(states.map((s) => [s.email, s.unsubscribedAt]));
-        const subs = effectiveSubscribers(config.subscribers, config.alerts.to).map((s) => ({ ...s, unsubscribedAt: gone.get(s.email) ?? null }));
+        const subs = effectiveSubscribers(config.subscribers, config.alerts.to).map((s) => ({
+          ...s,
+          unsubscribedAt: gone.get(s.email) ?? null,
+        }));
         if (opts.json) process.stdout.write(`${JSON.stringify(subs, null, 2)}\n`);
         else for (const s of subs) process.stdout.write(`${formatSubscriber(s)}\n`);
         return EXIT.ok;

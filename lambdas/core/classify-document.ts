@@ -25,22 +25,54 @@ export function isCorrespondence(doc: DocumentSnapshot, source: SourceConfigBase
   return source.alertOnNew === 'new-correspondence' || /correspondence/.test(doc.documentType);
 }
 
-export function classifyNewDocument(doc: DocumentSnapshot, source: SourceConfigBase, known: KnownCorpus): Classification {
+export function classifyNewDocument(
+  doc: DocumentSnapshot,
+  source: SourceConfigBase,
+  known: KnownCorpus,
+): Classification {
   if (!isCorrespondence(doc, source)) {
-    return { type: source.alertOnNew ?? 'new-document', knownId: null, threadId: null, letter: null, match: null, summary: `New on ${source.name ?? source.id}: ${doc.title}` };
+    return {
+      type: source.alertOnNew ?? 'new-document',
+      knownId: null,
+      threadId: null,
+      letter: null,
+      match: null,
+      summary: `New on ${source.name ?? source.id}: ${doc.title}`,
+    };
   }
   const htmlAttachments = doc.attachments.filter((a) => a.kind === 'html').length;
   const letter = parseLetter(doc.title, doc.text, known.parties);
   const match = matchKnown({ title: doc.title, text: doc.text, url: doc.url }, known.letters);
   const threadId = match.thread ?? letter.threadId;
   if (match.match) {
-    return { type: 'known', knownId: match.match, threadId, letter, match, summary: `Already known as ${match.match} (similarity ${match.similarity.toFixed(2)}).` };
+    return {
+      type: 'known',
+      knownId: match.match,
+      threadId,
+      letter,
+      match,
+      summary: `Already known as ${match.match} (similarity ${match.similarity.toFixed(2)}).`,
+    };
   }
   if (htmlAttachments > 0 && doc.text.length < 2000) {
     // A publication page that holds letters as HTML attachments: each attachment is the letter.
-    return { type: 'first-seen', knownId: null, threadId, letter, match, summary: `Publication with ${htmlAttachments} HTML attachment(s), each tracked as its own document.` };
+    return {
+      type: 'first-seen',
+      knownId: null,
+      threadId,
+      letter,
+      match,
+      summary: `Publication with ${htmlAttachments} HTML attachment(s), each tracked as its own document.`,
+    };
   }
-  return { type: 'new-correspondence', knownId: null, threadId, letter, match, summary: `A letter not seen before${threadId ? ` in the thread ${threadId}` : ''}.` };
+  return {
+    type: 'new-correspondence',
+    knownId: null,
+    threadId,
+    letter,
+    match,
+    summary: `A letter not seen before${threadId ? ` in the thread ${threadId}` : ''}.`,
+  };
 }
 
 /**
@@ -54,7 +86,14 @@ export function findStoredCopy(
   parties: PartyAlias[],
 ): { docId: string; similarity: number } | null {
   if (!stored.length) return null;
-  const letters: KnownLetter[] = stored.map((s) => ({ id: s.docId, title: s.title, text: s.text, date: null, from: '', to: '' }));
+  const letters: KnownLetter[] = stored.map((s) => ({
+    id: s.docId,
+    title: s.title,
+    text: s.text,
+    date: null,
+    from: '',
+    to: '',
+  }));
   const match = matchKnown({ title: doc.title, text: doc.text }, letters, { parties });
   return match.match ? { docId: match.match, similarity: match.similarity } : null;
 }

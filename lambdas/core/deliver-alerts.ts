@@ -85,7 +85,13 @@ export interface DeliveryContext {
 
 export function deliveryContext(deps: DeliverDeps, input: DeliverInput): DeliveryContext {
   const deliveries = deps.deliveries ?? new MemoryDeliveryStore();
-  return { deps, input, clock: deps.clock ?? systemClock, deliveries, report: { sent: [], failed: [], messages: 0, resent: 0, retrying: 0, digests: 0, emptyDigests: 0 } };
+  return {
+    deps,
+    input,
+    clock: deps.clock ?? systemClock,
+    deliveries,
+    report: { sent: [], failed: [], messages: 0, resent: 0, retrying: 0, digests: 0, emptyDigests: 0 },
+  };
 }
 
 /** One stable Message-ID per (alert or digest, recipient): a resend is recognisably the same email. */
@@ -94,7 +100,11 @@ export function messageIdFor(alertId: string, recipient: string): string {
 }
 
 /** RFC 8058 one-click headers and the link shown in the body. */
-export function unsubscribeFor(links: UnsubscribeLinks | undefined, recipient: string, at: Date): { url?: string; headers: Record<string, string> } {
+export function unsubscribeFor(
+  links: UnsubscribeLinks | undefined,
+  recipient: string,
+  at: Date,
+): { url?: string; headers: Record<string, string> } {
   if (!links) return { headers: {} };
   const url = `${links.baseUrl}${links.baseUrl.includes('?') ? '&' : '?'}token=${createUnsubscribeToken(recipient, links.secret, at)}`;
   const list = [`<${url}>`, ...(links.mailto ? [`<mailto:${links.mailto}?subject=unsubscribe>`] : [])].join(', ');
@@ -105,7 +115,10 @@ export function unsubscribeFor(links: UnsubscribeLinks | undefined, recipient: s
 export async function activeSubscribers(ctx: DeliveryContext): Promise<Subscriber[]> {
   const states = await ctx.deliveries.listSubscriberStates();
   const gone = new Map(states.filter((s) => s.unsubscribedAt).map((s) => [addressOf(s.email), s.unsubscribedAt]));
-  return effectiveSubscribers(ctx.input.subscribers, ctx.input.to).map((s) => ({ ...s, unsubscribedAt: gone.get(s.email) ?? s.unsubscribedAt ?? null }));
+  return effectiveSubscribers(ctx.input.subscribers, ctx.input.to).map((s) => ({
+    ...s,
+    unsubscribedAt: gone.get(s.email) ?? s.unsubscribedAt ?? null,
+  }));
 }
 
 /**
@@ -121,8 +134,13 @@ export async function deliverOnce(
 ): Promise<SendOutcome> {
   const { deliveries, clock, input } = ctx;
   const leaseMs = input.leaseMs ?? DEFAULT_LEASE_MS;
-  const claim = await deliveries.claim({ ...key, kind, messageId: messageIdFor(key.alertId, key.recipient), items: extra.items ?? null }, clock.now(), leaseMs);
-  if (claim.outcome !== 'claimed') return claim.outcome === 'sent' ? 'already' : claim.outcome === 'waiting' ? 'retry' : claim.outcome;
+  const claim = await deliveries.claim(
+    { ...key, kind, messageId: messageIdFor(key.alertId, key.recipient), items: extra.items ?? null },
+    clock.now(),
+    leaseMs,
+  );
+  if (claim.outcome !== 'claimed')
+    return claim.outcome === 'sent' ? 'already' : claim.outcome === 'waiting' ? 'retry' : claim.outcome;
   const { record } = claim;
   const token = record.claimToken!;
   // A previous holder reached markSending: the provider may already have this email.
@@ -139,13 +157,23 @@ export async function deliverOnce(
     } catch (err) {
       const reason = describeFailure(err);
       const permanent = err instanceof DeliveryError && err.permanent;
-      ctx.deps.logger.warn('email not delivered', { alert: key.alertId, mailer: ctx.deps.mailer.name, reason, permanent, attempt });
+      ctx.deps.logger.warn('email not delivered', {
+        alert: key.alertId,
+        mailer: ctx.deps.mailer.name,
+        reason,
+        permanent,
+        attempt,
+      });
       if (!permanent && attempt < tries) {
         await clock.sleep((input.backoffMs ?? 1000) * 2 ** (attempt - 1));
         continue;
       }
       if (permanent || record.attempts >= (input.maxAttempts ?? 5)) {
-        await deliveries.markFailed(key, token, permanent ? reason : `${reason} (gave up after ${record.attempts} runs)`);
+        await deliveries.markFailed(
+          key,
+          token,
+          permanent ? reason : `${reason} (gave up after ${record.attempts} runs)`,
+        );
         ctx.report.failed.push({ alert: { alertId: key.alertId } as Alert, reason, recipient: key.recipient });
         return 'failed';
       }
@@ -164,21 +192,46 @@ export async function deliverOnce(
   }
 }
 
-async function deliverAlert(ctx: DeliveryContext, alert: Alert, change: Change, subscribers: Subscriber[]): Promise<SendOutcome[]> {
+async function deliverAlert(
+  ctx: DeliveryContext,
+  alert: Alert,
+  change: Change,
+  subscribers: Subscriber[],
+): Promise<SendOutcome[]> {
   const outcomes: SendOutcome[] = [];
   for (const sub of subscribers) {
     if (sub.frequency !== 'immediate' || !wants(sub, alert, change)) continue;
     const unsub = unsubscribeFor(ctx.input.unsubscribe, sub.email, ctx.clock.now());
-    const outcome = await deliverOnce(ctx, { alertId: alert.alertId, recipient: sub.email }, 'immediate', (messageId) => {
-      const rendered = renderAlert(alert, change, { highlight: matchedKeywords(sub, change), unsubscribeUrl: unsub.url });
-      return { from: ctx.input.from, to: [sub.email], subject: safeHeader(rendered.subject), text: rendered.text, html: rendered.html, headers: unsub.headers, messageId };
-    });
+    const outcome = await deliverOnce(
+      ctx,
+      { alertId: alert.alertId, recipient: sub.email },
+      'immediate',
+      (messageId) => {
+        const rendered = renderAlert(alert, change, {
+          highlight: matchedKeywords(sub, change),
+          unsubscribeUrl: unsub.url,
+        });
+        return {
+          from: ctx.input.from,
+          to: [sub.email],
+          subject: safeHeader(rendered.subject),
+          text: rendered.text,
+          html: rendered.html,
+          headers: unsub.headers,
+          messageId,
+        };
+      },
+    );
     outcomes.push(outcome);
   }
   return outcomes;
 }
 
-export async function sendPendingAlerts(deps: DeliverDeps, input: DeliverInput, shared?: DeliveryContext): Promise<DeliveryReport> {
+export async function sendPendingAlerts(
+  deps: DeliverDeps,
+  input: DeliverInput,
+  shared?: DeliveryContext,
+): Promise<DeliveryReport> {
   const ctx = shared ?? deliveryContext(deps, input);
   const { store } = deps;
   const leaseMs = input.leaseMs ?? DEFAULT_LEASE_MS;
@@ -186,7 +239,9 @@ export async function sendPendingAlerts(deps: DeliverDeps, input: DeliverInput, 
   const staleBefore = new Date(ctx.clock.now().getTime() - leaseMs).toISOString();
   // The sweeper: alerts a crashed sender claimed and never settled.
   const stuck = (await store.listAlerts('claimed')).filter((a) => !a.claimedAt || a.claimedAt < staleBefore);
-  const work = [...(await store.listAlerts('pending')), ...stuck].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const work = [...(await store.listAlerts('pending')), ...stuck].sort((a, b) =>
+    a.createdAt.localeCompare(b.createdAt),
+  );
   for (const alert of work) {
     const claimedAt = ctx.clock.now().toISOString();
     // Claim first: of two senders running at once, only one works on each alert.
@@ -194,7 +249,11 @@ export async function sendPendingAlerts(deps: DeliverDeps, input: DeliverInput, 
     deps.onStep?.('alert-claimed', { alertId: alert.alertId, recipient: '*' });
     const change = await store.getChange(alert.changeId);
     if (!change) {
-      await store.updateAlert(alert.alertId, 'claimed', { status: 'failed', lastError: 'The change this alert describes is missing.', claimedAt: null });
+      await store.updateAlert(alert.alertId, 'claimed', {
+        status: 'failed',
+        lastError: 'The change this alert describes is missing.',
+        claimedAt: null,
+      });
       continue;
     }
     const failedBefore = ctx.report.failed.length;
@@ -202,12 +261,27 @@ export async function sendPendingAlerts(deps: DeliverDeps, input: DeliverInput, 
     for (const f of ctx.report.failed.slice(failedBefore)) f.alert = alert;
     const settled = outcomes.every((o) => o === 'sent' || o === 'already' || o === 'failed');
     const allFailed = outcomes.length > 0 && outcomes.every((o) => o === 'failed');
-    const lastError = ctx.report.failed.slice(failedBefore).map((f) => `${f.recipient}: ${f.reason}`).join('; ') || null;
+    const lastError =
+      ctx.report.failed
+        .slice(failedBefore)
+        .map((f) => `${f.recipient}: ${f.reason}`)
+        .join('; ') || null;
     const attempts = alert.attempts + 1;
     if (settled) {
-      await store.updateAlert(alert.alertId, 'claimed', { status: allFailed ? 'failed' : 'sent', attempts, lastError, claimedAt: null, messageId: messageIdFor(alert.alertId, '*') });
+      await store.updateAlert(alert.alertId, 'claimed', {
+        status: allFailed ? 'failed' : 'sent',
+        attempts,
+        lastError,
+        claimedAt: null,
+        messageId: messageIdFor(alert.alertId, '*'),
+      });
     } else {
-      await store.updateAlert(alert.alertId, 'claimed', { status: 'pending', attempts, lastError: lastError ?? 'waiting for a retry or another sender', claimedAt: null });
+      await store.updateAlert(alert.alertId, 'claimed', {
+        status: 'pending',
+        attempts,
+        lastError: lastError ?? 'waiting for a retry or another sender',
+        claimedAt: null,
+      });
     }
     if (outcomes.includes('sent')) ctx.report.sent.push({ ...alert, status: 'sent' });
   }

@@ -24,7 +24,12 @@ export class ProcwatchError extends Error {
 
 /** The network or the server failed: timeouts, resets, 5xx after retries, refused redirects. */
 export class FetchError extends ProcwatchError {
-  constructor(message: string, context: ErrorContext = {}, cause?: unknown, readonly transient = true) {
+  constructor(
+    message: string,
+    context: ErrorContext = {},
+    cause?: unknown,
+    readonly transient = true,
+  ) {
     super('fetch', message, context, cause);
   }
 }
@@ -52,15 +57,29 @@ export class StoreError extends ProcwatchError {
 
 /** An email could not be delivered. `permanent` failures are not retried. */
 export class DeliveryError extends ProcwatchError {
-  constructor(message: string, readonly permanent: boolean, context: ErrorContext = {}, cause?: unknown) {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    context: ErrorContext = {},
+    cause?: unknown,
+  ) {
     super('delivery', message, context, cause);
   }
 }
 
 /** The configuration is wrong; `problems` holds one line per bad entry. */
 export class ConfigError extends ProcwatchError {
-  constructor(readonly problems: string[], context: ErrorContext = {}) {
-    super('config', problems.length === 1 ? problems[0] : `${problems.length} problems in the configuration:\n  ${problems.join('\n  ')}`, context);
+  constructor(
+    readonly problems: string[],
+    context: ErrorContext = {},
+  ) {
+    super(
+      'config',
+      problems.length === 1
+        ? problems[0]
+        : `${problems.length} problems in the configuration:\n  ${problems.join('\n  ')}`,
+      context,
+    );
   }
 }
 

@@ -5,7 +5,10 @@
 import { createHash } from 'node:crypto';
 
 export function stableId(...parts: (string | number | null | undefined)[]): string {
-  return createHash('sha256').update(parts.map((p) => String(p ?? '')).join('\u241f')).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(parts.map((p) => String(p ?? '')).join('\u241f'))
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 export function newRunId(now: Date): string {

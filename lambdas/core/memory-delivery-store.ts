@@ -19,9 +19,19 @@ export class MemoryDeliveryStore implements DeliveryStore {
   async claim(init: Parameters<DeliveryStore['claim']>[0], now: Date, leaseMs: number): Promise<ClaimResult> {
     const prior = this.records.get(this.id(init));
     const at = now.toISOString();
-    const free = !prior || (prior.status === 'retry' && (prior.nextAttemptAt ?? '') <= at) || (prior.status === 'claimed' && (prior.leaseUntil ?? '') < at);
+    const free =
+      !prior ||
+      (prior.status === 'retry' && (prior.nextAttemptAt ?? '') <= at) ||
+      (prior.status === 'claimed' && (prior.leaseUntil ?? '') < at);
     if (!free) {
-      const outcome = prior.status === 'sent' ? 'sent' : prior.status === 'failed' ? 'failed' : prior.status === 'retry' ? 'waiting' : 'busy';
+      const outcome =
+        prior.status === 'sent'
+          ? 'sent'
+          : prior.status === 'failed'
+            ? 'failed'
+            : prior.status === 'retry'
+              ? 'waiting'
+              : 'busy';
       return { outcome, record: { ...prior } };
     }
     const record: SendRecord = {
@@ -58,7 +68,13 @@ export class MemoryDeliveryStore implements DeliveryStore {
   }
 
   async markSent(key: SendKey, token: string, providerMessageId: string, at: Date, resent = false): Promise<boolean> {
-    return this.transition(key, token, 'sent', { providerMessageId, sentAt: at.toISOString(), leaseUntil: null, claimToken: null, resent });
+    return this.transition(key, token, 'sent', {
+      providerMessageId,
+      sentAt: at.toISOString(),
+      leaseUntil: null,
+      claimToken: null,
+      resent,
+    });
   }
 
   async markFailed(key: SendKey, token: string, reason: string): Promise<boolean> {
@@ -66,7 +82,13 @@ export class MemoryDeliveryStore implements DeliveryStore {
   }
 
   async markRetry(key: SendKey, token: string, reason: string, next: Date): Promise<boolean> {
-    return this.transition(key, token, 'retry', { lastError: reason, nextAttemptAt: next.toISOString(), leaseUntil: null, claimToken: null, sendStartedAt: null });
+    return this.transition(key, token, 'retry', {
+      lastError: reason,
+      nextAttemptAt: next.toISOString(),
+      leaseUntil: null,
+      claimToken: null,
+      sendStartedAt: null,
+    });
   }
 
   async getSend(key: SendKey): Promise<SendRecord | null> {
@@ -79,8 +101,21 @@ export class MemoryDeliveryStore implements DeliveryStore {
     if (prior && prior.digestId !== digestId) return false;
     if (!prior) {
       this.records.set(this.id(key), {
-        ...key, kind: 'digest', status: 'reserved', messageId, claimToken: null, leaseUntil: null, sendStartedAt: null, providerMessageId: null,
-        attempts: 0, lastError: null, nextAttemptAt: null, sentAt: null, digestId, items: null, resent: false,
+        ...key,
+        kind: 'digest',
+        status: 'reserved',
+        messageId,
+        claimToken: null,
+        leaseUntil: null,
+        sendStartedAt: null,
+        providerMessageId: null,
+        attempts: 0,
+        lastError: null,
+        nextAttemptAt: null,
+        sentAt: null,
+        digestId,
+        items: null,
+        resent: false,
       });
     }
     return true;
@@ -88,7 +123,8 @@ export class MemoryDeliveryStore implements DeliveryStore {
 
   async settleReserved(key: SendKey, digestId: string, providerMessageId: string, at: Date): Promise<void> {
     const r = this.records.get(this.id(key));
-    if (r && r.digestId === digestId && r.status === 'reserved') this.records.set(this.id(key), { ...r, status: 'sent', providerMessageId, sentAt: at.toISOString() });
+    if (r && r.digestId === digestId && r.status === 'reserved')
+      this.records.set(this.id(key), { ...r, status: 'sent', providerMessageId, sentAt: at.toISOString() });
   }
 
   async listStale(now: Date): Promise<SendRecord[]> {

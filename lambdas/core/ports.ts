@@ -135,11 +135,19 @@ export interface SendRecord extends SendKey {
   resent: boolean;
 }
 
-export type ClaimResult = { outcome: 'claimed'; record: SendRecord } | { outcome: 'sent' | 'failed' | 'busy' | 'waiting'; record: SendRecord };
+export type ClaimResult =
+  { outcome: 'claimed'; record: SendRecord } | { outcome: 'sent' | 'failed' | 'busy' | 'waiting'; record: SendRecord };
 
 export interface DeliveryStore {
   /** Conditional write: claims a new record, a `retry` record that is due, or a `claimed` one whose lease ran out. */
-  claim(init: Pick<SendRecord, 'alertId' | 'recipient' | 'kind' | 'messageId'> & { digestId?: string | null; items?: string[] | null }, now: Date, leaseMs: number): Promise<ClaimResult>;
+  claim(
+    init: Pick<SendRecord, 'alertId' | 'recipient' | 'kind' | 'messageId'> & {
+      digestId?: string | null;
+      items?: string[] | null;
+    },
+    now: Date,
+    leaseMs: number,
+  ): Promise<ClaimResult>;
   markSending(key: SendKey, claimToken: string, at: Date): Promise<boolean>;
   /** `resent`: this send repeated one that may already have reached the provider (same Message-ID). */
   markSent(key: SendKey, claimToken: string, providerMessageId: string, at: Date, resent?: boolean): Promise<boolean>;

@@ -42,7 +42,12 @@ function realDay(day: string): boolean {
   const t = Date.parse(`${day}T00:00:00Z`);
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
 }
-const slug = (max: number) => z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'may hold only letters, digits, ".", "_", ":" and "-"').max(max);
+const slug = (max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'may hold only letters, digits, ".", "_", ":" and "-"')
+    .max(max);
 
 /** The names people type (`--source`, `?source=`) for the fields whose names differ. */
 const PUBLIC_NAMES: Record<string, string> = { sourceId: 'source', threadId: 'thread', docId: 'document' };
@@ -51,7 +56,13 @@ const PUBLIC_NAMES: Record<string, string> = { sourceId: 'source', threadId: 'th
 const when = z
   .string()
   .trim()
-  .refine((v) => (DATE_ONLY.test(v) ? realDay(v) : /^\d{4}-\d{2}-\d{2}T/.test(v) && realDay(v.slice(0, 10)) && !Number.isNaN(Date.parse(v))), 'must be a date (2026-01-31) or an ISO 8601 time')
+  .refine(
+    (v) =>
+      DATE_ONLY.test(v)
+        ? realDay(v)
+        : /^\d{4}-\d{2}-\d{2}T/.test(v) && realDay(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)),
+    'must be a date (2026-01-31) or an ISO 8601 time',
+  )
   .transform((v) => (DATE_ONLY.test(v) ? v : new Date(v).toISOString()));
 
 export const changeFilterSchema = z
@@ -59,16 +70,40 @@ export const changeFilterSchema = z
     since: when.optional(),
     until: when.optional(),
     sourceId: slug(100).optional(),
-    type: z.string().trim().regex(/^[a-z][a-z-]*$/, 'must be a change type such as new-correspondence').max(40).optional(),
+    type: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z-]*$/, 'must be a change type such as new-correspondence')
+      .max(40)
+      .optional(),
     threadId: slug(120).optional(),
     // Document ids carry their source path (`govuk:/government/...`): any printable text.
-    docId: z.string().min(1).max(500).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not hold control characters').optional(),
-    q: z.string().trim().min(2, 'must be at least 2 characters').max(100).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]+$/, 'must not hold control characters').transform((v) => v.toLowerCase().replace(/\s+/g, ' ')).optional(),
+    docId: z
+      .string()
+      .min(1)
+      .max(500)
+      .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not hold control characters')
+      .optional(),
+    q: z
+      .string()
+      .trim()
+      .min(2, 'must be at least 2 characters')
+      .max(100)
+      .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]+$/, 'must not hold control characters')
+      .transform((v) => v.toLowerCase().replace(/\s+/g, ' '))
+      .optional(),
   })
   .strict()
-  .refine((f) => !f.since || !f.until || f.since <= `${f.until}\uffff`, { message: 'must not be before since', path: ['until'] });
+  .refine((f) => !f.since || !f.until || f.since <= `${f.until}\uffff`, {
+    message: 'must not be before since',
+    path: ['until'],
+  });
 
-const limitSchema = z.number().int('must be a whole number').min(1, 'must be at least 1').transform((n) => Math.min(n, MAX_LIMIT));
+const limitSchema = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .transform((n) => Math.min(n, MAX_LIMIT));
 
 /** Turns the first problem zod found into the project's error, naming the parameter. */
 export function invalidParameter(field: string, message: string): ProcwatchError {
@@ -82,7 +117,10 @@ export function parseChangeFilter(input: ChangeFilter): ChangeFilter {
     const issue = parsed.error.issues[0];
     const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? 'query');
     const field = PUBLIC_NAMES[key] ?? key;
-    throw invalidParameter(field, issue.code === 'unrecognized_keys' ? 'is not a known filter' : issue.message.replace(/^Invalid input: /, ''));
+    throw invalidParameter(
+      field,
+      issue.code === 'unrecognized_keys' ? 'is not a known filter' : issue.message.replace(/^Invalid input: /, ''),
+    );
   }
   return parsed.data;
 }
@@ -109,7 +147,9 @@ function filterKey(filter: ChangeFilter): string {
 }
 
 function mac(storeCursor: string, filter: ChangeFilter, secret: string): string {
-  return createHmac('sha256', secret).update(`${filterKey(filter)}\n${storeCursor}`).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(`${filterKey(filter)}\n${storeCursor}`)
+    .digest('base64url');
 }
 
 /** `<store cursor>.<HMAC-SHA256>`: the store's cursor is base64url, so it never holds a dot. */
@@ -123,7 +163,12 @@ export function verifyCursor(cursor: string, filter: ChangeFilter, secret: strin
   const body = dot > 0 ? cursor.slice(0, dot) : '';
   const given = Buffer.from(dot > 0 ? cursor.slice(dot + 1) : '');
   const expected = Buffer.from(body ? mac(body, filter, secret) : '');
-  if (!body || !/^[A-Za-z0-9_-]+$/.test(body) || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (
+    !body ||
+    !/^[A-Za-z0-9_-]+$/.test(body) ||
+    given.length !== expected.length ||
+    !timingSafeEqual(given, expected)
+  ) {
     throw invalidParameter('cursor', 'is not a cursor this server issued for this filter');
   }
   return body;

@@ -21,7 +21,10 @@ export interface RenderOptions {
 }
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 /** Only http(s) links are rendered as links: `javascript:` and friends become plain text. */
@@ -37,7 +40,10 @@ export function safeHref(url: string | null): string | null {
 
 /** Header values must not carry CR/LF (header injection) and stay readable. */
 export function safeHeader(value: string): string {
-  return value.replace(/[\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Escapes `text`, wrapping each occurrence of a term (case-insensitive) in an inline-styled <mark>. */
@@ -47,7 +53,11 @@ export function highlightHtml(text: string, terms: string[]): string {
   const re = new RegExp(`(${wanted.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'gi');
   return text
     .split(re)
-    .map((piece, i) => (i % 2 === 1 ? `<mark style="background:#fff2a8;color:#0b0c0c;font-weight:bold">${escapeHtml(piece)}</mark>` : escapeHtml(piece)))
+    .map((piece, i) =>
+      i % 2 === 1
+        ? `<mark style="background:#fff2a8;color:#0b0c0c;font-weight:bold">${escapeHtml(piece)}</mark>`
+        : escapeHtml(piece),
+    )
     .join('');
 }
 
@@ -60,7 +70,8 @@ export function readableOps(ops: DiffOp[], context = 200): DiffOp[] {
   return ops.map((o, i) => {
     if (o.op !== 'equal') return o;
     let text = o.text;
-    if (text.length > context * 2 + 40) text = `${i === 0 ? '' : text.slice(0, context)} … ${i === ops.length - 1 ? '' : text.slice(-context)}`;
+    if (text.length > context * 2 + 40)
+      text = `${i === 0 ? '' : text.slice(0, context)} … ${i === ops.length - 1 ? '' : text.slice(-context)}`;
     if (text.includes('…')) {
       if (i > 0 && !/^\s/.test(text)) text = ` ${text}`;
       if (i < ops.length - 1 && !/\s$/.test(text)) text = `${text} `;
@@ -105,16 +116,24 @@ export function changeTextLines(change: Change): string[] {
     lines.push('', 'Watched keywords:');
     for (const k of change.keywords) lines.push(`  - ${k.term}: ${k.excerpt}`);
   }
-  if (change.diff?.length) lines.push('', 'What changed ([-removed-] {+added+}):', renderDiffPlain(readableOps(change.diff)));
+  if (change.diff?.length)
+    lines.push('', 'What changed ([-removed-] {+added+}):', renderDiffPlain(readableOps(change.diff)));
   lines.push('', `Change id: ${change.changeId}`);
   return lines;
 }
 
 /** The HTML block of one change: title link, what, where, when, thread, keywords, diff. */
-export function changeHtmlBlock(change: Change, highlight: string[], headingLevel: 'h1' | 'h3' = 'h3', heading?: string): string {
+export function changeHtmlBlock(
+  change: Change,
+  highlight: string[],
+  headingLevel: 'h1' | 'h3' = 'h3',
+  heading?: string,
+): string {
   const href = safeHref(change.url);
   const size = headingLevel === 'h1' ? 20 : 16;
-  const title = href ? `<a href="${escapeHtml(href)}" style="color:#1d70b8">${escapeHtml(change.title)}</a>` : escapeHtml(change.title);
+  const title = href
+    ? `<a href="${escapeHtml(href)}" style="color:#1d70b8">${escapeHtml(change.title)}</a>`
+    : escapeHtml(change.title);
   const meta = [`When: ${escapeHtml(londonStamp(change.detectedAt))}`, `Source: ${escapeHtml(change.sourceId)}`];
   if (change.threadId) meta.push(`Thread: ${escapeHtml(change.threadId)}`);
   return [
@@ -125,7 +144,10 @@ export function changeHtmlBlock(change: Change, highlight: string[], headingLeve
     change.changeNote ? P(`GOV.UK change note: <em>${highlightHtml(change.changeNote, highlight)}</em>`) : '',
     change.keywords.length
       ? `<ul style="margin:0 0 12px 0;padding-left:20px">${change.keywords
-          .map((k) => `<li style="margin:0 0 4px 0"><strong>${escapeHtml(k.term)}</strong>: ${highlightHtml(k.excerpt, [k.term, ...highlight])}</li>`)
+          .map(
+            (k) =>
+              `<li style="margin:0 0 4px 0"><strong>${escapeHtml(k.term)}</strong>: ${highlightHtml(k.excerpt, [k.term, ...highlight])}</li>`,
+          )
           .join('')}</ul>`
       : '',
     change.diff?.length
@@ -155,6 +177,11 @@ export function renderAlert(alert: Alert, change: Change, options: RenderOptions
   const highlight = options.highlight ?? change.keywords.map((k) => k.term);
   const text = [subject, '', ...changeTextLines(change)];
   if (options.unsubscribeUrl) text.push('', `Unsubscribe: ${options.unsubscribeUrl}`);
-  const html = [HTML_OPEN, changeHtmlBlock(change, highlight, 'h1', subject), footerHtml(`Change id ${change.changeId}`, options.unsubscribeUrl), HTML_CLOSE].join('');
+  const html = [
+    HTML_OPEN,
+    changeHtmlBlock(change, highlight, 'h1', subject),
+    footerHtml(`Change id ${change.changeId}`, options.unsubscribeUrl),
+    HTML_CLOSE,
+  ].join('');
   return { subject, text: text.join('\n'), html };
 }

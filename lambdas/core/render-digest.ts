@@ -4,7 +4,15 @@
  */
 import { shortDate } from './describe-change';
 import type { Alert, Change } from './model';
-import { changeHtmlBlock, changeTextLines, escapeHtml, footerHtml, HTML_CLOSE, HTML_OPEN, type RenderedAlert } from './render-alert';
+import {
+  changeHtmlBlock,
+  changeTextLines,
+  escapeHtml,
+  footerHtml,
+  HTML_CLOSE,
+  HTML_OPEN,
+  type RenderedAlert,
+} from './render-alert';
 
 export interface DigestItem {
   alert: Alert;
@@ -27,7 +35,13 @@ export function groupDigest(items: DigestItem[]): DigestGroup[] {
       const byThread = new Map<string | null, DigestItem[]>();
       for (const i of list) byThread.set(i.change.threadId, [...(byThread.get(i.change.threadId) ?? []), i]);
       const threads = [...byThread.entries()]
-        .map(([threadId, t]) => ({ threadId, items: [...t].sort((a, b) => b.change.detectedAt.localeCompare(a.change.detectedAt) || a.alert.alertId.localeCompare(b.alert.alertId)) }))
+        .map(([threadId, t]) => ({
+          threadId,
+          items: [...t].sort(
+            (a, b) =>
+              b.change.detectedAt.localeCompare(a.change.detectedAt) || a.alert.alertId.localeCompare(b.alert.alertId),
+          ),
+        }))
         .sort((a, b) => newest(b.items).localeCompare(newest(a.items)));
       return { sourceId, threads, at: newest(list) };
     })
@@ -42,15 +56,21 @@ export function renderDigest(items: DigestItem[], day: string, unsubscribeUrl?: 
   const html: string[] = [HTML_OPEN, `<h1 style="font-size:20px;margin:0 0 12px 0">${escapeHtml(subject)}</h1>`];
   for (const g of groups) {
     text.push(`== Source: ${g.sourceId}`, '');
-    html.push(`<h2 style="font-size:18px;margin:20px 0 8px 0;border-bottom:2px solid #1d70b8">Source: ${escapeHtml(g.sourceId)}</h2>`);
+    html.push(
+      `<h2 style="font-size:18px;margin:20px 0 8px 0;border-bottom:2px solid #1d70b8">Source: ${escapeHtml(g.sourceId)}</h2>`,
+    );
     for (const t of g.threads) {
       if (t.threadId) {
         text.push(`-- Thread: ${t.threadId}`, '');
-        html.push(`<p style="margin:12px 0 8px 0;color:#505a5f;font-weight:bold">Thread: ${escapeHtml(t.threadId)}</p>`);
+        html.push(
+          `<p style="margin:12px 0 8px 0;color:#505a5f;font-weight:bold">Thread: ${escapeHtml(t.threadId)}</p>`,
+        );
       }
       for (const i of t.items) {
         text.push(`* ${i.alert.subject}`, ...changeTextLines(i.change).map((l) => (l ? `  ${l}` : l)), '');
-        html.push(`<div style="margin:0 0 16px 0;padding:0 0 0 8px">${changeHtmlBlock(i.change, i.highlight, 'h3', i.alert.subject)}</div>`);
+        html.push(
+          `<div style="margin:0 0 16px 0;padding:0 0 0 8px">${changeHtmlBlock(i.change, i.highlight, 'h3', i.alert.subject)}</div>`,
+        );
       }
     }
   }

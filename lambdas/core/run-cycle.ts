@@ -54,7 +54,10 @@ export async function runCycle(deps: CheckDeps, input: CycleInput): Promise<Cycl
       url: null,
       summary: `${documents} documents recorded from ${baselines.length} source(s); alerts start with the next change.`,
     });
-    const written = await deps.store.recordChange({ changes: [baselineChange], alerts: [alertFor(baselineChange, now)] });
+    const written = await deps.store.recordChange({
+      changes: [baselineChange],
+      alerts: [alertFor(baselineChange, now)],
+    });
     if (written === 'duplicate') baselineChange = null;
   }
   return { runId: input.runId, outcomes, baselineChange };

@@ -10,7 +10,16 @@ import type { Alert, Change } from './model';
 import { renderDigest, type DigestItem } from './render-digest';
 import { safeHeader } from './render-alert';
 import { matchedKeywords, digestDue, wants, type Subscriber } from './subscribers';
-import { activeSubscribers, deliverOnce, deliveryContext, unsubscribeFor, type DeliverDeps, type DeliverInput, type DeliveryContext, type DeliveryReport } from './deliver-alerts';
+import {
+  activeSubscribers,
+  deliverOnce,
+  deliveryContext,
+  unsubscribeFor,
+  type DeliverDeps,
+  type DeliverInput,
+  type DeliveryContext,
+  type DeliveryReport,
+} from './deliver-alerts';
 
 /** How far back a digest looks for items not yet sent: a sender down for days still catches up. */
 export const DIGEST_LOOKBACK_MS = 7 * 24 * 3600_000;
@@ -19,7 +28,13 @@ export function digestIdFor(day: string, recipient: string): string {
   return `digest-${day}-${stableId(recipient).slice(0, 10)}`;
 }
 
-async function sendDigest(ctx: DeliveryContext, sub: Subscriber, digestId: string, day: string, itemIds: string[]): Promise<void> {
+async function sendDigest(
+  ctx: DeliveryContext,
+  sub: Subscriber,
+  digestId: string,
+  day: string,
+  itemIds: string[],
+): Promise<void> {
   const items: DigestItem[] = [];
   for (const id of itemIds) {
     const alert = await ctx.deps.store.getAlert(id);
@@ -34,28 +49,49 @@ async function sendDigest(ctx: DeliveryContext, sub: Subscriber, digestId: strin
     'digest',
     (messageId) => {
       const r = renderDigest(items, day, unsub.url);
-      return { from: ctx.input.from, to: [sub.email], subject: safeHeader(r.subject), text: r.text, html: r.html, headers: unsub.headers, messageId };
+      return {
+        from: ctx.input.from,
+        to: [sub.email],
+        subject: safeHeader(r.subject),
+        text: r.text,
+        html: r.html,
+        headers: unsub.headers,
+        messageId,
+      };
     },
     { items: itemIds },
   );
   if (outcome === 'sent' || outcome === 'already') {
     const record = await ctx.deliveries.getSend({ alertId: digestId, recipient: sub.email });
-    for (const id of itemIds) await ctx.deliveries.settleReserved({ alertId: id, recipient: sub.email }, digestId, record?.providerMessageId ?? '', ctx.clock.now());
+    for (const id of itemIds)
+      await ctx.deliveries.settleReserved(
+        { alertId: id, recipient: sub.email },
+        digestId,
+        record?.providerMessageId ?? '',
+        ctx.clock.now(),
+      );
     if (outcome === 'sent') ctx.report.digests++;
   }
 }
 
-export async function sendDueDigests(deps: DeliverDeps, input: DeliverInput, shared?: DeliveryContext): Promise<DeliveryReport> {
+export async function sendDueDigests(
+  deps: DeliverDeps,
+  input: DeliverInput,
+  shared?: DeliveryContext,
+): Promise<DeliveryReport> {
   const ctx = shared ?? deliveryContext(deps, input);
   const now = ctx.clock.now();
   const subscribers = await activeSubscribers(ctx);
   const byEmail = new Map(subscribers.map((s) => [s.email, s]));
 
   // The sweeper's share: digests left claimed by a crash, or waiting for a retry, on any day.
-  const leftovers = [...(await ctx.deliveries.listStale(now)), ...(await ctx.deliveries.listByStatus('retry'))].filter((r) => r.kind === 'digest' && r.items?.length);
+  const leftovers = [...(await ctx.deliveries.listStale(now)), ...(await ctx.deliveries.listByStatus('retry'))].filter(
+    (r) => r.kind === 'digest' && r.items?.length,
+  );
   for (const r of leftovers) {
     const sub = byEmail.get(r.recipient);
-    if (sub && !sub.unsubscribedAt) await sendDigest(ctx, sub, r.alertId, r.alertId.slice('digest-'.length, 'digest-'.length + 10), r.items!);
+    if (sub && !sub.unsubscribedAt)
+      await sendDigest(ctx, sub, r.alertId, r.alertId.slice('digest-'.length, 'digest-'.length + 10), r.items!);
   }
 
   let window: Alert[] | null = null;
@@ -66,10 +102,14 @@ export async function sendDueDigests(deps: DeliverDeps, input: DeliverInput, sha
     const digestId = digestIdFor(day, sub.email);
     const existing = await ctx.deliveries.getSend({ alertId: digestId, recipient: sub.email });
     if (existing) {
-      if (existing.status !== 'sent' && existing.status !== 'failed' && existing.items?.length) await sendDigest(ctx, sub, digestId, day, existing.items);
+      if (existing.status !== 'sent' && existing.status !== 'failed' && existing.items?.length)
+        await sendDigest(ctx, sub, digestId, day, existing.items);
       continue;
     }
-    window ??= await ctx.deliveries.listAlertsCreated(new Date(now.getTime() - DIGEST_LOOKBACK_MS).toISOString(), now.toISOString());
+    window ??= await ctx.deliveries.listAlertsCreated(
+      new Date(now.getTime() - DIGEST_LOOKBACK_MS).toISOString(),
+      now.toISOString(),
+    );
     const chosen: string[] = [];
     for (const alert of window) {
       if (!changes.has(alert.changeId)) changes.set(alert.changeId, await ctx.deps.store.getChange(alert.changeId));
@@ -78,7 +118,8 @@ export async function sendDueDigests(deps: DeliverDeps, input: DeliverInput, sha
       const prior = await ctx.deliveries.getSend({ alertId: alert.alertId, recipient: sub.email });
       // Already in an email to this person (sent immediately, or in an earlier digest): never again.
       if (prior && prior.digestId !== digestId) continue;
-      if (await ctx.deliveries.reserve({ alertId: alert.alertId, recipient: sub.email }, digestId, digestId)) chosen.push(alert.alertId);
+      if (await ctx.deliveries.reserve({ alertId: alert.alertId, recipient: sub.email }, digestId, digestId))
+        chosen.push(alert.alertId);
     }
     if (!chosen.length) {
       ctx.report.emptyDigests++;

@@ -47,7 +47,11 @@ export function matchedKeywords(subscriber: Subscriber, change: Pick<Change, 'ke
   return hits.filter((h) => wanted.some((w) => h.toLowerCase().includes(w) || w.includes(h.toLowerCase())));
 }
 
-export function wants(subscriber: Subscriber, alert: Pick<Alert, 'sourceId' | 'type'>, change: Pick<Change, 'keywords'>): boolean {
+export function wants(
+  subscriber: Subscriber,
+  alert: Pick<Alert, 'sourceId' | 'type'>,
+  change: Pick<Change, 'keywords'>,
+): boolean {
   if (subscriber.unsubscribedAt) return false;
   if (subscriber.sources?.length && !subscriber.sources.includes(alert.sourceId)) return false;
   if (subscriber.types?.length && !subscriber.types.includes(alert.type)) return false;
@@ -57,7 +61,14 @@ export function wants(subscriber: Subscriber, alert: Pick<Alert, 'sourceId' | 't
 
 /** The hour (0-23) and calendar day of `at` in Europe/London, whatever the machine's zone and DST. */
 export function londonTime(at: Date): { day: string; hour: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
 }

@@ -30,7 +30,8 @@ export function verifyUnsubscribeToken(token: string, secret: string): { email: 
   const parts = token.split('.');
   if (parts.length !== 4 || parts[0] !== VERSION) return null;
   const [, emailPart, issuedPart, mac] = parts;
-  if (!/^[A-Za-z0-9_-]+$/.test(emailPart) || !/^[0-9a-z]+$/.test(issuedPart) || !/^[A-Za-z0-9_-]+$/.test(mac)) return null;
+  if (!/^[A-Za-z0-9_-]+$/.test(emailPart) || !/^[0-9a-z]+$/.test(issuedPart) || !/^[A-Za-z0-9_-]+$/.test(mac))
+    return null;
   const expected = Buffer.from(sign(`${emailPart}.${issuedPart}`, secret));
   const given = Buffer.from(mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;

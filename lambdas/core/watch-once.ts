@@ -17,8 +17,16 @@ export interface WatchInput extends CycleInput {
   unsubscribe?: DeliverInput['unsubscribe'];
 }
 
-export async function watchOnce(deps: WatchDeps, input: WatchInput): Promise<CycleReport & { delivery: DeliveryReport }> {
+export async function watchOnce(
+  deps: WatchDeps,
+  input: WatchInput,
+): Promise<CycleReport & { delivery: DeliveryReport }> {
   const cycle = await runCycle(deps, input);
-  const delivery = await sendPendingAlerts(deps, { from: input.from, to: input.to, subscribers: input.subscribers, unsubscribe: input.unsubscribe });
+  const delivery = await sendPendingAlerts(deps, {
+    from: input.from,
+    to: input.to,
+    subscribers: input.subscribers,
+    unsubscribe: input.unsubscribe,
+  });
   return { ...cycle, delivery };
 }

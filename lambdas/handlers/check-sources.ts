@@ -12,10 +12,18 @@ export interface CheckEvent {
 export async function handler(event: CheckEvent = {}) {
   const { config, runtime } = handlerRuntime();
   const rt = await runtime;
-  const input = cycleInput(config, rt, (o) => rt.logger.info('source checked', { ...o, changes: undefined }), event.source);
+  const input = cycleInput(
+    config,
+    rt,
+    (o) => rt.logger.info('source checked', { ...o, changes: undefined }),
+    event.source,
+  );
   if (event.group) input.sources = input.sources.filter((s) => (s.group ?? 'default') === event.group);
   const report = await runCycle(rt, input);
   const failed = report.outcomes.filter((o) => o.kind === 'failed').length;
   rt.logger.info('cycle finished', { runId: report.runId, sources: report.outcomes.length, failed });
-  return { runId: report.runId, outcomes: report.outcomes.map((o) => ({ source: o.sourceId, kind: o.kind, requests: o.requests })) };
+  return {
+    runId: report.runId,
+    outcomes: report.outcomes.map((o) => ({ source: o.sourceId, kind: o.kind, requests: o.requests })),
+  };
 }

@@ -13,7 +13,14 @@ let cached: { config: Config; runtime: Promise<Runtime> } | null = null;
 export function lambdaConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const file = env.PROCWATCH_CONFIG_PATH ?? join(__dirname, 'procwatch.config.json');
   const config = loadConfigFile(file);
-  return { ...config, store: { ...config.store, table: env.PROCWATCH_TABLE ?? config.store.table, region: env.AWS_REGION ?? config.store.region } };
+  return {
+    ...config,
+    store: {
+      ...config.store,
+      table: env.PROCWATCH_TABLE ?? config.store.table,
+      region: env.AWS_REGION ?? config.store.region,
+    },
+  };
 }
 
 export function handlerRuntime(options: RuntimeOptions = {}): { config: Config; runtime: Promise<Runtime> } {

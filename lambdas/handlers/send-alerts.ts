@@ -17,7 +17,10 @@ async function init() {
   const logger = new JsonLogger(undefined, { fn: 'send-alerts' }, mail.secrets);
   const rt = await handlerRuntime({ logger, mailer: mail.mailer }).runtime;
   // The mailer and logger are passed explicitly: a runtime cached by another handler in the same process keeps its own.
-  return { deps: { ...rt, mailer: mail.mailer, logger, deliveries: new DynamoDeliveryStore(rt.store) }, input: deliverInput(config, mail) };
+  return {
+    deps: { ...rt, mailer: mail.mailer, logger, deliveries: new DynamoDeliveryStore(rt.store) },
+    input: deliverInput(config, mail),
+  };
 }
 
 export async function handler() {
@@ -28,7 +31,14 @@ export async function handler() {
   });
   const { deps, input } = await ready;
   const report = await runDelivery(deps, input);
-  const summary = { messages: report.messages, alerts: report.sent.length, failed: report.failed.length, retrying: report.retrying, resent: report.resent, digests: report.digests };
+  const summary = {
+    messages: report.messages,
+    alerts: report.sent.length,
+    failed: report.failed.length,
+    retrying: report.retrying,
+    resent: report.resent,
+    digests: report.digests,
+  };
   deps.logger.info('alerts delivered', summary);
   return summary;
 }

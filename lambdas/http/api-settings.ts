@@ -32,15 +32,25 @@ export interface ApiSettingsOptions {
   fallbackUnsubscribeSecret?: string;
 }
 
-export function readApiSettings(env: Record<string, string | undefined>, options: ApiSettingsOptions = {}): ApiSettings {
+export function readApiSettings(
+  env: Record<string, string | undefined>,
+  options: ApiSettingsOptions = {},
+): ApiSettings {
   let cursorSecret = env[CURSOR_SECRET_ENV] ?? '';
   if (!cursorSecret) {
-    if (!options.fallbackSecret) throw new ConfigError([`Neither ${CURSOR_SECRET_ENV} nor ${CURSOR_SECRET_ARN_ENV} is set: the query API signs its cursors with it.`]);
+    if (!options.fallbackSecret)
+      throw new ConfigError([
+        `Neither ${CURSOR_SECRET_ENV} nor ${CURSOR_SECRET_ARN_ENV} is set: the query API signs its cursors with it.`,
+      ]);
     cursorSecret = options.fallbackSecret();
   } else if (cursorSecret.length < 16) {
     throw new ConfigError([`${CURSOR_SECRET_ENV} is too short: use at least 16 characters.`]);
   }
   const baseUrl = env.PROCWATCH_PUBLIC_URL ? env.PROCWATCH_PUBLIC_URL.replace(/\/+$/, '') : null;
-  const unsubscribeSecret = (options.unsubscribeSecretEnv && env[options.unsubscribeSecretEnv]) || env.PROCWATCH_UNSUBSCRIBE_SECRET || options.fallbackUnsubscribeSecret || null;
+  const unsubscribeSecret =
+    (options.unsubscribeSecretEnv && env[options.unsubscribeSecretEnv]) ||
+    env.PROCWATCH_UNSUBSCRIBE_SECRET ||
+    options.fallbackUnsubscribeSecret ||
+    null;
   return { cursorSecret, baseUrl, unsubscribeSecret };
 }

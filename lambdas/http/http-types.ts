@@ -22,7 +22,12 @@ export const SECURITY_HEADERS: Record<string, string> = {
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): HttpResponse {
   return {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS, ...headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...SECURITY_HEADERS,
+      ...headers,
+    },
     body: JSON.stringify(value),
   };
 }

@@ -9,15 +9,34 @@ import { unsubscribeSecretRef, DEFAULT_SECRET_ENV } from '../adapters/mail/mail-
 import { resolveSecret, type SecretClients } from '../adapters/mail/secret-source';
 import type { Runtime } from '../composition';
 import type { UnsubscribeConfig } from '../config';
-import { CURSOR_SECRET_ARN_ENV, CURSOR_SECRET_ENV, readApiSettings, type ApiSettings, type ApiSettingsOptions } from './api-settings';
+import {
+  CURSOR_SECRET_ARN_ENV,
+  CURSOR_SECRET_ENV,
+  readApiSettings,
+  type ApiSettings,
+  type ApiSettingsOptions,
+} from './api-settings';
 import { createRouter } from './router';
 import { unsubscribeRoute } from './routes/unsubscribe';
 
-export function queryApiRouter(rt: Pick<Runtime, 'store' | 'clock' | 'logger'>, settings: ApiSettings, webDir: string | null): ReturnType<typeof createRouter> {
+export function queryApiRouter(
+  rt: Pick<Runtime, 'store' | 'clock' | 'logger'>,
+  settings: ApiSettings,
+  webDir: string | null,
+): ReturnType<typeof createRouter> {
   const extra = settings.unsubscribeSecret
-    ? [unsubscribeRoute({ secret: settings.unsubscribeSecret, store: new DynamoDeliveryStore(rt.store), now: () => rt.clock.now() })]
+    ? [
+        unsubscribeRoute({
+          secret: settings.unsubscribeSecret,
+          store: new DynamoDeliveryStore(rt.store),
+          now: () => rt.clock.now(),
+        }),
+      ]
     : [];
-  return createRouter({ store: rt.store, settings, assets: webDir ? folderAssets(webDir) : null, logger: rt.logger }, extra);
+  return createRouter(
+    { store: rt.store, settings, assets: webDir ? folderAssets(webDir) : null, logger: rt.logger },
+    extra,
+  );
 }
 
 export interface LoadApiSettingsOptions extends Omit<ApiSettingsOptions, 'unsubscribeSecretEnv'> {
@@ -31,13 +50,35 @@ export interface LoadApiSettingsOptions extends Omit<ApiSettingsOptions, 'unsubs
  * a value in the environment wins (local runs, set by hand), else the secret whose ARN the stack
  * passes is read from Secrets Manager. `secrets` lists the values for the logger's redaction list.
  */
-export async function loadApiSettings(env: NodeJS.ProcessEnv, options: LoadApiSettingsOptions = {}): Promise<{ settings: ApiSettings; secrets: string[] }> {
+export async function loadApiSettings(
+  env: NodeJS.ProcessEnv,
+  options: LoadApiSettingsOptions = {},
+): Promise<{ settings: ApiSettings; secrets: string[] }> {
   const { unsubscribe, clients, ...rest } = options;
-  const cursorSecret = await resolveSecret({ secretEnv: CURSOR_SECRET_ENV, secretArnEnv: CURSOR_SECRET_ARN_ENV }, env, 'cursor secret', clients);
+  const cursorSecret = await resolveSecret(
+    { secretEnv: CURSOR_SECRET_ENV, secretArnEnv: CURSOR_SECRET_ARN_ENV },
+    env,
+    'cursor secret',
+    clients,
+  );
   // The same order as the sender's: the config's own variable, the default one, the stack's ARN, the config's secretId / parameter.
   const ownVariable = unsubscribe?.secretEnv ? env[unsubscribe.secretEnv] : undefined;
-  const unsubscribeSecret = ownVariable || (await resolveSecret({ ...unsubscribeSecretRef(unsubscribe), secretEnv: DEFAULT_SECRET_ENV }, env, 'unsubscribe secret', clients));
-  const resolved = { ...env, [CURSOR_SECRET_ENV]: cursorSecret ?? undefined, [DEFAULT_SECRET_ENV]: unsubscribeSecret ?? undefined };
+  const unsubscribeSecret =
+    ownVariable ||
+    (await resolveSecret(
+      { ...unsubscribeSecretRef(unsubscribe), secretEnv: DEFAULT_SECRET_ENV },
+      env,
+      'unsubscribe secret',
+      clients,
+    ));
+  const resolved = {
+    ...env,
+    [CURSOR_SECRET_ENV]: cursorSecret ?? undefined,
+    [DEFAULT_SECRET_ENV]: unsubscribeSecret ?? undefined,
+  };
   const settings = readApiSettings(resolved, { ...rest, unsubscribeSecretEnv: unsubscribe?.secretEnv });
-  return { settings, secrets: [settings.cursorSecret, settings.unsubscribeSecret].filter((s): s is string => Boolean(s)) };
+  return {
+    settings,
+    secrets: [settings.cursorSecret, settings.unsubscribeSecret].filter((s): s is string => Boolean(s)),
+  };
 }

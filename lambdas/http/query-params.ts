@@ -16,7 +16,8 @@ const CHANGE_PARAMS = {
 export function singleParams(query: URLSearchParams, allowed: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of new Set(query.keys())) {
-    if (!allowed.includes(name)) throw invalidParameter(name, `is not a parameter of this endpoint (known: ${allowed.join(', ')})`);
+    if (!allowed.includes(name))
+      throw invalidParameter(name, `is not a parameter of this endpoint (known: ${allowed.join(', ')})`);
     const values = query.getAll(name);
     if (values.length > 1) throw invalidParameter(name, 'is given more than once');
     out[name] = values[0];

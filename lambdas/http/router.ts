@@ -46,7 +46,8 @@ export function createRouter(deps: ApiDeps, extra: ExtraRoute[] = []): (req: Htt
           return res;
         }
         const ids = m.slice(1).map((segment) => decodeSegment(segment));
-        if (ids.some((id) => id === null)) return errorResponse(400, 'invalid-parameter', 'The path holds a malformed percent-encoding.', 'id');
+        if (ids.some((id) => id === null))
+          return errorResponse(400, 'invalid-parameter', 'The path holds a malformed percent-encoding.', 'id');
         return await handler(deps, req, ...(ids as string[]));
       }
       return errorResponse(404, 'not-found', 'There is nothing at this path.');
@@ -54,7 +55,11 @@ export function createRouter(deps: ApiDeps, extra: ExtraRoute[] = []): (req: Htt
       if (err instanceof ProcwatchError && err.code === 'invalid-parameter') {
         return errorResponse(400, 'invalid-parameter', err.message, String(err.context.field ?? ''));
       }
-      deps.logger.error('query API request failed', { method: req.method, path: req.path, error: describeFailure(err) });
+      deps.logger.error('query API request failed', {
+        method: req.method,
+        path: req.path,
+        error: describeFailure(err),
+      });
       return errorResponse(500, 'internal', 'The server could not answer this request; it has been logged.');
     }
   };

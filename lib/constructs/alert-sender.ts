@@ -51,7 +51,9 @@ export class AlertSender extends Construct {
       // A domain identity signs with Easy DKIM (2048-bit); its three CNAME records are stack outputs.
       identity: props.senderDomain ? Identity.domain(props.senderDomain) : Identity.email(props.senderAddress),
     });
-    this.recipients = props.recipientIdentities.map((address, i) => new EmailIdentity(this, `Recipient${i}`, { identity: Identity.email(address) }));
+    this.recipients = props.recipientIdentities.map(
+      (address, i) => new EmailIdentity(this, `Recipient${i}`, { identity: Identity.email(address) }),
+    );
 
     const handler = new HandlerFunction(this, 'SendAlerts', {
       handler: 'send-alerts',
@@ -84,7 +86,15 @@ export class AlertSender extends Construct {
         resources: [
           this.identity.emailIdentityArn,
           ...this.recipients.map((r) => r.emailIdentityArn),
-          ...(props.configurationSet ? [Stack.of(this).formatArn({ service: 'ses', resource: 'configuration-set', resourceName: props.configurationSet })] : []),
+          ...(props.configurationSet
+            ? [
+                Stack.of(this).formatArn({
+                  service: 'ses',
+                  resource: 'configuration-set',
+                  resourceName: props.configurationSet,
+                }),
+              ]
+            : []),
         ],
         conditions: { StringEquals: { 'ses:FromAddress': props.senderAddress } },
       }),

@@ -11,7 +11,16 @@
  * (RFC 8058: a mail client posts it without credentials). The stage is throttled to cap the bill.
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination, type HttpRoute, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+  type HttpRoute,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -58,12 +67,21 @@ export class ChangeLogApi extends Construct {
         ? {
             allowOrigins: [props.webOrigin],
             allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
-            allowHeaders: ['authorization', 'content-type', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256'],
+            allowHeaders: [
+              'authorization',
+              'content-type',
+              'x-amz-date',
+              'x-amz-security-token',
+              'x-amz-content-sha256',
+            ],
             maxAge: Duration.hours(1),
           }
         : undefined,
     });
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.stage = new HttpStage(this, 'Stage', {
       httpApi: this.api,
       stageName: '$default',
@@ -105,13 +123,26 @@ export class ChangeLogApi extends Construct {
       ...this.api.addRoutes({ path: '/', methods: [HttpMethod.GET], integration, authorizer }),
       ...this.api.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.GET], integration, authorizer }),
     ];
-    const unsubscribe = this.api.addRoutes({ path: '/unsubscribe', methods: [HttpMethod.GET, HttpMethod.POST], integration, authorizer: new HttpNoneAuthorizer() });
+    const unsubscribe = this.api.addRoutes({
+      path: '/unsubscribe',
+      methods: [HttpMethod.GET, HttpMethod.POST],
+      integration,
+      authorizer: new HttpNoneAuthorizer(),
+    });
     for (const route of unsubscribe) {
-      Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: 'One-click unsubscribe (RFC 8058) is posted by mail clients without credentials; the HMAC-signed token in the link is the authorisation.' });
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'One-click unsubscribe (RFC 8058) is posted by mail clients without credentials; the HMAC-signed token in the link is the authorisation.',
+      });
     }
     if (props.auth === 'none') {
       for (const route of routes) {
-        Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: 'The operator chose a public read-only mirror of public-record documents (deploy.api.auth = "none"); the stage is throttled.' });
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'The operator chose a public read-only mirror of public-record documents (deploy.api.auth = "none"); the stage is throttled.',
+        });
       }
     }
   }

@@ -20,6 +20,10 @@ export class DeadLetterQueue extends Construct {
       enforceSSL: true,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    Validations.of(this.queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue; nothing reads it automatically, so it needs none of its own.' });
+    Validations.of(this.queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue; nothing reads it automatically, so it needs none of its own.',
+    });
   }
 }

@@ -51,7 +51,10 @@ function q(arg: string): string {
 }
 
 /** The afterBundling commands: what the handler reads from its own folder at run time. */
-export function bundleCopyCommands(props: Pick<HandlerFunctionProps, 'projectRoot' | 'deployedConfig' | 'knownCorrespondence' | 'extraFolders'>, outputDir: string): string[] {
+export function bundleCopyCommands(
+  props: Pick<HandlerFunctionProps, 'projectRoot' | 'deployedConfig' | 'knownCorrespondence' | 'extraFolders'>,
+  outputDir: string,
+): string[] {
   const from = (rel: string) => q(join(props.projectRoot, rel));
   const to = (rel: string) => q(join(outputDir, rel));
   return [
@@ -59,7 +62,9 @@ export function bundleCopyCommands(props: Pick<HandlerFunctionProps, 'projectRoo
     `mkdir -p ${to(props.knownCorrespondence)} ${to('data')}`,
     `cp -R ${from(props.knownCorrespondence)}/. ${to(props.knownCorrespondence)}/`,
     `cp ${from('data/parties.json')} ${to('data/parties.json')}`,
-    ...(props.extraFolders ?? []).map((f) => `if [ -d ${from(f)} ]; then mkdir -p ${to(f)} && cp -R ${from(f)}/. ${to(f)}/; fi`),
+    ...(props.extraFolders ?? []).map(
+      (f) => `if [ -d ${from(f)} ]; then mkdir -p ${to(f)} && cp -R ${from(f)}/. ${to(f)}/; fi`,
+    ),
   ];
 }
 
@@ -72,7 +77,10 @@ export class HandlerFunction extends Construct {
     super(scope, id);
     this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
     // An explicit role instead of AWSLambdaBasicExecutionRole: that managed policy may write to any log group.
-    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${props.handler}: ${props.description}` });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.handler}: ${props.description}`,
+    });
     this.logGroup.grantWrite(this.role);
     this.fn = new NodejsFunction(this, 'Function', {
       entry: join(props.projectRoot, 'lambdas', 'handlers', `${props.handler}.ts`),
@@ -106,7 +114,8 @@ export class HandlerFunction extends Construct {
     });
     Validations.of(this.fn).acknowledge({
       id: 'AwsSolutions-L1',
-      reason: 'Node.js 22 is pinned on purpose: the handlers are built and tested for it; a newer runtime is a deliberate upgrade, not drift at deploy time.',
+      reason:
+        'Node.js 22 is pinned on purpose: the handlers are built and tested for it; a newer runtime is a deliberate upgrade, not drift at deploy time.',
     });
   }
 }

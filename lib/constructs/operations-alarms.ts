@@ -38,16 +38,30 @@ export class OperationsAlarms extends Construct {
     this.topic.addSubscription(new EmailSubscription(props.opsEmail));
     Validations.of(this.topic).acknowledge({
       id: 'AwsSolutions-SNS2',
-      reason: 'CloudWatch alarms cannot publish to a topic under the AWS-managed SNS key; a customer key costs $1/month and alarm texts hold no personal or secret data.',
+      reason:
+        'CloudWatch alarms cannot publish to a topic under the AWS-managed SNS key; a customer key costs $1/month and alarm texts hold no personal or secret data.',
     });
 
     for (const [name, fn] of Object.entries(props.functions)) {
-      this.add(`${name}Errors`, fn.metricErrors({ period: Duration.minutes(15), statistic: 'Sum' }), 1, `${name}: the function failed (see its log group)`);
-      this.add(`${name}Throttles`, fn.metricThrottles({ period: Duration.hours(1), statistic: 'Sum' }), 1, `${name}: invocations were throttled (a run overlapped the next, or the API was flooded)`);
+      this.add(
+        `${name}Errors`,
+        fn.metricErrors({ period: Duration.minutes(15), statistic: 'Sum' }),
+        1,
+        `${name}: the function failed (see its log group)`,
+      );
+      this.add(
+        `${name}Throttles`,
+        fn.metricThrottles({ period: Duration.hours(1), statistic: 'Sum' }),
+        1,
+        `${name}: invocations were throttled (a run overlapped the next, or the API was flooded)`,
+      );
     }
     this.add(
       'DeadLetters',
-      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
       1,
       'A scheduled run failed for good and is waiting in the dead-letter queue',
     );
@@ -55,18 +69,32 @@ export class OperationsAlarms extends Construct {
     // A clean cycle: the checker's "cycle finished" log line with no failed source (JsonLogger writes one JSON object a line).
     new MetricFilter(this, 'CleanCycleFilter', {
       logGroup: props.checkerLogGroup,
-      filterPattern: FilterPattern.all(FilterPattern.stringValue('$.message', '=', 'cycle finished'), FilterPattern.numberValue('$.failed', '=', 0)),
+      filterPattern: FilterPattern.all(
+        FilterPattern.stringValue('$.message', '=', 'cycle finished'),
+        FilterPattern.numberValue('$.failed', '=', 0),
+      ),
       metricNamespace: METRIC_NAMESPACE,
       metricName: CLEAN_CYCLE_METRIC,
       metricValue: '1',
     });
-    const clean = new Metric({ namespace: METRIC_NAMESPACE, metricName: CLEAN_CYCLE_METRIC, period: Duration.hours(1), statistic: 'Sum' });
-    this.add('NoCleanCycle', clean, 1, `No watch cycle finished without a failed source for ${STALE_AFTER_HOURS} hours`, {
-      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
-      evaluationPeriods: STALE_AFTER_HOURS,
-      // No line at all (the checker not running) is exactly what this alarm is for.
-      treatMissingData: TreatMissingData.BREACHING,
+    const clean = new Metric({
+      namespace: METRIC_NAMESPACE,
+      metricName: CLEAN_CYCLE_METRIC,
+      period: Duration.hours(1),
+      statistic: 'Sum',
     });
+    this.add(
+      'NoCleanCycle',
+      clean,
+      1,
+      `No watch cycle finished without a failed source for ${STALE_AFTER_HOURS} hours`,
+      {
+        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+        evaluationPeriods: STALE_AFTER_HOURS,
+        // No line at all (the checker not running) is exactly what this alarm is for.
+        treatMissingData: TreatMissingData.BREACHING,
+      },
+    );
   }
 
   private add(
@@ -74,7 +102,11 @@ export class OperationsAlarms extends Construct {
     metric: Metric,
     threshold: number,
     description: string,
-    options: { comparisonOperator?: ComparisonOperator; evaluationPeriods?: number; treatMissingData?: TreatMissingData } = {},
+    options: {
+      comparisonOperator?: ComparisonOperator;
+      evaluationPeriods?: number;
+      treatMissingData?: TreatMissingData;
+    } = {},
   ): void {
     const alarm = new Alarm(this, id, {
       alarmDescription: `procurement-watch: ${description}`,

@@ -15,14 +15,17 @@ export class SchedulerInvokeRole extends Construct {
     const stack = Stack.of(this);
     this.role = new Role(this, 'Role', {
       // Only schedules of this account may use the role (confused-deputy guard).
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
       description: 'EventBridge Scheduler: invoke one procurement-watch function',
     });
     const logicalId = stack.resolve(stack.getLogicalId(fn.node.defaultChild as CfnFunction)) as string;
     // The scheduler target grants lambda:InvokeFunction on the function and `<arn>:*`.
     Validations.of(this.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
-      reason: 'The :* suffix only covers versions and aliases of this one function (added by the CDK scheduler target); no other function matches.',
+      reason:
+        'The :* suffix only covers versions and aliases of this one function (added by the CDK scheduler target); no other function matches.',
     });
   }
 }

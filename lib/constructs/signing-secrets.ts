@@ -28,7 +28,15 @@ export class SigningSecrets extends Construct {
       generateSecretString: generate,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    Validations.of(this.unsubscribe).acknowledge({ id: 'AwsSolutions-SMG4', reason: 'Rotating this key would break every unsubscribe link in e-mails already sent (RFC 8058 links must keep working).' });
-    Validations.of(this.cursor).acknowledge({ id: 'AwsSolutions-SMG4', reason: 'Each instance reads the key once per cold start: an automatic rotation would leave instances on different keys and break cursors in flight. Replace it by hand, then redeploy.' });
+    Validations.of(this.unsubscribe).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating this key would break every unsubscribe link in e-mails already sent (RFC 8058 links must keep working).',
+    });
+    Validations.of(this.cursor).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Each instance reads the key once per cold start: an automatic rotation would leave instances on different keys and break cursors in flight. Replace it by hand, then redeploy.',
+    });
   }
 }

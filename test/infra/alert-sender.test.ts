@@ -35,10 +35,22 @@ describe('AlertSender with a single sender address (the repository config)', () 
 
   it('may send only from the sender identity and the From address, plus its logs, the table, the dead-letter queue and the unsubscribe key', () => {
     expect(statementsOfRole(template, logicalIdOf(stack, stack.sender.fn.role!))).toEqual([
-      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(logicalIdOf(stack, stack.sender.logGroup)) },
+      {
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: arnOf(logicalIdOf(stack, stack.sender.logGroup)),
+      },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) },
-      { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: tableResources(logicalIdOf(stack, stack.table.table)) },
-      { Effect: 'Allow', Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'], Resource: { Ref: unsubscribeId } },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        Resource: tableResources(logicalIdOf(stack, stack.table.table)),
+      },
+      {
+        Effect: 'Allow',
+        Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+        Resource: { Ref: unsubscribeId },
+      },
       {
         Effect: 'Allow',
         Action: ['ses:SendEmail', 'ses:SendRawEmail'],
@@ -52,15 +64,26 @@ describe('AlertSender with a single sender address (the repository config)', () 
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: DEFAULT_SEND_SCHEDULE,
       ScheduleExpressionTimezone: 'Europe/London',
-      Target: { Arn: arnOf(fnId), Input: '{}', DeadLetterConfig: { Arn: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) } },
+      Target: {
+        Arn: arnOf(fnId),
+        Input: '{}',
+        DeadLetterConfig: { Arn: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) },
+      },
     });
-    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: fnId }, MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fnId },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 3600,
+    });
   });
 });
 
 describe('the unsubscribe link base URL', () => {
   const warnings = (patch: Record<string, unknown>) =>
-    Annotations.fromStack(synthStack({ patch }).stack).findWarning('*', Match.stringLikeRegexp('unsubscribe.baseUrl .* is a local address'));
+    Annotations.fromStack(synthStack({ patch }).stack).findWarning(
+      '*',
+      Match.stringLikeRegexp('unsubscribe.baseUrl .* is a local address'),
+    );
 
   it('warns at synth when the config names a local base URL, which would beat the API URL in every e-mail', () => {
     expect(warnings({ unsubscribe: { baseUrl: 'http://127.0.0.1:8787/unsubscribe' } })).toHaveLength(1);
@@ -89,7 +112,9 @@ describe('AlertSender with a sender domain and sandbox recipients', () => {
   });
 
   it('may send from the domain to the verified recipients, from the one From address only', () => {
-    const ses = statementsOfRole(template, logicalIdOf(stack, stack.sender.fn.role!)).find((s) => String(s.Action).includes('ses:'));
+    const ses = statementsOfRole(template, logicalIdOf(stack, stack.sender.fn.role!)).find((s) =>
+      String(s.Action).includes('ses:'),
+    );
     const identities = [stack.sender.identity, ...stack.sender.recipients].map((i) => sesArn(logicalIdOf(stack, i)));
     expect(ses).toEqual({
       Effect: 'Allow',
@@ -102,13 +127,17 @@ describe('AlertSender with a sender domain and sandbox recipients', () => {
 
   it('may also use the SES configuration set the config names, and only that one', () => {
     const custom = synthStack({ patch: { mailer: { kind: 'outbox', ses: { configurationSet: 'procwatch' } } } });
-    const ses = statementsOfRole(custom.template, logicalIdOf(custom.stack, custom.stack.sender.fn.role!)).find((s) => String(s.Action).includes('ses:'));
+    const ses = statementsOfRole(custom.template, logicalIdOf(custom.stack, custom.stack.sender.fn.role!)).find((s) =>
+      String(s.Action).includes('ses:'),
+    );
     expect(ses!.Resource).toContainEqual({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-2:123456789012:configuration-set/procwatch']],
     });
   });
 
   it('refuses a sender domain the From address is not at', () => {
-    expect(() => synthStack({ patch: { deploy: { senderDomain: 'other.example.org' } } })).toThrow(/alerts.from \(alerts@procwatch.invalid\) is not an address at other.example.org/);
+    expect(() => synthStack({ patch: { deploy: { senderDomain: 'other.example.org' } } })).toThrow(
+      /alerts.from \(alerts@procwatch.invalid\) is not an address at other.example.org/,
+    );
   });
 });

@@ -44,7 +44,8 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
       metafile: true,
       logLevel: 'silent',
     });
-    const bytes = result.metafile.outputs[Object.keys(result.metafile.outputs).find((f) => f.endsWith('index.js'))!].bytes;
+    const bytes =
+      result.metafile.outputs[Object.keys(result.metafile.outputs).find((f) => f.endsWith('index.js'))!].bytes;
     process.stdout.write(`bundle ${handler}: ${bytes} bytes (budget ${BUNDLE_BUDGET_BYTES})\n`);
     expect(bytes).toBeLessThan(BUNDLE_BUDGET_BYTES);
     // The SDK stays out: the Node.js 22 runtime provides it.
@@ -55,7 +56,15 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
     const configPath = join(PROJECT_ROOT, 'procwatch.config.json');
     const config = loadConfigFile(configPath);
     const { deployedConfig } = deploySettings(config, { configPath, projectRoot: PROJECT_ROOT });
-    const commands = bundleCopyCommands({ projectRoot: PROJECT_ROOT, deployedConfig, knownCorrespondence: config.knownCorrespondence, extraFolders: ['web'] }, out);
+    const commands = bundleCopyCommands(
+      {
+        projectRoot: PROJECT_ROOT,
+        deployedConfig,
+        knownCorrespondence: config.knownCorrespondence,
+        extraFolders: ['web'],
+      },
+      out,
+    );
     execFileSync('bash', ['-c', commands.join(' && ')], { cwd: PROJECT_ROOT });
     // The same validated config, sending through SES.
     const deployed = loadConfigFile(join(out, 'procwatch.config.json'));
@@ -63,8 +72,13 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
     expect(deployed.alerts).toEqual(config.alerts);
     expect(deployed.mailer.kind).toBe('ses');
     const known = loadKnownCorpus(join(out, config.knownCorrespondence), join(out, 'data', 'parties.json'));
-    const original = loadKnownCorpus(join(PROJECT_ROOT, config.knownCorrespondence), join(PROJECT_ROOT, 'data', 'parties.json'));
+    const original = loadKnownCorpus(
+      join(PROJECT_ROOT, config.knownCorrespondence),
+      join(PROJECT_ROOT, 'data', 'parties.json'),
+    );
     expect(JSON.stringify(known)).toEqual(JSON.stringify(original));
-    expect(readdirSync(join(out, 'web'))).toEqual(existsSync(join(PROJECT_ROOT, 'web')) ? readdirSync(join(PROJECT_ROOT, 'web')) : []);
+    expect(readdirSync(join(out, 'web'))).toEqual(
+      existsSync(join(PROJECT_ROOT, 'web')) ? readdirSync(join(PROJECT_ROOT, 'web')) : [],
+    );
   });
 });

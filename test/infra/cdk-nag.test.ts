@@ -18,10 +18,22 @@ function violations(directory: string): unknown[] {
 describe('cdk-nag AwsSolutions', () => {
   it.each([
     ['the repository config', {}],
-    ['a sender domain, sandbox recipients, a JWT-authorised API with a separate page origin', {
-      alerts: { from: 'alerts@watch.example.org', to: ['a@example.org'] },
-      deploy: { senderDomain: 'watch.example.org', verifyRecipients: true, api: { auth: 'jwt', jwtIssuer: 'https://issuer.example.org', jwtAudiences: ['x'], webOrigin: 'https://watch.example.org' } },
-    }],
+    [
+      'a sender domain, sandbox recipients, a JWT-authorised API with a separate page origin',
+      {
+        alerts: { from: 'alerts@watch.example.org', to: ['a@example.org'] },
+        deploy: {
+          senderDomain: 'watch.example.org',
+          verifyRecipients: true,
+          api: {
+            auth: 'jwt',
+            jwtIssuer: 'https://issuer.example.org',
+            jwtAudiences: ['x'],
+            webOrigin: 'https://watch.example.org',
+          },
+        },
+      },
+    ],
     ['a public read-only API', { deploy: { api: { auth: 'none' } } }],
   ])('finds nothing unacknowledged with %s', (_name, patch) => {
     const { app } = synthStack({ patch, nag: true });
@@ -33,6 +45,8 @@ describe('cdk-nag AwsSolutions', () => {
   it('is really checking: a wildcard statement added to a function fails synthesis naming the rule', () => {
     const { app, stack } = synthStack({ nag: true });
     stack.api.fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:*'], resources: ['*'] }));
-    expect(() => app.synth()).toThrow(/AwsSolutions-IAM5\[Action::dynamodb:\*\][\s\S]*AwsSolutions-IAM5\[Resource::\*\]/);
+    expect(() => app.synth()).toThrow(
+      /AwsSolutions-IAM5\[Action::dynamodb:\*\][\s\S]*AwsSolutions-IAM5\[Resource::\*\]/,
+    );
   });
 });

@@ -2,13 +2,18 @@ import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { API_THROTTLE } from '../../lib/constructs/change-log-api';
 import { arnOf, logicalIdOf, statementsOfRole, synthStack, tableResources } from './synth-stack';
 
-function routes(template: ReturnType<typeof synthStack>['template']): Record<string, { AuthorizationType: string; AuthorizerId?: unknown }> {
-  return Object.fromEntries(Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, r.Properties]));
+function routes(
+  template: ReturnType<typeof synthStack>['template'],
+): Record<string, { AuthorizationType: string; AuthorizerId?: unknown }> {
+  return Object.fromEntries(
+    Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, r.Properties]),
+  );
 }
 
 describe('ChangeLogApi, default (IAM) authorisation', () => {
   const { stack, template } = synthStack();
-  const secretId = (name: 'Cursor' | 'Unsubscribe') => logicalIdOf(stack, stack.node.findChild('SigningSecrets').node.findChild(name));
+  const secretId = (name: 'Cursor' | 'Unsubscribe') =>
+    logicalIdOf(stack, stack.node.findChild('SigningSecrets').node.findChild(name));
 
   it('requires SigV4 (AWS_IAM) on every route except one-click unsubscribe, whose signed token is its authorisation', () => {
     const r = routes(template);
@@ -21,7 +26,9 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
 
   it('has no CORS when the page is served by the API itself', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    expect(Object.values(template.findResources('AWS::ApiGatewayV2::Api'))[0].Properties.CorsConfiguration).toBeUndefined();
+    expect(
+      Object.values(template.findResources('AWS::ApiGatewayV2::Api'))[0].Properties.CorsConfiguration,
+    ).toBeUndefined();
   });
 
   it('is throttled and access-logged on its one auto-deployed stage', () => {
@@ -29,7 +36,10 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: API_THROTTLE.rateLimit, ThrottlingBurstLimit: API_THROTTLE.burstLimit },
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: API_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: API_THROTTLE.burstLimit,
+      },
       AccessLogSettings: { DestinationArn: arnOf(logicalIdOf(stack, stack.api.node.findChild('AccessLogs'))) },
     });
   });
@@ -50,9 +60,21 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
 
   it('may read and update the table (unsubscribe), read the two signing secrets and write its logs, nothing else', () => {
     expect(statementsOfRole(template, logicalIdOf(stack, stack.api.fn.role!))).toEqual([
-      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(logicalIdOf(stack, stack.api.logGroup)) },
-      { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: tableResources(logicalIdOf(stack, stack.table.table)) },
-      { Effect: 'Allow', Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'], Resource: [{ Ref: secretId('Cursor') }, { Ref: secretId('Unsubscribe') }] },
+      {
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: arnOf(logicalIdOf(stack, stack.api.logGroup)),
+      },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        Resource: tableResources(logicalIdOf(stack, stack.table.table)),
+      },
+      {
+        Effect: 'Allow',
+        Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+        Resource: [{ Ref: secretId('Cursor') }, { Ref: secretId('Unsubscribe') }],
+      },
     ]);
   });
 
@@ -68,7 +90,16 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
 
 describe('ChangeLogApi with a JWT authorizer and a separate web page origin', () => {
   const { template } = synthStack({
-    patch: { deploy: { api: { auth: 'jwt', jwtIssuer: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_abc', jwtAudiences: ['client-1'], webOrigin: 'https://watch.example.org' } } },
+    patch: {
+      deploy: {
+        api: {
+          auth: 'jwt',
+          jwtIssuer: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_abc',
+          jwtAudiences: ['client-1'],
+          webOrigin: 'https://watch.example.org',
+        },
+      },
+    },
   });
 
   it('checks JWTs from the configured issuer for the configured audience on the query routes', () => {

@@ -8,21 +8,34 @@ const queueId = logicalIdOf(stack, stack.deadLetters.queue);
 describe('DeadLetterQueue', () => {
   it('is one queue, encrypted, keeping a failure for the 14 days SQS allows', () => {
     template.resourceCountIs('AWS::SQS::Queue', 1);
-    template.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      SqsManagedSseEnabled: true,
+    });
   });
 
   it('refuses anything but TLS', () => {
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: queueId }],
       PolicyDocument: {
-        Statement: [Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } }, Resource: arnOf(queueId) })],
+        Statement: [
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 'sqs:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            Resource: arnOf(queueId),
+          }),
+        ],
       },
     });
   });
 
   it('receives the failed asynchronous invocations of both scheduled functions and of every schedule', () => {
-    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.DeadLetterConfig);
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
+      (f) => f.Properties.DeadLetterConfig,
+    );
     expect(functions.map((f) => f.Properties.DeadLetterConfig.TargetArn)).toEqual([arnOf(queueId), arnOf(queueId)]);
-    for (const s of Object.values(template.findResources('AWS::Scheduler::Schedule'))) expect(s.Properties.Target.DeadLetterConfig).toEqual({ Arn: arnOf(queueId) });
+    for (const s of Object.values(template.findResources('AWS::Scheduler::Schedule')))
+      expect(s.Properties.Target.DeadLetterConfig).toEqual({ Arn: arnOf(queueId) });
   });
 });

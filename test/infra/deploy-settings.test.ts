@@ -24,9 +24,19 @@ describe('deploySettings', () => {
   });
 
   it('reads the deploy section, and CDK context overrides it', () => {
-    const config = repoConfig({ deploy: { region: 'eu-west-2', opsEmail: 'ops@example.org', stackName: 'Watch', logRetentionDays: 90 } });
-    expect(deploySettings(config, where)).toMatchObject({ region: 'eu-west-2', opsEmail: 'ops@example.org', stackName: 'Watch', logRetentionDays: 90 });
-    const overridden = deploySettings(config, { ...where, context: { region: 'eu-west-1', opsEmail: 'Night Desk <night@example.org>', apiAuth: 'none' } });
+    const config = repoConfig({
+      deploy: { region: 'eu-west-2', opsEmail: 'ops@example.org', stackName: 'Watch', logRetentionDays: 90 },
+    });
+    expect(deploySettings(config, where)).toMatchObject({
+      region: 'eu-west-2',
+      opsEmail: 'ops@example.org',
+      stackName: 'Watch',
+      logRetentionDays: 90,
+    });
+    const overridden = deploySettings(config, {
+      ...where,
+      context: { region: 'eu-west-1', opsEmail: 'Night Desk <night@example.org>', apiAuth: 'none' },
+    });
     expect(overridden).toMatchObject({ region: 'eu-west-1', opsEmail: 'night@example.org', api: { auth: 'none' } });
   });
 
@@ -40,11 +50,19 @@ describe('deploySettings', () => {
       }
       throw new Error('expected a ConfigError');
     };
-    expect(problems(() => deploySettings(repoConfig(), { ...where, context: { apiAuth: 'open' } }))).toMatch(/apiAuth: "open" is not one of iam, jwt, none/);
-    expect(problems(() => repoConfig({ deploy: { api: { auth: 'jwt' } } }))).toMatch(/auth "jwt" needs jwtIssuer and jwtAudiences/);
-    expect(problems(() => repoConfig({ deploy: { schedules: { govuk: 'every 15 minutes' } } }))).toMatch(/deploy.schedules.govuk: must be an EventBridge Scheduler expression/);
+    expect(problems(() => deploySettings(repoConfig(), { ...where, context: { apiAuth: 'open' } }))).toMatch(
+      /apiAuth: "open" is not one of iam, jwt, none/,
+    );
+    expect(problems(() => repoConfig({ deploy: { api: { auth: 'jwt' } } }))).toMatch(
+      /auth "jwt" needs jwtIssuer and jwtAudiences/,
+    );
+    expect(problems(() => repoConfig({ deploy: { schedules: { govuk: 'every 15 minutes' } } }))).toMatch(
+      /deploy.schedules.govuk: must be an EventBridge Scheduler expression/,
+    );
     expect(problems(() => repoConfig({ deploy: { logRetentionDays: 31 } }))).toMatch(/deploy.logRetentionDays/);
-    expect(problems(() => deploySettings(repoConfig({ knownCorrespondence: '../letters' }), where))).toMatch(/knownCorrespondence: must be a path inside the project/);
+    expect(problems(() => deploySettings(repoConfig({ knownCorrespondence: '../letters' }), where))).toMatch(
+      /knownCorrespondence: must be a path inside the project/,
+    );
     expect(problems(() => repoConfig({ deploy: { regoin: 'eu-west-2' } }))).toMatch(/unknown key\(s\) "regoin"/);
   });
 

@@ -21,7 +21,8 @@ describe('HandlerFunction (all three functions)', () => {
   });
 
   it('grants no managed policy to any role (AWSLambdaBasicExecutionRole may write to every log group)', () => {
-    for (const role of Object.values(template.findResources('AWS::IAM::Role'))) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    for (const role of Object.values(template.findResources('AWS::IAM::Role')))
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
   it('keeps the API access logs for the same retention', () => {

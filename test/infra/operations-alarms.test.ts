@@ -11,10 +11,24 @@ const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).m
 
 describe('OperationsAlarms', () => {
   it('e-mails the operations address from the config, over a TLS-only topic', () => {
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: topicRef });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+      TopicArn: topicRef,
+    });
     template.resourceCountIs('AWS::SNS::Subscription', 1);
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: { Statement: [Match.objectLike({ Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } }, Effect: 'Deny', Principal: '*', Resource: topicRef })] },
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Action: 'sns:Publish',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            Effect: 'Deny',
+            Principal: '*',
+            Resource: topicRef,
+          }),
+        ],
+      },
     });
   });
 
@@ -27,7 +41,12 @@ describe('OperationsAlarms', () => {
       const id = logicalIdOf(stack, fn);
       for (const metric of ['Errors', 'Throttles']) {
         const alarm = alarms.find((a) => a.MetricName === metric && a.Dimensions?.[0]?.Value?.Ref === id);
-        expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+        expect(alarm).toMatchObject({
+          Namespace: 'AWS/Lambda',
+          Statistic: 'Sum',
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        });
       }
     }
   });
@@ -35,7 +54,9 @@ describe('OperationsAlarms', () => {
   it('alarms as soon as anything is in the dead-letter queue', () => {
     expect(alarms.find((a) => a.Namespace === 'AWS/SQS')).toMatchObject({
       MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(stack, stack.deadLetters.queue), 'QueueName'] } }],
+      Dimensions: [
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(stack, stack.deadLetters.queue), 'QueueName'] } },
+      ],
       Statistic: 'Maximum',
       Threshold: 1,
       Period: 300,

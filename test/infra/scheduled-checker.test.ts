@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { DEFAULT_SCHEDULES, FALLBACK_SCHEDULE } from '../../lib/deploy-settings';
 import { PROJECT_ROOT, arnOf, logicalIdOf, statementsOfRole, synthStack, tableResources } from './synth-stack';
 
-const repoSources = JSON.parse(readFileSync(join(PROJECT_ROOT, 'procwatch.config.json'), 'utf8')).sources as Record<string, unknown>[];
+const repoSources = JSON.parse(readFileSync(join(PROJECT_ROOT, 'procwatch.config.json'), 'utf8')).sources as Record<
+  string,
+  unknown
+>[];
 /** The repository's (GOV.UK) sources plus one source in each other group, and one in no group. */
 const sources = [
   ...repoSources,
@@ -23,7 +26,12 @@ describe('ScheduledChecker', () => {
       Architectures: ['arm64'],
       Handler: 'index.handler',
       Timeout: 600,
-      Environment: { Variables: { PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) }, NODE_OPTIONS: '--enable-source-maps' } },
+      Environment: {
+        Variables: {
+          PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+      },
       LoggingConfig: { LogGroup: { Ref: logicalIdOf(stack, stack.checker.logGroup) } },
       DeadLetterConfig: { TargetArn: arnOf(dlqId) },
     });
@@ -49,7 +57,11 @@ describe('ScheduledChecker', () => {
   it('may write its own log group, the table and its indexes, and the dead-letter queue — nothing else', () => {
     const statements = statementsOfRole(template, logicalIdOf(stack, stack.checker.fn.role!));
     expect(statements).toEqual([
-      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(logicalIdOf(stack, stack.checker.logGroup)) },
+      {
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: arnOf(logicalIdOf(stack, stack.checker.logGroup)),
+      },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arnOf(dlqId) },
       {
         Effect: 'Allow',
@@ -60,8 +72,12 @@ describe('ScheduledChecker', () => {
   });
 
   it('has one schedule per source group, in Europe/London time, passing the group as the event', () => {
-    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).filter((s) => s.Properties.Target.Arn['Fn::GetAtt'][0] === fnId);
-    const byGroup: Record<string, any> = Object.fromEntries(schedules.map((s) => [JSON.parse(s.Properties.Target.Input).group, s.Properties]));
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).filter(
+      (s) => s.Properties.Target.Arn['Fn::GetAtt'][0] === fnId,
+    );
+    const byGroup: Record<string, any> = Object.fromEntries(
+      schedules.map((s) => [JSON.parse(s.Properties.Target.Input).group, s.Properties]),
+    );
     expect(Object.keys(byGroup).sort()).toEqual(['default', 'govuk', 'legislation', 'parliament']);
     expect(byGroup.govuk.ScheduleExpression).toBe(DEFAULT_SCHEDULES.govuk);
     expect(byGroup.parliament.ScheduleExpression).toBe(DEFAULT_SCHEDULES.parliament);
@@ -71,7 +87,9 @@ describe('ScheduledChecker', () => {
       expect(s.ScheduleExpressionTimezone).toBe('Europe/London');
       expect(s.State).toBe('ENABLED');
       expect(s.Target.DeadLetterConfig).toEqual({ Arn: arnOf(dlqId) });
-      expect(s.Target.RoleArn).toEqual(arnOf(logicalIdOf(stack, stack.checker.node.findChild('ScheduleRole').node.findChild('Role'))));
+      expect(s.Target.RoleArn).toEqual(
+        arnOf(logicalIdOf(stack, stack.checker.node.findChild('ScheduleRole').node.findChild('Role'))),
+      );
     }
   });
 
@@ -79,16 +97,28 @@ describe('ScheduledChecker', () => {
     const roleId = logicalIdOf(stack, stack.checker.node.findChild('ScheduleRole').node.findChild('Role'));
     const role = template.toJSON().Resources[roleId];
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
-      { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } },
+      {
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+      },
     ]);
     expect(statementsOfRole(template, roleId)).toEqual([
-      { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: [arnOf(fnId), { 'Fn::Join': ['', [arnOf(fnId), ':*']] }] },
+      {
+        Effect: 'Allow',
+        Action: 'lambda:InvokeFunction',
+        Resource: [arnOf(fnId), { 'Fn::Join': ['', [arnOf(fnId), ':*']] }],
+      },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arnOf(dlqId) },
     ]);
   });
 
-  it('takes a group\'s schedule from deploy.schedules when the config names one', () => {
+  it("takes a group's schedule from deploy.schedules when the config names one", () => {
     const custom = synthStack({ patch: { sources, deploy: { schedules: { govuk: 'rate(30 minutes)' } } } });
-    custom.template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(30 minutes)', Target: { Input: '{"group":"govuk"}' } });
+    custom.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(30 minutes)',
+      Target: { Input: '{"group":"govuk"}' },
+    });
   });
 });

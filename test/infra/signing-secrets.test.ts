@@ -15,10 +15,17 @@ describe('SigningSecrets', () => {
 
   it('reaches only the functions that sign or verify with it, by ARN: no value and no dynamic reference in any environment', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-    for (const f of functions) expect(JSON.stringify(f.Properties.Environment ?? {})).not.toMatch(/resolve:secretsmanager|"PROCWATCH_(CURSOR|UNSUBSCRIBE)_SECRET"/);
+    for (const f of functions)
+      expect(JSON.stringify(f.Properties.Environment ?? {})).not.toMatch(
+        /resolve:secretsmanager|"PROCWATCH_(CURSOR|UNSUBSCRIBE)_SECRET"/,
+      );
     const uses = (secret: string) =>
       functions
-        .filter((f) => Object.entries(f.Properties.Environment.Variables).some(([k, v]) => k.endsWith('_SECRET_ARN') && JSON.stringify(v) === JSON.stringify({ Ref: secret })))
+        .filter((f) =>
+          Object.entries(f.Properties.Environment.Variables).some(
+            ([k, v]) => k.endsWith('_SECRET_ARN') && JSON.stringify(v) === JSON.stringify({ Ref: secret }),
+          ),
+        )
         .map((f) => f.Properties.Description as string)
         .sort();
     expect(uses(logicalIdOf(stack, stack.node.findChild('SigningSecrets').node.findChild('Unsubscribe')))).toEqual([

@@ -34,11 +34,20 @@ export interface Synthesised {
   settings: DeploySettings;
 }
 
-export function synthStack(options: { patch?: Record<string, unknown>; context?: Record<string, unknown>; nag?: boolean } = {}): Synthesised {
+export function synthStack(
+  options: { patch?: Record<string, unknown>; context?: Record<string, unknown>; nag?: boolean } = {},
+): Synthesised {
   const context = { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...(options.context ?? {}) };
   const app = new App({ context });
-  const settings = deploySettings(repoConfig(options.patch), { context, configPath: CONFIG_PATH, projectRoot: PROJECT_ROOT });
-  const stack = new ProcwatchStack(app, settings.stackName, { settings, env: { account: '123456789012', region: 'eu-west-2' } });
+  const settings = deploySettings(repoConfig(options.patch), {
+    context,
+    configPath: CONFIG_PATH,
+    projectRoot: PROJECT_ROOT,
+  });
+  const stack = new ProcwatchStack(app, settings.stackName, {
+    settings,
+    env: { account: '123456789012', region: 'eu-west-2' },
+  });
   if (options.nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack, template: options.nag ? (undefined as never) : Template.fromStack(stack), settings };
 }
@@ -51,7 +60,10 @@ export function logicalIdOf(stack: ProcwatchStack, construct: IConstruct): strin
 export const arnOf = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
 
 /** Every statement of every policy attached to a role; the role itself must carry no managed or inline policy. */
-export function statementsOfRole(template: Template, roleLogicalId: string): { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown }[] {
+export function statementsOfRole(
+  template: Template,
+  roleLogicalId: string,
+): { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown }[] {
   const role = template.toJSON().Resources[roleLogicalId];
   expect(role?.Type).toBe('AWS::IAM::Role');
   expect(role.Properties.ManagedPolicyArns).toBeUndefined();
@@ -64,5 +76,8 @@ export function statementsOfRole(template: Template, roleLogicalId: string): { A
 
 /** The table's ARN and each index's ARN, as the function policies name them. */
 export function tableResources(tableLogicalId: string): unknown[] {
-  return [arnOf(tableLogicalId), ...GLOBAL_INDEXES.map((g) => ({ 'Fn::Join': ['', [arnOf(tableLogicalId), `/index/${g.indexName}`]] }))];
+  return [
+    arnOf(tableLogicalId),
+    ...GLOBAL_INDEXES.map((g) => ({ 'Fn::Join': ['', [arnOf(tableLogicalId), `/index/${g.indexName}`]] })),
+  ];
 }

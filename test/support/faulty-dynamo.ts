@@ -32,7 +32,10 @@ export class FaultyDynamoProxy {
   async start(): Promise<this> {
     const target = new URL(this.target);
     this.server = createServer((req, res) => {
-      const op = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+      const op =
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
       const rule = this.rules.find((r) => r.operation === op && r.times > 0);
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -42,9 +45,21 @@ export class FaultyDynamoProxy {
           this.refused[op] = (this.refused[op] ?? 0) + 1;
           const body =
             rule.error === 'throttled'
-              ? { __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'The level of configured provisioned throughput for the table was exceeded.' }
-              : { __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException', message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]', CancellationReasons: [{ Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' }] };
-          res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'faulty-proxy' }).end(JSON.stringify(body));
+              ? {
+                  __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+                  message: 'The level of configured provisioned throughput for the table was exceeded.',
+                }
+              : {
+                  __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException',
+                  message:
+                    'Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]',
+                  CancellationReasons: [
+                    { Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' },
+                  ],
+                };
+          res
+            .writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'faulty-proxy' })
+            .end(JSON.stringify(body));
           return;
         }
         const upstream = request(

@@ -83,7 +83,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return watchOnce(runtime, cycleInput(config, runtime));
     },
     async emails() {
-      const files = readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort();
+      const files = readdirSync(outbox)
+        .filter((f) => f.endsWith('.eml'))
+        .sort();
       return Promise.all(files.map((f) => simpleParser(readFileSync(join(outbox, f)))));
     },
     async close() {

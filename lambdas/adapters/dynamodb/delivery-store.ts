@@ -14,14 +14,20 @@ import { alertFromItem, deliveryKeys, INDEXES, INDEX_KEYS, sendFromItem } from '
 const STATUSES = ['pending', 'claimed', 'sent', 'failed'] as const;
 
 function isConditionFailure(err: unknown): boolean {
-  return err instanceof StoreError && ((err.cause as Error)?.name === 'ConditionalCheckFailedException' || /ConditionalCheckFailed/.test(err.message));
+  return (
+    err instanceof StoreError &&
+    ((err.cause as Error)?.name === 'ConditionalCheckFailedException' || /ConditionalCheckFailed/.test(err.message))
+  );
 }
 
 export class DynamoDeliveryStore implements DeliveryStore {
   constructor(private readonly store: DynamoDbStore) {}
 
   async claim(
-    init: Pick<SendRecord, 'alertId' | 'recipient' | 'kind' | 'messageId'> & { digestId?: string | null; items?: string[] | null },
+    init: Pick<SendRecord, 'alertId' | 'recipient' | 'kind' | 'messageId'> & {
+      digestId?: string | null;
+      items?: string[] | null;
+    },
     now: Date,
     leaseMs: number,
   ): Promise<ClaimResult> {
@@ -41,20 +47,42 @@ export class DynamoDeliveryStore implements DeliveryStore {
           'attribute_not_exists(pk) OR (#s = :retry AND nextAttemptAt <= :now) OR (#s = :claimed AND leaseUntil < :now)',
         ExpressionAttributeNames: { '#s': 'status', '#items': 'items' },
         ExpressionAttributeValues: {
-          ':entity': 'send', ':a': init.alertId, ':r': init.recipient, ':k': init.kind, ':m': init.messageId, ':claimed': 'claimed',
-          ':t': token, ':lease': leaseUntil, ':gpk': deliveryKeys.sendsByStatus('claimed'), ':gsk': `${leaseUntil}#${init.alertId}#${init.recipient}`,
-          ':d': init.digestId ?? null, ':items': init.items ?? null, ':null': null, ':false': false, ':retry': 'retry', ':now': now.toISOString(), ':one': 1,
+          ':entity': 'send',
+          ':a': init.alertId,
+          ':r': init.recipient,
+          ':k': init.kind,
+          ':m': init.messageId,
+          ':claimed': 'claimed',
+          ':t': token,
+          ':lease': leaseUntil,
+          ':gpk': deliveryKeys.sendsByStatus('claimed'),
+          ':gsk': `${leaseUntil}#${init.alertId}#${init.recipient}`,
+          ':d': init.digestId ?? null,
+          ':items': init.items ?? null,
+          ':null': null,
+          ':false': false,
+          ':retry': 'retry',
+          ':now': now.toISOString(),
+          ':one': 1,
         },
       });
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       const record = await this.getSend(init);
       if (!record) throw err;
-      const outcome = record.status === 'sent' ? 'sent' : record.status === 'failed' ? 'failed' : record.status === 'retry' ? 'waiting' : 'busy';
+      const outcome =
+        record.status === 'sent'
+          ? 'sent'
+          : record.status === 'failed'
+            ? 'failed'
+            : record.status === 'retry'
+              ? 'waiting'
+              : 'busy';
       return { outcome, record };
     }
     const record = await this.getSend(init);
-    if (!record || record.claimToken !== token) throw new StoreError(`The send record ${init.alertId} → ${init.recipient} changed while it was being claimed.`);
+    if (!record || record.claimToken !== token)
+      throw new StoreError(`The send record ${init.alertId} → ${init.recipient} changed while it was being claimed.`);
     return { outcome: 'claimed', record };
   }
 
@@ -63,15 +91,36 @@ export class DynamoDeliveryStore implements DeliveryStore {
   }
 
   markSent(key: SendKey, claimToken: string, providerMessageId: string, at: Date, resent = false): Promise<boolean> {
-    return this.transition(key, claimToken, 'sent', { providerMessageId, sentAt: at.toISOString(), leaseUntil: null, resent }, at.toISOString(), true);
+    return this.transition(
+      key,
+      claimToken,
+      'sent',
+      { providerMessageId, sentAt: at.toISOString(), leaseUntil: null, resent },
+      at.toISOString(),
+      true,
+    );
   }
 
   markFailed(key: SendKey, claimToken: string, reason: string): Promise<boolean> {
-    return this.transition(key, claimToken, 'failed', { lastError: reason, leaseUntil: null }, new Date().toISOString(), true);
+    return this.transition(
+      key,
+      claimToken,
+      'failed',
+      { lastError: reason, leaseUntil: null },
+      new Date().toISOString(),
+      true,
+    );
   }
 
   markRetry(key: SendKey, claimToken: string, reason: string, nextAttemptAt: Date): Promise<boolean> {
-    return this.transition(key, claimToken, 'retry', { lastError: reason, nextAttemptAt: nextAttemptAt.toISOString(), leaseUntil: null, sendStartedAt: null }, nextAttemptAt.toISOString(), true);
+    return this.transition(
+      key,
+      claimToken,
+      'retry',
+      { lastError: reason, nextAttemptAt: nextAttemptAt.toISOString(), leaseUntil: null, sendStartedAt: null },
+      nextAttemptAt.toISOString(),
+      true,
+    );
   }
 
   async getSend(key: SendKey): Promise<SendRecord | null> {
@@ -83,12 +132,22 @@ export class DynamoDeliveryStore implements DeliveryStore {
     try {
       await this.store.update({
         Key: deliveryKeys.send(key.alertId, key.recipient),
-        UpdateExpression: 'SET entity = :e, alertId = :a, recipient = :r, kind = :k, #s = :s, messageId = :m, digestId = :d, attempts = :zero, resent = :false, gsi1pk = :gpk, gsi1sk = :gsk',
+        UpdateExpression:
+          'SET entity = :e, alertId = :a, recipient = :r, kind = :k, #s = :s, messageId = :m, digestId = :d, attempts = :zero, resent = :false, gsi1pk = :gpk, gsi1sk = :gsk',
         ConditionExpression: 'attribute_not_exists(pk) OR digestId = :d',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: {
-          ':e': 'send', ':a': key.alertId, ':r': key.recipient, ':k': 'digest', ':s': 'reserved', ':m': messageId, ':d': digestId, ':zero': 0, ':false': false,
-          ':gpk': deliveryKeys.sendsByStatus('reserved'), ':gsk': `${digestId}#${key.alertId}#${key.recipient}`,
+          ':e': 'send',
+          ':a': key.alertId,
+          ':r': key.recipient,
+          ':k': 'digest',
+          ':s': 'reserved',
+          ':m': messageId,
+          ':d': digestId,
+          ':zero': 0,
+          ':false': false,
+          ':gpk': deliveryKeys.sendsByStatus('reserved'),
+          ':gsk': `${digestId}#${key.alertId}#${key.recipient}`,
         },
       });
       return true;
@@ -106,8 +165,13 @@ export class DynamoDeliveryStore implements DeliveryStore {
         ConditionExpression: 'digestId = :d AND #s = :reserved',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: {
-          ':sent': 'sent', ':p': providerMessageId, ':at': at.toISOString(), ':d': digestId, ':reserved': 'reserved',
-          ':gpk': deliveryKeys.sendsByStatus('sent'), ':gsk': `${at.toISOString()}#${key.alertId}#${key.recipient}`,
+          ':sent': 'sent',
+          ':p': providerMessageId,
+          ':at': at.toISOString(),
+          ':d': digestId,
+          ':reserved': 'reserved',
+          ':gpk': deliveryKeys.sendsByStatus('sent'),
+          ':gsk': `${at.toISOString()}#${key.alertId}#${key.recipient}`,
         },
       });
     } catch (err) {
@@ -162,20 +226,36 @@ export class DynamoDeliveryStore implements DeliveryStore {
       ExpressionAttributeNames: { '#pk': INDEX_KEYS.gsi1.pk },
       ExpressionAttributeValues: { ':pk': deliveryKeys.subscribers() },
     });
-    return items.map((i) => ({ email: i.email as string, unsubscribedAt: (i.unsubscribedAt as string | null) ?? null }));
+    return items.map((i) => ({
+      email: i.email as string,
+      unsubscribedAt: (i.unsubscribedAt as string | null) ?? null,
+    }));
   }
 
   async unsubscribe(email: string, at: Date = new Date()): Promise<void> {
     const address = email.trim().toLowerCase();
     await this.store.update({
       Key: deliveryKeys.subscriber(address),
-      UpdateExpression: 'SET entity = :e, email = :m, unsubscribedAt = if_not_exists(unsubscribedAt, :at), gsi1pk = :g, gsi1sk = :m',
-      ExpressionAttributeValues: { ':e': 'subscriber', ':m': address, ':at': at.toISOString(), ':g': deliveryKeys.subscribers() },
+      UpdateExpression:
+        'SET entity = :e, email = :m, unsubscribedAt = if_not_exists(unsubscribedAt, :at), gsi1pk = :g, gsi1sk = :m',
+      ExpressionAttributeValues: {
+        ':e': 'subscriber',
+        ':m': address,
+        ':at': at.toISOString(),
+        ':g': deliveryKeys.subscribers(),
+      },
     });
   }
 
   /** Moves a record the caller still holds (its claim token) to `status`; false when the claim was lost. */
-  private async transition(key: SendKey, claimToken: string, status: SendStatus, fields: Record<string, unknown>, sortAt: string | null, releaseClaim = false): Promise<boolean> {
+  private async transition(
+    key: SendKey,
+    claimToken: string,
+    status: SendStatus,
+    fields: Record<string, unknown>,
+    sortAt: string | null,
+    releaseClaim = false,
+  ): Promise<boolean> {
     const names: Record<string, string> = { '#s': 'status' };
     const values: Record<string, unknown> = { ':t': claimToken, ':s': status };
     const sets = ['#s = :s'];

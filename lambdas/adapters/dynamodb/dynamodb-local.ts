@@ -78,9 +78,16 @@ export async function startDynamoDbLocal(options: LocalDynamoOptions = {}): Prom
   let stderr = '';
   let exited: string | null = null;
   try {
-    child = spawn(javaBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } });
+    child = spawn(javaBinary(), args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
+    });
   } catch (err) {
-    throw new StoreError('Could not start DynamoDB Local: Java was not found (install a Java runtime, e.g. openjdk-17-jre-headless).', {}, err);
+    throw new StoreError(
+      'Could not start DynamoDB Local: Java was not found (install a Java runtime, e.g. openjdk-17-jre-headless).',
+      {},
+      err,
+    );
   }
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
@@ -98,9 +105,14 @@ export async function startDynamoDbLocal(options: LocalDynamoOptions = {}): Prom
   const deadline = Date.now() + 30_000;
   while (!(await canConnect(port))) {
     if (exited === 'java-missing') {
-      throw new StoreError('Could not start DynamoDB Local: Java was not found (install a Java runtime, e.g. openjdk-17-jre-headless).');
+      throw new StoreError(
+        'Could not start DynamoDB Local: Java was not found (install a Java runtime, e.g. openjdk-17-jre-headless).',
+      );
     }
-    if (exited) throw new StoreError(`DynamoDB Local stopped while starting (${exited}): ${stderr.trim().split('\n').pop() ?? ''}`);
+    if (exited)
+      throw new StoreError(
+        `DynamoDB Local stopped while starting (${exited}): ${stderr.trim().split('\n').pop() ?? ''}`,
+      );
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new StoreError('DynamoDB Local did not start within 30 seconds.');

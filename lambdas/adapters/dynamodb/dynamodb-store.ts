@@ -121,7 +121,9 @@ export class DynamoDbStore implements Store {
 
   async putSourceState(state: SourceState): Promise<void> {
     await this.call('PutItem', () =>
-      this.doc.send(new PutCommand({ TableName: this.tableName, Item: sourceStateItem(state), ReturnConsumedCapacity: 'TOTAL' })),
+      this.doc.send(
+        new PutCommand({ TableName: this.tableName, Item: sourceStateItem(state), ReturnConsumedCapacity: 'TOTAL' }),
+      ),
     );
   }
 
@@ -148,7 +150,10 @@ export class DynamoDbStore implements Store {
     });
     const headItem = items.find((i) => i.sk === head.sk);
     if (!headItem) return null;
-    return versionFromItems(headItem, items.filter((i) => i.sk !== head.sk));
+    return versionFromItems(
+      headItem,
+      items.filter((i) => i.sk !== head.sk),
+    );
   }
 
   async listVersions(docId: string): Promise<StoredVersion[]> {
@@ -157,14 +162,23 @@ export class DynamoDbStore implements Store {
       ExpressionAttributeValues: { ':pk': keys.document(docId).pk, ':v': 'V#' },
     });
     const heads = items.filter((i) => i.entity === 'version');
-    return heads.map((h) => versionFromItems(h, items.filter((i) => i.entity === 'version-part' && String(i.sk).startsWith(`${h.sk}#`))));
+    return heads.map((h) =>
+      versionFromItems(
+        h,
+        items.filter((i) => i.entity === 'version-part' && String(i.sk).startsWith(`${h.sk}#`)),
+      ),
+    );
   }
 
   async recordChange(write: ChangeWrite): Promise<'written' | 'duplicate'> {
     const notExists = 'attribute_not_exists(pk)';
     const items: { Put: Record<string, unknown> }[] = [
-      ...write.changes.map((c) => ({ Put: { TableName: this.tableName, Item: changeItem(c), ConditionExpression: notExists } })),
-      ...write.alerts.map((a) => ({ Put: { TableName: this.tableName, Item: alertItem(a), ConditionExpression: notExists } })),
+      ...write.changes.map((c) => ({
+        Put: { TableName: this.tableName, Item: changeItem(c), ConditionExpression: notExists },
+      })),
+      ...write.alerts.map((a) => ({
+        Put: { TableName: this.tableName, Item: alertItem(a), ConditionExpression: notExists },
+      })),
     ];
     if (write.version) {
       for (const item of versionItems(write.version)) {
@@ -178,7 +192,9 @@ export class DynamoDbStore implements Store {
           TableName: this.tableName,
           Item: documentItem(write.document.next),
           ConditionExpression: expected === null ? notExists : '#v = :expected',
-          ...(expected === null ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': expected } }),
+          ...(expected === null
+            ? {}
+            : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': expected } }),
         },
       });
     }
@@ -236,10 +252,15 @@ export class DynamoDbStore implements Store {
     if (query.q) {
       // Every word must appear (in any order) in the title or the matched terms.
       names['#search'] = 'searchText';
-      query.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8).forEach((word, i) => {
-        values[`:q${i}`] = word;
-        filters.push(`contains(#search, :q${i})`);
-      });
+      query.q
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(0, 8)
+        .forEach((word, i) => {
+          values[`:q${i}`] = word;
+          filters.push(`contains(#search, :q${i})`);
+        });
     }
     const log: LogQuery = { index, condition, filters, names, values };
     const out: Change[] = [];
@@ -313,7 +334,9 @@ export class DynamoDbStore implements Store {
   /** Low-level helpers shared by the adapter's methods (and by later use-cases' adapters). */
   async get(key: { pk: string; sk: string }): Promise<Item | undefined> {
     const res = await this.call('GetItem', () =>
-      this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' })),
+      this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
+      ),
     );
     return res.Item;
   }
@@ -329,7 +352,14 @@ export class DynamoDbStore implements Store {
     let startKey: Record<string, unknown> | undefined;
     do {
       const res = await this.call('Query', () =>
-        this.doc.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey, ReturnConsumedCapacity: 'TOTAL' })),
+        this.doc.send(
+          new QueryCommand({
+            ...input,
+            TableName: this.tableName,
+            ExclusiveStartKey: startKey,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        ),
       );
       out.push(...(res.Items ?? []));
       startKey = res.LastEvaluatedKey;
@@ -401,7 +431,11 @@ export class DynamoDbStore implements Store {
   private wrap(op: string, err: unknown): StoreError {
     if (err instanceof StoreError) return err;
     const name = (err as Error)?.name ?? 'Error';
-    return new StoreError(`DynamoDB ${op} failed on table ${this.tableName}: ${name}: ${(err as Error)?.message ?? err}`, { op }, err);
+    return new StoreError(
+      `DynamoDB ${op} failed on table ${this.tableName}: ${name}: ${(err as Error)?.message ?? err}`,
+      { op },
+      err,
+    );
   }
 }
 

@@ -55,26 +55,59 @@ export const logPartitions = {
 type Item = Record<string, unknown>;
 
 export function documentItem(doc: StoredDocument): Item {
-  return { ...keys.document(doc.docId), entity: 'document', gsi1pk: `SRCDOCS#${doc.sourceId}`, gsi1sk: doc.docId, ...doc };
+  return {
+    ...keys.document(doc.docId),
+    entity: 'document',
+    gsi1pk: `SRCDOCS#${doc.sourceId}`,
+    gsi1sk: doc.docId,
+    ...doc,
+  };
 }
 
 export function documentFromItem(item: Item): StoredDocument {
   return pick<StoredDocument>(item, [
-    'docId', 'sourceId', 'url', 'title', 'documentType', 'signal', 'hash', 'version', 'status', 'knownId', 'threadId',
-    'firstSeenAt', 'lastSeenAt', 'detailUrl', 'detailBucket', 'parentId',
+    'docId',
+    'sourceId',
+    'url',
+    'title',
+    'documentType',
+    'signal',
+    'hash',
+    'version',
+    'status',
+    'knownId',
+    'threadId',
+    'firstSeenAt',
+    'lastSeenAt',
+    'detailUrl',
+    'detailBucket',
+    'parentId',
   ]);
 }
 
 /** A version's text: inline when small, gzip when large, gzip split into parts when huge. */
 export function versionItems(v: StoredVersion): Item[] {
-  const base = { ...keys.version(v.docId, v.version), entity: 'version', docId: v.docId, version: v.version, hash: v.hash,
-    title: v.title, fetchedAt: v.fetchedAt, changeNote: v.changeNote, extra: v.extra ?? null };
+  const base = {
+    ...keys.version(v.docId, v.version),
+    entity: 'version',
+    docId: v.docId,
+    version: v.version,
+    hash: v.hash,
+    title: v.title,
+    fetchedAt: v.fetchedAt,
+    changeNote: v.changeNote,
+    extra: v.extra ?? null,
+  };
   if (Buffer.byteLength(v.text) <= INLINE_LIMIT) return [{ ...base, text: v.text }];
   const gz = gzipSync(Buffer.from(v.text));
   if (gz.length <= INLINE_LIMIT) return [{ ...base, textGz: gz }];
   const parts: Item[] = [];
   for (let offset = 0, n = 0; offset < gz.length; offset += PART_SIZE, n++) {
-    parts.push({ ...keys.versionPart(v.docId, v.version, n), entity: 'version-part', body: gz.subarray(offset, offset + PART_SIZE) });
+    parts.push({
+      ...keys.versionPart(v.docId, v.version, n),
+      entity: 'version-part',
+      body: gz.subarray(offset, offset + PART_SIZE),
+    });
   }
   return [{ ...base, parts: parts.length }, ...parts];
 }
@@ -124,19 +157,50 @@ export function changeItem(c: Change): Item {
 export function changeFromItem(item: Item): Change {
   const diff = item.diffGz ? JSON.parse(gunzipSync(asBuffer(item.diffGz)).toString()) : (item.diff ?? null);
   const c = pick<Change>(item, [
-    'changeId', 'sourceId', 'docId', 'type', 'detectedAt', 'runId', 'title', 'url', 'summary', 'version', 'previousVersion',
-    'changeNote', 'threadId', 'letter', 'knownMatch', 'keywords',
+    'changeId',
+    'sourceId',
+    'docId',
+    'type',
+    'detectedAt',
+    'runId',
+    'title',
+    'url',
+    'summary',
+    'version',
+    'previousVersion',
+    'changeNote',
+    'threadId',
+    'letter',
+    'knownMatch',
+    'keywords',
   ]);
   return { ...c, diff, keywords: c.keywords ?? [] };
 }
 
 export function alertItem(a: Alert): Item {
-  return { ...keys.alert(a.alertId), entity: 'alert', ...a, gsi1pk: `ALERTS#${a.status}`, gsi1sk: `${a.createdAt}#${a.alertId}` };
+  return {
+    ...keys.alert(a.alertId),
+    entity: 'alert',
+    ...a,
+    gsi1pk: `ALERTS#${a.status}`,
+    gsi1sk: `${a.createdAt}#${a.alertId}`,
+  };
 }
 
 export function alertFromItem(item: Item): Alert {
   return pick<Alert>(item, [
-    'alertId', 'changeId', 'type', 'sourceId', 'createdAt', 'status', 'subject', 'priority', 'attempts', 'lastError', 'messageId', 'claimedAt',
+    'alertId',
+    'changeId',
+    'type',
+    'sourceId',
+    'createdAt',
+    'status',
+    'subject',
+    'priority',
+    'attempts',
+    'lastError',
+    'messageId',
+    'claimedAt',
   ]);
 }
 
@@ -146,8 +210,17 @@ export function sourceStateItem(s: SourceState): Item {
 
 export function sourceStateFromItem(item: Item): SourceState {
   return pick<SourceState>(item, [
-    'sourceId', 'validators', 'lastRunAt', 'lastSuccessAt', 'consecutiveFailures', 'lastError', 'failingAlertOpen',
-    'lastListingSize', 'pendingShrink', 'failingSince', 'listingHash',
+    'sourceId',
+    'validators',
+    'lastRunAt',
+    'lastSuccessAt',
+    'consecutiveFailures',
+    'lastError',
+    'failingAlertOpen',
+    'lastListingSize',
+    'pendingShrink',
+    'failingSince',
+    'listingHash',
   ]);
 }
 
@@ -178,8 +251,22 @@ export const deliveryKeys = {
 };
 
 export const SEND_FIELDS = [
-  'alertId', 'recipient', 'kind', 'status', 'messageId', 'claimToken', 'leaseUntil', 'sendStartedAt', 'providerMessageId',
-  'attempts', 'lastError', 'nextAttemptAt', 'sentAt', 'digestId', 'items', 'resent',
+  'alertId',
+  'recipient',
+  'kind',
+  'status',
+  'messageId',
+  'claimToken',
+  'leaseUntil',
+  'sendStartedAt',
+  'providerMessageId',
+  'attempts',
+  'lastError',
+  'nextAttemptAt',
+  'sentAt',
+  'digestId',
+  'items',
+  'resent',
 ] as const;
 
 export function sendFromItem<T>(item: Item): T {

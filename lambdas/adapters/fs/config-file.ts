@@ -8,7 +8,9 @@ export function loadConfigFile(path: string): Config {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new ConfigError([`${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`]);
+    throw new ConfigError([
+      `${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`,
+    ]);
   }
   let json: unknown;
   try {
@@ -16,7 +18,9 @@ export function loadConfigFile(path: string): Config {
   } catch (err) {
     const pos = Number(/position (\d+)/.exec((err as Error).message)?.[1]);
     const line = Number.isFinite(pos) ? ` at line ${text.slice(0, pos).split('\n').length}` : '';
-    throw new ConfigError([`${path}: is not valid JSON${line}: ${(err as Error).message.replace(/^JSON\.parse: /, '')}`]);
+    throw new ConfigError([
+      `${path}: is not valid JSON${line}: ${(err as Error).message.replace(/^JSON\.parse: /, '')}`,
+    ]);
   }
   return parseConfig(json, path, text);
 }

@@ -24,7 +24,10 @@ const indexSchema = z.object({
 });
 
 export function loadKnownCorpus(dir: string, partiesFile?: string): KnownCorpus {
-  const parties = partiesFile && existsSync(partiesFile) ? parsePartiesConfig(JSON.parse(readFileSync(partiesFile, 'utf8'))) : defaultParties;
+  const parties =
+    partiesFile && existsSync(partiesFile)
+      ? parsePartiesConfig(JSON.parse(readFileSync(partiesFile, 'utf8')))
+      : defaultParties;
   const indexPath = join(dir, 'index.json');
   let raw: unknown;
   try {
@@ -38,7 +41,8 @@ export function loadKnownCorpus(dir: string, partiesFile?: string): KnownCorpus 
   }
   const letters: KnownLetter[] = parsed.data.letters.map((l) => {
     const path = join(dir, l.file);
-    if (!existsSync(path)) throw new ConfigError([`${indexPath}: letter "${l.id}" names ${l.file}, which does not exist.`]);
+    if (!existsSync(path))
+      throw new ConfigError([`${indexPath}: letter "${l.id}" names ${l.file}, which does not exist.`]);
     const text = readFileSync(path, 'utf8');
     return { id: l.id, title: l.title, text, date: l.date ?? null, from: l.from, to: l.to, url: l.url };
   });

@@ -16,7 +16,10 @@ export function folderAssets(dir: string): AssetSource {
     if (!/^[a-z]+\.(html|js|css)$/.test(name)) return null;
     if (!cache.has(name)) {
       const file = join(dir, name);
-      cache.set(name, existsSync(file) ? { body: readFileSync(file, 'utf8'), contentType: TYPES[name.split('.').pop()!] } : null);
+      cache.set(
+        name,
+        existsSync(file) ? { body: readFileSync(file, 'utf8'), contentType: TYPES[name.split('.').pop()!] } : null,
+      );
     }
     return cache.get(name)!;
   };

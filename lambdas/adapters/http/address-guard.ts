@@ -10,8 +10,14 @@ export function isPrivateAddress(address: string): boolean {
   if (isIP(a) === 4) {
     const [p, q] = a.split('.').map(Number);
     return (
-      p === 0 || p === 10 || p === 127 || (p === 169 && q === 254) || (p === 172 && q >= 16 && q <= 31) ||
-      (p === 192 && q === 168) || (p === 100 && q >= 64 && q <= 127) || p >= 224
+      p === 0 ||
+      p === 10 ||
+      p === 127 ||
+      (p === 169 && q === 254) ||
+      (p === 172 && q >= 16 && q <= 31) ||
+      (p === 192 && q === 168) ||
+      (p === 100 && q >= 64 && q <= 127) ||
+      p >= 224
     );
   }
   if (isIP(a) === 6) {
@@ -36,7 +42,11 @@ export async function resolvesToPrivate(host: string, resolve: Resolver = system
   return addresses.some(isPrivateAddress);
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | { address: string; family: number }[], family?: number) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | { address: string; family: number }[],
+  family?: number,
+) => void;
 
 /**
  * A `lookup` for the sockets themselves: the check before a request resolves the name once, and
@@ -50,9 +60,13 @@ export function guardedLookup(resolve: Resolver, allowPrivateHostnames: Readonly
     resolve(hostname).then(
       (addresses) => {
         const host = hostname.toLowerCase();
-        if (!addresses.length) return cb(Object.assign(new Error(`${hostname} did not resolve`), { code: 'ENOTFOUND' }), '');
+        if (!addresses.length)
+          return cb(Object.assign(new Error(`${hostname} did not resolve`), { code: 'ENOTFOUND' }), '');
         if (!allowPrivateHostnames.has(host) && (isPrivateAddress(host) || addresses.some(isPrivateAddress))) {
-          return cb(Object.assign(new Error(`${hostname} resolves to a private or local address`), { code: 'EPRIVATEADDRESS' }), '');
+          return cb(
+            Object.assign(new Error(`${hostname} resolves to a private or local address`), { code: 'EPRIVATEADDRESS' }),
+            '',
+          );
         }
         const list = addresses.map((address) => ({ address, family: isIP(address) || 4 }));
         return all ? cb(null, list) : cb(null, list[0].address, list[0].family);

@@ -40,7 +40,8 @@ export class UndiciFetcher implements HttpFetcher {
   private readonly dispatcher: Dispatcher;
   private readonly allowed: Set<string>;
   private readonly allowPrivate: Set<string>;
-  private readonly o: Required<Omit<FetcherOptions, 'onRequest' | 'allowPrivateHosts' | 'resolver'>> & Pick<FetcherOptions, 'onRequest'>;
+  private readonly o: Required<Omit<FetcherOptions, 'onRequest' | 'allowPrivateHosts' | 'resolver'>> &
+    Pick<FetcherOptions, 'onRequest'>;
   private readonly resolver: Resolver;
 
   constructor(options: FetcherOptions) {
@@ -103,13 +104,24 @@ export class UndiciFetcher implements HttpFetcher {
       const res = await this.once(url, req, validators);
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         const location = res.headers.location;
-        if (!location) throw new FetchError(`HTTP ${res.status} without a Location header at ${url}.`, { url, status: res.status }, undefined, false);
+        if (!location)
+          throw new FetchError(
+            `HTTP ${res.status} without a Location header at ${url}.`,
+            { url, status: res.status },
+            undefined,
+            false,
+          );
         url = new URL(location, url).toString();
         continue;
       }
       return { ...res, url };
     }
-    throw new FetchError(`More than ${this.o.maxRedirects} redirects from ${req.url}.`, { url: req.url }, undefined, false);
+    throw new FetchError(
+      `More than ${this.o.maxRedirects} redirects from ${req.url}.`,
+      { url: req.url },
+      undefined,
+      false,
+    );
   }
 
   private async checkAllowed(url: string): Promise<void> {
@@ -117,7 +129,12 @@ export class UndiciFetcher implements HttpFetcher {
     try {
       parsed = new URL(url);
     } catch {
-      throw new FetchError(`Refused to fetch a malformed URL: ${JSON.stringify(url.slice(0, 200))}.`, { url }, undefined, false);
+      throw new FetchError(
+        `Refused to fetch a malformed URL: ${JSON.stringify(url.slice(0, 200))}.`,
+        { url },
+        undefined,
+        false,
+      );
     }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
       throw new FetchError(`Refused to fetch ${parsed.protocol} URL ${url}.`, { url }, undefined, false);
@@ -133,7 +150,13 @@ export class UndiciFetcher implements HttpFetcher {
       } catch (err) {
         throw new FetchError(`Could not reach ${parsed.hostname}: ${describeNetworkError(err)}.`, { url }, err);
       }
-      if (isPrivate) throw new FetchError(`Refused to fetch ${url}: ${parsed.hostname} resolves to a private or local address.`, { url }, undefined, false);
+      if (isPrivate)
+        throw new FetchError(
+          `Refused to fetch ${url}: ${parsed.hostname} resolves to a private or local address.`,
+          { url },
+          undefined,
+          false,
+        );
     }
   }
 
@@ -148,7 +171,13 @@ export class UndiciFetcher implements HttpFetcher {
     let res: Dispatcher.ResponseData;
     const signal = AbortSignal.timeout(this.o.timeoutMs * 2);
     try {
-      res = await request(url, { method: 'GET', headers, dispatcher: this.dispatcher, signal, maxRedirections: 0 } as never);
+      res = await request(url, {
+        method: 'GET',
+        headers,
+        dispatcher: this.dispatcher,
+        signal,
+        maxRedirections: 0,
+      } as never);
     } catch (err) {
       this.o.onRequest?.({ url, bucket: req.bucket, status: null, bytes: 0 });
       throw new FetchError(`Could not reach ${new URL(url).host}: ${describeNetworkError(err)}.`, { url }, err);
@@ -160,7 +189,8 @@ export class UndiciFetcher implements HttpFetcher {
       raw = await readLimited(res.body, this.o.maxBodyBytes);
     } catch (err) {
       this.o.onRequest?.({ url, bucket: req.bucket, status, bytes: 0 });
-      if (err instanceof FetchError) throw new FetchError(err.message.replace('{url}', url), { url, status }, undefined, false);
+      if (err instanceof FetchError)
+        throw new FetchError(err.message.replace('{url}', url), { url, status }, undefined, false);
       throw new FetchError(`The response from ${url} was cut off: ${describeNetworkError(err)}.`, { url, status }, err);
     }
     this.o.onRequest?.({ url, bucket: req.bucket, status, bytes: raw.length });
@@ -168,21 +198,30 @@ export class UndiciFetcher implements HttpFetcher {
     if (RETRYABLE.has(status)) {
       const retryAfterMs = parseRetryAfter(responseHeaders['retry-after'], this.o.clock.now());
       if (retryAfterMs !== null && retryAfterMs > this.o.maxRetryAfterMs) {
-        throw new FetchError(`${url} answered ${status} and asked to wait ${Math.round(retryAfterMs / 1000)} s, longer than allowed.`, { url, status }, undefined, false);
+        throw new FetchError(
+          `${url} answered ${status} and asked to wait ${Math.round(retryAfterMs / 1000)} s, longer than allowed.`,
+          { url, status },
+          undefined,
+          false,
+        );
       }
       throw new FetchError(`${url} answered HTTP ${status}.`, { url, status, retryAfterMs: retryAfterMs ?? undefined });
     }
     if (status >= 400 && !ANSWERED.has(status)) {
       throw new FetchError(`${url} answered HTTP ${status}.`, { url, status }, undefined, false);
     }
-    const body = decodeBody(decompress(raw, responseHeaders['content-encoding'], this.o.maxBodyBytes, url), responseHeaders['content-type']);
+    const body = decodeBody(
+      decompress(raw, responseHeaders['content-encoding'], this.o.maxBodyBytes, url),
+      responseHeaders['content-type'],
+    );
     return { status, headers: responseHeaders, body };
   }
 }
 
 function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -193,7 +232,9 @@ async function readLimited(body: AsyncIterable<Buffer>, max: number): Promise<Bu
     size += chunk.length;
     if (size > max) {
       (body as unknown as { destroy?: () => void }).destroy?.();
-      throw new FetchError(`The response from {url} is larger than ${Math.round(max / 1024 / 1024)} MB and was refused.`);
+      throw new FetchError(
+        `The response from {url} is larger than ${Math.round(max / 1024 / 1024)} MB and was refused.`,
+      );
     }
     chunks.push(chunk);
   }
@@ -208,7 +249,9 @@ function decompress(raw: Buffer, encoding: string | undefined, max: number, url:
     if (enc === 'br') return brotliDecompressSync(raw, { maxOutputLength: max });
     if (enc === 'deflate') return inflateSync(raw, { maxOutputLength: max });
   } catch (err) {
-    const tooBig = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|too large|maxOutputLength/i.test((err as Error).message);
+    const tooBig =
+      (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ||
+      /larger than|too large|maxOutputLength/i.test((err as Error).message);
     throw new FetchError(
       tooBig
         ? `The response from ${url} expands past ${Math.round(max / 1024 / 1024)} MB when decompressed and was refused.`
@@ -218,7 +261,12 @@ function decompress(raw: Buffer, encoding: string | undefined, max: number, url:
       false,
     );
   }
-  throw new FetchError(`The response from ${url} uses an unknown content encoding "${enc}".`, { url }, undefined, false);
+  throw new FetchError(
+    `The response from ${url} uses an unknown content encoding "${enc}".`,
+    { url },
+    undefined,
+    false,
+  );
 }
 
 /** Decodes with the declared charset; undeclared or unknown charsets fall back to UTF-8, bad bytes become U+FFFD. */
@@ -243,7 +291,8 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
 
 function describeNetworkError(err: unknown): string {
   const e = err as { code?: string; name?: string; message?: string };
-  if (e?.name === 'TimeoutError' || e?.code === 'UND_ERR_HEADERS_TIMEOUT' || e?.code === 'UND_ERR_BODY_TIMEOUT') return 'timed out';
+  if (e?.name === 'TimeoutError' || e?.code === 'UND_ERR_HEADERS_TIMEOUT' || e?.code === 'UND_ERR_BODY_TIMEOUT')
+    return 'timed out';
   if (e?.code === 'ECONNREFUSED') return 'connection refused';
   if (e?.code === 'ECONNRESET' || e?.code === 'UND_ERR_SOCKET') return 'connection reset';
   if (e?.code === 'ENOTFOUND' || e?.code === 'EAI_AGAIN') return 'no network or the name did not resolve';

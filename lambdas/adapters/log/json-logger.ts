@@ -9,7 +9,12 @@ const SECRET_KEYS = /pass(word)?|secret|token|authorization|api[-_]?key|credenti
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 5 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '***' : redact(v, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      SECRET_KEYS.test(k) ? '***' : redact(v, depth + 1),
+    ]),
+  );
 }
 
 export class JsonLogger implements Logger {
@@ -36,7 +41,13 @@ export class JsonLogger implements Logger {
   }
 
   private emit(level: string, message: string, fields?: Record<string, unknown>): void {
-    let line = JSON.stringify({ level, time: new Date().toISOString(), message, ...this.base, ...(redact(fields ?? {}) as object) });
+    let line = JSON.stringify({
+      level,
+      time: new Date().toISOString(),
+      message,
+      ...this.base,
+      ...(redact(fields ?? {}) as object),
+    });
     for (const s of this.secrets) if (s && s.length >= 4) line = line.split(s).join('***');
     this.write(line);
   }

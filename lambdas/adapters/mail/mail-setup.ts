@@ -46,30 +46,62 @@ export async function openMailSetup(config: Config, options: MailSetupOptions = 
   let secret = await resolveSecret(unsubscribeSecretRef(u), env, 'unsubscribe secret', options.clients);
   const devSecret = !secret;
   if (!secret) {
-    if (options.aws) throw new ConfigError([`No unsubscribe secret: set ${u?.secretEnv ?? DEFAULT_SECRET_ENV}, ${UNSUBSCRIBE_SECRET_ARN_ENV} or unsubscribe.secretId / unsubscribe.parameter (the development default is for local runs only).`]);
+    if (options.aws)
+      throw new ConfigError([
+        `No unsubscribe secret: set ${u?.secretEnv ?? DEFAULT_SECRET_ENV}, ${UNSUBSCRIBE_SECRET_ARN_ENV} or unsubscribe.secretId / unsubscribe.parameter (the development default is for local runs only).`,
+      ]);
     secret = DEV_ONLY_UNSUBSCRIBE_SECRET;
   } else secrets.push(secret);
   // In AWS the stack passes the API's public URL; its /unsubscribe route verifies the token.
   const publicUrl = env.PROCWATCH_PUBLIC_URL ? `${env.PROCWATCH_PUBLIC_URL.replace(/\/+$/, '')}/unsubscribe` : null;
-  const unsubscribe: UnsubscribeLinks = { baseUrl: u?.baseUrl ?? publicUrl ?? DEFAULT_UNSUBSCRIBE_URL, secret, mailto: u?.mailto };
-  return { mailer: options.mailer ?? (await mailerFor(config, options, env, secrets)), unsubscribe, secrets, devSecret };
+  const unsubscribe: UnsubscribeLinks = {
+    baseUrl: u?.baseUrl ?? publicUrl ?? DEFAULT_UNSUBSCRIBE_URL,
+    secret,
+    mailto: u?.mailto,
+  };
+  return {
+    mailer: options.mailer ?? (await mailerFor(config, options, env, secrets)),
+    unsubscribe,
+    secrets,
+    devSecret,
+  };
 }
 
-async function mailerFor(config: Config, options: MailSetupOptions, env: NodeJS.ProcessEnv, secrets: string[]): Promise<Mailer> {
+async function mailerFor(
+  config: Config,
+  options: MailSetupOptions,
+  env: NodeJS.ProcessEnv,
+  secrets: string[],
+): Promise<Mailer> {
   switch (config.mailer.kind) {
     case 'smtp': {
       const smtp = config.mailer.smtp as SmtpConfig | undefined;
       if (!smtp) throw new ConfigError(['mailer.kind is "smtp" but mailer.smtp (host, port…) is missing.']);
       const password = smtp.user
-        ? await resolveSecret({ secretEnv: smtp.secretEnv ?? DEFAULT_SMTP_PASSWORD_ENV, secretId: smtp.secretId, parameter: smtp.parameter }, env, 'SMTP password', options.clients)
+        ? await resolveSecret(
+            {
+              secretEnv: smtp.secretEnv ?? DEFAULT_SMTP_PASSWORD_ENV,
+              secretId: smtp.secretId,
+              parameter: smtp.parameter,
+            },
+            env,
+            'SMTP password',
+            options.clients,
+          )
         : null;
-      if (smtp.user && !password) throw new ConfigError([`mailer.smtp.user is set but no password was found: set ${smtp.secretEnv ?? DEFAULT_SMTP_PASSWORD_ENV} or mailer.smtp.secretId / parameter.`]);
+      if (smtp.user && !password)
+        throw new ConfigError([
+          `mailer.smtp.user is set but no password was found: set ${smtp.secretEnv ?? DEFAULT_SMTP_PASSWORD_ENV} or mailer.smtp.secretId / parameter.`,
+        ]);
       if (password) secrets.push(password);
       return new SmtpMailer({ ...smtp, password: password ?? undefined });
     }
     case 'ses': {
       const ses = (config.mailer.ses as SesConfig | undefined) ?? {};
-      return SesMailer.connect({ region: ses.region ?? config.store.region, ...(ses.endpoint ? { endpoint: ses.endpoint } : {}) }, ses.configurationSet);
+      return SesMailer.connect(
+        { region: ses.region ?? config.store.region, ...(ses.endpoint ? { endpoint: ses.endpoint } : {}) },
+        ses.configurationSet,
+      );
     }
     default:
       return new OutboxMailer(resolve(options.root ?? process.cwd(), String(config.mailer.dir ?? '.procwatch/outbox')));
@@ -78,7 +110,12 @@ async function mailerFor(config: Config, options: MailSetupOptions, env: NodeJS.
 
 /** Where the unsubscribe key comes from; the sender (signs) and the query API (verifies) share it so they read the same key. */
 export function unsubscribeSecretRef(u: UnsubscribeConfig | undefined): SecretRef {
-  return { secretEnv: u?.secretEnv ?? DEFAULT_SECRET_ENV, secretArnEnv: UNSUBSCRIBE_SECRET_ARN_ENV, secretId: u?.secretId, parameter: u?.parameter };
+  return {
+    secretEnv: u?.secretEnv ?? DEFAULT_SECRET_ENV,
+    secretArnEnv: UNSUBSCRIBE_SECRET_ARN_ENV,
+    secretId: u?.secretId,
+    parameter: u?.parameter,
+  };
 }
 
 /** The delivery use-case's input from the config and the mail setup. */
@@ -86,7 +123,10 @@ export function deliverInput(config: Config, mail: MailSetup, extra: Partial<Del
   return {
     from: config.alerts.from,
     to: config.alerts.to,
-    subscribers: config.subscribers?.map(({ $comment: _comment, ...s }) => ({ ...s, frequency: s.frequency ?? 'immediate' })),
+    subscribers: config.subscribers?.map(({ $comment: _comment, ...s }) => ({
+      ...s,
+      frequency: s.frequency ?? 'immediate',
+    })),
     unsubscribe: mail.unsubscribe,
     ...extra,
   };

@@ -26,7 +26,12 @@ export class OutboxMailer implements Mailer {
       renameSync(`${path}.tmp`, path);
       return { messageId: message.messageId };
     } catch (err) {
-      throw new DeliveryError(`Could not write the alert to the outbox ${this.dir}: ${(err as Error).message}`, true, {}, err);
+      throw new DeliveryError(
+        `Could not write the alert to the outbox ${this.dir}: ${(err as Error).message}`,
+        true,
+        {},
+        err,
+      );
     }
   }
 }

@@ -35,7 +35,12 @@ function unwrap(value: string): string {
 }
 
 /** The secret's value, or null when the reference names nothing that is set. */
-export async function resolveSecret(ref: SecretRef, env: NodeJS.ProcessEnv, what: string, clients: SecretClients = {}): Promise<string | null> {
+export async function resolveSecret(
+  ref: SecretRef,
+  env: NodeJS.ProcessEnv,
+  what: string,
+  clients: SecretClients = {},
+): Promise<string | null> {
   if (ref.secretEnv && env[ref.secretEnv]) return env[ref.secretEnv]!;
   const secretId = (ref.secretArnEnv && env[ref.secretArnEnv]) || ref.secretId;
   try {
@@ -51,7 +56,9 @@ export async function resolveSecret(ref: SecretRef, env: NodeJS.ProcessEnv, what
     }
   } catch (err) {
     // Name the secret, never its value; the SDK's message carries no value either.
-    throw new ConfigError([`Could not read the ${what} from ${secretId ? `Secrets Manager (${secretId})` : `SSM (${ref.parameter})`}: ${(err as Error).name}`]);
+    throw new ConfigError([
+      `Could not read the ${what} from ${secretId ? `Secrets Manager (${secretId})` : `SSM (${ref.parameter})`}: ${(err as Error).name}`,
+    ]);
   }
   return null;
 }

@@ -21,8 +21,19 @@ export function sesFailure(err: unknown): DeliveryError {
   const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const status = e.$metadata?.httpStatusCode;
   const name = e.name ?? 'Error';
-  const permanent = PERMANENT.has(name) || (status !== undefined && status >= 400 && status < 500 && status !== 429 && !/Throttl|TooManyRequests|LimitExceeded/.test(name));
-  return new DeliveryError(`Amazon SES did not accept the email: ${name}: ${e.message ?? ''}`.trim(), permanent, status ? { status } : {}, err);
+  const permanent =
+    PERMANENT.has(name) ||
+    (status !== undefined &&
+      status >= 400 &&
+      status < 500 &&
+      status !== 429 &&
+      !/Throttl|TooManyRequests|LimitExceeded/.test(name));
+  return new DeliveryError(
+    `Amazon SES did not accept the email: ${name}: ${e.message ?? ''}`.trim(),
+    permanent,
+    status ? { status } : {},
+    err,
+  );
 }
 
 export class SesMailer implements Mailer {

@@ -21,7 +21,16 @@ export interface SmtpOptions {
   timeoutMs?: number;
 }
 
-const TRANSIENT_CODES = new Set(['ETIMEDOUT', 'ECONNECTION', 'ESOCKET', 'EDNS', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETLS']);
+const TRANSIENT_CODES = new Set([
+  'ETIMEDOUT',
+  'ECONNECTION',
+  'ESOCKET',
+  'EDNS',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETLS',
+]);
 
 /** Turns a nodemailer failure into the project's DeliveryError, permanent or not. */
 export function smtpFailure(err: unknown, host: string): DeliveryError {
@@ -29,11 +38,23 @@ export function smtpFailure(err: unknown, host: string): DeliveryError {
   const reply = e.response ? ` (server said: ${e.response.replace(/\s+/g, ' ').slice(0, 200)})` : '';
   if (typeof e.responseCode === 'number') {
     const permanent = e.responseCode >= 500;
-    return new DeliveryError(`The SMTP server ${host} ${permanent ? 'refused' : 'deferred'} the email with ${e.responseCode}${reply}.`, permanent, { status: e.responseCode }, err);
+    return new DeliveryError(
+      `The SMTP server ${host} ${permanent ? 'refused' : 'deferred'} the email with ${e.responseCode}${reply}.`,
+      permanent,
+      { status: e.responseCode },
+      err,
+    );
   }
-  if (e.code && TRANSIENT_CODES.has(e.code)) return new DeliveryError(`Could not reach the SMTP server ${host}: ${e.code} ${e.message ?? ''}`.trim(), false, {}, err);
+  if (e.code && TRANSIENT_CODES.has(e.code))
+    return new DeliveryError(
+      `Could not reach the SMTP server ${host}: ${e.code} ${e.message ?? ''}`.trim(),
+      false,
+      {},
+      err,
+    );
   // No reply code: nodemailer refused before talking (no valid recipient, bad address syntax).
-  if (e.code === 'EENVELOPE' || e.code === 'EMESSAGE') return new DeliveryError(`The email could not be addressed: ${e.message}`, true, {}, err);
+  if (e.code === 'EENVELOPE' || e.code === 'EMESSAGE')
+    return new DeliveryError(`The email could not be addressed: ${e.message}`, true, {}, err);
   return new DeliveryError(`SMTP delivery through ${host} failed: ${e.message ?? String(err)}`, false, {}, err);
 }
 
@@ -66,7 +87,11 @@ export class SmtpMailer implements Mailer {
     } catch (err) {
       throw smtpFailure(err, this.options.host);
     }
-    if (info.rejected?.length) throw new DeliveryError(`The SMTP server ${this.options.host} rejected ${info.rejected.length} recipient(s).`, true);
+    if (info.rejected?.length)
+      throw new DeliveryError(
+        `The SMTP server ${this.options.host} rejected ${info.rejected.length} recipient(s).`,
+        true,
+      );
     // The server's queue id (e.g. "250 2.0.0 Ok: queued as 4F2A1") is the provider's message id.
     const queued = /queued as ([^\s]+)/i.exec(info.response ?? '')?.[1];
     return { messageId: queued ?? info.messageId };

@@ -125,7 +125,9 @@ export class ReplayServer {
     const spec = JSON.parse(readFileSync(file, 'utf8')) as { base?: string; routes: Route[] };
     const own = spec.routes.map((r) => ({ ...r, dir }));
     if (!spec.base) return own;
-    const inherited = this.load(spec.base, seen).filter((b) => !own.some((o) => o.path === b.path && sameQuery(o.query, b.query)));
+    const inherited = this.load(spec.base, seen).filter(
+      (b) => !own.some((o) => o.path === b.path && sameQuery(o.query, b.query)),
+    );
     return [...own, ...inherited];
   }
 
@@ -143,11 +145,19 @@ export class ReplayServer {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://replay');
     const route = this.match(decodeURIComponent(url.pathname), url.searchParams);
-    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0, headers: req.headers };
+    const entry: RequestLogEntry = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+      headers: req.headers,
+    };
     this.log.push(entry);
     if (!route) {
       entry.status = 404;
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found', path: url.pathname }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: 'not found', path: url.pathname }));
       return;
     }
     const used = this.faultCounts.get(route) ?? 0;
@@ -157,7 +167,14 @@ export class ReplayServer {
       return;
     }
     const body = route.file ? readFileSync(join(route.dir, route.file)) : Buffer.from(route.body ?? '');
-    const headers: Record<string, string> = { 'content-type': route.file?.endsWith('.xml') ? 'application/xml; charset=utf-8' : route.file?.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', ...route.headers };
+    const headers: Record<string, string> = {
+      'content-type': route.file?.endsWith('.xml')
+        ? 'application/xml; charset=utf-8'
+        : route.file?.endsWith('.html')
+          ? 'text/html; charset=utf-8'
+          : 'application/json; charset=utf-8',
+      ...route.headers,
+    };
     if (route.etag) {
       const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
       headers.etag = etag;
@@ -171,7 +188,13 @@ export class ReplayServer {
     res.writeHead(entry.status, headers).end(body);
   }
 
-  private fault(route: ResolvedRoute, fault: Fault, _req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): void {
+  private fault(
+    route: ResolvedRoute,
+    fault: Fault,
+    _req: IncomingMessage,
+    res: ServerResponse,
+    entry: RequestLogEntry,
+  ): void {
     if (this.contentFault(route, fault, _req, res, entry)) return;
     if (fault === 'reset') {
       entry.status = -1;
@@ -210,15 +233,27 @@ export class ReplayServer {
     }
     if (typeof fault === 'object' && 'retryAfter' in fault) {
       entry.status = fault.status ?? 429;
-      res.writeHead(entry.status, { 'retry-after': String(fault.retryAfter), 'content-type': 'application/json' }).end('{"error":"slow down"}');
+      res
+        .writeHead(entry.status, { 'retry-after': String(fault.retryAfter), 'content-type': 'application/json' })
+        .end('{"error":"slow down"}');
       return;
     }
   }
 
   /** Faults that answer, but with a body the product must refuse or survive. */
-  private contentFault(route: ResolvedRoute, fault: Fault, _req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): boolean {
+  private contentFault(
+    route: ResolvedRoute,
+    fault: Fault,
+    _req: IncomingMessage,
+    res: ServerResponse,
+    entry: RequestLogEntry,
+  ): boolean {
     const body = () => (route.file ? readFileSync(join(route.dir, route.file)) : Buffer.from(route.body ?? '{}'));
-    const type = route.file?.endsWith('.xml') ? 'application/xml; charset=utf-8' : route.file?.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8';
+    const type = route.file?.endsWith('.xml')
+      ? 'application/xml; charset=utf-8'
+      : route.file?.endsWith('.html')
+        ? 'text/html; charset=utf-8'
+        : 'application/json; charset=utf-8';
     const send = (status: number, payload: Buffer | string, headers: Record<string, string> = {}) => {
       entry.status = status;
       res.writeHead(status, { 'content-type': type, ...headers }).end(payload);
@@ -233,7 +268,9 @@ export class ReplayServer {
       return true;
     }
     if (fault === 'layout-changed') {
-      const html = body().toString('utf8').replace(/\b(class|id)="/g, '$1="v2-');
+      const html = body()
+        .toString('utf8')
+        .replace(/\b(class|id)="/g, '$1="v2-');
       send(200, html, { 'content-type': 'text/html; charset=utf-8' });
       return true;
     }
@@ -254,7 +291,10 @@ export class ReplayServer {
     if (fault === 'invalid-utf8') {
       const b = body();
       const at = Math.floor(b.length / 3);
-      send(200, Buffer.concat([b.subarray(0, at), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]), b.subarray(at)]));
+      send(
+        200,
+        Buffer.concat([b.subarray(0, at), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]), b.subarray(at)]),
+      );
       return true;
     }
     if (typeof fault === 'object' && 'charset' in fault) {
@@ -293,9 +333,19 @@ let bomb: Buffer | undefined;
 function emptyListing(text: string): string {
   try {
     const json = JSON.parse(text) as Record<string, unknown>;
-    return JSON.stringify(Object.fromEntries(Object.entries(json).map(([k, v]) => [k, Array.isArray(v) ? [] : k === 'total' || k === 'totalResults' ? 0 : v])));
+    return JSON.stringify(
+      Object.fromEntries(
+        Object.entries(json).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? [] : k === 'total' || k === 'totalResults' ? 0 : v,
+        ]),
+      ),
+    );
   } catch {
-    return text.replace(/<entry\b[\s\S]*?<\/entry>/g, '').replace(/<li\b[\s\S]*?<\/li>/g, '').replace(/<tr\b[\s\S]*?<\/tr>/g, '');
+    return text
+      .replace(/<entry\b[\s\S]*?<\/entry>/g, '')
+      .replace(/<li\b[\s\S]*?<\/li>/g, '')
+      .replace(/<tr\b[\s\S]*?<\/tr>/g, '');
   }
 }
 

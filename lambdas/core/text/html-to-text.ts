@@ -27,11 +27,63 @@ interface DomNode {
 }
 
 /** Content that is never read as text. */
-const DROPPED = new Set(['script', 'style', 'nav', 'svg', 'noscript', 'template', 'head', 'iframe', 'object', 'button', 'select']);
+const DROPPED = new Set([
+  'script',
+  'style',
+  'nav',
+  'svg',
+  'noscript',
+  'template',
+  'head',
+  'iframe',
+  'object',
+  'button',
+  'select',
+]);
 /** Blocks that stand apart as paragraphs. */
-const PARAGRAPHS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article', 'ul', 'ol', 'dl', 'table', 'figure', 'pre', 'aside', 'main', 'header', 'footer', 'form', 'fieldset', 'address', 'hr']);
+const PARAGRAPHS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'section',
+  'article',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'figure',
+  'pre',
+  'aside',
+  'main',
+  'header',
+  'footer',
+  'form',
+  'fieldset',
+  'address',
+  'hr',
+]);
 /** Blocks that only start a new line. */
-const LINES = new Set(['div', 'li', 'tr', 'dt', 'dd', 'caption', 'figcaption', 'details', 'summary', 'thead', 'tbody', 'tfoot', 'legend', 'label']);
+const LINES = new Set([
+  'div',
+  'li',
+  'tr',
+  'dt',
+  'dd',
+  'caption',
+  'figcaption',
+  'details',
+  'summary',
+  'thead',
+  'tbody',
+  'tfoot',
+  'legend',
+  'label',
+]);
 const CELLS = new Set(['td', 'th']);
 
 /**
@@ -110,7 +162,8 @@ class BlockWriter {
   }
 
   private flushBreak(): void {
-    if (this.pendingBreak > 0 && this.out.length > 0 && !this.afterBullet) this.out.push('\n'.repeat(this.pendingBreak));
+    if (this.pendingBreak > 0 && this.out.length > 0 && !this.afterBullet)
+      this.out.push('\n'.repeat(this.pendingBreak));
     this.pendingBreak = 0;
   }
 

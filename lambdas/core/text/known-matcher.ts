@@ -61,7 +61,8 @@ export function matchKnown(
   let bestSimilarity = 0;
   for (const [i, k] of known.entries()) {
     const others = docs.slice(0, known.length).filter((_, j) => j !== i);
-    const text = 0.5 * cosine(cand.terms, docs[i].terms, idf) + 0.5 * distinctiveOverlap(cand.words, docs[i].words, others);
+    const text =
+      0.5 * cosine(cand.terms, docs[i].terms, idf) + 0.5 * distinctiveOverlap(cand.words, docs[i].words, others);
     const similarity = options.textOnly ? text : weighByLetter(text, letter, knownLetter(k, parties), threshold);
     if (best === null || similarity > bestSimilarity) [best, bestSimilarity] = [k, similarity];
   }
@@ -88,7 +89,12 @@ function knownLetter(k: KnownLetter, parties: readonly PartyAlias[]): LetterFact
   const one = (ids: string[]) => (new Set(ids).size === 1 ? ids[0] : null);
   const from = one(party(k.from)) ?? parsed.from;
   const to = one(party(k.to)) ?? parsed.to;
-  return { from, to, date: k.date ?? parsed.date, threadId: from && to && from !== to ? [from, to].sort().join('--') : null };
+  return {
+    from,
+    to,
+    date: k.date ?? parsed.date,
+    threadId: from && to && from !== to ? [from, to].sort().join('--') : null,
+  };
 }
 
 /**
@@ -99,14 +105,32 @@ function knownLetter(k: KnownLetter, parties: readonly PartyAlias[]): LetterFact
 function weighByLetter(text: number, candidate: LetterFacts, known: LetterFacts, threshold: number): number {
   if (candidate.date && known.date && candidate.date !== known.date) return Math.min(text * 0.5, threshold - 0.1);
   let score = text;
-  const reversed = candidate.from && candidate.to && known.from && known.to && candidate.from === known.to && candidate.to === known.from;
+  const reversed =
+    candidate.from &&
+    candidate.to &&
+    known.from &&
+    known.to &&
+    candidate.from === known.to &&
+    candidate.to === known.from;
   if (reversed) score *= 0.7;
-  else if (candidate.date && candidate.date === known.date && candidate.threadId && candidate.threadId === known.threadId) score += (1 - score) * 0.25;
+  else if (
+    candidate.date &&
+    candidate.date === known.date &&
+    candidate.threadId &&
+    candidate.threadId === known.threadId
+  )
+    score += (1 - score) * 0.25;
   return score;
 }
 
 function sameUrl(a: string, b: string): boolean {
-  const key = (u: string) => u.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const key = (u: string) =>
+    u
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '');
   return key(a) === key(b);
 }
 
@@ -132,7 +156,9 @@ const STOP_WORDS = new Set(
   if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over
   own same she should so some such than that the their theirs them themselves then there these they this those through to too under
   until up very was we were what when where which while who whom why will with would you your yours yourself yourselves upon
-  may might must shall us let one two three well much many made make however since within without whether also ve ll re`.split(/\s+/),
+  may might must shall us let one two three well much many made make however since within without whether also ve ll re`.split(
+    /\s+/,
+  ),
 );
 const BOILERPLATE = new Set(
   `dear sincerely faithfully regards letter letters write writing written wrote email e mail thank thanks professor director marketing
@@ -143,7 +169,11 @@ const BOILERPLATE = new Set(
 const BOILERPLATE_WEIGHT = 0.2;
 
 function features(text: string): Features {
-  const tokens = (normalizeText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => !STOP_WORDS.has(t) && (t.length > 1 || /\d/.test(t)));
+  const tokens = (
+    normalizeText(text)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).filter((t) => !STOP_WORDS.has(t) && (t.length > 1 || /\d/.test(t)));
   const stems = tokens.map((t) => (BOILERPLATE.has(t) ? `~${stem(t)}` : stem(t)));
   const counts = new Map<string, number>();
   const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);

@@ -42,7 +42,8 @@ export function findDate(text: string): { iso: string; index: number; length: nu
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const ORDINAL = '(?:st|nd|rd|th)?';
 const DATE = new RegExp(
   [
@@ -76,7 +77,10 @@ function datedLine(lines: readonly string[]): string | null {
   for (const line of lines) {
     const found = findDate(line);
     if (!found) continue;
-    const rest = (line.slice(0, found.index) + line.slice(found.index + found.length)).replace(/^\s*(?:date[d:]?|sent)\s*:?/i, '');
+    const rest = (line.slice(0, found.index) + line.slice(found.index + found.length)).replace(
+      /^\s*(?:date[d:]?|sent)\s*:?/i,
+      '',
+    );
     if (rest.replace(/[\s,.;:()\-]/g, '').length <= 3) return found.iso;
   }
   return null;
@@ -84,7 +88,11 @@ function datedLine(lines: readonly string[]): string | null {
 
 /** Non-empty trimmed lines, without the title when the text repeats it as its first line. */
 function letterLines(title: string, text: string): string[] {
-  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const key = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -118,17 +126,24 @@ function titleCorrespondents(title: string, parties: readonly PartyAlias[]): Tit
 const SHORT_LINE = 80;
 
 /** The "Dear …" line and the addressee block above it. */
-function letterHead(lines: readonly string[], parties: readonly PartyAlias[]): { salutation: string | null; addressees: string[] } {
+function letterHead(
+  lines: readonly string[],
+  parties: readonly PartyAlias[],
+): { salutation: string | null; addressees: string[] } {
   const at = lines.findIndex((l) => /^dear\s+\S/i.test(l));
   if (at < 0) return { salutation: null, addressees: [] };
   const block = lines
     .slice(0, at)
     .filter((l) => l.length <= SHORT_LINE && !/^(?:updated|published|last updated|re:|subject:)/i.test(l))
     .join('\n');
-  return { salutation: resolveParty(lines[at].slice(5), parties), addressees: findParties(block, parties).map((m) => m.id) };
+  return {
+    salutation: resolveParty(lines[at].slice(5), parties),
+    addressees: findParties(block, parties).map((m) => m.id),
+  };
 }
 
-const CLOSING = /^(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+regards|with\s+best\s+wishes|regards|sincerely)[,.!]?$/i;
+const CLOSING =
+  /^(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+regards|with\s+best\s+wishes|regards|sincerely)[,.!]?$/i;
 
 /**
  * The sender named under the closing ("Yours sincerely"), or, without a closing, in the short
@@ -141,13 +156,17 @@ function signature(lines: readonly string[], parties: readonly PartyAlias[]): st
   });
   if (closing >= 0) return resolveParty(lines.slice(closing + 1, closing + 5).join('\n'), parties);
   const tail: string[] = [];
-  for (let i = lines.length - 1; i >= 0 && tail.length < 6 && lines[i].length <= SHORT_LINE; i--) tail.unshift(lines[i]);
+  for (let i = lines.length - 1; i >= 0 && tail.length < 6 && lines[i].length <= SHORT_LINE; i--)
+    tail.unshift(lines[i]);
   return resolveParty(tail.join('\n'), parties);
 }
 
 /** "Free Tibet has sent a letter to Hikvision UK …": how campaign posts introduce a letter. */
 function sentLetter(text: string, parties: readonly PartyAlias[]): { from: string | null; to: string | null } {
-  const m = /(?:^|[.!?\n]\s*)([^.!?\n]{2,80}?)\s+(?:has|have|had)\s+(?:sent|written)\s+(?:a|an|this|the|our|their)?\s*letter\s+to\s+([^.!?\n]{2,80})/i.exec(text);
+  const m =
+    /(?:^|[.!?\n]\s*)([^.!?\n]{2,80}?)\s+(?:has|have|had)\s+(?:sent|written)\s+(?:a|an|this|the|our|their)?\s*letter\s+to\s+([^.!?\n]{2,80})/i.exec(
+      text,
+    );
   if (!m) return { from: null, to: null };
   const from = findParties(m[1], parties);
   return { from: from[from.length - 1]?.id ?? null, to: resolveParty(m[2], parties) };

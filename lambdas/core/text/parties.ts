@@ -25,7 +25,11 @@ export const defaultParties: PartyAlias[] = [
       'Tony Porter',
     ],
   },
-  { id: 'hikvision', name: 'Hikvision', aliases: ['Hikvision UK', 'Hikvision UK and Ireland', 'Hangzhou Hikvision', 'Justin Hollis'] },
+  {
+    id: 'hikvision',
+    name: 'Hikvision',
+    aliases: ['Hikvision UK', 'Hikvision UK and Ireland', 'Hangzhou Hikvision', 'Justin Hollis'],
+  },
   { id: 'dahua', name: 'Dahua', aliases: ['Dahua Technology', 'Dahua UK'] },
   { id: 'free-tibet', name: 'Free Tibet', aliases: ['freetibet.org'] },
   { id: 'home-office', name: 'Home Office', aliases: ['Home Secretary'] },
@@ -82,7 +86,11 @@ function aliasPattern(alias: string): RegExp {
  */
 export function parsePartiesConfig(json: unknown): PartyAlias[] {
   const list = Array.isArray(json) ? json : isRecord(json) && Array.isArray(json.parties) ? json.parties : null;
-  if (!list) throw new ConfigError(['parties: expected an array of { id, name, aliases } (or an object with a "parties" array)'], { field: 'parties' });
+  if (!list)
+    throw new ConfigError(
+      ['parties: expected an array of { id, name, aliases } (or an object with a "parties" array)'],
+      { field: 'parties' },
+    );
   const problems: string[] = [];
   const ids = new Set<string>();
   const owners = new Map<string, string>();
@@ -92,7 +100,8 @@ export function parsePartiesConfig(json: unknown): PartyAlias[] {
     if (!isRecord(entry)) return problems.push(`${at}: expected an object with id, name and aliases`);
     const { id, name, aliases } = entry;
     const before = problems.length;
-    if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problems.push(`${at}.id: expected a kebab-case string, got ${JSON.stringify(id)}`);
+    if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
+      problems.push(`${at}.id: expected a kebab-case string, got ${JSON.stringify(id)}`);
     else if (ids.has(id)) problems.push(`${at}.id: "${id}" is used by an earlier entry`);
     if (typeof name !== 'string' || name.trim() === '') problems.push(`${at}.name: expected a non-empty string`);
     if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string' || a.trim() === '')) {

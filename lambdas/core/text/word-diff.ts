@@ -100,7 +100,8 @@ interface Run {
 /** Diffs two token lists and turns the runs back into text ops. */
 function diffTokens(a: string[], b: string[]): DiffOp[] {
   const ids = new Map<string, number>();
-  const intern = (tokens: string[]) => Int32Array.from(tokens, (t) => ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1));
+  const intern = (tokens: string[]) =>
+    Int32Array.from(tokens, (t) => ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1));
   const runs = diffSequences(intern(a), intern(b));
   const ops: DiffOp[] = [];
   let ai = 0;
@@ -138,9 +139,9 @@ function diffSequences(a: Int32Array, b: Int32Array): Run[] {
     }
     let [alo, ahi, blo, bhi] = task.range;
     let prefix = 0;
-    while (alo < ahi && blo < bhi && a[alo] === b[blo]) alo++, blo++, prefix++;
+    while (alo < ahi && blo < bhi && a[alo] === b[blo]) (alo++, blo++, prefix++);
     let suffix = 0;
-    while (ahi > alo && bhi > blo && a[ahi - 1] === b[bhi - 1]) ahi--, bhi--, suffix++;
+    while (ahi > alo && bhi > blo && a[ahi - 1] === b[bhi - 1]) (ahi--, bhi--, suffix++);
     emit('equal', prefix);
     const later: Task[] = [];
     if (alo === ahi || blo === bhi) {
@@ -185,7 +186,7 @@ function myers(a: Int32Array, alo: number, ahi: number, b: Int32Array, blo: numb
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
       let y = x - k;
-      while (x < n && y < m && a[alo + x] === b[blo + y]) x++, y++;
+      while (x < n && y < m && a[alo + x] === b[blo + y]) (x++, y++);
       v[off + k] = x;
       if (x >= n && y >= m) return backtrack(trace, n, m);
     }
@@ -203,7 +204,7 @@ function backtrack(trace: Int32Array[], n: number, m: number): Run[] {
     const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
     const prevX = d === 0 ? 0 : at(prevK);
     const prevY = d === 0 ? 0 : prevX - prevK;
-    while (x > prevX && y > prevY) steps.push('equal'), x--, y--;
+    while (x > prevX && y > prevY) (steps.push('equal'), x--, y--);
     if (d > 0) steps.push(x === prevX ? 'insert' : 'delete');
     x = prevX;
     y = prevY;
@@ -221,7 +222,14 @@ function backtrack(trace: Int32Array[], n: number, m: number): Run[] {
  * Tokens that occur exactly once on each side, kept in the longest order-preserving chain
  * (patience sorting): safe places to cut a block that is too big to diff exactly.
  */
-function patienceAnchors(a: Int32Array, alo: number, ahi: number, b: Int32Array, blo: number, bhi: number): [number, number][] {
+function patienceAnchors(
+  a: Int32Array,
+  alo: number,
+  ahi: number,
+  b: Int32Array,
+  blo: number,
+  bhi: number,
+): [number, number][] {
   const inA = new Map<number, number>();
   for (let i = alo; i < ahi; i++) inA.set(a[i], inA.has(a[i]) ? -1 : i);
   const inB = new Map<number, number>();

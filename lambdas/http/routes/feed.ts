@@ -11,7 +11,9 @@ export async function feedRoute(deps: ApiDeps, req: HttpRequest): Promise<HttpRe
   const base = baseUrlOf(deps, req.headers);
   const filterQs = changeQueryString({ ...result.filter });
   const selfQs = changeQueryString(input);
-  const described = Object.entries(result.filter).map(([k, v]) => `${k} ${v}`).join(', ');
+  const described = Object.entries(result.filter)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   const body = renderAtomFeed({
     base,
     selfUrl: `${base}/feed.atom${selfQs ? `?${selfQs}` : ''}`,
@@ -21,5 +23,13 @@ export async function feedRoute(deps: ApiDeps, req: HttpRequest): Promise<HttpRe
     emptyUpdated: '2026-01-01T00:00:00.000Z',
     nextUrl: result.cursor ? `${base}/feed.atom?${changeQueryString({ ...input, cursor: result.cursor })}` : null,
   });
-  return { status: 200, headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'public, max-age=300', ...SECURITY_HEADERS }, body };
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'application/atom+xml; charset=utf-8',
+      'cache-control': 'public, max-age=300',
+      ...SECURITY_HEADERS,
+    },
+    body,
+  };
 }

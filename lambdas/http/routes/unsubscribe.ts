@@ -19,7 +19,10 @@ function tokenOf(req: HttpRequest): string | null {
   const fromQuery = req.query.get('token');
   if (fromQuery) return fromQuery;
   // A form post (our confirmation page) carries it in the body.
-  if (req.method.toUpperCase() === 'POST' && /application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) {
+  if (
+    req.method.toUpperCase() === 'POST' &&
+    /application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')
+  ) {
     return new URLSearchParams(req.body).get('token');
   }
   return null;
@@ -29,7 +32,12 @@ function page(status: number, title: string, inner: string): HttpResponse {
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${xmlEscape(title)}</title><link rel="stylesheet" href="style.css"></head><body><main><h1>${xmlEscape(title)}</h1>${inner}</main></body></html>`;
   return {
     status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'", ...SECURITY_HEADERS },
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'",
+      ...SECURITY_HEADERS,
+    },
     body,
   };
 }
@@ -41,7 +49,12 @@ export function unsubscribeRoute(deps: UnsubscribeDeps): ExtraRoute {
       GET: (_api, req) => {
         const token = req.query.get('token') ?? '';
         const verified = verifyUnsubscribeToken(token, deps.secret);
-        if (!verified) return page(400, 'This unsubscribe link is not valid', '<p>Copy the whole link from the e-mail, or reply to the e-mail to be taken off the list.</p>');
+        if (!verified)
+          return page(
+            400,
+            'This unsubscribe link is not valid',
+            '<p>Copy the whole link from the e-mail, or reply to the e-mail to be taken off the list.</p>',
+          );
         return page(
           200,
           'Stop these e-mails?',
@@ -52,7 +65,8 @@ export function unsubscribeRoute(deps: UnsubscribeDeps): ExtraRoute {
         const verified = verifyUnsubscribeToken(tokenOf(req) ?? '', deps.secret);
         if (!verified) return errorResponse(400, 'invalid-parameter', 'The unsubscribe token is not valid.', 'token');
         await deps.store.unsubscribe(verified.email, deps.now());
-        if (/text\/html/.test(req.headers.accept ?? '')) return page(200, 'Unsubscribed', '<p>No more alerts will be sent to this address.</p>');
+        if (/text\/html/.test(req.headers.accept ?? ''))
+          return page(200, 'Unsubscribed', '<p>No more alerts will be sent to this address.</p>');
         return json(200, { unsubscribed: true });
       },
     },

@@ -11,7 +11,9 @@ import type { Attachment, DocumentSnapshot, Fetched, ListingEntry } from '../../
 import { htmlToText } from '../../core/text/html-to-text';
 import { normalizeText } from '../../core/text/normalize';
 
-const linkedItem = z.object({ title: z.string().optional(), base_path: z.string().optional(), document_type: z.string().optional() }).passthrough();
+const linkedItem = z
+  .object({ title: z.string().optional(), base_path: z.string().optional(), document_type: z.string().optional() })
+  .passthrough();
 
 const contentItem = z
   .object({
@@ -22,13 +24,28 @@ const contentItem = z
     first_published_at: z.string().nullish(),
     public_updated_at: z.string().nullish(),
     updated_at: z.string().nullish(),
-    withdrawn_notice: z.object({ explanation: z.string().nullish(), withdrawn_at: z.string().nullish() }).passthrough().nullish(),
+    withdrawn_notice: z
+      .object({ explanation: z.string().nullish(), withdrawn_at: z.string().nullish() })
+      .passthrough()
+      .nullish(),
     details: z
       .object({
         body: z.string().nullish(),
         change_history: z.array(z.object({ public_timestamp: z.string(), note: z.string() }).passthrough()).nullish(),
         documents: z.array(z.string()).nullish(),
-        attachments: z.array(z.object({ id: z.string().or(z.number()).optional(), title: z.string().optional(), url: z.string().optional(), attachment_type: z.string().optional(), content_type: z.string().optional() }).passthrough()).nullish(),
+        attachments: z
+          .array(
+            z
+              .object({
+                id: z.string().or(z.number()).optional(),
+                title: z.string().optional(),
+                url: z.string().optional(),
+                attachment_type: z.string().optional(),
+                content_type: z.string().optional(),
+              })
+              .passthrough(),
+          )
+          .nullish(),
         public_timestamp: z.string().nullish(),
       })
       .passthrough(),
@@ -49,17 +66,23 @@ export function parseContentJson(fetched: Fetched, source?: string): ContentItem
   try {
     json = JSON.parse(fetched.body);
   } catch {
-    throw new ParseError(`GOV.UK answered ${fetched.url} with something that is not JSON.`, { url: fetched.url, source });
+    throw new ParseError(`GOV.UK answered ${fetched.url} with something that is not JSON.`, {
+      url: fetched.url,
+      source,
+    });
   }
   const parsed = contentItem.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.join('.') || '(root)';
-    throw new ParseError(`GOV.UK content item at ${fetched.url} has an unexpected shape: field "${field}" ${issue.message.toLowerCase()}.`, {
-      url: fetched.url,
-      source,
-      field,
-    });
+    throw new ParseError(
+      `GOV.UK content item at ${fetched.url} has an unexpected shape: field "${field}" ${issue.message.toLowerCase()}.`,
+      {
+        url: fetched.url,
+        source,
+        field,
+      },
+    );
   }
   return parsed.data;
 }
@@ -82,7 +105,13 @@ export function attachmentsOf(item: ContentItem, govukBase: string): Attachment[
   for (const a of item.details.attachments ?? []) {
     if (!a.url) continue;
     const kind = a.attachment_type === 'html' ? 'html' : a.attachment_type === 'external' ? 'external' : 'file';
-    out.push({ id: String(a.id ?? a.url), title: a.title ?? a.url, url: absolute(a.url, govukBase), kind, contentType: a.content_type });
+    out.push({
+      id: String(a.id ?? a.url),
+      title: a.title ?? a.url,
+      url: absolute(a.url, govukBase),
+      kind,
+      contentType: a.content_type,
+    });
   }
   for (const html of item.details.documents ?? []) {
     const $ = load(html);
@@ -120,18 +149,23 @@ export function documentFromContent(item: ContentItem, govukBase: string): Docum
     docId: govukDocId(item.base_path),
     url: `https://www.gov.uk${item.base_path}`,
     title: item.title,
-    documentType: item.document_type === 'html_publication' && item.links?.parent?.[0]?.document_type
-      ? `${item.links.parent[0].document_type}-attachment`
-      : item.document_type,
+    documentType:
+      item.document_type === 'html_publication' && item.links?.parent?.[0]?.document_type
+        ? `${item.links.parent[0].document_type}-attachment`
+        : item.document_type,
     text,
     signal: updated ?? '',
     publishedAt: item.first_published_at ?? null,
     updatedAt: updated,
     changeNote: history[0]?.note ?? null,
     // Items that were never withdrawn carry an empty `withdrawn_notice: {}`.
-    withdrawn: item.withdrawn_notice && (item.withdrawn_notice.withdrawn_at || item.withdrawn_notice.explanation)
-      ? { at: item.withdrawn_notice.withdrawn_at ?? null, explanation: htmlToText(item.withdrawn_notice.explanation ?? '') }
-      : null,
+    withdrawn:
+      item.withdrawn_notice && (item.withdrawn_notice.withdrawn_at || item.withdrawn_notice.explanation)
+        ? {
+            at: item.withdrawn_notice.withdrawn_at ?? null,
+            explanation: htmlToText(item.withdrawn_notice.explanation ?? ''),
+          }
+        : null,
     organisations: (item.links?.organisations ?? []).map((o) => o.title ?? o.base_path ?? '').filter(Boolean),
     attachments,
     parentId: parentPath ? govukDocId(parentPath) : null,

@@ -30,7 +30,10 @@ export const govukContent: SourceKind<GovukContentConfig> = {
   parseListing(fetched, config, endpoints) {
     const doc = documentFromContent(parseContentJson(fetched, config.id), endpoints.govuk);
     return {
-      entries: [{ docId: doc.docId, url: doc.url, title: doc.title, signal: doc.signal, inline: doc }, ...followAttachments(doc, endpoints.govuk)],
+      entries: [
+        { docId: doc.docId, url: doc.url, title: doc.title, signal: doc.signal, inline: doc },
+        ...followAttachments(doc, endpoints.govuk),
+      ],
       next: null,
     };
   },

@@ -9,7 +9,13 @@ import { ParseError } from '../../core/errors';
 import type { ListingEntry } from '../../core/model';
 import type { SourceConfigBase, SourceKind } from '../../core/source-kind';
 import { baseFields } from '../config-fields';
-import { documentFromContent, followAttachments, govukDocId, parseContentJson, pathOf } from '../govuk-content/content-item';
+import {
+  documentFromContent,
+  followAttachments,
+  govukDocId,
+  parseContentJson,
+  pathOf,
+} from '../govuk-content/content-item';
 
 export interface GovukSearchConfig extends SourceConfigBase {
   kind: 'govuk-search';
@@ -27,14 +33,23 @@ const schema = z
     ...baseFields,
     kind: z.literal('govuk-search'),
     organisations: z.array(slug).min(1),
-    documentTypes: z.array(z.string().regex(/^[a-z_]+$/, 'must be a GOV.UK document type such as "correspondence"')).min(1),
+    documentTypes: z
+      .array(z.string().regex(/^[a-z_]+$/, 'must be a GOV.UK document type such as "correspondence"'))
+      .min(1),
     q: z.string().min(1).max(200).optional(),
     count: z.number().int().min(1).max(1500).optional(),
   })
   .strict();
 
 /** Fields asked for explicitly: `content_store_document_type` is not in the default set. */
-export const SEARCH_FIELDS = ['title', 'link', 'public_timestamp', 'content_store_document_type', 'description', 'organisations'];
+export const SEARCH_FIELDS = [
+  'title',
+  'link',
+  'public_timestamp',
+  'content_store_document_type',
+  'description',
+  'organisations',
+];
 
 const result = z
   .object({
@@ -45,7 +60,9 @@ const result = z
   })
   .passthrough();
 
-const response = z.object({ results: z.array(result), total: z.number().int().min(0), start: z.number().int().min(0).optional() }).passthrough();
+const response = z
+  .object({ results: z.array(result), total: z.number().int().min(0), start: z.number().int().min(0).optional() })
+  .passthrough();
 
 export function searchUrl(config: GovukSearchConfig, base: string, start: number): string {
   const p = new URLSearchParams();
@@ -69,7 +86,10 @@ export const govukSearch: SourceKind<GovukSearchConfig> = {
     try {
       json = JSON.parse(fetched.body);
     } catch {
-      throw new ParseError(`GOV.UK search answered ${fetched.url} with something that is not JSON.`, { url: fetched.url, source: config.id });
+      throw new ParseError(`GOV.UK search answered ${fetched.url} with something that is not JSON.`, {
+        url: fetched.url,
+        source: config.id,
+      });
     }
     const parsed = response.safeParse(json);
     if (!parsed.success) {
@@ -93,7 +113,10 @@ export const govukSearch: SourceKind<GovukSearchConfig> = {
       };
     });
     const nextStart = start + results.length;
-    const next = results.length > 0 && nextStart < total ? { url: searchUrl(config, endpoints.govuk, nextStart), bucket: 'govuk-search' } : null;
+    const next =
+      results.length > 0 && nextStart < total
+        ? { url: searchUrl(config, endpoints.govuk, nextStart), bucket: 'govuk-search' }
+        : null;
     return { entries, next };
   },
   parseDetail(fetched, _entry, config, endpoints) {

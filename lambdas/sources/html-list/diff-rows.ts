@@ -36,18 +36,38 @@ export function diffRows(before: Row[], after: Row[], names: RowEventNames, labe
   for (const row of after) {
     const prior = old.get(row.key);
     if (!prior) {
-      events.push({ type: names.added, key: `row:${row.key}`, title: nameOf(row, labels), summary: `Added to ${labels.list}: ${describe(row)}.`, text: describe(row) });
+      events.push({
+        type: names.added,
+        key: `row:${row.key}`,
+        title: nameOf(row, labels),
+        summary: `Added to ${labels.list}: ${describe(row)}.`,
+        text: describe(row),
+      });
       continue;
     }
-    const changed = Object.keys({ ...prior.fields, ...row.fields }).filter((k) => (prior.fields[k] ?? '') !== (row.fields[k] ?? ''));
+    const changed = Object.keys({ ...prior.fields, ...row.fields }).filter(
+      (k) => (prior.fields[k] ?? '') !== (row.fields[k] ?? ''),
+    );
     if (changed.length) {
       const what = changed.map((k) => `${k}: "${prior.fields[k] ?? ''}" → "${row.fields[k] ?? ''}"`).join('; ');
-      events.push({ type: names.changed, key: `row:${row.key}`, title: nameOf(row, labels), summary: `Changed on ${labels.list}: ${what}.`, text: describe(row) });
+      events.push({
+        type: names.changed,
+        key: `row:${row.key}`,
+        title: nameOf(row, labels),
+        summary: `Changed on ${labels.list}: ${what}.`,
+        text: describe(row),
+      });
     }
   }
   for (const row of before) {
     if (!now.has(row.key)) {
-      events.push({ type: names.removed, key: `row:${row.key}`, title: nameOf(row, labels), summary: `Removed from ${labels.list}: ${describe(row)}.`, text: describe(row) });
+      events.push({
+        type: names.removed,
+        key: `row:${row.key}`,
+        title: nameOf(row, labels),
+        summary: `Removed from ${labels.list}: ${describe(row)}.`,
+        text: describe(row),
+      });
     }
   }
   return events;

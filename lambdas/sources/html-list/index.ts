@@ -32,7 +32,9 @@ export interface HtmlListConfig extends SourceConfigBase {
   allowEmpty?: boolean;
 }
 
-const eventName = z.string().regex(/^[a-z][a-z0-9-]{2,40}$/, 'must be a lower-case alert type such as "supplier-debarred"');
+const eventName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{2,40}$/, 'must be a lower-case alert type such as "supplier-debarred"');
 
 const schema = z
   .object({
@@ -41,7 +43,9 @@ const schema = z
     path: z.string().regex(/^\/[\w\-/.]+$/, 'must be a GOV.UK path starting with "/" (no host, no query)'),
     container: z.string().min(1).optional(),
     row: z.string().min(1),
-    fields: z.record(z.string().regex(/^[a-zA-Z][\w-]*$/), z.string()).refine((f) => Object.keys(f).length > 0, 'needs at least one field'),
+    fields: z
+      .record(z.string().regex(/^[a-zA-Z][\w-]*$/), z.string())
+      .refine((f) => Object.keys(f).length > 0, 'needs at least one field'),
     key: z.array(z.string()).min(1),
     titleField: z.string().optional(),
     listName: z.string().min(1).max(120).optional(),
@@ -51,7 +55,12 @@ const schema = z
   .strict()
   .superRefine((c, ctx) => {
     for (const k of [...c.key, ...(c.titleField ? [c.titleField] : [])]) {
-      if (!(k in c.fields)) ctx.addIssue({ code: 'custom', path: ['key'], message: `"${k}" is not one of the fields (${Object.keys(c.fields).join(', ')})` });
+      if (!(k in c.fields))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['key'],
+          message: `"${k}" is not one of the fields (${Object.keys(c.fields).join(', ')})`,
+        });
     }
   });
 
@@ -63,7 +72,13 @@ export function rowsOf(extra: Record<string, unknown> | null | undefined): Row[]
 }
 
 function render(rows: Row[]): string {
-  return rows.map((r) => Object.entries(r.fields).map(([k, v]) => `${k}: ${v}`).join(' | ')).join('\n');
+  return rows
+    .map((r) =>
+      Object.entries(r.fields)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(' | '),
+    )
+    .join('\n');
 }
 
 export function readListPage(html: string, url: string, config: HtmlListConfig): DocumentSnapshot {
@@ -92,16 +107,26 @@ export const htmlList: SourceKind<HtmlListConfig> = {
   kind: 'html-list',
   schema: schema as unknown as z.ZodType<HtmlListConfig>,
   hosts: (_config, endpoints) => [new URL(endpoints.govuk).host],
-  listing: (config, endpoints) => ({ url: `${endpoints.govuk}${config.path}`, bucket: 'html-page', accept: 'text/html' }),
+  listing: (config, endpoints) => ({
+    url: `${endpoints.govuk}${config.path}`,
+    bucket: 'html-page',
+    accept: 'text/html',
+  }),
   parseListing(fetched, config) {
     const doc = readListPage(fetched.body, fetched.url, config);
-    return { entries: [{ docId: doc.docId, url: doc.url, title: doc.title, signal: doc.signal, inline: doc }], next: null };
+    return {
+      entries: [{ docId: doc.docId, url: doc.url, title: doc.title, signal: doc.signal, inline: doc }],
+      next: null,
+    };
   },
   parseDetail(fetched, _entry, config) {
     return { documents: [readListPage(fetched.body, fetched.url, config)], follow: [] };
   },
   compare(before, after, config) {
     const events = { ...DEFAULT_ROW_EVENTS, ...(config.events ?? {}) };
-    return diffRows(rowsOf(before.extra) ?? [], rowsOf(after.extra) ?? [], events, { list: config.listName ?? config.name ?? config.id, titleField: config.titleField ?? config.key[0] });
+    return diffRows(rowsOf(before.extra) ?? [], rowsOf(after.extra) ?? [], events, {
+      list: config.listName ?? config.name ?? config.id,
+      titleField: config.titleField ?? config.key[0],
+    });
   },
 };

@@ -29,7 +29,10 @@ export function parseRows(html: string, selectors: RowSelectors, where: { url: s
   const $ = load(html);
   const scope = selectors.container ? $(selectors.container).first() : $.root();
   if (selectors.container && scope.length === 0) {
-    throw new ParseError(`The page no longer has "${selectors.container}": its markup changed, so no rows were read.`, { ...where, field: 'container' });
+    throw new ParseError(`The page no longer has "${selectors.container}": its markup changed, so no rows were read.`, {
+      ...where,
+      field: 'container',
+    });
   }
   const rows: Row[] = [];
   const counts = new Map<string, number>();
@@ -46,10 +49,15 @@ export function parseRows(html: string, selectors: RowSelectors, where: { url: s
     rows.push({ key: seen === 1 ? base : `${base} #${seen}`, fields });
   });
   if (rows.length === 0 && !selectors.allowEmpty) {
-    throw new ParseError(`The row selector "${selectors.row}" and its fields matched no rows: the page's markup changed, so nothing was compared.`, {
-      ...where,
-      field: 'row',
-    });
+    throw new ParseError(
+      `The row selector "${selectors.row}" and its fields matched no rows: the page's markup changed, so nothing was compared.`,
+      {
+        ...where,
+        field: 'row',
+      },
+    );
   }
-  return rows.sort((a, b) => (a.key.toLowerCase() < b.key.toLowerCase() ? -1 : a.key.toLowerCase() > b.key.toLowerCase() ? 1 : 0));
+  return rows.sort((a, b) =>
+    a.key.toLowerCase() < b.key.toLowerCase() ? -1 : a.key.toLowerCase() > b.key.toLowerCase() ? 1 : 0,
+  );
 }

@@ -61,15 +61,28 @@ export function parseFeed(fetched: Fetched, source: string): FeedPage {
   try {
     doc = parser.parse(fetched.body) as Node;
   } catch (err) {
-    throw new ParseError(`legislation.gov.uk answered ${fetched.url} with something that is not XML.`, { url: fetched.url, source }, err);
+    throw new ParseError(
+      `legislation.gov.uk answered ${fetched.url} with something that is not XML.`,
+      { url: fetched.url, source },
+      err,
+    );
   }
   const feed = doc.feed as Node | undefined;
   if (!feed || typeof feed !== 'object') {
-    throw new ParseError(`legislation.gov.uk answered ${fetched.url} with XML that is not an Atom feed.`, { url: fetched.url, source, field: 'feed' });
+    throw new ParseError(`legislation.gov.uk answered ${fetched.url} with XML that is not an Atom feed.`, {
+      url: fetched.url,
+      source,
+      field: 'feed',
+    });
   }
   const entries: FeedEntry[] = ((feed.entry as Node[] | undefined) ?? []).map((e) => {
     const id = text(e.id);
-    if (!id) throw new ParseError(`An entry of the feed at ${fetched.url} has no id.`, { url: fetched.url, source, field: 'entry.id' });
+    if (!id)
+      throw new ParseError(`An entry of the feed at ${fetched.url} has no id.`, {
+        url: fetched.url,
+        source,
+        field: 'entry.id',
+      });
     const subjects = [
       // A damaged feed can hold one of these where a list is expected: read it as a list of one.
       ...([] as unknown[]).concat(e['ukm:Subject'] ?? []).map((s) => attr(s, 'Value')),

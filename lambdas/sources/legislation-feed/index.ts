@@ -47,7 +47,11 @@ function feedRequest(config: LegislationFeedConfig, endpoints: Endpoints, page: 
   const p = new URLSearchParams(config.query ?? {});
   if (page > 1) p.set('page', String(page));
   const qs = p.toString();
-  return { url: `${endpoints.legislation}${config.path}${qs ? `?${qs}` : ''}`, bucket: BUCKET, accept: 'application/atom+xml' };
+  return {
+    url: `${endpoints.legislation}${config.path}${qs ? `?${qs}` : ''}`,
+    bucket: BUCKET,
+    accept: 'application/atom+xml',
+  };
 }
 
 function isWatched(key: string, config: LegislationFeedConfig): boolean {
@@ -67,7 +71,9 @@ function relevant(doc: DocumentSnapshot, config: LegislationFeedConfig): boolean
 
 export function entryDocument(e: FeedEntry, config: LegislationFeedConfig): DocumentSnapshot {
   const watched = isWatched(e.key, config);
-  const text = normalizeText([e.title, e.summary, e.subjects.length ? `Subjects: ${e.subjects.join('; ')}` : ''].filter(Boolean).join('\n\n'));
+  const text = normalizeText(
+    [e.title, e.summary, e.subjects.length ? `Subjects: ${e.subjects.join('; ')}` : ''].filter(Boolean).join('\n\n'),
+  );
   return {
     docId: `legislation:${e.key}`,
     url: `https://www.legislation.gov.uk/${e.key}`,
@@ -83,7 +89,14 @@ export function entryDocument(e: FeedEntry, config: LegislationFeedConfig): Docu
     attachments: [],
     parentId: null,
     // A watched item's every update is a change; other entries change only when what they say does.
-    extra: { key: e.key, type: e.type, year: e.year, number: e.number, subjects: e.subjects, ...(watched ? { updated: e.updated } : {}) },
+    extra: {
+      key: e.key,
+      type: e.type,
+      year: e.year,
+      number: e.number,
+      subjects: e.subjects,
+      ...(watched ? { updated: e.updated } : {}),
+    },
   };
 }
 
@@ -104,7 +117,10 @@ export const legislationFeed: SourceKind<LegislationFeedConfig> = {
       .map((e) => entryDocument(e, config))
       .filter((doc) => relevant(doc, config))
       .map((doc) => ({ docId: doc.docId, url: doc.url, title: doc.title, signal: doc.signal, inline: doc }));
-    const next = page.hasNext && page.entries.length > 0 && page.page < (config.maxPages ?? 1) ? feedRequest(config, endpoints, page.page + 1) : null;
+    const next =
+      page.hasNext && page.entries.length > 0 && page.page < (config.maxPages ?? 1)
+        ? feedRequest(config, endpoints, page.page + 1)
+        : null;
     return { entries, next };
   },
   windowed: () => true,
@@ -120,7 +136,10 @@ export const legislationFeed: SourceKind<LegislationFeedConfig> = {
         type: 'new-legislation',
         key: `new:${after.extra?.key}`,
         title: after.title,
-        summary: clip(`New on legislation.gov.uk: ${after.title} (${label(after)})${terms.length ? `, matching ${terms.join(', ')}` : ''}.${summary ? ` ${summary}` : ''}`, 600),
+        summary: clip(
+          `New on legislation.gov.uk: ${after.title} (${label(after)})${terms.length ? `, matching ${terms.join(', ')}` : ''}.${summary ? ` ${summary}` : ''}`,
+          600,
+        ),
         text: after.text,
       },
     ];
@@ -130,7 +149,8 @@ export const legislationFeed: SourceKind<LegislationFeedConfig> = {
     const key = String(after.extra?.key ?? '');
     const what: string[] = [];
     if (before.title !== after.title) what.push(`title "${before.title}" → "${after.title}"`);
-    if (before.extra?.updated !== after.extra?.updated && after.extra?.updated) what.push(`revised on legislation.gov.uk (updated ${String(after.extra.updated).slice(0, 10)})`);
+    if (before.extra?.updated !== after.extra?.updated && after.extra?.updated)
+      what.push(`revised on legislation.gov.uk (updated ${String(after.extra.updated).slice(0, 10)})`);
     if (!what.length) what.push('its summary or subjects changed');
     return [
       {

@@ -36,10 +36,20 @@ export function billEvents(before: Extra, after: DocumentSnapshot): StructuredEv
       summary: `${after.title} moved: ${stageLabel(was)} → ${stageLabel(now)}.`,
     });
   } else if (after.extra?.isAct && !before?.isAct) {
-    events.push({ type: 'bill-stage-changed', key: 'royal-assent', title: `${after.title}: Royal Assent`, summary: `${after.title} received Royal Assent and is now an Act.` });
+    events.push({
+      type: 'bill-stage-changed',
+      key: 'royal-assent',
+      title: `${after.title}: Royal Assent`,
+      summary: `${after.title} received Royal Assent and is now an Act.`,
+    });
   }
   if (after.extra?.isDefeated && !before?.isDefeated) {
-    events.push({ type: 'bill-stage-changed', key: 'defeated', title: `${after.title}: defeated`, summary: `${after.title} was defeated at ${stageLabel(now)}.` });
+    events.push({
+      type: 'bill-stage-changed',
+      key: 'defeated',
+      title: `${after.title}: defeated`,
+      summary: `${after.title} was defeated at ${stageLabel(now)}.`,
+    });
   }
   return events;
 }
@@ -73,7 +83,10 @@ export function amendmentEvents(before: Extra, after: DocumentSnapshot): Structu
         type: 'amendment-tabled',
         key: `amendments:${fresh.map((a) => a.id).join(',')}`,
         title: `${fresh.length} amendments tabled: ${where}`,
-        summary: `${fresh.length} amendments tabled at ${where} (${fresh.slice(0, 5).map((a) => a.label).join(', ')}…).`,
+        summary: `${fresh.length} amendments tabled at ${where} (${fresh
+          .slice(0, 5)
+          .map((a) => a.label)
+          .join(', ')}…).`,
         text: fresh.map(amendmentText).join('\n'),
       },
     ];

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { ParseError } from '../../core/errors';
 import type { Fetched } from '../../core/model';
 
-const sitting = z.object({ id: z.number().optional(), billStageId: z.number().optional(), date: z.string().nullish() }).passthrough();
+const sitting = z
+  .object({ id: z.number().optional(), billStageId: z.number().optional(), date: z.string().nullish() })
+  .passthrough();
 
 export const stageSummary = z
   .object({
@@ -40,12 +42,22 @@ export const bill = billSummary
     longTitle: z.string().nullish(),
     summary: z.string().nullish(),
     sponsors: z
-      .array(z.object({ member: z.object({ name: z.string().nullish(), party: z.string().nullish() }).passthrough().nullish(), organisation: z.object({ name: z.string().nullish() }).passthrough().nullish() }).passthrough())
+      .array(
+        z
+          .object({
+            member: z.object({ name: z.string().nullish(), party: z.string().nullish() }).passthrough().nullish(),
+            organisation: z.object({ name: z.string().nullish() }).passthrough().nullish(),
+          })
+          .passthrough(),
+      )
       .nullish(),
   })
   .passthrough();
 
-const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), totalResults: z.number().int().min(0), itemsPerPage: z.number().int().optional() }).passthrough();
+const page = <T extends z.ZodTypeAny>(item: T) =>
+  z
+    .object({ items: z.array(item), totalResults: z.number().int().min(0), itemsPerPage: z.number().int().optional() })
+    .passthrough();
 
 export const billPage = page(billSummary);
 export const stagePage = page(stageSummary);
@@ -61,7 +73,9 @@ export const publicationList = z
           house: z.string().nullish(),
           displayDate: z.string().nullish(),
           publicationType: z.object({ name: z.string().nullish() }).passthrough().nullish(),
-          links: z.array(z.object({ url: z.string().nullish(), contentType: z.string().nullish() }).passthrough()).nullish(),
+          links: z
+            .array(z.object({ url: z.string().nullish(), contentType: z.string().nullish() }).passthrough())
+            .nullish(),
         })
         .passthrough(),
     ),
@@ -79,7 +93,13 @@ export const amendmentPage = page(
       clause: z.number().nullish(),
       schedule: z.number().nullish(),
       summaryText: z.array(z.string()).nullish(),
-      sponsors: z.array(z.object({ name: z.string().nullish(), party: z.string().nullish(), isLead: z.boolean().nullish() }).passthrough()).nullish(),
+      sponsors: z
+        .array(
+          z
+            .object({ name: z.string().nullish(), party: z.string().nullish(), isLead: z.boolean().nullish() })
+            .passthrough(),
+        )
+        .nullish(),
     })
     .passthrough(),
 );
@@ -90,12 +110,18 @@ export function parseBillsJson<T extends z.ZodTypeAny>(fetched: Fetched, schema:
   try {
     json = JSON.parse(fetched.body);
   } catch {
-    throw new ParseError(`The Bills API answered ${fetched.url} with something that is not JSON.`, { url: fetched.url, source });
+    throw new ParseError(`The Bills API answered ${fetched.url} with something that is not JSON.`, {
+      url: fetched.url,
+      source,
+    });
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const field = parsed.error.issues[0].path.join('.') || '(root)';
-    throw new ParseError(`The Bills API response at ${fetched.url} has an unexpected shape: field "${field}" is missing or wrong.`, { url: fetched.url, source, field });
+    throw new ParseError(
+      `The Bills API response at ${fetched.url} has an unexpected shape: field "${field}" is missing or wrong.`,
+      { url: fetched.url, source, field },
+    );
   }
   return parsed.data;
 }
@@ -105,7 +131,10 @@ export function billPageUrl(billId: number, suffix = ''): string {
   return `https://bills.parliament.uk/bills/${billId}${suffix}`;
 }
 
-export function billsListUrl(base: string, query: { searchTerm?: string; billIds?: number[]; skip: number; take: number }): string {
+export function billsListUrl(
+  base: string,
+  query: { searchTerm?: string; billIds?: number[]; skip: number; take: number },
+): string {
   const p = new URLSearchParams();
   if (query.searchTerm) p.set('SearchTerm', query.searchTerm);
   for (const id of query.billIds ?? []) p.append('BillIds', String(id));

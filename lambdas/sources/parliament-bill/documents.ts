@@ -45,7 +45,16 @@ export const publicationsDocId = (billId: number) => `parliament-bill:${billId}:
 export const amendmentsDocId = (billId: number, billStageId: number, page = 1) =>
   `parliament-bill:${billId}:stage:${billStageId}:amendments${page > 1 ? `:p${page}` : ''}`;
 
-function snapshot(docId: string, url: string, title: string, documentType: BillDocKind, text: string, signal: string, parentId: string | null, extra: Record<string, unknown>): DocumentSnapshot {
+function snapshot(
+  docId: string,
+  url: string,
+  title: string,
+  documentType: BillDocKind,
+  text: string,
+  signal: string,
+  parentId: string | null,
+  extra: Record<string, unknown>,
+): DocumentSnapshot {
   return {
     docId,
     url,
@@ -66,7 +75,11 @@ function snapshot(docId: string, url: string, title: string, documentType: BillD
 
 export function stageRef(stage: z.infer<typeof stageSummary> | null | undefined): StageRef | null {
   if (!stage) return null;
-  return { id: stage.id, description: stage.description ?? stage.abbreviation ?? `stage ${stage.stageId ?? stage.id}`, house: stage.house ?? '' };
+  return {
+    id: stage.id,
+    description: stage.description ?? stage.abbreviation ?? `stage ${stage.stageId ?? stage.id}`,
+    house: stage.house ?? '',
+  };
 }
 
 export function stageLabel(stage: StageRef | null): string {
@@ -99,19 +112,42 @@ export function billDocument(b: z.infer<typeof bill>): DocumentSnapshot {
   return doc;
 }
 
-export function stagesDocument(billId: number, billTitle: string, signal: string, data: z.infer<typeof stagePage>): DocumentSnapshot {
+export function stagesDocument(
+  billId: number,
+  billTitle: string,
+  signal: string,
+  data: z.infer<typeof stagePage>,
+): DocumentSnapshot {
   const stages: StageRow[] = data.items
     .map((s) => ({
       ...stageRef(s)!,
       sortOrder: s.sortOrder ?? 0,
-      sittings: (s.stageSittings ?? []).map((x) => x.date ?? '').filter(Boolean).map((d) => d.slice(0, 10)).sort(),
+      sittings: (s.stageSittings ?? [])
+        .map((x) => x.date ?? '')
+        .filter(Boolean)
+        .map((d) => d.slice(0, 10))
+        .sort(),
     }))
     .sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
   const text = stages.map((s) => `${stageLabel(s)}${s.sittings.length ? `: ${s.sittings.join(', ')}` : ''}`).join('\n');
-  return snapshot(stagesDocId(billId), billPageUrl(billId, '/stages'), `${billTitle}: stages`, 'bill-stages', text, signal, billDocId(billId), { stages });
+  return snapshot(
+    stagesDocId(billId),
+    billPageUrl(billId, '/stages'),
+    `${billTitle}: stages`,
+    'bill-stages',
+    text,
+    signal,
+    billDocId(billId),
+    { stages },
+  );
 }
 
-export function publicationsDocument(billId: number, billTitle: string, signal: string, data: z.infer<typeof publicationList>): DocumentSnapshot {
+export function publicationsDocument(
+  billId: number,
+  billTitle: string,
+  signal: string,
+  data: z.infer<typeof publicationList>,
+): DocumentSnapshot {
   const publications: PublicationRow[] = data.publications
     .map((p) => ({
       id: p.id,
@@ -123,7 +159,16 @@ export function publicationsDocument(billId: number, billTitle: string, signal: 
     }))
     .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id);
   const text = publications.map((p) => `${p.date ?? ''} ${p.type}: ${p.title}`.trim()).join('\n');
-  return snapshot(publicationsDocId(billId), billPageUrl(billId, '/publications'), `${billTitle}: publications`, 'bill-publications', text, signal, billDocId(billId), { publications });
+  return snapshot(
+    publicationsDocId(billId),
+    billPageUrl(billId, '/publications'),
+    `${billTitle}: publications`,
+    'bill-publications',
+    text,
+    signal,
+    billDocId(billId),
+    { publications },
+  );
 }
 
 export function amendmentsDocument(
@@ -143,9 +188,20 @@ export function amendmentsDocument(
       sponsors: (a.sponsors ?? []).map((s) => s.name ?? '').filter(Boolean),
     }))
     .sort((a, b) => a.id - b.id);
-  const text = amendments.map((a) => `Amendment ${a.label}${a.sponsors.length ? ` (${a.sponsors.join(', ')})` : ''}: ${a.text}`).join('\n');
-  return snapshot(amendmentsDocId(billId, billStageId, page), billPageUrl(billId, `/stages/${billStageId}/amendments`), title, 'bill-amendments', text, signal, billDocId(billId), {
-    billStageId,
-    amendments,
-  });
+  const text = amendments
+    .map((a) => `Amendment ${a.label}${a.sponsors.length ? ` (${a.sponsors.join(', ')})` : ''}: ${a.text}`)
+    .join('\n');
+  return snapshot(
+    amendmentsDocId(billId, billStageId, page),
+    billPageUrl(billId, `/stages/${billStageId}/amendments`),
+    title,
+    'bill-amendments',
+    text,
+    signal,
+    billDocId(billId),
+    {
+      billStageId,
+      amendments,
+    },
+  );
 }

@@ -10,8 +10,27 @@ import type { FetchRequest, ListingEntry } from '../../core/model';
 import type { Endpoints, SourceConfigBase, SourceKind } from '../../core/source-kind';
 import { baseFields } from '../config-fields';
 import { amendmentEvents, billEvents, publicationEvents } from './bill-events';
-import { amendmentPage, bill, billPage, billPageUrl, billsListUrl, parseBillsJson, publicationList, stagePage } from './bills-api';
-import { amendmentsDocId, amendmentsDocument, billDocId, billDocument, publicationsDocId, publicationsDocument, stageLabel, stagesDocId, stagesDocument } from './documents';
+import {
+  amendmentPage,
+  bill,
+  billPage,
+  billPageUrl,
+  billsListUrl,
+  parseBillsJson,
+  publicationList,
+  stagePage,
+} from './bills-api';
+import {
+  amendmentsDocId,
+  amendmentsDocument,
+  billDocId,
+  billDocument,
+  publicationsDocId,
+  publicationsDocument,
+  stageLabel,
+  stagesDocId,
+  stagesDocument,
+} from './documents';
 
 export interface ParliamentBillConfig extends SourceConfigBase {
   kind: 'parliament-bill';
@@ -35,13 +54,22 @@ const schema = z
     amendmentsPageSize: z.number().int().min(1).max(500).optional(),
   })
   .strict()
-  .refine((c) => c.searchTerm || c.billIds, { message: 'needs "searchTerm" or "billIds" (or both)', path: ['searchTerm'] });
+  .refine((c) => c.searchTerm || c.billIds, {
+    message: 'needs "searchTerm" or "billIds" (or both)',
+    path: ['searchTerm'],
+  });
 
 const BUCKET = 'parliament';
 
-function listRequest(config: ParliamentBillConfig, endpoints: Endpoints, phase: 'search' | 'ids', skip: number): FetchRequest {
+function listRequest(
+  config: ParliamentBillConfig,
+  endpoints: Endpoints,
+  phase: 'search' | 'ids',
+  skip: number,
+): FetchRequest {
   const take = config.pageSize ?? 50;
-  const query = phase === 'search' ? { searchTerm: config.searchTerm, skip, take } : { billIds: config.billIds, skip, take };
+  const query =
+    phase === 'search' ? { searchTerm: config.searchTerm, skip, take } : { billIds: config.billIds, skip, take };
   return { url: billsListUrl(endpoints.parliament, query), bucket: BUCKET, accept: 'application/json' };
 }
 
@@ -50,7 +78,9 @@ function api(endpoints: Endpoints, path: string): FetchRequest {
 }
 
 /** Which resource a detail URL is: the URL says it, so a document re-read on its own is parsed right. */
-function resourceOf(url: string): { type: 'bill' | 'stages' | 'publications' | 'amendments'; billId: number; billStageId?: number } | null {
+function resourceOf(
+  url: string,
+): { type: 'bill' | 'stages' | 'publications' | 'amendments'; billId: number; billStageId?: number } | null {
   const path = new URL(url).pathname;
   let m = /\/api\/v1\/Bills\/(\d+)\/Stages\/(\d+)\/Amendments$/i.exec(path);
   if (m) return { type: 'amendments', billId: Number(m[1]), billStageId: Number(m[2]) };
@@ -64,8 +94,17 @@ function billTitleOf(entryTitle: string): string {
   return entryTitle.replace(/: (stages|publications)$/, '');
 }
 
-function amendmentsRequest(config: ParliamentBillConfig, endpoints: Endpoints, billId: number, billStageId: number, skip: number): FetchRequest {
-  return api(endpoints, `/Bills/${billId}/Stages/${billStageId}/Amendments?Skip=${skip}&Take=${config.amendmentsPageSize ?? 100}`);
+function amendmentsRequest(
+  config: ParliamentBillConfig,
+  endpoints: Endpoints,
+  billId: number,
+  billStageId: number,
+  skip: number,
+): FetchRequest {
+  return api(
+    endpoints,
+    `/Bills/${billId}/Stages/${billStageId}/Amendments?Skip=${skip}&Take=${config.amendmentsPageSize ?? 100}`,
+  );
 }
 
 export const parliamentBill: SourceKind<ParliamentBillConfig> = {
@@ -93,17 +132,38 @@ export const parliamentBill: SourceKind<ParliamentBillConfig> = {
   },
   parseDetail(fetched, entry, config, endpoints) {
     const what = resourceOf(fetched.url);
-    if (!what) throw new ParseError(`${fetched.url} is not a Bills API resource this source reads.`, { url: fetched.url, source: config.id });
+    if (!what)
+      throw new ParseError(`${fetched.url} is not a Bills API resource this source reads.`, {
+        url: fetched.url,
+        source: config.id,
+      });
     const { billId } = what;
     if (what.type === 'bill') {
       const doc = billDocument(parseBillsJson(fetched, bill, config.id));
       const signal = entry.signal || doc.signal;
-      const child = (docId: string, url: string, title: string, detail: FetchRequest): ListingEntry => ({ docId, url, title, signal, parentId: doc.docId, detail });
+      const child = (docId: string, url: string, title: string, detail: FetchRequest): ListingEntry => ({
+        docId,
+        url,
+        title,
+        signal,
+        parentId: doc.docId,
+        detail,
+      });
       return {
         documents: [doc],
         follow: [
-          child(stagesDocId(billId), billPageUrl(billId, '/stages'), `${doc.title}: stages`, api(endpoints, `/Bills/${billId}/Stages?Skip=0&Take=100`)),
-          child(publicationsDocId(billId), billPageUrl(billId, '/publications'), `${doc.title}: publications`, api(endpoints, `/Bills/${billId}/Publications`)),
+          child(
+            stagesDocId(billId),
+            billPageUrl(billId, '/stages'),
+            `${doc.title}: stages`,
+            api(endpoints, `/Bills/${billId}/Stages?Skip=0&Take=100`),
+          ),
+          child(
+            publicationsDocId(billId),
+            billPageUrl(billId, '/publications'),
+            `${doc.title}: publications`,
+            api(endpoints, `/Bills/${billId}/Publications`),
+          ),
         ],
       };
     }
@@ -124,7 +184,12 @@ export const parliamentBill: SourceKind<ParliamentBillConfig> = {
       };
     }
     if (what.type === 'publications') {
-      return { documents: [publicationsDocument(billId, title, entry.signal, parseBillsJson(fetched, publicationList, config.id))], follow: [] };
+      return {
+        documents: [
+          publicationsDocument(billId, title, entry.signal, parseBillsJson(fetched, publicationList, config.id)),
+        ],
+        follow: [],
+      };
     }
     const data = parseBillsJson(fetched, amendmentPage, config.id);
     const params = new URL(fetched.url).searchParams;

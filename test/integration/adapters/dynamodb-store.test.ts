@@ -10,18 +10,50 @@ import { freshStore } from '../../support/dynamo';
 
 function doc(docId: string, version: number): StoredDocument {
   return {
-    docId, sourceId: 'src', url: `https://www.gov.uk/${docId}`, title: docId, documentType: 'correspondence', signal: 's', hash: `h${version}`,
-    version, status: 'active', knownId: null, threadId: null, firstSeenAt: '2026-01-01T00:00:00Z', lastSeenAt: '2026-01-01T00:00:00Z',
-    detailUrl: null, detailBucket: null, parentId: null,
+    docId,
+    sourceId: 'src',
+    url: `https://www.gov.uk/${docId}`,
+    title: docId,
+    documentType: 'correspondence',
+    signal: 's',
+    hash: `h${version}`,
+    version,
+    status: 'active',
+    knownId: null,
+    threadId: null,
+    firstSeenAt: '2026-01-01T00:00:00Z',
+    lastSeenAt: '2026-01-01T00:00:00Z',
+    detailUrl: null,
+    detailBucket: null,
+    parentId: null,
   };
 }
 
 function version(docId: string, n: number, text: string): StoredVersion {
-  return { docId, version: n, hash: `h${n}`, text, title: docId, fetchedAt: '2026-01-01T00:00:00Z', changeNote: null, extra: null };
+  return {
+    docId,
+    version: n,
+    hash: `h${n}`,
+    text,
+    title: docId,
+    fetchedAt: '2026-01-01T00:00:00Z',
+    changeNote: null,
+    extra: null,
+  };
 }
 
 function change(id: string, docId: string) {
-  return newChange({ changeId: id, sourceId: 'src', docId, type: 'document-changed', detectedAt: '2026-01-02T00:00:00Z', runId: 'r', title: docId, url: null, summary: 's' });
+  return newChange({
+    changeId: id,
+    sourceId: 'src',
+    docId,
+    type: 'document-changed',
+    detectedAt: '2026-01-02T00:00:00Z',
+    runId: 'r',
+    title: docId,
+    url: null,
+    summary: 's',
+  });
 }
 
 describe('DynamoDbStore on DynamoDB Local', () => {
@@ -32,12 +64,24 @@ describe('DynamoDbStore on DynamoDB Local', () => {
 
   it.each([
     ['inline', 'small, inline', 'Dear Justin, '.repeat(100)],
-    ['gzip', 'an Act-sized text (compresses under the item limit)', 'Section 1. A contracting authority must exclude a supplier. '.repeat(20_000)],
+    [
+      'gzip',
+      'an Act-sized text (compresses under the item limit)',
+      'Section 1. A contracting authority must exclude a supplier. '.repeat(20_000),
+    ],
     ['parts', 'incompressible 1.2 MB (split into parts)', randomBytes(900_000).toString('base64')],
   ])('stores and reads back a body stored %s: %s', async (docId, _name, text) => {
-    const written = await store.recordChange({ changes: [change(`c-${docId}`, docId)], alerts: [], document: { next: doc(docId, 1), expectedVersion: null }, version: version(docId, 1, text) });
+    const written = await store.recordChange({
+      changes: [change(`c-${docId}`, docId)],
+      alerts: [],
+      document: { next: doc(docId, 1), expectedVersion: null },
+      version: version(docId, 1, text),
+    });
     expect(written).toBe('written');
-    const items = await store.queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)', ExpressionAttributeValues: { ':pk': `DOC#${docId}`, ':v': 'V#' } });
+    const items = await store.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+      ExpressionAttributeValues: { ':pk': `DOC#${docId}`, ':v': 'V#' },
+    });
     const shape = items.length > 1 ? 'parts' : items[0].textGz ? 'gzip' : 'inline';
     expect(shape).toBe(docId);
     expect((await store.getVersion(docId, 1))!.text).toBe(text);
@@ -45,16 +89,38 @@ describe('DynamoDbStore on DynamoDB Local', () => {
   });
 
   it('keeps a large diff with its change (compressed past 50 KB)', async () => {
-    const diff = Array.from({ length: 5000 }, (_, i) => ({ op: (i % 2 ? 'insert' : 'delete') as 'insert' | 'delete', text: `word${i} ` }));
+    const diff = Array.from({ length: 5000 }, (_, i) => ({
+      op: (i % 2 ? 'insert' : 'delete') as 'insert' | 'delete',
+      text: `word${i} `,
+    }));
     const c = { ...change('big-diff', 'doc-diff'), diff };
-    await store.recordChange({ changes: [c], alerts: [], document: { next: doc('doc-diff', 1), expectedVersion: null } });
+    await store.recordChange({
+      changes: [c],
+      alerts: [],
+      document: { next: doc('doc-diff', 1), expectedVersion: null },
+    });
     expect((await store.getChange('big-diff'))!.diff).toEqual(diff);
   });
 
   it('a second writer of the same change, or of a stale version, is told "duplicate" and nothing is half-written', async () => {
-    const first = await store.recordChange({ changes: [change('same', 'doc-race')], alerts: [], document: { next: doc('doc-race', 1), expectedVersion: null }, version: version('doc-race', 1, 'v1') });
-    const again = await store.recordChange({ changes: [change('same', 'doc-race')], alerts: [], document: { next: doc('doc-race', 1), expectedVersion: null }, version: version('doc-race', 1, 'v1') });
-    const stale = await store.recordChange({ changes: [change('other', 'doc-race')], alerts: [], document: { next: doc('doc-race', 2), expectedVersion: 5 }, version: version('doc-race', 2, 'v2') });
+    const first = await store.recordChange({
+      changes: [change('same', 'doc-race')],
+      alerts: [],
+      document: { next: doc('doc-race', 1), expectedVersion: null },
+      version: version('doc-race', 1, 'v1'),
+    });
+    const again = await store.recordChange({
+      changes: [change('same', 'doc-race')],
+      alerts: [],
+      document: { next: doc('doc-race', 1), expectedVersion: null },
+      version: version('doc-race', 1, 'v1'),
+    });
+    const stale = await store.recordChange({
+      changes: [change('other', 'doc-race')],
+      alerts: [],
+      document: { next: doc('doc-race', 2), expectedVersion: 5 },
+      version: version('doc-race', 2, 'v2'),
+    });
     expect([first, again, stale]).toEqual(['written', 'duplicate', 'duplicate']);
     expect(await store.getChange('other')).toBeNull();
     expect(await store.getVersion('doc-race', 2)).toBeNull();

@@ -35,7 +35,10 @@ describe('UndiciFetcher', () => {
   });
 
   it('identifies itself with the configured User-Agent', async () => {
-    await fetcher.get({ url: `${server.url}/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond`, bucket: 'govuk-content' });
+    await fetcher.get({
+      url: `${server.url}/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond`,
+      bucket: 'govuk-content',
+    });
     expect(server.log[0].headers['user-agent']).toBe('procurement-watch/test (+https://example.org; test@example.org)');
   });
 
@@ -43,7 +46,10 @@ describe('UndiciFetcher', () => {
     server.override({ path: '/etag', body: '{"a":1}', etag: true });
     const first = await fetcher.get({ url: `${server.url}/etag`, bucket: 'govuk-content' });
     expect(first.headers.etag).toBeTruthy();
-    const second = await fetcher.get({ url: `${server.url}/etag`, bucket: 'govuk-content' }, { etag: first.headers.etag });
+    const second = await fetcher.get(
+      { url: `${server.url}/etag`, bucket: 'govuk-content' },
+      { etag: first.headers.etag },
+    );
     expect(second.notModified).toBe(true);
     expect(server.log[1].headers['if-none-match']).toBe(first.headers.etag);
   });
@@ -63,7 +69,9 @@ describe('UndiciFetcher', () => {
 
   it('gives up after its retries with one sentence naming the status', async () => {
     server.override({ path: '/down', status: 500, body: '{}' });
-    await expect(fetcher.get({ url: `${server.url}/down`, bucket: 'govuk-content' })).rejects.toThrow(/answered HTTP 500/);
+    await expect(fetcher.get({ url: `${server.url}/down`, bucket: 'govuk-content' })).rejects.toThrow(
+      /answered HTTP 500/,
+    );
     expect(server.log).toHaveLength(4);
   });
 
@@ -83,9 +91,19 @@ describe('UndiciFetcher', () => {
   it('spaces requests of one bucket by the configured interval', async () => {
     const frozen = new Date();
     const frozenClock: Clock = { now: () => frozen, sleep: clock.sleep };
-    const spaced = new UndiciFetcher({ userAgent: 'ua', allowedHosts: [server.host], allowPrivateHosts: [server.host], clock: frozenClock, intervalsMs: { 'govuk-content': 100 } });
+    const spaced = new UndiciFetcher({
+      userAgent: 'ua',
+      allowedHosts: [server.host],
+      allowPrivateHosts: [server.host],
+      clock: frozenClock,
+      intervalsMs: { 'govuk-content': 100 },
+    });
     waits.length = 0;
-    for (let i = 0; i < 3; i++) await spaced.get({ url: `${server.url}/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond`, bucket: 'govuk-content' });
+    for (let i = 0; i < 3; i++)
+      await spaced.get({
+        url: `${server.url}/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond`,
+        bucket: 'govuk-content',
+      });
     await spaced.close();
     // The frozen test clock does not advance, so each request after the first is told to wait its turn.
     expect(waits).toEqual([100, 200]);

@@ -11,10 +11,28 @@ import { createRouter } from '../../../lambdas/http/router';
 import { freshStore } from '../../support/dynamo';
 import { HOSTILE_TITLE, seedChangeLog } from './seed-change-log';
 
-interface AtomLink { '@_rel': string; '@_href': string; '@_type'?: string }
-interface AtomEntry { id: string; title: { '#text': string }; updated: string; published: string; link: AtomLink[]; category: { '@_term': string }[]; summary: { '#text': string } }
+interface AtomLink {
+  '@_rel': string;
+  '@_href': string;
+  '@_type'?: string;
+}
+interface AtomEntry {
+  id: string;
+  title: { '#text': string };
+  updated: string;
+  published: string;
+  link: AtomLink[];
+  category: { '@_term': string }[];
+  summary: { '#text': string };
+}
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['entry', 'link', 'category'].includes(name), textNodeName: '#text', alwaysCreateTextNode: true });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  isArray: (name) => ['entry', 'link', 'category'].includes(name),
+  textNodeName: '#text',
+  alwaysCreateTextNode: true,
+});
 let server: LoopbackHttpServer;
 let base: string;
 let seeded: Change[];
@@ -29,7 +47,14 @@ async function feed(qs = '') {
 beforeAll(async () => {
   store = await freshStore('atom');
   seeded = await seedChangeLog(store);
-  server = new LoopbackHttpServer(createRouter({ store, settings: { cursorSecret: 'atom-test-secret-0123456789', baseUrl: null, unsubscribeSecret: null }, assets: null, logger: silentLogger }));
+  server = new LoopbackHttpServer(
+    createRouter({
+      store,
+      settings: { cursorSecret: 'atom-test-secret-0123456789', baseUrl: null, unsubscribeSecret: null },
+      assets: null,
+      logger: silentLogger,
+    }),
+  );
   base = await server.start();
 }, 60_000);
 
@@ -65,8 +90,19 @@ describe('GET /feed.atom', () => {
 
   it('keeps entry ids when the feed is read again or from another host', async () => {
     const first = (await feed()).doc.feed.entry.map((e: { id: { '#text': string } }) => e.id['#text']);
-    const elsewhere = createRouter({ store, settings: { cursorSecret: 'another-secret-0123456789', baseUrl: 'https://feeds.example.org', unsubscribeSecret: null }, assets: null, logger: silentLogger });
-    const other = (await elsewhere({ method: 'GET', path: '/feed.atom', query: new URLSearchParams(), headers: {}, body: '' })).body;
+    const elsewhere = createRouter({
+      store,
+      settings: {
+        cursorSecret: 'another-secret-0123456789',
+        baseUrl: 'https://feeds.example.org',
+        unsubscribeSecret: null,
+      },
+      assets: null,
+      logger: silentLogger,
+    });
+    const other = (
+      await elsewhere({ method: 'GET', path: '/feed.atom', query: new URLSearchParams(), headers: {}, body: '' })
+    ).body;
     expect(parser.parse(other).feed.entry.map((e: { id: { '#text': string } }) => e.id['#text'])).toEqual(first);
     expect(other).toContain('href="https://feeds.example.org/?change=');
   });
@@ -80,7 +116,9 @@ describe('GET /feed.atom', () => {
     const next = doc.feed.link.find((l: AtomLink) => l['@_rel'] === 'next')['@_href'] as string;
     expect(next.startsWith(`${base}/feed.atom?thread=bscc--hikvision&cursor=`)).toBe(true);
     const page2 = parser.parse(await fetch(next).then((r) => r.text()));
-    expect(page2.feed.entry.map((e: { id: { '#text': string } }) => e.id['#text'].split(':').pop())).toEqual(want.slice(3, 6).map((c) => c.changeId));
+    expect(page2.feed.entry.map((e: { id: { '#text': string } }) => e.id['#text'].split(':').pop())).toEqual(
+      want.slice(3, 6).map((c) => c.changeId),
+    );
     expect(doc.feed.id['#text']).toBe('tag:procurement-watch.invalid,2026:feed:changes?thread=bscc--hikvision');
   });
 
@@ -91,12 +129,22 @@ describe('GET /feed.atom', () => {
     const titles = doc.feed.entry.map((e: AtomEntry) => e.title['#text']);
     // fast-xml-parser decodes the entities back: the title round-trips exactly.
     expect(new XMLParser({ processEntities: true }).parse(xml)).toBeTruthy();
-    expect(titles.map((t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'))).toContain(`[new-document] ${HOSTILE_TITLE}`);
+    expect(
+      titles.map((t: string) =>
+        t
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&'),
+      ),
+    ).toContain(`[new-document] ${HOSTILE_TITLE}`);
   });
 
   it('answers a bad filter with a JSON 400 naming it', async () => {
     const { res, xml } = await feed('?since=soon');
     expect(res.status).toBe(400);
-    expect(JSON.parse(xml)).toEqual({ error: expect.objectContaining({ code: 'invalid-parameter', parameter: 'since' }) });
+    expect(JSON.parse(xml)).toEqual({
+      error: expect.objectContaining({ code: 'invalid-parameter', parameter: 'since' }),
+    });
   });
 });

@@ -18,14 +18,35 @@ const CURSOR_ARN = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:Signing
 const UNSUBSCRIBE_ARN = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:SigningSecretsUnsubscribe-GhIjKl';
 const CURSOR_VALUE = 'cursor-key-generated-by-secrets-manager-0123456789';
 const UNSUBSCRIBE_VALUE = 'unsubscribe-key-generated-by-secrets-manager-0123';
-const ENV = ['PROCWATCH_CONFIG_PATH', 'PROCWATCH_DYNAMO_ENDPOINT', 'PROCWATCH_TABLE', 'PROCWATCH_WEB_DIR', 'PROCWATCH_CURSOR_SECRET', 'PROCWATCH_UNSUBSCRIBE_SECRET', 'PROCWATCH_CURSOR_SECRET_ARN', 'PROCWATCH_UNSUBSCRIBE_SECRET_ARN', 'AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
+const ENV = [
+  'PROCWATCH_CONFIG_PATH',
+  'PROCWATCH_DYNAMO_ENDPOINT',
+  'PROCWATCH_TABLE',
+  'PROCWATCH_WEB_DIR',
+  'PROCWATCH_CURSOR_SECRET',
+  'PROCWATCH_UNSUBSCRIBE_SECRET',
+  'PROCWATCH_CURSOR_SECRET_ARN',
+  'PROCWATCH_UNSUBSCRIBE_SECRET_ARN',
+  'AWS_ENDPOINT_URL_SECRETS_MANAGER',
+  'AWS_REGION',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+];
 const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
 let secrets: SecretsManagerStandIn;
-let handler: (event: ApiGatewayV2Event) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>;
+let handler: (
+  event: ApiGatewayV2Event,
+) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>;
 
 function event(method: string, pathAndQuery: string, body?: string): ApiGatewayV2Event {
   const [rawPath, rawQueryString = ''] = pathAndQuery.split('?');
-  return { rawPath, rawQueryString, headers: { host: 'api.example.test' }, requestContext: { http: { method }, domainName: 'api.example.test' }, ...(body ? { body } : {}) };
+  return {
+    rawPath,
+    rawQueryString,
+    headers: { host: 'api.example.test' },
+    requestContext: { http: { method }, domainName: 'api.example.test' },
+    ...(body ? { body } : {}),
+  };
 }
 
 beforeAll(async () => {

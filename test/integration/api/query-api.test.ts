@@ -9,12 +9,19 @@ import { freshStore, testEndpoint } from '../../support/dynamo';
 import { HISTORY_DOC, seedChangeLog } from './seed-change-log';
 
 const ROOT = join(__dirname, '..', '..', '..');
-let handler: (event: ApiGatewayV2Event) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>;
+let handler: (
+  event: ApiGatewayV2Event,
+) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>;
 let seeded: Change[];
 
 function event(method: string, pathAndQuery: string): ApiGatewayV2Event {
   const [rawPath, rawQueryString = ''] = pathAndQuery.split('?');
-  return { rawPath, rawQueryString, headers: { host: 'api.example.test' }, requestContext: { http: { method }, domainName: 'api.example.test' } };
+  return {
+    rawPath,
+    rawQueryString,
+    headers: { host: 'api.example.test' },
+    requestContext: { http: { method }, domainName: 'api.example.test' },
+  };
 }
 
 async function get(pathAndQuery: string) {
@@ -60,15 +67,39 @@ describe('GET /changes filters', () => {
     ['source', 'source=never-again-publication', (c: Change) => c.sourceId === 'never-again-publication'],
     ['type', 'type=new-document', (c: Change) => c.type === 'new-document'],
     ['thread', 'thread=bscc--hikvision', (c: Change) => c.threadId === 'bscc--hikvision'],
-    ['document', `document=${encodeURIComponent('legislation:/uksi/2026/105')}`, (c: Change) => c.docId === 'legislation:/uksi/2026/105'],
+    [
+      'document',
+      `document=${encodeURIComponent('legislation:/uksi/2026/105')}`,
+      (c: Change) => c.docId === 'legislation:/uksi/2026/105',
+    ],
     ['keyword in a title', 'q=Dahua', (c: Change) => c.title.includes('Dahua')],
-    ['several keywords, all of which must appear', 'q=commissioner%20HIKVISION%20response', (c: Change) => /commissioner/i.test(c.title) && /hikvision/i.test(c.title) && /response/i.test(c.title)],
-    ['keyword in matched terms', 'q=surveillance%20equipment', (c: Change) => c.keywords.some((k) => k.term === 'surveillance equipment')],
+    [
+      'several keywords, all of which must appear',
+      'q=commissioner%20HIKVISION%20response',
+      (c: Change) => /commissioner/i.test(c.title) && /hikvision/i.test(c.title) && /response/i.test(c.title),
+    ],
+    [
+      'keyword in matched terms',
+      'q=surveillance%20equipment',
+      (c: Change) => c.keywords.some((k) => k.term === 'surveillance equipment'),
+    ],
     ['since', 'since=2026-01-06T00:00:00Z', (c: Change) => c.detectedAt >= '2026-01-06T00:00:00.000Z'],
     ['until (a whole day)', 'until=2026-01-02', (c: Change) => c.detectedAt < '2026-01-03'],
-    ['a time range', 'since=2026-01-03&until=2026-01-04', (c: Change) => c.detectedAt >= '2026-01-03' && c.detectedAt < '2026-01-05'],
-    ['source and type together', 'source=procurement-act-2023&type=document-withdrawn', (c: Change) => c.type === 'document-withdrawn'],
-    ['thread and keyword together', 'thread=bscc--hikvision&q=hikvision', (c: Change) => c.threadId === 'bscc--hikvision' && /hikvision/i.test(c.title)],
+    [
+      'a time range',
+      'since=2026-01-03&until=2026-01-04',
+      (c: Change) => c.detectedAt >= '2026-01-03' && c.detectedAt < '2026-01-05',
+    ],
+    [
+      'source and type together',
+      'source=procurement-act-2023&type=document-withdrawn',
+      (c: Change) => c.type === 'document-withdrawn',
+    ],
+    [
+      'thread and keyword together',
+      'thread=bscc--hikvision&q=hikvision',
+      (c: Change) => c.threadId === 'bscc--hikvision' && /hikvision/i.test(c.title),
+    ],
   ])('filters by %s', async (_name, qs, pred) => {
     const want = expected(pred);
     expect(want.length).toBeGreaterThan(0);
@@ -116,7 +147,9 @@ describe('pagination', () => {
     const first = await get('/changes?limit=5');
     const cursor: string = first.body.cursor;
     const [body, mac] = cursor.split('.');
-    const forgedKey = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), gsi1sk: '2099' })).toString('base64url');
+    const forgedKey = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), gsi1sk: '2099' }),
+    ).toString('base64url');
     for (const bad of [`${forgedKey}.${mac}`, `${body}.${mac.slice(0, -2)}AA`, body, 'not-a-cursor', `${body}.`]) {
       const res = await get(`/changes?limit=5&cursor=${encodeURIComponent(bad)}`);
       expect(res.status).toBe(400);
@@ -126,7 +159,9 @@ describe('pagination', () => {
 
   it('refuses a cursor replayed under another filter', async () => {
     const first = await get('/changes?limit=5');
-    const res = await get(`/changes?limit=5&source=bscc-correspondence&cursor=${encodeURIComponent(first.body.cursor)}`);
+    const res = await get(
+      `/changes?limit=5&source=bscc-correspondence&cursor=${encodeURIComponent(first.body.cursor)}`,
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.parameter).toBe('cursor');
   });
@@ -183,7 +218,9 @@ describe('GET /changes/{id}', () => {
 
   it('links a letter to its thread', async () => {
     const letter = seeded.find((c) => c.threadId === 'bscc--hikvision')!;
-    expect((await get(`/changes/${letter.changeId}`)).body.links.thread).toBe('https://api.example.test/changes?thread=bscc--hikvision');
+    expect((await get(`/changes/${letter.changeId}`)).body.links.thread).toBe(
+      'https://api.example.test/changes?thread=bscc--hikvision',
+    );
   });
 
   it('answers 404 for an unknown id', async () => {

@@ -27,7 +27,11 @@ async function states() {
 beforeAll(async () => {
   store = await freshStore('unsub');
   const settings = { cursorSecret: 'cursor-secret-0123456789', baseUrl: null, unsubscribeSecret: SECRET };
-  route = queryApiRouter({ store, clock: { now: () => AT, sleep: async () => undefined }, logger: silentLogger }, settings, null);
+  route = queryApiRouter(
+    { store, clock: { now: () => AT, sleep: async () => undefined }, logger: silentLogger },
+    settings,
+    null,
+  );
 }, 60_000);
 
 it('GET shows a confirmation naming the address and changes nothing', async () => {
@@ -43,7 +47,11 @@ it('GET shows a confirmation naming the address and changes nothing', async () =
 it('POST with List-Unsubscribe=One-Click unsubscribes, and again is harmless', async () => {
   const token = createUnsubscribeToken('campaigner@example.org', SECRET);
   for (let i = 0; i < 2; i++) {
-    const res = await route(req('POST', `/unsubscribe?token=${encodeURIComponent(token)}`, 'List-Unsubscribe=One-Click', { 'content-type': 'application/x-www-form-urlencoded' }));
+    const res = await route(
+      req('POST', `/unsubscribe?token=${encodeURIComponent(token)}`, 'List-Unsubscribe=One-Click', {
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+    );
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ unsubscribed: true });
   }
@@ -52,7 +60,12 @@ it('POST with List-Unsubscribe=One-Click unsubscribes, and again is harmless', a
 
 it('the confirmation form posts the token in its body', async () => {
   const token = createUnsubscribeToken('second@example.org', SECRET);
-  const res = await route(req('POST', '/unsubscribe', `token=${encodeURIComponent(token)}`, { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }));
+  const res = await route(
+    req('POST', '/unsubscribe', `token=${encodeURIComponent(token)}`, {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+    }),
+  );
   expect(res.status).toBe(200);
   expect(res.body).toContain('Unsubscribed');
   expect((await states()).map((s) => s.email).sort()).toEqual(['campaigner@example.org', 'second@example.org']);
@@ -63,7 +76,9 @@ it('refuses a token signed with another secret, or edited, and changes nothing',
   const good = createUnsubscribeToken('victim@example.org', SECRET);
   const edited = good.replace(/^v1\.[^.]+/, `v1.${Buffer.from('other@example.org').toString('base64url')}`);
   for (const token of [forged, edited, 'v1.x.y.z', '']) {
-    const res = await route(req('POST', `/unsubscribe?token=${encodeURIComponent(token)}`, 'List-Unsubscribe=One-Click'));
+    const res = await route(
+      req('POST', `/unsubscribe?token=${encodeURIComponent(token)}`, 'List-Unsubscribe=One-Click'),
+    );
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body).error.parameter).toBe('token');
     expect((await route(req('GET', `/unsubscribe?token=${encodeURIComponent(token)}`))).status).toBe(400);
@@ -72,6 +87,10 @@ it('refuses a token signed with another secret, or edited, and changes nothing',
 });
 
 it('is not served at all without an unsubscribe secret', async () => {
-  const bare = queryApiRouter({ store, clock: { now: () => AT, sleep: async () => undefined }, logger: silentLogger }, { cursorSecret: 'cursor-secret-0123456789', baseUrl: null, unsubscribeSecret: null }, null);
+  const bare = queryApiRouter(
+    { store, clock: { now: () => AT, sleep: async () => undefined }, logger: silentLogger },
+    { cursorSecret: 'cursor-secret-0123456789', baseUrl: null, unsubscribeSecret: null },
+    null,
+  );
   expect((await bare(req('POST', '/unsubscribe?token=x'))).status).toBe(404);
 });

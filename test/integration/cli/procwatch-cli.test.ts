@@ -7,21 +7,41 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..', '..');
 
 function procwatch(...args: string[]) {
-  const res = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'bin/procwatch.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
+  const res = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'bin/procwatch.ts'), ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    },
+  );
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
 
 describe('procwatch match', () => {
   it.each([
-    ['the re-worded third-party copy itself', 'data/known-correspondence/2021-08-10-hikvision-to-bscc.txt', '2021-08-10-hikvision-to-bscc'],
-    ["GOV.UK's official wording of the same letter", 'test/fixtures/letters/2021-08-10-hikvision-to-bscc.official.txt', '2021-08-10-hikvision-to-bscc'],
-    ['the BSCC letter of 21 March 2022', 'data/known-correspondence/2022-03-21-bscc-to-hikvision.txt', '2022-03-21-bscc-to-hikvision'],
+    [
+      'the re-worded third-party copy itself',
+      'data/known-correspondence/2021-08-10-hikvision-to-bscc.txt',
+      '2021-08-10-hikvision-to-bscc',
+    ],
+    [
+      "GOV.UK's official wording of the same letter",
+      'test/fixtures/letters/2021-08-10-hikvision-to-bscc.official.txt',
+      '2021-08-10-hikvision-to-bscc',
+    ],
+    [
+      'the BSCC letter of 21 March 2022',
+      'data/known-correspondence/2022-03-21-bscc-to-hikvision.txt',
+      '2022-03-21-bscc-to-hikvision',
+    ],
     ["Free Tibet's letter", 'data/known-correspondence/free-tibet-to-hikvision-uk.txt', 'free-tibet-to-hikvision-uk'],
-    ['a different letter between the same correspondents', 'test/fixtures/letters/2023-bscc-to-hikvision-different-letter.txt', null],
+    [
+      'a different letter between the same correspondents',
+      'test/fixtures/letters/2023-bscc-to-hikvision-different-letter.txt',
+      null,
+    ],
   ])('classifies %s', (_name, file, expected) => {
     const { code, out } = procwatch('match', file);
     expect(code).toBe(0);
@@ -35,7 +55,12 @@ describe('procwatch match', () => {
   it('takes another known-correspondence folder with --known', () => {
     const dir = mkdtempSync(join(tmpdir(), 'known-'));
     writeFileSync(join(dir, 'index.json'), JSON.stringify({ letters: [] }));
-    const { code, out } = procwatch('match', 'test/fixtures/letters/2021-08-10-hikvision-to-bscc.official.txt', '--known', dir);
+    const { code, out } = procwatch(
+      'match',
+      'test/fixtures/letters/2021-08-10-hikvision-to-bscc.official.txt',
+      '--known',
+      dir,
+    );
     expect(code).toBe(0);
     expect(JSON.parse(out).match).toBeNull();
   });
@@ -94,7 +119,20 @@ describe('procwatch run --replay, changes and show', () => {
     const data = mkdtempSync(join(tmpdir(), 'procwatch-data-'));
     const config = join(data, 'procwatch.config.json');
     const base = JSON.parse(require('node:fs').readFileSync(join(ROOT, 'procwatch.config.json'), 'utf8'));
-    writeFileSync(config, JSON.stringify({ ...base, sources: base.sources.filter((s: { group?: string }) => (s.group ?? 'govuk') === 'govuk' && ['bscc-correspondence', 'never-again-publication'].includes((s as { id: string }).id)), store: { dataDir: data }, mailer: { kind: 'outbox', dir: join(data, 'outbox') }, knownCorrespondence: join(ROOT, 'data/known-correspondence') }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        ...base,
+        sources: base.sources.filter(
+          (s: { group?: string }) =>
+            (s.group ?? 'govuk') === 'govuk' &&
+            ['bscc-correspondence', 'never-again-publication'].includes((s as { id: string }).id),
+        ),
+        store: { dataDir: data },
+        mailer: { kind: 'outbox', dir: join(data, 'outbox') },
+        knownCorrespondence: join(ROOT, 'data/known-correspondence'),
+      }),
+    );
     const t0 = procwatch('--config', config, 'run', '--replay', 'demo/replay/t0');
     expect(t0.err).toBe('');
     expect(t0.code).toBe(0);
@@ -119,8 +157,18 @@ describe('procwatch demo', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     for (const type of [
-      'baseline', 'new-correspondence', 'document-changed', 'document-withdrawn', 'bill-stage-changed', 'new-bill-publication',
-      'amendment-tabled', 'new-legislation', 'legislation-changed', 'supplier-debarred', 'supplier-removed', 'debarment-changed',
+      'baseline',
+      'new-correspondence',
+      'document-changed',
+      'document-withdrawn',
+      'bill-stage-changed',
+      'new-bill-publication',
+      'amendment-tabled',
+      'new-legislation',
+      'legislation-changed',
+      'supplier-debarred',
+      'supplier-removed',
+      'debarment-changed',
     ]) {
       expect(out).toContain(`[${type}]`);
     }
@@ -128,6 +176,10 @@ describe('procwatch demo', () => {
     const sent = Number(/(\d+) email\(s\) sent: (\d+) received by the local SMTP server/.exec(out)?.[1]);
     expect(sent).toBeGreaterThan(0);
     expect(out).toContain(`${sent} email(s) sent: ${sent} received by the local SMTP server`);
-    expect(require('node:fs').readdirSync(outbox).filter((f: string) => f.endsWith('.eml'))).toHaveLength(sent);
+    expect(
+      require('node:fs')
+        .readdirSync(outbox)
+        .filter((f: string) => f.endsWith('.eml')),
+    ).toHaveLength(sent);
   });
 });

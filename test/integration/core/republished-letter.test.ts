@@ -14,10 +14,20 @@ const ATTACHMENT = 'letter-from-bscc-to-dahua-technology-24-april-2023-accessibl
 function republished(): { search: string; publication: string; attachment: string } {
   const search = JSON.parse(readFileSync(join(T0, 'search-bscc-correspondence.json'), 'utf8'));
   const old = search.results.find((r: { link: string }) => r.link.endsWith(OLD));
-  search.results.unshift({ ...old, link: `/government/publications/${NEW}`, public_timestamp: '2024-05-01T09:00:00.000Z' });
+  search.results.unshift({
+    ...old,
+    link: `/government/publications/${NEW}`,
+    public_timestamp: '2024-05-01T09:00:00.000Z',
+  });
   search.total += 1;
-  const publication = readFileSync(join(T0, `content/${OLD}.json`), 'utf8').split(OLD).join(NEW);
-  const attachment = JSON.parse(readFileSync(join(T0, `content/${OLD}/${ATTACHMENT}.json`), 'utf8').split(OLD).join(NEW));
+  const publication = readFileSync(join(T0, `content/${OLD}.json`), 'utf8')
+    .split(OLD)
+    .join(NEW);
+  const attachment = JSON.parse(
+    readFileSync(join(T0, `content/${OLD}/${ATTACHMENT}.json`), 'utf8')
+      .split(OLD)
+      .join(NEW),
+  );
   attachment.details.body = attachment.details.body.replace(/ /g, '  ').replace(/'/g, '\u2019');
   return { search: JSON.stringify(search), publication, attachment: JSON.stringify(attachment) };
 }
@@ -33,7 +43,11 @@ describe('a re-published letter', () => {
   it('is recorded as known, with no new-correspondence alert', async () => {
     const copy = republished();
     h.replay.override(
-      { path: '/api/search.json', query: { filter_organisations: 'biometrics-and-surveillance-camera-commissioner' }, body: copy.search },
+      {
+        path: '/api/search.json',
+        query: { filter_organisations: 'biometrics-and-surveillance-camera-commissioner' },
+        body: copy.search,
+      },
       { path: `/api/content/government/publications/${NEW}`, body: copy.publication },
       { path: `/api/content/government/publications/${NEW}/${ATTACHMENT}`, body: copy.attachment },
     );
@@ -41,6 +55,8 @@ describe('a re-published letter', () => {
     expect(report.delivery.sent.filter((a) => a.sourceId === 'bscc-correspondence')).toEqual([]);
     const known = (await h.runtime.store.listChanges({ type: 'known', sourceId: 'bscc-correspondence' })).items;
     const copyChange = known.find((c) => c.docId?.endsWith(`${NEW}/${ATTACHMENT}`));
-    expect(copyChange?.summary).toMatch(new RegExp(`re-published copy of govuk:/government/publications/${OLD}/${ATTACHMENT}`));
+    expect(copyChange?.summary).toMatch(
+      new RegExp(`re-published copy of govuk:/government/publications/${OLD}/${ATTACHMENT}`),
+    );
   });
 });

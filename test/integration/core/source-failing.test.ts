@@ -4,7 +4,10 @@
  */
 import { BSCC_SOURCES, startHarness, type Harness } from '../../support/harness';
 
-const SEARCH = { path: '/api/search.json', query: { filter_organisations: 'biometrics-and-surveillance-camera-commissioner' } };
+const SEARCH = {
+  path: '/api/search.json',
+  query: { filter_organisations: 'biometrics-and-surveillance-camera-commissioner' },
+};
 
 describe('a failing source', () => {
   let h: Harness;
@@ -29,7 +32,10 @@ describe('a failing source', () => {
     expect(r2.outcomes[0].kind === 'failed' && r2.outcomes[0].reason).toMatch(/not JSON/);
 
     h.replay.clearOverrides();
-    h.replay.override({ ...SEARCH, body: JSON.stringify({ results: [], total: 0, start: 0, facets: {}, suggested_queries: [] }) });
+    h.replay.override({
+      ...SEARCH,
+      body: JSON.stringify({ results: [], total: 0, start: 0, facets: {}, suggested_queries: [] }),
+    });
     const r3 = await h.cycle();
     expect(r3.outcomes[0]).toEqual(expect.objectContaining({ kind: 'failed', alerted: true }));
     expect(r3.outcomes[0].kind === 'failed' && r3.outcomes[0].reason).toMatch(/came back empty/);
@@ -46,10 +52,14 @@ describe('a failing source', () => {
 
     h.replay.clearOverrides();
     const r5 = await h.cycle();
-    expect(r5.outcomes[0].kind === 'updated' && r5.outcomes[0].changes.map((c) => c.type)).toEqual(['source-recovered']);
+    expect(r5.outcomes[0].kind === 'updated' && r5.outcomes[0].changes.map((c) => c.type)).toEqual([
+      'source-recovered',
+    ]);
     expect(r5.delivery.sent.map((a) => a.type)).toEqual(['source-recovered']);
     const state = await h.runtime.store.getSourceState('bscc-correspondence');
-    expect(state).toEqual(expect.objectContaining({ consecutiveFailures: 0, failingAlertOpen: false, lastError: null }));
+    expect(state).toEqual(
+      expect.objectContaining({ consecutiveFailures: 0, failingAlertOpen: false, lastError: null }),
+    );
 
     const emails = await h.emails();
     const failing = emails.filter((e) => e.subject?.startsWith('Source failing'));
@@ -58,7 +68,12 @@ describe('a failing source', () => {
   });
 
   it('a listing that shrinks by half waits for a second run before calling anything withdrawn', async () => {
-    const search = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '../../../demo/replay/t0/search-bscc-correspondence.json'), 'utf8'));
+    const search = JSON.parse(
+      require('node:fs').readFileSync(
+        require('node:path').join(__dirname, '../../../demo/replay/t0/search-bscc-correspondence.json'),
+        'utf8',
+      ),
+    );
     const shrunk = { ...search, results: search.results.slice(0, 1), total: 1 };
     h.replay.override({ ...SEARCH, body: JSON.stringify(shrunk) });
     const first = await h.cycle();

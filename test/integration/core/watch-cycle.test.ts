@@ -5,7 +5,8 @@
 import type { Change } from '../../../lambdas/core/model';
 import { BSCC_SOURCES, startHarness, type Harness } from '../../support/harness';
 
-const NEVER_AGAIN = '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond';
+const NEVER_AGAIN =
+  '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond';
 
 async function allChanges(h: Harness): Promise<Change[]> {
   return (await h.runtime.store.listChanges({ limit: 500 })).items;
@@ -84,7 +85,9 @@ describe('two cycles at once', () => {
       const [a, b] = await Promise.all([h.cycle(), h.cycle()]);
       const sent = [...a.delivery.sent, ...b.delivery.sent];
       const changes = (await h.runtime.store.listChanges({ limit: 500 })).items;
-      const alerting = changes.filter((c) => ['new-correspondence', 'document-changed', 'document-withdrawn'].includes(c.type));
+      const alerting = changes.filter((c) =>
+        ['new-correspondence', 'document-changed', 'document-withdrawn'].includes(c.type),
+      );
       expect(alerting).toHaveLength(4);
       expect(new Set(changes.map((c) => c.changeId)).size).toBe(changes.length);
       const pending = await h.runtime.store.listAlerts('pending');

@@ -37,7 +37,17 @@ afterAll(async () => {
 });
 
 it(`delivers every alert to every recipient exactly once across ${RUNS} seeded runs with crashes at every step`, async () => {
-  const totals = { runs: 0, crashes: {} as Record<string, number>, expected: 0, delivered: 0, emails: 0, lost: 0, duplicated: 0, resentSameMessageId: 0, rounds: 0 };
+  const totals = {
+    runs: 0,
+    crashes: {} as Record<string, number>,
+    expected: 0,
+    delivered: 0,
+    emails: 0,
+    lost: 0,
+    duplicated: 0,
+    resentSameMessageId: 0,
+    rounds: 0,
+  };
   const letters = recorded.alerts.filter((a) => a.type === 'new-correspondence').map((a) => a.changeId);
   for (let run = 1; run <= RUNS; run++) {
     const random = seededRandom(run * 7919);
@@ -54,13 +64,20 @@ it(`delivers every alert to every recipient exactly once across ${RUNS} seeded r
     let crashesLeft = 1 + Math.floor(random() * 4);
     for (let round = 0; round < 20; round++) {
       totals.rounds++;
-      const target = crashesLeft > 0 ? { step: STEPS[Math.floor(random() * STEPS.length)], nth: 1 + Math.floor(random() * 4) } : null;
+      const target =
+        crashesLeft > 0
+          ? { step: STEPS[Math.floor(random() * STEPS.length)], nth: 1 + Math.floor(random() * 4) }
+          : null;
       let seen = 0;
       let crashed = false;
       try {
         await runDelivery(
           {
-            store, mailer, logger: silentLogger, clock, deliveries,
+            store,
+            mailer,
+            logger: silentLogger,
+            clock,
+            deliveries,
             onStep: (step) => {
               if (target && step === target.step && ++seen === target.nth) throw new Crash(step);
             },
@@ -75,7 +92,9 @@ it(`delivers every alert to every recipient exactly once across ${RUNS} seeded r
       }
       // The dead sender's claims must expire before anyone may take them over.
       t += DEFAULT_LEASE_MS + 1000;
-      const open = [...(await store.listAlerts('pending')), ...(await store.listAlerts('claimed'))].length + (await deliveries.listByStatus('claimed')).length;
+      const open =
+        [...(await store.listAlerts('pending')), ...(await store.listAlerts('claimed'))].length +
+        (await deliveries.listByStatus('claimed')).length;
       if (!crashed && open === 0 && crashesLeft <= 0) break;
     }
     // What each recipient received: (recipient, change id) → Message-IDs, one entry per physical delivery.
@@ -88,7 +107,11 @@ it(`delivers every alert to every recipient exactly once across ${RUNS} seeded r
     }
     // Physical re-sends: the same email (same Message-ID) accepted by the server more than once.
     const perMessage = new Map<string, number>();
-    for (const r of sink.received.filter((x) => x.envelopeTo[0].endsWith(`-${run}@example.org`))) perMessage.set(`${r.envelopeTo[0]} ${r.mail.messageId}`, (perMessage.get(`${r.envelopeTo[0]} ${r.mail.messageId}`) ?? 0) + 1);
+    for (const r of sink.received.filter((x) => x.envelopeTo[0].endsWith(`-${run}@example.org`)))
+      perMessage.set(
+        `${r.envelopeTo[0]} ${r.mail.messageId}`,
+        (perMessage.get(`${r.envelopeTo[0]} ${r.mail.messageId}`) ?? 0) + 1,
+      );
     for (const n of perMessage.values()) totals.resentSameMessageId += n - 1;
     totals.emails += perMessage.size;
     const expected = [

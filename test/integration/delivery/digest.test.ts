@@ -36,7 +36,11 @@ it('a digest skips what was sent immediately, is sent once a day, and is not sen
   let t = Date.parse(`${nextDay}T07:30:00Z`);
   const clock = { now: () => new Date(t), sleep: async () => undefined };
   const deps = { store, mailer, logger: silentLogger, clock, deliveries };
-  const input = (subscribers: Subscriber[]) => ({ from: 'procurement-watch <alerts@procwatch.invalid>', to: [], subscribers });
+  const input = (subscribers: Subscriber[]) => ({
+    from: 'procurement-watch <alerts@procwatch.invalid>',
+    to: [],
+    subscribers,
+  });
   const email = 'switcher@example.org';
 
   // While immediate, the person subscribed to letters only: they get the two new letters at once.

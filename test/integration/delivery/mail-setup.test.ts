@@ -25,18 +25,34 @@ let secrets: SecretsManagerStandIn;
 function config(mailer: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   return parseConfig({
     contact: 'test@example.org',
-    sources: [{ id: 'bscc-correspondence', kind: 'govuk-search', organisations: ['biometrics-and-surveillance-camera-commissioner'], documentTypes: ['correspondence'] }],
+    sources: [
+      {
+        id: 'bscc-correspondence',
+        kind: 'govuk-search',
+        organisations: ['biometrics-and-surveillance-camera-commissioner'],
+        documentTypes: ['correspondence'],
+      },
+    ],
     alerts: { from: 'procurement-watch <alerts@procwatch.invalid>', to: ['team@example.org'] },
     mailer,
     ...extra,
   });
 }
 
-const message = { from: 'alerts@procwatch.invalid', to: ['team@example.org'], subject: 'Hello', text: 'Body', messageId: '<m1@procurement-watch>' };
+const message = {
+  from: 'alerts@procwatch.invalid',
+  to: ['team@example.org'],
+  subject: 'Hello',
+  text: 'Body',
+  messageId: '<m1@procurement-watch>',
+};
 
 beforeAll(async () => {
   sink = await startSmtpSink({ auth: { user: 'alerts', pass: PASSWORD } });
-  secrets = await startSecretsManagerStandIn({ 'procwatch/smtp': JSON.stringify({ password: PASSWORD }), [UNSUBSCRIBE_ARN]: UNSUBSCRIBE_VALUE });
+  secrets = await startSecretsManagerStandIn({
+    'procwatch/smtp': JSON.stringify({ password: PASSWORD }),
+    [UNSUBSCRIBE_ARN]: UNSUBSCRIBE_VALUE,
+  });
 });
 
 afterAll(async () => {
@@ -44,11 +60,21 @@ afterAll(async () => {
   await secrets.close();
 });
 
-const secretsClient = () => new SecretsManagerClient({ endpoint: secrets.url, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+const secretsClient = () =>
+  new SecretsManagerClient({
+    endpoint: secrets.url,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 
 it('reads the SMTP password from the environment, authenticates, and masks it in every log line', async () => {
-  const c = config({ kind: 'smtp', smtp: { host: '127.0.0.1', port: sink.port, user: 'alerts', secretEnv: 'TEST_SMTP_PASSWORD' } });
-  const mail = await openMailSetup(c, { env: { TEST_SMTP_PASSWORD: PASSWORD, PROCWATCH_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-123456' } });
+  const c = config({
+    kind: 'smtp',
+    smtp: { host: '127.0.0.1', port: sink.port, user: 'alerts', secretEnv: 'TEST_SMTP_PASSWORD' },
+  });
+  const mail = await openMailSetup(c, {
+    env: { TEST_SMTP_PASSWORD: PASSWORD, PROCWATCH_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-123456' },
+  });
   expect(mail.mailer).toBeInstanceOf(SmtpMailer);
   await expect(mail.mailer.send(message)).resolves.toEqual({ messageId: expect.stringMatching(/^Q\d+$/) });
   expect(sink.received).toHaveLength(1);
@@ -63,7 +89,10 @@ it('reads the SMTP password from the environment, authenticates, and masks it in
 });
 
 it('reads the password from Secrets Manager (a local stand-in for its API)', async () => {
-  const c = config({ kind: 'smtp', smtp: { host: '127.0.0.1', port: sink.port, user: 'alerts', secretId: 'procwatch/smtp' } });
+  const c = config({
+    kind: 'smtp',
+    smtp: { host: '127.0.0.1', port: sink.port, user: 'alerts', secretId: 'procwatch/smtp' },
+  });
   const client = secretsClient();
   const mail = await openMailSetup(c, { env: {}, clients: { secretsManager: client } });
   expect(secrets.targets).toContain('secretsmanager.GetSecretValue');
@@ -73,11 +102,16 @@ it('reads the password from Secrets Manager (a local stand-in for its API)', asy
   const token = createUnsubscribeToken('a@example.org', mail.unsubscribe.secret);
   expect(verifyUnsubscribeToken(token, mail.unsubscribe.secret)).toEqual({ email: 'a@example.org' });
   // …but never in AWS.
-  await expect(openMailSetup(c, { env: {}, aws: true, clients: { secretsManager: client } })).rejects.toBeInstanceOf(ConfigError);
+  await expect(openMailSetup(c, { env: {}, aws: true, clients: { secretsManager: client } })).rejects.toBeInstanceOf(
+    ConfigError,
+  );
 });
 
 it('points unsubscribe links at the deployed API and picks SES or the outbox by mailer.kind', async () => {
-  const ses = await openMailSetup(config({ kind: 'ses', ses: { region: 'eu-west-2' } }), { env: { PROCWATCH_UNSUBSCRIBE_SECRET: 'x-secret-123456', PROCWATCH_PUBLIC_URL: 'https://api.example.org/' }, aws: true });
+  const ses = await openMailSetup(config({ kind: 'ses', ses: { region: 'eu-west-2' } }), {
+    env: { PROCWATCH_UNSUBSCRIBE_SECRET: 'x-secret-123456', PROCWATCH_PUBLIC_URL: 'https://api.example.org/' },
+    aws: true,
+  });
   expect(ses.mailer.name).toBe('ses');
   expect(ses.unsubscribe.baseUrl).toBe('https://api.example.org/unsubscribe');
   const outbox = await openMailSetup(config({ kind: 'outbox', dir: '/tmp/procwatch-test-outbox' }), { env: {} });
@@ -90,7 +124,11 @@ describe('the unsubscribe key named by ARN (what the stack passes: no value in t
 
   it('reads the value from Secrets Manager, signs with it in AWS, and masks it in logs', async () => {
     const before = secrets.requested.length;
-    const mail = await openMailSetup(c(), { env: { PROCWATCH_UNSUBSCRIBE_SECRET_ARN: UNSUBSCRIBE_ARN }, aws: true, clients: { secretsManager: secretsClient() } });
+    const mail = await openMailSetup(c(), {
+      env: { PROCWATCH_UNSUBSCRIBE_SECRET_ARN: UNSUBSCRIBE_ARN },
+      aws: true,
+      clients: { secretsManager: secretsClient() },
+    });
     expect(secrets.requested.slice(before)).toEqual([UNSUBSCRIBE_ARN]);
     expect(mail.devSecret).toBe(false);
     expect(mail.unsubscribe.secret).toBe(UNSUBSCRIBE_VALUE);
@@ -101,15 +139,28 @@ describe('the unsubscribe key named by ARN (what the stack passes: no value in t
 
   it('lets a value set by hand win without asking Secrets Manager', async () => {
     const before = secrets.requested.length;
-    const mail = await openMailSetup(c(), { env: { PROCWATCH_UNSUBSCRIBE_SECRET: 'hand-set-key-0123456789', PROCWATCH_UNSUBSCRIBE_SECRET_ARN: UNSUBSCRIBE_ARN }, aws: true, clients: { secretsManager: secretsClient() } });
+    const mail = await openMailSetup(c(), {
+      env: {
+        PROCWATCH_UNSUBSCRIBE_SECRET: 'hand-set-key-0123456789',
+        PROCWATCH_UNSUBSCRIBE_SECRET_ARN: UNSUBSCRIBE_ARN,
+      },
+      aws: true,
+      clients: { secretsManager: secretsClient() },
+    });
     expect(mail.unsubscribe.secret).toBe('hand-set-key-0123456789');
     expect(secrets.requested.length).toBe(before);
   });
 
   it('fails the cold start with one sentence naming the ARN when the secret cannot be read', async () => {
     const missing = `${UNSUBSCRIBE_ARN}-gone`;
-    const failure = openMailSetup(c(), { env: { PROCWATCH_UNSUBSCRIBE_SECRET_ARN: missing }, aws: true, clients: { secretsManager: secretsClient() } });
+    const failure = openMailSetup(c(), {
+      env: { PROCWATCH_UNSUBSCRIBE_SECRET_ARN: missing },
+      aws: true,
+      clients: { secretsManager: secretsClient() },
+    });
     await expect(failure).rejects.toBeInstanceOf(ConfigError);
-    await expect(failure).rejects.toThrow(`Could not read the unsubscribe secret from Secrets Manager (${missing}): ResourceNotFoundException`);
+    await expect(failure).rejects.toThrow(
+      `Could not read the unsubscribe secret from Secrets Manager (${missing}): ResourceNotFoundException`,
+    );
   });
 });

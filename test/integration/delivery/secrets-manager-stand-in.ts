@@ -31,7 +31,13 @@ export async function startSecretsManagerStandIn(secrets: Record<string, string>
         JSON.stringify(
           value === undefined
             ? { __type: 'ResourceNotFoundException', message: "Secrets Manager can't find the specified secret." }
-            : { ARN: id, Name: id.split(':').pop(), SecretString: value, VersionId: 'v1', VersionStages: ['AWSCURRENT'] },
+            : {
+                ARN: id,
+                Name: id.split(':').pop(),
+                SecretString: value,
+                VersionId: 'v1',
+                VersionStages: ['AWSCURRENT'],
+              },
         ),
       );
     });

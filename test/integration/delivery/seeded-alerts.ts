@@ -22,7 +22,9 @@ export async function recordRealAlerts(): Promise<Recorded> {
     h.replay.setStep('t1');
     await runCycle(h.runtime, cycleInput(h.config, h.runtime));
     const alerts = await h.runtime.store.listAlerts('pending');
-    const changes = (await Promise.all(alerts.map((a) => h.runtime.store.getChange(a.changeId)))).filter((c): c is Change => Boolean(c));
+    const changes = (await Promise.all(alerts.map((a) => h.runtime.store.getChange(a.changeId)))).filter(
+      (c): c is Change => Boolean(c),
+    );
     return { changes, alerts };
   } finally {
     await h.close();
@@ -33,7 +35,10 @@ export async function recordRealAlerts(): Promise<Recorded> {
 export async function seed(recorded: Recorded, prefix = 'delivery'): Promise<DynamoDbStore> {
   const store = await freshStore(prefix);
   for (const change of recorded.changes) {
-    await store.recordChange({ changes: [change], alerts: recorded.alerts.filter((a) => a.changeId === change.changeId) });
+    await store.recordChange({
+      changes: [change],
+      alerts: recorded.alerts.filter((a) => a.changeId === change.changeId),
+    });
   }
   return store;
 }
@@ -41,6 +46,15 @@ export async function seed(recorded: Recorded, prefix = 'delivery'): Promise<Dyn
 /** The same change as recorded, but on a page whose title and summary carry markup (escaping tests). */
 export function hostileCopy(change: Change, alert: Alert): Recorded {
   const title = `<script>alert("pwned")</script> BSCC letter <img src=x onerror=alert(1)>`;
-  const hostile: Change = { ...change, changeId: `${change.changeId}-hostile`, title, summary: `${change.summary} <b onclick="x()">bold</b>`, url: 'javascript:alert(1)' };
-  return { changes: [hostile], alerts: [{ ...alert, alertId: hostile.changeId, changeId: hostile.changeId, subject: `Changed: ${title}` }] };
+  const hostile: Change = {
+    ...change,
+    changeId: `${change.changeId}-hostile`,
+    title,
+    summary: `${change.summary} <b onclick="x()">bold</b>`,
+    url: 'javascript:alert(1)',
+  };
+  return {
+    changes: [hostile],
+    alerts: [{ ...alert, alertId: hostile.changeId, changeId: hostile.changeId, subject: `Changed: ${title}` }],
+  };
 }

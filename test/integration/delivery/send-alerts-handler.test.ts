@@ -16,7 +16,16 @@ import { ROOT } from '../../support/harness';
 import { testEndpoint } from '../../support/dynamo';
 import { writeLambdaConfig } from '../../support/lambda-config';
 
-const ENV = ['PROCWATCH_CONFIG_PATH', 'PROCWATCH_TABLE', 'PROCWATCH_DYNAMO_ENDPOINT', 'PROCWATCH_ALLOW_PRIVATE_HOSTS', 'PROCWATCH_UNSUBSCRIBE_SECRET', 'PROCWATCH_PUBLIC_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
+const ENV = [
+  'PROCWATCH_CONFIG_PATH',
+  'PROCWATCH_TABLE',
+  'PROCWATCH_DYNAMO_ENDPOINT',
+  'PROCWATCH_ALLOW_PRIVATE_HOSTS',
+  'PROCWATCH_UNSUBSCRIBE_SECRET',
+  'PROCWATCH_PUBLIC_URL',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+];
 const SECRET = 'handler-unsubscribe-secret-0123456789';
 let replay: ReplayServer;
 let ses: Server;
@@ -35,7 +44,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => ses.listen(0, '127.0.0.1', () => resolve()));
   const configPath = writeLambdaConfig(replay.url, {
-    mailer: { kind: 'ses', ses: { region: 'eu-west-2', endpoint: `http://127.0.0.1:${(ses.address() as AddressInfo).port}` } },
+    mailer: {
+      kind: 'ses',
+      ses: { region: 'eu-west-2', endpoint: `http://127.0.0.1:${(ses.address() as AddressInfo).port}` },
+    },
   });
   Object.assign(process.env, {
     PROCWATCH_CONFIG_PATH: configPath,

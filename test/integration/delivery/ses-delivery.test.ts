@@ -38,7 +38,10 @@ beforeAll(async () => {
     calls.push({ path: req.url ?? '', body: JSON.parse(await read(req)) });
     const answer = answers.shift() ?? { status: 200 };
     if (answer.status !== 200) {
-      res.writeHead(answer.status, { 'content-type': 'application/json', 'x-amzn-errortype': answer.type ?? 'InternalFailure' });
+      res.writeHead(answer.status, {
+        'content-type': 'application/json',
+        'x-amzn-errortype': answer.type ?? 'InternalFailure',
+      });
       res.end(JSON.stringify({ message: `${answer.type} from the stand-in` }));
       return;
     }
@@ -55,7 +58,12 @@ afterAll(async () => {
 });
 
 function mailer(): SesMailer {
-  return SesMailer.connect({ endpoint: url, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  return SesMailer.connect({
+    endpoint: url,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
 }
 
 it('sends raw MIME through SendEmail; the message parses back and the SES id is recorded', async () => {
@@ -63,7 +71,11 @@ it('sends raw MIME through SendEmail; the message parses back and the SES id is 
   calls.length = 0;
   const report = await sendPendingAlerts(
     { store, mailer: mailer(), logger: silentLogger, clock: instantClock, deliveries: new DynamoDeliveryStore(store) },
-    { from: 'procurement-watch <alerts@procwatch.invalid>', to: ['team@example.org'], unsubscribe: { baseUrl: 'https://w.example.org/u', secret: 'ses-test-secret-123456' } },
+    {
+      from: 'procurement-watch <alerts@procwatch.invalid>',
+      to: ['team@example.org'],
+      unsubscribe: { baseUrl: 'https://w.example.org/u', secret: 'ses-test-secret-123456' },
+    },
   );
   expect(report.messages).toBe(recorded.alerts.length);
   expect(calls).toHaveLength(recorded.alerts.length);
@@ -75,14 +87,22 @@ it('sends raw MIME through SendEmail; the message parses back and the SES id is 
   expect(mail.subject).toBeTruthy();
   expect(mail.text).toContain('Change id: ');
   expect(mail.html).toContain('<!doctype html>');
-  expect(mail.headerLines.map((h) => h.key)).toEqual(expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post', 'date', 'from', 'to']));
+  expect(mail.headerLines.map((h) => h.key)).toEqual(
+    expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post', 'date', 'from', 'to']),
+  );
   const sent = await new DynamoDeliveryStore(store).listByStatus('sent');
   expect(sent.map((r) => r.providerMessageId).sort()).toEqual(calls.map((_, i) => `ses-${i + 1}`).sort());
 });
 
 it('turns throttling into a transient DeliveryError and a rejection into a permanent one', async () => {
   const m = mailer();
-  const message = { from: 'a@procwatch.invalid', to: ['b@example.org'], subject: 's', text: 't', messageId: '<x@procurement-watch>' };
+  const message = {
+    from: 'a@procwatch.invalid',
+    to: ['b@example.org'],
+    subject: 's',
+    text: 't',
+    messageId: '<x@procurement-watch>',
+  };
   answers.push({ status: 429, type: 'TooManyRequestsException' });
   const throttled = await m.send(message).catch((e: unknown) => e);
   expect(throttled).toBeInstanceOf(DeliveryError);

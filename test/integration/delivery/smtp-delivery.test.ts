@@ -18,7 +18,13 @@ let recorded: Recorded;
 let sink: SmtpSink;
 
 function input(extra: Partial<DeliverInput> = {}): DeliverInput {
-  return { from: FROM, to: [], unsubscribe: { baseUrl: 'https://watch.example.org/unsubscribe', secret: SECRET }, backoffMs: 1, ...extra };
+  return {
+    from: FROM,
+    to: [],
+    unsubscribe: { baseUrl: 'https://watch.example.org/unsubscribe', secret: SECRET },
+    backoffMs: 1,
+    ...extra,
+  };
 }
 
 function deps(store: DynamoDbStore, mailer: SmtpMailer) {
@@ -53,9 +59,9 @@ describe('SMTP delivery', () => {
     expect(letters).toBe(2);
     expect(report.messages).toBe(recorded.alerts.length + letters);
     expect(sink.received).toHaveLength(recorded.alerts.length + letters);
-    expect(sink.received.filter((r) => r.envelopeTo[0] === 'letters-only@example.org').map((r) => r.mail.subject)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^New letter: /), expect.stringMatching(/^New letter: /)]),
-    );
+    expect(
+      sink.received.filter((r) => r.envelopeTo[0] === 'letters-only@example.org').map((r) => r.mail.subject),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/^New letter: /), expect.stringMatching(/^New letter: /)]));
     for (const { mail, envelopeTo } of sink.received) {
       expect(mail.from?.value).toEqual([{ name: 'procurement-watch', address: 'alerts@procwatch.invalid' }]);
       expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe(envelopeTo[0]);
@@ -69,7 +75,9 @@ describe('SMTP delivery', () => {
       expect(listUnsub).toMatch(/^List-Unsubscribe:\s+<https:\/\/watch\.example\.org\/unsubscribe\?token=[^>]+>$/);
       const token = /token=([^>&]+)/.exec(listUnsub)![1];
       expect(verifyUnsubscribeToken(decodeURIComponent(token), SECRET)).toEqual({ email: envelopeTo[0] });
-      expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+      expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe(
+        'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+      );
       expect(mail.html).toContain('>Unsubscribe</a>');
     }
     // The changed letter carries its word-level diff as insertions and deletions, in both parts.
@@ -90,7 +98,12 @@ describe('SMTP delivery', () => {
 
   it('escapes a page whose title holds <script>, in the subject, the HTML and the text', async () => {
     const base = recorded.alerts.find((a) => a.type === 'document-changed')!;
-    const store = await seed(hostileCopy(recorded.changes.find((c) => c.changeId === base.changeId)!, base));
+    const store = await seed(
+      hostileCopy(
+        recorded.changes.find((c) => c.changeId === base.changeId)!,
+        base,
+      ),
+    );
     const mailer = new SmtpMailer({ host: '127.0.0.1', port: sink.port, ignoreTLS: true });
     await sendPendingAlerts(deps(store, mailer), input({ to: ['reader@example.org'] }));
     expect(sink.received).toHaveLength(1);
@@ -124,7 +137,10 @@ describe('SMTP delivery', () => {
     expect(failed.messages).toBe(0);
     expect(failed.failed).toHaveLength(1);
     expect(failed.failed[0].reason).toMatch(/refused the email with 550.*No such user/);
-    const record = await new DynamoDeliveryStore(store2).getSend({ alertId: one.alertId, recipient: 'nobody@example.org' });
+    const record = await new DynamoDeliveryStore(store2).getSend({
+      alertId: one.alertId,
+      recipient: 'nobody@example.org',
+    });
     expect(record).toEqual(expect.objectContaining({ status: 'failed', attempts: 1 }));
     expect(record!.lastError).toMatch(/550/);
     expect((await store2.getAlert(one.alertId))!.status).toBe('failed');

@@ -24,7 +24,14 @@ export interface SmtpSink {
 }
 
 export async function startSmtpSink(options: { auth?: { user: string; pass: string } } = {}): Promise<SmtpSink> {
-  const sink: SmtpSink = { port: 0, received: [], replies: [], refuse: new Set(), dataCommands: 0, close: async () => undefined };
+  const sink: SmtpSink = {
+    port: 0,
+    received: [],
+    replies: [],
+    refuse: new Set(),
+    dataCommands: 0,
+    close: async () => undefined,
+  };
   let queue = 0;
   const server = new SMTPServer({
     disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
@@ -32,11 +39,13 @@ export async function startSmtpSink(options: { auth?: { user: string; pass: stri
     authOptional: !options.auth,
     logger: false,
     onAuth(auth, _session, callback) {
-      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) return callback(null, { user: auth.username });
+      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass)
+        return callback(null, { user: auth.username });
       callback(Object.assign(new Error('5.7.8 Authentication failed'), { responseCode: 535 }));
     },
     onRcptTo(address, _session, callback) {
-      if (sink.refuse.has(address.address.toLowerCase())) return callback(Object.assign(new Error('5.1.1 No such user here'), { responseCode: 550 }));
+      if (sink.refuse.has(address.address.toLowerCase()))
+        return callback(Object.assign(new Error('5.1.1 No such user here'), { responseCode: 550 }));
       callback();
     },
     onData(stream, session, callback) {
@@ -45,7 +54,12 @@ export async function startSmtpSink(options: { auth?: { user: string; pass: stri
       stream.on('end', () => {
         sink.dataCommands++;
         const code = sink.replies.shift();
-        if (code && code !== 250) return callback(Object.assign(new Error(code >= 500 ? '5.7.1 Message refused' : '4.7.1 Try again later'), { responseCode: code }));
+        if (code && code !== 250)
+          return callback(
+            Object.assign(new Error(code >= 500 ? '5.7.1 Message refused' : '4.7.1 Try again later'), {
+              responseCode: code,
+            }),
+          );
         const raw = Buffer.concat(chunks);
         const envelopeTo = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
         simpleParser(raw).then(

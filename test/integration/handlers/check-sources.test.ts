@@ -23,7 +23,13 @@ describe('check-sources handler', () => {
   afterAll(async () => {
     await closeHandlerRuntime();
     await replay.stop();
-    for (const k of ['PROCWATCH_CONFIG_PATH', 'PROCWATCH_TABLE', 'PROCWATCH_DYNAMO_ENDPOINT', 'PROCWATCH_ALLOW_PRIVATE_HOSTS']) delete process.env[k];
+    for (const k of [
+      'PROCWATCH_CONFIG_PATH',
+      'PROCWATCH_TABLE',
+      'PROCWATCH_DYNAMO_ENDPOINT',
+      'PROCWATCH_ALLOW_PRIVATE_HOSTS',
+    ])
+      delete process.env[k];
   });
 
   it('runs a cycle for one schedule group and leaves the alerts pending for the sender', async () => {
@@ -34,7 +40,13 @@ describe('check-sources handler', () => {
     expect(second.outcomes.every((o) => o.kind === 'updated')).toBe(true);
     const rt = await handlerRuntime().runtime;
     const pending = await rt.store.listAlerts('pending');
-    expect(pending.map((a) => a.type).sort()).toEqual(['baseline', 'document-changed', 'document-withdrawn', 'new-correspondence', 'new-correspondence']);
+    expect(pending.map((a) => a.type).sort()).toEqual([
+      'baseline',
+      'document-changed',
+      'document-withdrawn',
+      'new-correspondence',
+      'new-correspondence',
+    ]);
   });
 
   it('checks nothing for a group with no sources', async () => {

@@ -16,7 +16,14 @@ import { startReliabilityHarness, type ReliabilityHarness } from './reliability-
 const RUNS = Number(process.env.PROCWATCH_SOAK_RUNS ?? 4);
 const SEED = Number(process.env.PROCWATCH_SOAK_SEED ?? 7);
 const STEPS = ['t0', 't1'];
-const REAL = new Set(['new-correspondence', 'new-document', 'document-changed', 'document-withdrawn', 'first-seen', 'known']);
+const REAL = new Set([
+  'new-correspondence',
+  'new-document',
+  'document-changed',
+  'document-withdrawn',
+  'first-seen',
+  'known',
+]);
 const log = new ReliabilityLog('30-crash-recovery');
 jest.setTimeout(60_000 + RUNS * 10_000);
 
@@ -33,7 +40,10 @@ class CountingMailer implements Mailer {
 }
 
 /** The recovery run comes later: past any claim's lease. */
-const later = (hours: number) => ({ now: () => new Date(Date.now() + hours * 3_600_000), sleep: async () => undefined });
+const later = (hours: number) => ({
+  now: () => new Date(Date.now() + hours * 3_600_000),
+  sleep: async () => undefined,
+});
 
 interface Outcome {
   crashedAt: string | null;
@@ -80,7 +90,11 @@ async function scenario(crashAt: number, afterCall: boolean): Promise<Outcome> {
     const real = changes.filter((c) => REAL.has(c.type));
     const meaning = new Set(real.map((c) => `${c.docId} ${c.type} ${c.version}`));
     const alerts = await h.runtime.store.listAlerts('sent');
-    const notSent = [...(await h.runtime.store.listAlerts('pending')), ...(await h.runtime.store.listAlerts('claimed')), ...(await h.runtime.store.listAlerts('failed'))];
+    const notSent = [
+      ...(await h.runtime.store.listAlerts('pending')),
+      ...(await h.runtime.store.listAlerts('claimed')),
+      ...(await h.runtime.store.listAlerts('failed')),
+    ];
     const perAlert = new Map<string, Set<string>>();
     for (const key of mailer.sends.keys()) {
       const id = key.split(' ')[0];
@@ -131,10 +145,20 @@ describe('crash at a random point of a cycle, then a fresh run', () => {
       const missing = reference.realChanges.filter((id) => !o.realChanges.includes(id)).length;
       const extra = o.realChanges.filter((id) => !reference.realChanges.includes(id)).length;
       lost += missing + o.alertsNotSent;
-      falseAlerts += extra + o.duplicateChanges + o.duplicateMessages + Math.max(0, o.sentAlerts - reference.sentAlerts);
+      falseAlerts +=
+        extra + o.duplicateChanges + o.duplicateMessages + Math.max(0, o.sentAlerts - reference.sentAlerts);
       resent += o.resent;
-      if (missing || extra || o.duplicateChanges || o.alertsNotSent || o.duplicateMessages || o.sentAlerts !== reference.sentAlerts) {
-        failures.push(`crash #${crashAt} ${o.crashedAt}: missing ${missing}, extra ${extra}, duplicate changes ${o.duplicateChanges}, alerts not sent ${o.alertsNotSent}, duplicate messages ${o.duplicateMessages}, alerts sent ${o.sentAlerts}`);
+      if (
+        missing ||
+        extra ||
+        o.duplicateChanges ||
+        o.alertsNotSent ||
+        o.duplicateMessages ||
+        o.sentAlerts !== reference.sentAlerts
+      ) {
+        failures.push(
+          `crash #${crashAt} ${o.crashedAt}: missing ${missing}, extra ${extra}, duplicate changes ${o.duplicateChanges}, alerts not sent ${o.alertsNotSent}, duplicate messages ${o.duplicateMessages}, alerts sent ${o.sentAlerts}`,
+        );
       }
     }
     log.record({
@@ -151,7 +175,10 @@ describe('crash at a random point of a cycle, then a fresh run', () => {
 
   it(`${RUNS} seeded crashes anywhere: every real change once, every alert sent once, nothing stuck`, async () => {
     const random = seededRandom(SEED);
-    const points = Array.from({ length: RUNS }, (): [number, boolean] => [1 + Math.floor(random() * reference.calls), random() < 0.5]);
+    const points = Array.from({ length: RUNS }, (): [number, boolean] => [
+      1 + Math.floor(random() * reference.calls),
+      random() < 0.5,
+    ]);
     const fault = `process killed at a seeded random call (of ${reference.calls}) of a t0+t1 cycle and its delivery, before or after the call; then a fresh run`;
     expect(await crashRuns(points, fault)).toEqual([]);
   });
@@ -163,7 +190,11 @@ describe('crash at a random point of a cycle, then a fresh run', () => {
     const writes = calls.filter((c) => c.at === 'store.recordChange' && c.n > t1Start);
     const pick = seededRandom(SEED + 1);
     const chosenWrites = writes.filter(() => pick() < 0.4).slice(0, 2);
-    const points: [number, boolean][] = [[sends[0].n, false], ...sends.map((c): [number, boolean] => [c.n, true]), ...chosenWrites.map((c): [number, boolean] => [c.n, true])];
+    const points: [number, boolean][] = [
+      [sends[0].n, false],
+      ...sends.map((c): [number, boolean] => [c.n, true]),
+      ...chosenWrites.map((c): [number, boolean] => [c.n, true]),
+    ];
     const fault = `process killed just before the first send, just after each of the ${sends.length} sends (provider accepted, not yet recorded) and just after ${chosenWrites.length} t1 change+alert transactions`;
     expect(await crashRuns(points, fault)).toEqual([]);
   });

@@ -17,8 +17,12 @@ import { BSCC_SOURCES, ROOT, instantClock, startHarness } from '../../support/ha
 
 export { ROOT, instantClock };
 export const REPLAY_ROOT = join(ROOT, 'demo', 'replay');
-export const SEARCH = { path: '/api/search.json', query: { filter_organisations: 'biometrics-and-surveillance-camera-commissioner' } };
-export const NEVER_AGAIN = '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond';
+export const SEARCH = {
+  path: '/api/search.json',
+  query: { filter_organisations: 'biometrics-and-surveillance-camera-commissioner' },
+};
+export const NEVER_AGAIN =
+  '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond';
 export const SOURCES = BSCC_SOURCES;
 
 export interface Snapshot {
@@ -58,7 +62,13 @@ export async function startReliabilityHarness(options: HarnessOptions = {}): Pro
     fetcher: { timeoutMs: 300, backoffBaseMs: 1, maxRetries: 1, ...options.fetcher },
   });
   const { runtime, config, replay } = h;
-  const deps = (): WatchDeps => ({ store: runtime.store, fetcher: runtime.fetcher, clock: runtime.clock, logger: runtime.logger, mailer: runtime.mailer });
+  const deps = (): WatchDeps => ({
+    store: runtime.store,
+    fetcher: runtime.fetcher,
+    clock: runtime.clock,
+    logger: runtime.logger,
+    mailer: runtime.mailer,
+  });
   return {
     ...h,
     deps,
@@ -72,7 +82,9 @@ export async function startReliabilityHarness(options: HarnessOptions = {}): Pro
 
 export async function snapshotOf(runtime: Runtime): Promise<Snapshot> {
   const store = runtime.store;
-  const documents = (await Promise.all(SOURCES.map((s) => store.listDocuments(s)))).flat().sort((a, b) => a.docId.localeCompare(b.docId));
+  const documents = (await Promise.all(SOURCES.map((s) => store.listDocuments(s))))
+    .flat()
+    .sort((a, b) => a.docId.localeCompare(b.docId));
   const versions = (await Promise.all(documents.map((d) => store.listVersions(d.docId)))).flat();
   const changes = (await store.listChanges({ limit: 500 })).items;
   return { documents, versions, changes };
@@ -101,8 +113,12 @@ export function lostBetween(before: Snapshot, after: Snapshot): string[] {
 export function halfWritten(s: Snapshot): string[] {
   const problems: string[] = [];
   const versions = new Set(s.versions.map((v) => `${v.docId}@${v.version}`));
-  for (const d of s.documents) if (!versions.has(`${d.docId}@${d.version}`)) problems.push(`document ${d.docId} v${d.version} has no stored version`);
+  for (const d of s.documents)
+    if (!versions.has(`${d.docId}@${d.version}`))
+      problems.push(`document ${d.docId} v${d.version} has no stored version`);
   const docs = new Map(s.documents.map((d) => [d.docId, d]));
-  for (const v of s.versions) if ((docs.get(v.docId)?.version ?? 0) < v.version) problems.push(`version ${v.docId}@${v.version} is ahead of its document`);
+  for (const v of s.versions)
+    if ((docs.get(v.docId)?.version ?? 0) < v.version)
+      problems.push(`version ${v.docId}@${v.version} is ahead of its document`);
   return problems;
 }

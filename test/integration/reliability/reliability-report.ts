@@ -25,7 +25,9 @@ export interface ReliabilityRow {
 const ROOT = join(__dirname, '..', '..', '..');
 const soak = Boolean(process.env.PROCWATCH_SOAK);
 export const RESULTS_DIR = soak ? join(ROOT, '.procwatch', 'reliability-soak') : join(__dirname, 'results');
-export const REPORT_FILE = soak ? join(ROOT, '.procwatch', 'reliability-soak.md') : join(ROOT, 'docs', 'reliability.md');
+export const REPORT_FILE = soak
+  ? join(ROOT, '.procwatch', 'reliability-soak.md')
+  : join(ROOT, 'docs', 'reliability.md');
 
 export class ReliabilityLog {
   private readonly rows: ReliabilityRow[] = [];
@@ -49,7 +51,9 @@ export class ReliabilityLog {
 }
 
 export function writeReport(): void {
-  const files = readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(RESULTS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const rows = files.flatMap((f) => JSON.parse(readFileSync(join(RESULTS_DIR, f), 'utf8')) as ReliabilityRow[]);
   mkdirSync(join(REPORT_FILE, '..'), { recursive: true });
   writeFileSync(REPORT_FILE, renderReport(rows));
@@ -78,7 +82,10 @@ export function renderReport(rows: ReliabilityRow[]): string {
     '',
     '| area | fault tried | times | expected behaviour | observed | data lost | false alerts |',
     '|---|---|---:|---|---|---:|---:|',
-    ...rows.map((r) => `| ${cell(r.area)} | ${cell(r.fault)} | ${r.tried} | ${cell(r.expected)} | ${cell(r.observed)} | ${r.dataLost} | ${r.falseAlerts} |`),
+    ...rows.map(
+      (r) =>
+        `| ${cell(r.area)} | ${cell(r.fault)} | ${r.tried} | ${cell(r.expected)} | ${cell(r.observed)} | ${r.dataLost} | ${r.falseAlerts} |`,
+    ),
     '',
   ].join('\n');
 }

@@ -5,7 +5,14 @@
  */
 import type { Fault, Route } from '../../../lambdas/adapters/replay/replay-server';
 import { ReliabilityLog } from './reliability-report';
-import { lostBetween, NEVER_AGAIN, SEARCH, startReliabilityHarness, type ReliabilityHarness, type Snapshot } from './reliability-harness';
+import {
+  lostBetween,
+  NEVER_AGAIN,
+  SEARCH,
+  startReliabilityHarness,
+  type ReliabilityHarness,
+  type Snapshot,
+} from './reliability-harness';
 
 const log = new ReliabilityLog('20-source-faults');
 jest.setTimeout(30_000);
@@ -32,7 +39,11 @@ const LISTING_FAULTS: Case[] = [
   { name: 'HTML page with a changed layout', fault: 'layout-changed', file: LAYOUT_PAGE, reason: /not JSON/ },
   { name: 'empty listing', fault: 'empty-listing', reason: null },
   { name: 'redirect loop', fault: 'redirect-loop', reason: /Redirect loop|redirects/ },
-  { name: 'redirect to 169.254.169.254', fault: { redirect: 'http://169.254.169.254/latest/meta-data/' }, reason: /Refused/ },
+  {
+    name: 'redirect to 169.254.169.254',
+    fault: { redirect: 'http://169.254.169.254/latest/meta-data/' },
+    reason: /Refused/,
+  },
   { name: 'redirect to localhost', fault: { redirect: 'http://localhost:22/' }, reason: /Refused/ },
   { name: '50 MB body', fault: 'huge-body', reason: /larger than 20 MB/ },
   { name: 'gzip bomb', fault: 'gzip-bomb', reason: /expands past/ },
@@ -63,7 +74,11 @@ describe('a cycle whose listing answers with a fault', () => {
       const observed: string[] = [];
       let falseAlerts = 0;
       for (const { source, route } of LISTINGS) {
-        const file = c.file ?? (route === SEARCH ? 't0/search-bscc-correspondence.json' : 't0/content/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond.json');
+        const file =
+          c.file ??
+          (route === SEARCH
+            ? 't0/search-bscc-correspondence.json'
+            : 't0/content/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond.json');
         h.replay.override({ ...route, file, fault: c.fault });
         const faulty = await h.cycle();
         h.replay.clearOverrides();
@@ -77,7 +92,11 @@ describe('a cycle whose listing answers with a fault', () => {
           expect(['failed', 'unchanged']).toContain(outcome.kind);
         }
         expect(recovered.outcomes.filter((o) => o.kind !== 'unchanged')).toEqual([]);
-        observed.push(outcome.kind === 'failed' ? `failed: ${outcome.reason.replace(/https?:\/\/127\.0\.0\.1:\d+/g, '').replace(/\?[^ ]*/g, '')}` : outcome.kind);
+        observed.push(
+          outcome.kind === 'failed'
+            ? `failed: ${outcome.reason.replace(/https?:\/\/127\.0\.0\.1:\d+/g, '').replace(/\?[^ ]*/g, '')}`
+            : outcome.kind,
+        );
       }
       const lost = lostBetween(baseline, await h.snapshot());
       const withdrawn = (await h.runtime.store.listChanges({ type: 'document-withdrawn' })).items;
@@ -85,7 +104,9 @@ describe('a cycle whose listing answers with a fault', () => {
         area: 'source',
         fault: `listing: ${c.name} (search and content sources)`,
         tried: LISTINGS.length,
-        expected: c.reason ? 'source fails with a reason; next run recovers silently' : 'read or refused; never an alert',
+        expected: c.reason
+          ? 'source fails with a reason; next run recovers silently'
+          : 'read or refused; never an alert',
         observed: [...new Set(observed)].join(' / '),
         dataLost: lost.length,
         falseAlerts: falseAlerts + withdrawn.length,
@@ -105,12 +126,22 @@ describe('a cycle whose listing answers with a fault', () => {
     expect(sent).toEqual(['source-failing', 'source-recovered']);
     const lost = lostBetween(baseline, await h.snapshot());
     expect(lost).toEqual([]);
-    log.record({ area: 'source', fault: 'listing HTTP 503 for 4 runs in a row', tried: 4, expected: 'one source-failing alert at the 3rd failure, one source-recovered', observed: sent.join(', '), dataLost: lost.length, falseAlerts: sent.length - 2 });
+    log.record({
+      area: 'source',
+      fault: 'listing HTTP 503 for 4 runs in a row',
+      tried: 4,
+      expected: 'one source-failing alert at the 3rd failure, one source-recovered',
+      observed: sent.join(', '),
+      dataLost: lost.length,
+      falseAlerts: sent.length - 2,
+    });
   });
 });
 
-const DETAIL = '/api/content/government/publications/letter-to-the-police-and-crime-commissioner-for-northmoor-on-live-facial-recognition/letter-from-bscc-to-the-police-and-crime-commissioner-for-northmoor-6-february-2023-accessible';
-const NEW_LETTER = '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond/letter-from-hikvision-to-bscc-30-march-2022';
+const DETAIL =
+  '/api/content/government/publications/letter-to-the-police-and-crime-commissioner-for-northmoor-on-live-facial-recognition/letter-from-bscc-to-the-police-and-crime-commissioner-for-northmoor-6-february-2023-accessible';
+const NEW_LETTER =
+  '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond/letter-from-hikvision-to-bscc-30-march-2022';
 const EXPECTED_T1 = ['document-changed', 'document-withdrawn', 'new-correspondence', 'new-correspondence'];
 
 describe('a fault while documents change (t1): the changes are delayed, never lost or doubled', () => {
@@ -128,10 +159,21 @@ describe('a fault while documents change (t1): the changes are delayed, never lo
     try {
       await h.cycle('t0');
       h.replay.setStep('t1');
-      h.replay.override({ path: DETAIL, file: 't1/content/letter-to-the-police-and-crime-commissioner-for-northmoor-on-live-facial-recognition/letter-from-bscc-to-the-police-and-crime-commissioner-for-northmoor-6-february-2023-accessible.json', fault });
-      h.replay.override({ path: NEW_LETTER, file: 't1/content/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond/letter-from-hikvision-to-bscc-30-march-2022.json', fault });
+      h.replay.override({
+        path: DETAIL,
+        file: 't1/content/letter-to-the-police-and-crime-commissioner-for-northmoor-on-live-facial-recognition/letter-from-bscc-to-the-police-and-crime-commissioner-for-northmoor-6-february-2023-accessible.json',
+        fault,
+      });
+      h.replay.override({
+        path: NEW_LETTER,
+        file: 't1/content/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond/letter-from-hikvision-to-bscc-30-march-2022.json',
+        fault,
+      });
       const during = await h.cycle();
-      expect(during.outcomes.filter((o) => o.kind === 'failed').map((o) => o.sourceId)).toEqual(['bscc-correspondence', 'never-again-publication']);
+      expect(during.outcomes.filter((o) => o.kind === 'failed').map((o) => o.sourceId)).toEqual([
+        'bscc-correspondence',
+        'never-again-publication',
+      ]);
       const mid = await h.snapshot();
       h.replay.clearOverrides();
       const after1 = await h.cycle();

@@ -25,7 +25,12 @@ describe('DynamoDB throttling and conflicts', () => {
   /** A harness whose store talks to DynamoDB Local through the proxy. */
   async function throttledHarness() {
     const h = await startReliabilityHarness();
-    const store = DynamoDbStore.connect(h.runtime.store.tableName, { endpoint: proxy.endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 4 });
+    const store = DynamoDbStore.connect(h.runtime.store.tableName, {
+      endpoint: proxy.endpoint,
+      region: 'eu-west-2',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 4,
+    });
     return { h, deps: { ...h.deps(), store } };
   }
 
@@ -34,28 +39,39 @@ describe('DynamoDB throttling and conflicts', () => {
     ['throttled', 'PutItem', 1],
     ['throttled', 'Query', 1],
     ['transaction-conflict', 'TransactWriteItems', 3],
-  ] as const)('%s %s ×%i during t1: retried, every change once, nothing half-written', async (error, operation, times) => {
-    const { h, deps } = await throttledHarness();
-    try {
-      await h.cycle('t0');
-      const before = await h.snapshot();
-      h.replay.setStep('t1');
-      proxy.setRules({ operation, times, error });
-      const refusedBefore = proxy.refused[operation] ?? 0;
-      const report = await h.cycle(undefined, { ...deps, store: deps.store });
-      const refused = (proxy.refused[operation] ?? 0) - refusedBefore;
-      const after = await h.snapshot();
-      const sent = report.delivery.sent.map((a) => a.type).sort();
-      expect(refused).toBe(times);
-      expect(sent).toEqual(EXPECTED_T1);
-      expect(halfWritten(after)).toEqual([]);
-      expect(lostBetween(before, after)).toEqual([]);
-      log.record({ area: 'store', fault: `DynamoDB ${error === 'throttled' ? 'ProvisionedThroughputExceeded' : 'TransactionCanceled [TransactionConflict]'} on ${times} ${operation} calls`, tried: times, expected: 'retried; the 4 t1 alerts once; no half-written item', observed: `${refused} refused, ${sent.length} alerts sent once, ${halfWritten(after).length} half-written items`, dataLost: lostBetween(before, after).length, falseAlerts: Math.max(0, sent.length - EXPECTED_T1.length) });
-    } finally {
-      proxy.setRules();
-      await h.close();
-    }
-  });
+  ] as const)(
+    '%s %s ×%i during t1: retried, every change once, nothing half-written',
+    async (error, operation, times) => {
+      const { h, deps } = await throttledHarness();
+      try {
+        await h.cycle('t0');
+        const before = await h.snapshot();
+        h.replay.setStep('t1');
+        proxy.setRules({ operation, times, error });
+        const refusedBefore = proxy.refused[operation] ?? 0;
+        const report = await h.cycle(undefined, { ...deps, store: deps.store });
+        const refused = (proxy.refused[operation] ?? 0) - refusedBefore;
+        const after = await h.snapshot();
+        const sent = report.delivery.sent.map((a) => a.type).sort();
+        expect(refused).toBe(times);
+        expect(sent).toEqual(EXPECTED_T1);
+        expect(halfWritten(after)).toEqual([]);
+        expect(lostBetween(before, after)).toEqual([]);
+        log.record({
+          area: 'store',
+          fault: `DynamoDB ${error === 'throttled' ? 'ProvisionedThroughputExceeded' : 'TransactionCanceled [TransactionConflict]'} on ${times} ${operation} calls`,
+          tried: times,
+          expected: 'retried; the 4 t1 alerts once; no half-written item',
+          observed: `${refused} refused, ${sent.length} alerts sent once, ${halfWritten(after).length} half-written items`,
+          dataLost: lostBetween(before, after).length,
+          falseAlerts: Math.max(0, sent.length - EXPECTED_T1.length),
+        });
+      } finally {
+        proxy.setRules();
+        await h.close();
+      }
+    },
+  );
 
   it('throttling past every retry fails the run without a half-written item; the next run catches up once', async () => {
     const { h, deps } = await throttledHarness();
@@ -73,7 +89,15 @@ describe('DynamoDB throttling and conflicts', () => {
       const again = await h.cycle(undefined, deps);
       const sent = [...next.delivery.sent, ...again.delivery.sent].map((a) => a.type).sort();
       expect(sent).toEqual(EXPECTED_T1);
-      log.record({ area: 'store', fault: 'TransactWriteItems throttled past the SDK retries', tried: 1, expected: 'run fails (store error), nothing half-written; next run records and sends each change once', observed: `failed, ${halfWritten(mid).length} half-written; then ${sent.length} alerts once each`, dataLost: 0, falseAlerts: Math.max(0, sent.length - 4) });
+      log.record({
+        area: 'store',
+        fault: 'TransactWriteItems throttled past the SDK retries',
+        tried: 1,
+        expected: 'run fails (store error), nothing half-written; next run records and sends each change once',
+        observed: `failed, ${halfWritten(mid).length} half-written; then ${sent.length} alerts once each`,
+        dataLost: 0,
+        falseAlerts: Math.max(0, sent.length - 4),
+      });
     } finally {
       proxy.setRules();
       await h.close();
@@ -98,7 +122,15 @@ describe('two and three cycles started at the same time', () => {
       expect(new Set(sent).size).toBe(sent.length);
       expect(emails).toHaveLength(4);
       expect(halfWritten(snap)).toEqual([]);
-      log.record({ area: 'concurrency', fault: `${n} watch cycles started at once on the same changes`, tried: n, expected: 'each change recorded once, each alert sent once', observed: `${alerting.length} changes, ${sent.length} alerts sent, ${emails.length} emails`, dataLost: Math.max(0, 4 - alerting.length), falseAlerts: Math.max(0, sent.length - 4) + Math.max(0, emails.length - 4) });
+      log.record({
+        area: 'concurrency',
+        fault: `${n} watch cycles started at once on the same changes`,
+        tried: n,
+        expected: 'each change recorded once, each alert sent once',
+        observed: `${alerting.length} changes, ${sent.length} alerts sent, ${emails.length} emails`,
+        dataLost: Math.max(0, 4 - alerting.length),
+        falseAlerts: Math.max(0, sent.length - 4) + Math.max(0, emails.length - 4),
+      });
     } finally {
       await h.close();
     }

@@ -6,13 +6,22 @@
 import type { Change } from '../../../lambdas/core/model';
 import { startHarness, type Harness } from '../../support/harness';
 
-const PROCUREMENT = ['procurement-bills', 'new-procurement-legislation', 'procurement-act-2023', 'procurement-act-guidance', 'procurement-act-guidance-collection', 'debarment-list'];
+const PROCUREMENT = [
+  'procurement-bills',
+  'new-procurement-legislation',
+  'procurement-act-2023',
+  'procurement-act-guidance',
+  'procurement-act-guidance-collection',
+  'debarment-list',
+];
 const DEBARMENT = { path: '/government/publications/debarment-list' };
 // A baseline writes ~40 documents, one transaction each, on a shared 2-core machine.
 jest.setTimeout(60_000);
 
 async function changesOf(h: Harness, runId: string): Promise<Change[]> {
-  return (await h.runtime.store.listChanges({ limit: 500 })).items.filter((c) => c.runId === runId && !['first-seen', 'known'].includes(c.type));
+  return (await h.runtime.store.listChanges({ limit: 500 })).items.filter(
+    (c) => c.runId === runId && !['first-seen', 'known'].includes(c.type),
+  );
 }
 
 describe('procurement sources (DynamoDB Local + replay server + outbox)', () => {
@@ -37,7 +46,11 @@ describe('procurement sources (DynamoDB Local + replay server + outbox)', () => 
   it('t2 raises exactly the expected alerts: one stage change, one publication, one amendment, new regulations, the Act revised, guidance changed, one supplier in and one out', async () => {
     h.replay.resetLog();
     const report = await h.cycle('t2');
-    const bySource = (id: string) => report.delivery.sent.filter((a) => a.sourceId === id).map((a) => a.type).sort();
+    const bySource = (id: string) =>
+      report.delivery.sent
+        .filter((a) => a.sourceId === id)
+        .map((a) => a.type)
+        .sort();
     expect(bySource('procurement-bills')).toEqual(['amendment-tabled', 'bill-stage-changed', 'new-bill-publication']);
     expect(bySource('debarment-list')).toEqual(['supplier-debarred', 'supplier-removed']);
     expect(bySource('new-procurement-legislation')).toEqual(['new-legislation']);
@@ -52,7 +65,11 @@ describe('procurement sources (DynamoDB Local + replay server + outbox)', () => 
 
     // The amendment names Hikvision: the matched term with its excerpt, and a high priority.
     const amendment = changes.find((c) => c.type === 'amendment-tabled')!;
-    expect(amendment.keywords).toEqual(expect.arrayContaining([{ term: 'Hikvision', excerpt: expect.stringMatching(/manufactured by Hikvision or Dahua/) }]));
+    expect(amendment.keywords).toEqual(
+      expect.arrayContaining([
+        { term: 'Hikvision', excerpt: expect.stringMatching(/manufactured by Hikvision or Dahua/) },
+      ]),
+    );
     const amendmentAlert = report.delivery.sent.find((a) => a.type === 'amendment-tabled')!;
     expect((await h.runtime.store.getAlert(amendmentAlert.alertId))!.priority).toBe('high');
     const email = (await h.emails()).find((e) => e.subject?.startsWith('Amendment tabled'))!;
@@ -70,11 +87,9 @@ describe('procurement sources (DynamoDB Local + replay server + outbox)', () => 
     // Listing first: the bill's sub-resources were read because its lastUpdate moved (1 listing + bill + stages + publications + 5 stages' amendments).
     expect(h.replay.log.filter((r) => r.path.startsWith('/api/v1/'))).toHaveLength(9);
     // legislation.gov.uk: the new-legislation feed's two pages (the second has no next link), the Act's one.
-    expect(h.replay.log.filter((r) => r.path.endsWith('/data.feed')).map((r) => `${r.path}?${new URLSearchParams(r.query)}`)).toEqual([
-      '/new/data.feed?',
-      '/new/data.feed?page=2',
-      '/search/data.feed?type=ukpga&title=procurement',
-    ]);
+    expect(
+      h.replay.log.filter((r) => r.path.endsWith('/data.feed')).map((r) => `${r.path}?${new URLSearchParams(r.query)}`),
+    ).toEqual(['/new/data.feed?', '/new/data.feed?page=2', '/search/data.feed?type=ukpga&title=procurement']);
   });
 
   it('t2 again: one listing request per source, no alerts', async () => {
@@ -86,7 +101,10 @@ describe('procurement sources (DynamoDB Local + replay server + outbox)', () => 
   });
 
   it('the debarment table reordered raises nothing', async () => {
-    h.replay.override({ ...DEBARMENT, file: '../../test/fixtures/html-list/debarment-list_row-added-and-removed_reordered.html' });
+    h.replay.override({
+      ...DEBARMENT,
+      file: '../../test/fixtures/html-list/debarment-list_row-added-and-removed_reordered.html',
+    });
     const report = await h.cycle();
     expect(report.outcomes.find((o) => o.sourceId === 'debarment-list')!.kind).toBe('unchanged');
     expect(report.delivery.sent).toEqual([]);

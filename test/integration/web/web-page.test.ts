@@ -16,7 +16,16 @@ import { freshStore } from '../../support/dynamo';
 import { HOSTILE_TITLE, seedChangeLog } from '../api/seed-change-log';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
 
 let server: LoopbackHttpServer;
 let base: string;
@@ -28,14 +37,21 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   const store = await freshStore('web');
   seeded = await seedChangeLog(store);
-  const router = createRouter({ store, settings: { cursorSecret: 'web-test-secret-0123456789', baseUrl: null, unsubscribeSecret: null }, assets: folderAssets(join(ROOT, 'web')), logger: silentLogger });
+  const router = createRouter({
+    store,
+    settings: { cursorSecret: 'web-test-secret-0123456789', baseUrl: null, unsubscribeSecret: null },
+    assets: folderAssets(join(ROOT, 'web')),
+    logger: silentLogger,
+  });
   server = new LoopbackHttpServer(router);
   base = await server.start();
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   page.on('pageerror', (err) => pageErrors.push(err.message));
   // The page must never reach beyond its origin; the one source link followed is answered here.
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>stand-in for the source page</title>' }));
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>stand-in for the source page</title>' }),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -44,7 +60,10 @@ afterAll(async () => {
 });
 
 async function listTitles(): Promise<string[]> {
-  await page.locator('#list-status').filter({ hasText: /change\(s\) shown|No changes/ }).waitFor();
+  await page
+    .locator('#list-status')
+    .filter({ hasText: /change\(s\) shown|No changes/ })
+    .waitFor();
   return page.locator('#changes li a.title').allTextContents();
 }
 
@@ -53,7 +72,11 @@ it('loads the list, newest first, with labelled filters and a link to older chan
   expect(await listTitles()).toEqual(seeded.slice(0, 25).map((c) => c.title));
   expect(await page.locator('#older').isVisible()).toBe(true);
   // Every form control has a label a screen reader announces.
-  const unlabelled = await page.$$eval('input, select', (els) => els.filter((e) => !(e as HTMLInputElement).labels?.length && (e as HTMLInputElement).type !== 'hidden').length);
+  const unlabelled = await page.$$eval(
+    'input, select',
+    (els) =>
+      els.filter((e) => !(e as HTMLInputElement).labels?.length && (e as HTMLInputElement).type !== 'hidden').length,
+  );
   expect(unlabelled).toBe(0);
 });
 
@@ -81,7 +104,10 @@ it('opens a change and shows the diff as inserted and deleted words', async () =
   expect(await page.locator('#diff del').allTextContents()).toEqual(['consider']);
   // Focus moves to the heading so a screen reader starts at the change.
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('change-title');
-  const shot = join(process.env.PROCWATCH_SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'procwatch-shot-')), 'web-page-test.png');
+  const shot = join(
+    process.env.PROCWATCH_SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'procwatch-shot-')),
+    'web-page-test.png',
+  );
   await page.screenshot({ path: shot, fullPage: true });
   expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
 });

@@ -12,8 +12,19 @@ const units: UnitCosts = {
 
 describe('monthlyBill', () => {
   it('invokes each schedule group once per tick, whatever its number of sources', () => {
-    const one = monthlyBill({ name: 'a', groups: { govuk: 1, parliament: 1, legislation: 1 }, documentsPerSource: 100, strategy: 'product' }, units);
-    const ten = monthlyBill({ name: 'b', groups: { govuk: 10, parliament: 10, legislation: 10 }, documentsPerSource: 100, strategy: 'product' }, units);
+    const one = monthlyBill(
+      { name: 'a', groups: { govuk: 1, parliament: 1, legislation: 1 }, documentsPerSource: 100, strategy: 'product' },
+      units,
+    );
+    const ten = monthlyBill(
+      {
+        name: 'b',
+        groups: { govuk: 10, parliament: 10, legislation: 10 },
+        documentsPerSource: 100,
+        strategy: 'product',
+      },
+      units,
+    );
     expect(one.invocations).toBe(30 * 96 + 30 * 24 + 30);
     expect(ten.invocations).toBe(one.invocations);
     expect(ten.httpRequests).toBeCloseTo(one.httpRequests * 10, 6);
@@ -30,6 +41,9 @@ describe('monthlyBill', () => {
   it('charges the naive monitor its full rewrite every cycle', () => {
     const bill = monthlyBill({ name: 'n', groups: { govuk: 2 }, documentsPerSource: 100, strategy: 'naive' }, units);
     expect(bill.writeUnits).toBe(30 * 96 * 2 * units.naivePerSource.wcu);
-    expect(bill.total).toBeCloseTo(Object.values(bill.cost).reduce((a, b) => a + b, 0), 10);
+    expect(bill.total).toBeCloseTo(
+      Object.values(bill.cost).reduce((a, b) => a + b, 0),
+      10,
+    );
   });
 });

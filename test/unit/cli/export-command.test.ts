@@ -22,13 +22,32 @@ describe('csvField', () => {
 
 it('writes a header and one CRLF-terminated row per change', () => {
   const change: Change = {
-    changeId: 'c1', sourceId: 'bscc-correspondence', docId: 'govuk:/a', type: 'new-correspondence', detectedAt: '2026-01-01T00:00:00.000Z', runId: 'r',
-    title: '=cmd|" /C calc"!A0, a letter', url: 'https://www.gov.uk/a', summary: 's', version: 1, previousVersion: null, diff: null, changeNote: null,
-    threadId: 'bscc--hikvision', letter: null, knownMatch: null, keywords: [{ term: 'Hikvision', excerpt: '' }, { term: 'CCTV', excerpt: '' }],
+    changeId: 'c1',
+    sourceId: 'bscc-correspondence',
+    docId: 'govuk:/a',
+    type: 'new-correspondence',
+    detectedAt: '2026-01-01T00:00:00.000Z',
+    runId: 'r',
+    title: '=cmd|" /C calc"!A0, a letter',
+    url: 'https://www.gov.uk/a',
+    summary: 's',
+    version: 1,
+    previousVersion: null,
+    diff: null,
+    changeNote: null,
+    threadId: 'bscc--hikvision',
+    letter: null,
+    knownMatch: null,
+    keywords: [
+      { term: 'Hikvision', excerpt: '' },
+      { term: 'CCTV', excerpt: '' },
+    ],
   };
   const csv = formatChangesCsv([change]);
   const [header, row, end] = csv.split('\r\n');
   expect(header).toBe(CSV_COLUMNS.join(','));
-  expect(row).toBe('2026-01-01T00:00:00.000Z,new-correspondence,bscc-correspondence,"\'=cmd|"" /C calc""!A0, a letter",https://www.gov.uk/a,bscc--hikvision,govuk:/a,s,,Hikvision; CCTV,1,,c1');
+  expect(row).toBe(
+    '2026-01-01T00:00:00.000Z,new-correspondence,bscc-correspondence,"\'=cmd|"" /C calc""!A0, a letter",https://www.gov.uk/a,bscc--hikvision,govuk:/a,s,,Hikvision; CCTV,1,,c1',
+  );
   expect(end).toBe('');
 });

@@ -5,7 +5,12 @@ const long = (word: string) => Array.from({ length: 200 }, () => word).join(' ')
 
 describe('compactDiff', () => {
   it('keeps short runs and every change whole', () => {
-    const ops: DiffOp[] = [{ op: 'equal', text: 'met on ' }, { op: 'delete', text: '19' }, { op: 'insert', text: '26' }, { op: 'equal', text: ' January' }];
+    const ops: DiffOp[] = [
+      { op: 'equal', text: 'met on ' },
+      { op: 'delete', text: '19' },
+      { op: 'insert', text: '26' },
+      { op: 'equal', text: ' January' },
+    ];
     expect(compactDiff(ops)).toEqual(ops);
   });
 

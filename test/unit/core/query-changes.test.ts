@@ -1,7 +1,13 @@
 /** queryChanges: validation, the limit cap, and cursors that are signed and bound to their filter. */
 import { ProcwatchError } from '../../../lambdas/core/errors';
 import type { ChangePage, ChangeQuery } from '../../../lambdas/core/ports';
-import { MAX_LIMIT, parseChangeFilter, queryChanges, signCursor, verifyCursor } from '../../../lambdas/core/query-changes';
+import {
+  MAX_LIMIT,
+  parseChangeFilter,
+  queryChanges,
+  signCursor,
+  verifyCursor,
+} from '../../../lambdas/core/query-changes';
 
 const SECRET = 'unit-test-secret-0123456789';
 
@@ -22,7 +28,10 @@ function fieldOf(fn: () => unknown): string | undefined {
 
 describe('parseChangeFilter', () => {
   it('normalises times to UTC ISO and keeps a day a day', () => {
-    expect(parseChangeFilter({ since: '2026-01-31T10:00:00+01:00', until: '2026-02-01' })).toEqual({ since: '2026-01-31T09:00:00.000Z', until: '2026-02-01' });
+    expect(parseChangeFilter({ since: '2026-01-31T10:00:00+01:00', until: '2026-02-01' })).toEqual({
+      since: '2026-01-31T09:00:00.000Z',
+      until: '2026-02-01',
+    });
   });
 
   it('lower-cases the keyword and folds its whitespace', () => {
@@ -49,8 +58,12 @@ describe('queryChanges', () => {
     const { seen, store } = recordingStore();
     await queryChanges({ store, cursorSecret: SECRET }, { limit: 10_000 });
     expect(seen[0].limit).toBe(MAX_LIMIT);
-    await expect(queryChanges({ store, cursorSecret: SECRET }, { limit: 0 })).rejects.toMatchObject({ context: { field: 'limit' } });
-    await expect(queryChanges({ store, cursorSecret: SECRET }, { limit: 2.5 })).rejects.toMatchObject({ context: { field: 'limit' } });
+    await expect(queryChanges({ store, cursorSecret: SECRET }, { limit: 0 })).rejects.toMatchObject({
+      context: { field: 'limit' },
+    });
+    await expect(queryChanges({ store, cursorSecret: SECRET }, { limit: 2.5 })).rejects.toMatchObject({
+      context: { field: 'limit' },
+    });
   });
 
   it('signs the store cursor on the way out and hands the bare one back on the way in', async () => {

@@ -5,18 +5,48 @@ import { groupDigest, renderDigest } from '../../../lambdas/core/render-digest';
 
 function change(over: Partial<Change> = {}): Change {
   return {
-    changeId: 'c1', sourceId: 'bscc-correspondence', docId: 'd1', type: 'document-changed', detectedAt: '2023-10-24T08:15:00Z', runId: 'r1',
-    title: 'Letter from the Commissioner to Hikvision', url: 'https://www.gov.uk/government/publications/letter', summary: '1 word added, 1 removed',
-    version: 2, previousVersion: 1, changeNote: null, threadId: 'bscc--hikvision', letter: null, knownMatch: null,
+    changeId: 'c1',
+    sourceId: 'bscc-correspondence',
+    docId: 'd1',
+    type: 'document-changed',
+    detectedAt: '2023-10-24T08:15:00Z',
+    runId: 'r1',
+    title: 'Letter from the Commissioner to Hikvision',
+    url: 'https://www.gov.uk/government/publications/letter',
+    summary: '1 word added, 1 removed',
+    version: 2,
+    previousVersion: 1,
+    changeNote: null,
+    threadId: 'bscc--hikvision',
+    letter: null,
+    knownMatch: null,
     keywords: [{ term: 'Hikvision', excerpt: 'the use of Hikvision cameras in public buildings' }],
-    diff: [{ op: 'equal', text: 'when we met on ' }, { op: 'delete', text: '19' }, { op: 'insert', text: '26' }, { op: 'equal', text: ' January 2023.' }],
+    diff: [
+      { op: 'equal', text: 'when we met on ' },
+      { op: 'delete', text: '19' },
+      { op: 'insert', text: '26' },
+      { op: 'equal', text: ' January 2023.' },
+    ],
     ...over,
   };
 }
 
 function alert(c: Change, over: Partial<Alert> = {}): Alert {
-  return { alertId: c.changeId, changeId: c.changeId, type: c.type, sourceId: c.sourceId, createdAt: c.detectedAt, status: 'pending', subject: `Changed: ${c.title}`,
-    priority: 'high', attempts: 0, lastError: null, messageId: null, claimedAt: null, ...over };
+  return {
+    alertId: c.changeId,
+    changeId: c.changeId,
+    type: c.type,
+    sourceId: c.sourceId,
+    createdAt: c.detectedAt,
+    status: 'pending',
+    subject: `Changed: ${c.title}`,
+    priority: 'high',
+    attempts: 0,
+    lastError: null,
+    messageId: null,
+    claimedAt: null,
+    ...over,
+  };
 }
 
 describe('renderAlert', () => {
@@ -34,12 +64,19 @@ describe('renderAlert', () => {
   });
 
   it('highlights matched keywords inside escaped text', () => {
-    expect(highlightHtml('Hikvision & <Dahua>', ['hikvision'])).toBe('<mark style="background:#fff2a8;color:#0b0c0c;font-weight:bold">Hikvision</mark> &amp; &lt;Dahua&gt;');
+    expect(highlightHtml('Hikvision & <Dahua>', ['hikvision'])).toBe(
+      '<mark style="background:#fff2a8;color:#0b0c0c;font-weight:bold">Hikvision</mark> &amp; &lt;Dahua&gt;',
+    );
     expect(highlightHtml('a (b) c', ['(b)'])).toContain('<mark');
   });
 
   it('escapes hostile titles, summaries and excerpts, and drops non-http links', () => {
-    const c = change({ title: '<script>alert(1)</script>', summary: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)', keywords: [{ term: 'x', excerpt: '"><svg onload=alert(1)>' }] });
+    const c = change({
+      title: '<script>alert(1)</script>',
+      summary: '<img src=x onerror=alert(1)>',
+      url: 'javascript:alert(1)',
+      keywords: [{ term: 'x', excerpt: '"><svg onload=alert(1)>' }],
+    });
     const r = renderAlert(alert(c, { subject: 'Changed: <script>\r\nBcc: victim@example.org' }), c);
     expect(r.html).not.toMatch(/<script|<img|<svg|href="javascript/);
     expect(r.subject).toBe('Changed: <script> Bcc: victim@example.org');
@@ -47,7 +84,15 @@ describe('renderAlert', () => {
   });
 
   it('restores the space where an elided unchanged run meets a change', () => {
-    const ops = readableOps([{ op: 'equal', text: `${'word '.repeat(100)}met on` }, { op: 'delete', text: '19' }, { op: 'insert', text: '26' }, { op: 'equal', text: 'January' }], 20);
+    const ops = readableOps(
+      [
+        { op: 'equal', text: `${'word '.repeat(100)}met on` },
+        { op: 'delete', text: '19' },
+        { op: 'insert', text: '26' },
+        { op: 'equal', text: 'January' },
+      ],
+      20,
+    );
     expect(ops[0].text.endsWith(' ')).toBe(true);
     expect(diffHtml([{ op: 'insert', text: '<b>' }])).toContain('&lt;b&gt;');
   });
@@ -57,7 +102,12 @@ describe('renderDigest', () => {
   it('groups by source, then thread, newest first, with a short subject', () => {
     const a = change({ changeId: 'a', detectedAt: '2023-10-24T08:00:00Z' });
     const b = change({ changeId: 'b', detectedAt: '2023-10-24T12:00:00Z', threadId: null });
-    const c = change({ changeId: 'c', detectedAt: '2023-10-24T10:00:00Z', sourceId: 'procurement-bills', threadId: null });
+    const c = change({
+      changeId: 'c',
+      detectedAt: '2023-10-24T10:00:00Z',
+      sourceId: 'procurement-bills',
+      threadId: null,
+    });
     const items = [a, b, c].map((x) => ({ alert: alert(x), change: x, highlight: [] }));
     const groups = groupDigest(items);
     expect(groups.map((g) => g.sourceId)).toEqual(['bscc-correspondence', 'procurement-bills']);

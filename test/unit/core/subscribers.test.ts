@@ -6,7 +6,10 @@ const alert = { sourceId: 'bscc-correspondence', type: 'new-correspondence' };
 const change = { keywords: [{ term: 'Hikvision', excerpt: '…' }] };
 
 it('keeps alerts.to as everyone, immediately, everything; an explicit entry refines it', () => {
-  const subs = effectiveSubscribers([{ email: 'Team <TEAM@example.org>', frequency: 'daily' }], ['team@example.org', 'other@example.org']);
+  const subs = effectiveSubscribers(
+    [{ email: 'Team <TEAM@example.org>', frequency: 'daily' }],
+    ['team@example.org', 'other@example.org'],
+  );
   expect(subs).toEqual([
     { email: 'team@example.org', frequency: 'daily' },
     { email: 'other@example.org', frequency: 'immediate' },
@@ -36,20 +39,40 @@ it('reads the digest hour on the London clock, in winter and in summer', () => {
 it('the config accepts the subscribers, unsubscribe and mailer sections docs/email.md shows, and rejects unknown keys', () => {
   const base = {
     contact: 'test@example.org',
-    sources: [{ id: 'bscc-correspondence', kind: 'govuk-search', organisations: ['biometrics-and-surveillance-camera-commissioner'], documentTypes: ['correspondence'] }],
+    sources: [
+      {
+        id: 'bscc-correspondence',
+        kind: 'govuk-search',
+        organisations: ['biometrics-and-surveillance-camera-commissioner'],
+        documentTypes: ['correspondence'],
+      },
+    ],
     alerts: { from: 'procurement-watch <alerts@example.org>', to: ['campaign-team@example.org'] },
   };
   const c = parseConfig({
     ...base,
     subscribers: [
       { email: 'letters@example.org', types: ['new-correspondence'], frequency: 'immediate' },
-      { email: 'weekly-reader@example.org', sources: ['bscc-correspondence'], keywords: ['Hikvision', 'Dahua'], frequency: 'daily', digestHour: 8 },
+      {
+        email: 'weekly-reader@example.org',
+        sources: ['bscc-correspondence'],
+        keywords: ['Hikvision', 'Dahua'],
+        frequency: 'daily',
+        digestHour: 8,
+      },
     ],
     unsubscribe: { baseUrl: 'https://watch.example.org/unsubscribe', secretId: 'procwatch/unsubscribe' },
-    mailer: { kind: 'smtp', smtp: { host: 'smtp.example.org', port: 587, user: 'alerts@example.org', secretEnv: 'PROCWATCH_SMTP_PASSWORD' } },
+    mailer: {
+      kind: 'smtp',
+      smtp: { host: 'smtp.example.org', port: 587, user: 'alerts@example.org', secretEnv: 'PROCWATCH_SMTP_PASSWORD' },
+    },
   });
   expect(c.subscribers).toHaveLength(2);
   expect(c.mailer.kind).toBe('smtp');
-  expect(() => parseConfig({ ...base, subscribers: [{ email: 'x@example.org', password: 'no' }] })).toThrow(/unknown key/);
-  expect(() => parseConfig({ ...base, mailer: { kind: 'smtp', smtp: { host: 'h', password: 'inline' } } })).toThrow(/unknown key/);
+  expect(() => parseConfig({ ...base, subscribers: [{ email: 'x@example.org', password: 'no' }] })).toThrow(
+    /unknown key/,
+  );
+  expect(() => parseConfig({ ...base, mailer: { kind: 'smtp', smtp: { host: 'h', password: 'inline' } } })).toThrow(
+    /unknown key/,
+  );
 });

@@ -15,7 +15,10 @@ it('rejects a wrong secret, a tampered address or time, and junk', () => {
   const token = createUnsubscribeToken('a@example.org', SECRET);
   expect(verifyUnsubscribeToken(token, 'another-secret-0123456789')).toBeNull();
   const [v, , issued, mac] = token.split('.');
-  expect(verifyUnsubscribeToken([v, Buffer.from('b@example.org').toString('base64url'), issued, mac].join('.'), SECRET)).toBeNull();
+  expect(
+    verifyUnsubscribeToken([v, Buffer.from('b@example.org').toString('base64url'), issued, mac].join('.'), SECRET),
+  ).toBeNull();
   expect(verifyUnsubscribeToken([v, token.split('.')[1], 'zz', mac].join('.'), SECRET)).toBeNull();
-  for (const junk of ['', 'v1', 'v1.a.b.c', 'v2.a.b.c.d', `${token}x`, 'x'.repeat(5000)]) expect(verifyUnsubscribeToken(junk, SECRET)).toBeNull();
+  for (const junk of ['', 'v1', 'v1.a.b.c', 'v2.a.b.c.d', `${token}x`, 'x'.repeat(5000)])
+    expect(verifyUnsubscribeToken(junk, SECRET)).toBeNull();
 });

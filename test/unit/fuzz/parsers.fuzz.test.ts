@@ -15,7 +15,11 @@ import { ReliabilityLog } from '../../integration/reliability/reliability-report
 
 const log = new ReliabilityLog('50-parser-fuzz');
 const RUNS = 40;
-const endpoints: Endpoints = { govuk: 'https://www.gov.uk', parliament: 'https://bills-api.parliament.uk', legislation: 'https://www.legislation.gov.uk' };
+const endpoints: Endpoints = {
+  govuk: 'https://www.gov.uk',
+  parliament: 'https://bills-api.parliament.uk',
+  legislation: 'https://www.legislation.gov.uk',
+};
 
 interface Target {
   config: SourceConfigBase;
@@ -26,11 +30,54 @@ interface Target {
 
 /** One realistic config per kind (as the unit tests of each kind use), with its fixtures. */
 const TARGETS: Record<string, Target> = {
-  'govuk-search': { config: { id: 'fuzz', kind: 'govuk-search', organisations: ['x'], documentTypes: ['correspondence'] } as SourceConfigBase, dir: 'govuk-search', ext: '.json', url: `${endpoints.govuk}/api/search.json?start=0` },
-  'govuk-content': { config: { id: 'fuzz', kind: 'govuk-content', path: '/government/publications/x' } as SourceConfigBase, dir: 'govuk-content', ext: '.json', url: `${endpoints.govuk}/api/content/government/publications/x` },
-  'html-list': { config: { id: 'fuzz', kind: 'html-list', path: '/government/publications/debarment-list', row: 'table tbody tr', fields: { supplier: 'td:nth-child(1)', date: 'td:nth-child(2)' }, key: ['supplier'] } as SourceConfigBase, dir: 'html-list', ext: '.html', url: `${endpoints.govuk}/government/publications/debarment-list` },
-  'legislation-feed': { config: { id: 'fuzz', kind: 'legislation-feed', path: '/new/data.feed', maxPages: 2 } as SourceConfigBase, dir: 'legislation', ext: '.xml', url: `${endpoints.legislation}/new/data.feed` },
-  'parliament-bill': { config: { id: 'fuzz', kind: 'parliament-bill', searchTerm: 'Procurement', billIds: [3159], pageSize: 2 } as SourceConfigBase, dir: 'parliament-bills', ext: '.json', url: `${endpoints.parliament}/api/v1/Bills?SearchTerm=Procurement&Skip=0&Take=2` },
+  'govuk-search': {
+    config: {
+      id: 'fuzz',
+      kind: 'govuk-search',
+      organisations: ['x'],
+      documentTypes: ['correspondence'],
+    } as SourceConfigBase,
+    dir: 'govuk-search',
+    ext: '.json',
+    url: `${endpoints.govuk}/api/search.json?start=0`,
+  },
+  'govuk-content': {
+    config: { id: 'fuzz', kind: 'govuk-content', path: '/government/publications/x' } as SourceConfigBase,
+    dir: 'govuk-content',
+    ext: '.json',
+    url: `${endpoints.govuk}/api/content/government/publications/x`,
+  },
+  'html-list': {
+    config: {
+      id: 'fuzz',
+      kind: 'html-list',
+      path: '/government/publications/debarment-list',
+      row: 'table tbody tr',
+      fields: { supplier: 'td:nth-child(1)', date: 'td:nth-child(2)' },
+      key: ['supplier'],
+    } as SourceConfigBase,
+    dir: 'html-list',
+    ext: '.html',
+    url: `${endpoints.govuk}/government/publications/debarment-list`,
+  },
+  'legislation-feed': {
+    config: { id: 'fuzz', kind: 'legislation-feed', path: '/new/data.feed', maxPages: 2 } as SourceConfigBase,
+    dir: 'legislation',
+    ext: '.xml',
+    url: `${endpoints.legislation}/new/data.feed`,
+  },
+  'parliament-bill': {
+    config: {
+      id: 'fuzz',
+      kind: 'parliament-bill',
+      searchTerm: 'Procurement',
+      billIds: [3159],
+      pageSize: 2,
+    } as SourceConfigBase,
+    dir: 'parliament-bills',
+    ext: '.json',
+    url: `${endpoints.parliament}/api/v1/Bills?SearchTerm=Procurement&Skip=0&Take=2`,
+  },
 };
 
 function fixturesOf(t: Target): string[] {
@@ -42,7 +89,13 @@ function fixturesOf(t: Target): string[] {
 /** A real fixture, cut, spliced, or with a run of characters replaced. */
 const mutated = (seeds: string[]) =>
   fc
-    .tuple(fc.constantFrom(...seeds), fc.nat(), fc.nat(), fc.string({ maxLength: 40, unit: 'binary' }), fc.integer({ min: 0, max: 3 }))
+    .tuple(
+      fc.constantFrom(...seeds),
+      fc.nat(),
+      fc.nat(),
+      fc.string({ maxLength: 40, unit: 'binary' }),
+      fc.integer({ min: 0, max: 3 }),
+    )
     .map(([s, a, b, insert, how]) => {
       const i = a % (s.length + 1);
       const j = Math.min(s.length, i + (b % 200));
@@ -80,7 +133,9 @@ function outcome(run: () => { length: number }): 'ok' | 'parse-error' {
   } catch (err) {
     if (err instanceof ParseError) return 'parse-error';
     // Name the escaped exception without dumping the (large) input again.
-    throw new Error(`not a ParseError: ${(err as Error)?.name}: ${(err as Error)?.message}\n${(err as Error)?.stack?.split('\n').slice(1, 4).join('\n')}`);
+    throw new Error(
+      `not a ParseError: ${(err as Error)?.name}: ${(err as Error)?.message}\n${(err as Error)?.stack?.split('\n').slice(1, 4).join('\n')}`,
+    );
   }
 }
 
@@ -104,17 +159,33 @@ describe.each(Object.keys(sourceKinds))('source kind %s under fuzzing', (kindNam
     ...(target.ext === '.json' ? [['fixtures with a value replaced', jsonMutated(seeds)] as const] : []),
   ] as const;
 
-  it.each(inputs.map(([name, arb]) => [name, arb] as const))('%s: documents or a ParseError, nothing else', (name, arb) => {
-    const seen = { ok: 0, 'parse-error': 0 };
-    fc.assert(
-      fc.property(arb as fc.Arbitrary<string>, (body) => {
-        seen[outcome(() => kind.parseListing(fetched(body), config, endpoints).entries)]++;
-        seen[outcome(() => kind.parseDetail(fetched(body), entry, config, endpoints).documents)]++;
-      }),
-      { numRuns: target.ext === '.html' ? RUNS / 4 : RUNS, seed: 42, endOnFailure: true, includeErrorInReport: false },
-    );
-    log.record({ area: 'parser', fault: `${kindName}: ${name}`, tried: RUNS * 2, expected: 'documents or a typed ParseError', observed: `${seen.ok} parsed, ${seen['parse-error']} ParseError, 0 other exceptions`, dataLost: 0, falseAlerts: 0 });
-  });
+  it.each(inputs.map(([name, arb]) => [name, arb] as const))(
+    '%s: documents or a ParseError, nothing else',
+    (name, arb) => {
+      const seen = { ok: 0, 'parse-error': 0 };
+      fc.assert(
+        fc.property(arb as fc.Arbitrary<string>, (body) => {
+          seen[outcome(() => kind.parseListing(fetched(body), config, endpoints).entries)]++;
+          seen[outcome(() => kind.parseDetail(fetched(body), entry, config, endpoints).documents)]++;
+        }),
+        {
+          numRuns: target.ext === '.html' ? RUNS / 4 : RUNS,
+          seed: 42,
+          endOnFailure: true,
+          includeErrorInReport: false,
+        },
+      );
+      log.record({
+        area: 'parser',
+        fault: `${kindName}: ${name}`,
+        tried: RUNS * 2,
+        expected: 'documents or a typed ParseError',
+        observed: `${seen.ok} parsed, ${seen['parse-error']} ParseError, 0 other exceptions`,
+        dataLost: 0,
+        falseAlerts: 0,
+      });
+    },
+  );
 });
 
 afterAll(() => log.flush());

@@ -21,11 +21,23 @@ function deps(overrides: Partial<ApiDeps['store']> = {}): { deps: ApiDeps; logge
     getDocument: async () => null,
     ...overrides,
   };
-  return { deps: { store, settings: { cursorSecret: 'router-secret-0123456789', baseUrl: null, unsubscribeSecret: null }, assets: null, logger }, logged };
+  return {
+    deps: {
+      store,
+      settings: { cursorSecret: 'router-secret-0123456789', baseUrl: null, unsubscribeSecret: null },
+      assets: null,
+      logger,
+    },
+    logged,
+  };
 }
 
 it('answers a store failure with a 500 that hides its detail, and logs it', async () => {
-  const { deps: d, logged } = deps({ listChanges: async () => { throw new StoreError('DynamoDB Query failed on table secret-table: ThrottlingException'); } });
+  const { deps: d, logged } = deps({
+    listChanges: async () => {
+      throw new StoreError('DynamoDB Query failed on table secret-table: ThrottlingException');
+    },
+  });
   const res = await createRouter(d)(request('/changes'));
   expect(res.status).toBe(500);
   expect(res.body).not.toMatch(/secret-table|Throttling|at /);
@@ -42,7 +54,9 @@ it('answers a malformed percent-encoding in an id with a 400', async () => {
 it('decodes a document id holding slashes from one path segment', async () => {
   const asked: string[] = [];
   const { deps: d } = deps({ listVersions: async (id: string) => (asked.push(id), []) });
-  const res = await createRouter(d)(request(`/documents/${encodeURIComponent('govuk:/government/publications/x')}/history`));
+  const res = await createRouter(d)(
+    request(`/documents/${encodeURIComponent('govuk:/government/publications/x')}/history`),
+  );
   expect(asked).toEqual(['govuk:/government/publications/x']);
   expect(res.status).toBe(404);
 });

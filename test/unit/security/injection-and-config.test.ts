@@ -29,14 +29,31 @@ const HOSTILE: Change = {
   summary: '<img src=x onerror=alert(1)> "quoted" & \'single\' ' + LONG,
   version: 2,
   previousVersion: 1,
-  diff: [{ op: 'equal', text: 'see ' }, { op: 'insert', text: '<a href="javascript:alert(1)">click</a>' }, { op: 'delete', text: '<iframe src=//evil>' }],
+  diff: [
+    { op: 'equal', text: 'see ' },
+    { op: 'insert', text: '<a href="javascript:alert(1)">click</a>' },
+    { op: 'delete', text: '<iframe src=//evil>' },
+  ],
   changeNote: 'Updated\r\nContent-Type: text/html\r\n\r\n<script>x</script>',
   threadId: 'bscc--hikvision',
   letter: null,
   knownMatch: null,
   keywords: [{ term: 'Hikvision', excerpt: '<b onmouseover=alert(1)>Hikvision</b>' }],
 };
-const ALERT: Alert = { alertId: 'c1', changeId: 'c1', type: 'document-changed', sourceId: 'bscc-correspondence', createdAt: HOSTILE.detectedAt, status: 'pending', subject: `Changed: ${HOSTILE.title}`, priority: 'high', attempts: 0, lastError: null, messageId: null, claimedAt: null };
+const ALERT: Alert = {
+  alertId: 'c1',
+  changeId: 'c1',
+  type: 'document-changed',
+  sourceId: 'bscc-correspondence',
+  createdAt: HOSTILE.detectedAt,
+  status: 'pending',
+  subject: `Changed: ${HOSTILE.title}`,
+  priority: 'high',
+  attempts: 0,
+  lastError: null,
+  messageId: null,
+  claimedAt: null,
+};
 
 /** Every element and attribute an HTML string really contains, as a browser would tokenize it (well enough for this). */
 function tags(html: string): string[] {
@@ -50,27 +67,63 @@ it('the email: no script, no handler, no javascript: link, one-line subject', ()
   expect(found.filter((t) => /\bon\w+=/i.test(t))).toEqual([]);
   expect(r.html).not.toMatch(/href="javascript:/i);
   expect(r.subject).not.toMatch(/[\r\n]/);
-  log.record({ area: 'injection', fault: 'email: HTML, <script>, on* handlers, javascript: link, CR/LF in subject and change note, 200 kB summary', tried: 1, expected: 'escaped text, no link, one-line subject', observed: `0 live tags, subject ${r.subject.length} chars on one line`, dataLost: 0, falseAlerts: 0 });
+  log.record({
+    area: 'injection',
+    fault: 'email: HTML, <script>, on* handlers, javascript: link, CR/LF in subject and change note, 200 kB summary',
+    tried: 1,
+    expected: 'escaped text, no link, one-line subject',
+    observed: `0 live tags, subject ${r.subject.length} chars on one line`,
+    dataLost: 0,
+    falseAlerts: 0,
+  });
 });
 
 it('the Atom feed: well-formed XML whose text carries the hostile strings as text', () => {
-  const xml = renderAtomFeed({ base: 'https://procwatch.invalid', selfUrl: 'https://procwatch.invalid/feed.atom', feedKey: 'all', title: 'All changes', changes: [HOSTILE], emptyUpdated: HOSTILE.detectedAt, nextUrl: null });
+  const xml = renderAtomFeed({
+    base: 'https://procwatch.invalid',
+    selfUrl: 'https://procwatch.invalid/feed.atom',
+    feedKey: 'all',
+    title: 'All changes',
+    changes: [HOSTILE],
+    emptyUpdated: HOSTILE.detectedAt,
+    nextUrl: null,
+  });
   const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
   expect(parsed.feed).toBeDefined();
   expect(xml).not.toMatch(/<script/i);
   expect(xml).not.toMatch(/href="javascript:/i);
   expect(xml).not.toContain('\u001b');
-  log.record({ area: 'injection', fault: 'Atom feed: the same hostile change', tried: 1, expected: 'well-formed XML, markup escaped, no javascript: link', observed: 'parses; no raw markup', dataLost: 0, falseAlerts: 0 });
+  log.record({
+    area: 'injection',
+    fault: 'Atom feed: the same hostile change',
+    tried: 1,
+    expected: 'well-formed XML, markup escaped, no javascript: link',
+    observed: 'parses; no raw markup',
+    dataLost: 0,
+    falseAlerts: 0,
+  });
 });
 
 it('the CLI: no escape sequences or line breaks from scraped text', () => {
   const row = formatChangeRow(HOSTILE);
   expect(row).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   expect(terminalSafe(HOSTILE.changeNote!)).not.toMatch(/[\r\n]/);
-  log.record({ area: 'injection', fault: 'CLI: ANSI escapes, CR/LF in titles, notes and URLs', tried: 1, expected: 'control characters replaced', observed: 'none printed', dataLost: 0, falseAlerts: 0 });
+  log.record({
+    area: 'injection',
+    fault: 'CLI: ANSI escapes, CR/LF in titles, notes and URLs',
+    tried: 1,
+    expected: 'control characters replaced',
+    observed: 'none printed',
+    dataLost: 0,
+    falseAlerts: 0,
+  });
 });
 
-const GOOD = { contact: 'team@example.org', sources: [{ id: 'bscc', kind: 'govuk-search', organisations: ['bscc'], documentTypes: ['correspondence'] }], alerts: { from: 'a@example.org', to: ['b@example.org'] } };
+const GOOD = {
+  contact: 'team@example.org',
+  sources: [{ id: 'bscc', kind: 'govuk-search', organisations: ['bscc'], documentTypes: ['correspondence'] }],
+  alerts: { from: 'a@example.org', to: ['b@example.org'] },
+};
 
 it('a configuration with several problems is refused with one line for each', () => {
   const bad = {
@@ -78,7 +131,15 @@ it('a configuration with several problems is refused with one line for each', ()
     alert: { to: ['x@example.org'] },
     alerts: { from: 'not an address', to: ['b@example.org', 'also bad'], failureThreshold: 'three' },
     endpoints: { govuk: 'javascript:alert(1)' },
-    sources: [{ id: 'bscc', kind: 'govuk-search', organisations: ['bscc'], documentTypes: ['correspondence'], url: 'https://evil.example/' }],
+    sources: [
+      {
+        id: 'bscc',
+        kind: 'govuk-search',
+        organisations: ['bscc'],
+        documentTypes: ['correspondence'],
+        url: 'https://evil.example/',
+      },
+    ],
   };
   let err: unknown;
   try {
@@ -95,7 +156,15 @@ it('a configuration with several problems is refused with one line for each', ()
   expect(problems.some((p) => /sources\[0\].*unknown key\(s\) "url"/.test(p))).toBe(true);
   expect(problems.every((p) => !p.includes('\n'))).toBe(true);
   expect(() => parseConfig(GOOD)).not.toThrow();
-  log.record({ area: 'config', fault: 'unknown top-level key, bad e-mails, wrong type, a source with its own URL', tried: 1, expected: 'refused, one line per problem', observed: `${problems.length} lines`, dataLost: 0, falseAlerts: 0 });
+  log.record({
+    area: 'config',
+    fault: 'unknown top-level key, bad e-mails, wrong type, a source with its own URL',
+    tried: 1,
+    expected: 'refused, one line per problem',
+    observed: `${problems.length} lines`,
+    dataLost: 0,
+    falseAlerts: 0,
+  });
 });
 
 it('secrets never reach a log line, by key or by value', () => {
@@ -103,11 +172,24 @@ it('secrets never reach a log line, by key or by value', () => {
   const password = 'S3cret-smtp-pass';
   const token = 'ghp_abcdefghijklmnop1234';
   const logger = new JsonLogger((l) => lines.push(l), {}, [password, token]);
-  logger.info('connecting', { smtp: { host: 'smtp.example.org', user: 'u', password }, authorization: `Bearer ${token}`, apiKey: 'k-123456', note: `failed with ${password}` });
+  logger.info('connecting', {
+    smtp: { host: 'smtp.example.org', user: 'u', password },
+    authorization: `Bearer ${token}`,
+    apiKey: 'k-123456',
+    note: `failed with ${password}`,
+  });
   logger.warn(`token ${token} rejected`);
   logger.child({ run: 'r1' }).error('boom', { secret: 'x', nested: { clientSecret: 'hidden-value' } });
   const all = lines.join('\n');
   for (const s of [password, token, 'k-123456', 'hidden-value']) expect(all).not.toContain(s);
   expect(all).toContain('smtp.example.org');
-  log.record({ area: 'secrets', fault: 'SMTP password, bearer token, API key in log fields and messages', tried: 3, expected: 'masked as ***', observed: 'none of the 4 secrets in the log', dataLost: 0, falseAlerts: 0 });
+  log.record({
+    area: 'secrets',
+    fault: 'SMTP password, bearer token, API key in log fields and messages',
+    tried: 3,
+    expected: 'masked as ***',
+    observed: 'none of the 4 secrets in the log',
+    dataLost: 0,
+    falseAlerts: 0,
+  });
 });

@@ -25,17 +25,22 @@ describe('govuk-search', () => {
     expect(url.searchParams.getAll('filter_organisations')).toEqual(['department-for-work-pensions']);
     expect(url.searchParams.getAll('filter_content_store_document_type')).toEqual(['policy']);
     expect(url.searchParams.get('order')).toBe('-public_timestamp');
-    expect(url.searchParams.getAll('fields')).toEqual(expect.arrayContaining(['title', 'link', 'public_timestamp', 'content_store_document_type']));
+    expect(url.searchParams.getAll('fields')).toEqual(
+      expect.arrayContaining(['title', 'link', 'public_timestamp', 'content_store_document_type']),
+    );
     expect(url.searchParams.get('start')).toBe('0');
     expect(url.searchParams.get('count')).toBe('10');
   });
 
-  it.each(['gds-api-adapters_new_policies_for_dwp.json', 'gds-api-adapters_old_policies_for_dwp.json', 'finder-frontend_business_readiness_results.json', 'frontend_manual_unscoped_search.json', 'gds-api-adapters_sub_sector_organisations.json'])(
-    '%s parses to its golden listing',
-    (file) => {
-      expectGolden(parse(file), join(FIXTURES, 'govuk-search', file.replace(/\.json$/, '.expected.json')));
-    },
-  );
+  it.each([
+    'gds-api-adapters_new_policies_for_dwp.json',
+    'gds-api-adapters_old_policies_for_dwp.json',
+    'finder-frontend_business_readiness_results.json',
+    'frontend_manual_unscoped_search.json',
+    'gds-api-adapters_sub_sector_organisations.json',
+  ])('%s parses to its golden listing', (file) => {
+    expectGolden(parse(file), join(FIXTURES, 'govuk-search', file.replace(/\.json$/, '.expected.json')));
+  });
 
   it('pages with start/count until total: 10 of 11 results asks for start=10 next', () => {
     const page = parse('gds-api-adapters_new_policies_for_dwp.json');

@@ -6,9 +6,27 @@ import { legislationFeed, type LegislationFeedConfig } from '../../../lambdas/so
 import { fetched, FIXTURES, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
 
-const newFeed: LegislationFeedConfig = { id: 'new-legislation', kind: 'legislation-feed', path: '/new/data.feed', terms: ['procurement', 'public contracts'], maxPages: 2 };
-const everything: LegislationFeedConfig = { id: 'all-new-legislation', kind: 'legislation-feed', path: '/new/data.feed', maxPages: 2 };
-const actFeed: LegislationFeedConfig = { id: 'procurement-act', kind: 'legislation-feed', path: '/search/data.feed', query: { type: 'ukpga', title: 'procurement act' }, terms: ['procurement'], watch: ['ukpga/2023/54'] };
+const newFeed: LegislationFeedConfig = {
+  id: 'new-legislation',
+  kind: 'legislation-feed',
+  path: '/new/data.feed',
+  terms: ['procurement', 'public contracts'],
+  maxPages: 2,
+};
+const everything: LegislationFeedConfig = {
+  id: 'all-new-legislation',
+  kind: 'legislation-feed',
+  path: '/new/data.feed',
+  maxPages: 2,
+};
+const actFeed: LegislationFeedConfig = {
+  id: 'procurement-act',
+  kind: 'legislation-feed',
+  path: '/search/data.feed',
+  query: { type: 'ukpga', title: 'procurement act' },
+  terms: ['procurement'],
+  watch: ['ukpga/2023/54'],
+};
 
 function parse(file: string, config: LegislationFeedConfig, url = legislationFeed.listing(config, LIVE_ENDPOINTS).url) {
   return legislationFeed.parseListing(fetched(url, fixtureText(`legislation/${file}`)), config, LIVE_ENDPOINTS);
@@ -19,13 +37,28 @@ function docs(file: string, config: LegislationFeedConfig): DocumentSnapshot[] {
 }
 
 function stored(doc: DocumentSnapshot): StoredVersion {
-  return { docId: doc.docId, version: 1, hash: 'h', text: doc.text, title: doc.title, fetchedAt: '2026-01-01T00:00:00Z', changeNote: null, extra: doc.extra ?? null };
+  return {
+    docId: doc.docId,
+    version: 1,
+    hash: 'h',
+    text: doc.text,
+    title: doc.title,
+    fetchedAt: '2026-01-01T00:00:00Z',
+    changeNote: null,
+    extra: doc.extra ?? null,
+  };
 }
 
 describe('legislation-feed', () => {
   it('asks legislation.gov.uk for the feed in the rate-limited legislation bucket', () => {
-    expect(legislationFeed.listing(newFeed, LIVE_ENDPOINTS)).toEqual({ url: 'https://www.legislation.gov.uk/new/data.feed', bucket: 'legislation', accept: 'application/atom+xml' });
-    expect(legislationFeed.listing(actFeed, LIVE_ENDPOINTS).url).toBe('https://www.legislation.gov.uk/search/data.feed?type=ukpga&title=procurement+act');
+    expect(legislationFeed.listing(newFeed, LIVE_ENDPOINTS)).toEqual({
+      url: 'https://www.legislation.gov.uk/new/data.feed',
+      bucket: 'legislation',
+      accept: 'application/atom+xml',
+    });
+    expect(legislationFeed.listing(actFeed, LIVE_ENDPOINTS).url).toBe(
+      'https://www.legislation.gov.uk/search/data.feed?type=ukpga&title=procurement+act',
+    );
   });
 
   it.each([
@@ -41,13 +74,30 @@ describe('legislation-feed', () => {
   it('reads the recorded feed: 20 entries with id, type, year, number, subjects and summary; the updated time is the signal', () => {
     const all = docs('legislation-parser_latest.feed.xml', everything);
     expect(all).toHaveLength(20);
-    expect(all[0]).toEqual(expect.objectContaining({ docId: 'legislation:uksi/2015/2028', url: 'https://www.legislation.gov.uk/uksi/2015/2028', signal: '2015-12-16T08:56:57.487Z', documentType: 'UnitedKingdomStatutoryInstrument' }));
-    expect(all[0].extra).toEqual({ key: 'uksi/2015/2028', type: 'UnitedKingdomStatutoryInstrument', year: '2015', number: '2028', subjects: ['POLICE, ENGLAND AND WALES'] });
+    expect(all[0]).toEqual(
+      expect.objectContaining({
+        docId: 'legislation:uksi/2015/2028',
+        url: 'https://www.legislation.gov.uk/uksi/2015/2028',
+        signal: '2015-12-16T08:56:57.487Z',
+        documentType: 'UnitedKingdomStatutoryInstrument',
+      }),
+    );
+    expect(all[0].extra).toEqual({
+      key: 'uksi/2015/2028',
+      type: 'UnitedKingdomStatutoryInstrument',
+      year: '2015',
+      number: '2028',
+      subjects: ['POLICE, ENGLAND AND WALES'],
+    });
   });
 
   it('pages by the next link, up to maxPages; the last page, a feed without next and an empty feed end it', () => {
     const first = parse('legislation-parser_latest.feed.xml', newFeed);
-    expect(first.next).toEqual({ url: 'https://www.legislation.gov.uk/new/data.feed?page=2', bucket: 'legislation', accept: 'application/atom+xml' });
+    expect(first.next).toEqual({
+      url: 'https://www.legislation.gov.uk/new/data.feed?page=2',
+      bucket: 'legislation',
+      accept: 'application/atom+xml',
+    });
     expect(parse('legislation-parser_latest.feed.xml', { ...newFeed, maxPages: 1 }).next).toBeNull();
     // A page with nothing of interest still leads to the next one.
     expect(first.entries).toEqual([]);
@@ -65,9 +115,15 @@ describe('legislation-feed', () => {
     expect(kept.map((d) => d.docId)).toEqual(['legislation:uksi/2026/312']);
     const events = kept.flatMap((d) => legislationFeed.compareNew!(d, newFeed) ?? []);
     expect(events).toEqual([
-      expect.objectContaining({ type: 'new-legislation', key: 'new:uksi/2026/312', title: 'The Procurement (Amendment) Regulations 2026' }),
+      expect.objectContaining({
+        type: 'new-legislation',
+        key: 'new:uksi/2026/312',
+        title: 'The Procurement (Amendment) Regulations 2026',
+      }),
     ]);
-    expect(events[0].summary).toMatch(/^New on legislation.gov.uk: The Procurement \(Amendment\) Regulations 2026 \(UnitedKingdomStatutoryInstrument 2026\/312\), matching procurement\. These Regulations are made under the Procurement Act 2023/);
+    expect(events[0].summary).toMatch(
+      /^New on legislation.gov.uk: The Procurement \(Amendment\) Regulations 2026 \(UnitedKingdomStatutoryInstrument 2026\/312\), matching procurement\. These Regulations are made under the Procurement Act 2023/,
+    );
   });
 
   it('a revision of the watched Act raises legislation-changed; an unwatched entry that only moved its time does not change', () => {
@@ -75,7 +131,12 @@ describe('legislation-feed', () => {
     const [after] = docs('composed_procurement-act_revised.feed.xml', actFeed);
     expect(after.extra).not.toEqual(before.extra);
     expect(legislationFeed.compare!(stored(before), after, actFeed)).toEqual([
-      expect.objectContaining({ type: 'legislation-changed', key: 'changed:ukpga/2023/54', summary: 'Procurement Act 2023 (UnitedKingdomPublicGeneralAct 2023/54): revised on legislation.gov.uk (updated 2026-03-02). Changes to it: https://www.legislation.gov.uk/changes/affected/ukpga/2023/54' }),
+      expect.objectContaining({
+        type: 'legislation-changed',
+        key: 'changed:ukpga/2023/54',
+        summary:
+          'Procurement Act 2023 (UnitedKingdomPublicGeneralAct 2023/54): revised on legislation.gov.uk (updated 2026-03-02). Changes to it: https://www.legislation.gov.uk/changes/affected/ukpga/2023/54',
+      }),
     ]);
     const unwatched = { ...actFeed, watch: [] as string[] };
     const [b2] = docs('composed_procurement-act.feed.xml', unwatched);
@@ -86,7 +147,13 @@ describe('legislation-feed', () => {
 
   it('answers that are not an Atom feed are a ParseError', () => {
     expect(() => parse('legislation-parser_uksi-2015-1978.data.xml', newFeed)).toThrow(ParseError);
-    expect(() => legislationFeed.parseListing(fetched('https://www.legislation.gov.uk/new/data.feed', '{"not": "xml"}'), newFeed, LIVE_ENDPOINTS)).toThrow(ParseError);
+    expect(() =>
+      legislationFeed.parseListing(
+        fetched('https://www.legislation.gov.uk/new/data.feed', '{"not": "xml"}'),
+        newFeed,
+        LIVE_ENDPOINTS,
+      ),
+    ).toThrow(ParseError);
   });
 
   it('validates its config', () => {

@@ -2,16 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlToText } from '../../../../lambdas/core/text/html-to-text';
 
-const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../../fixtures/govuk-content', name), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(__dirname, '../../../fixtures/govuk-content', name), 'utf8'));
 const published = fixture('publishing-api_html_publication_published.json');
 const withdrawn = fixture('publishing-api_html_publication_withdrawn.json');
-const policyPaper = fixture('publishing-api_publication_best-practice-policy-paper_pre-2026-04-with-details-documents.json');
+const policyPaper = fixture(
+  'publishing-api_publication_best-practice-policy-paper_pre-2026-04-with-details-documents.json',
+);
 
 describe('htmlToText on recorded GOV.UK content', () => {
   it('turns headings, paragraphs and <br> address blocks into lines', () => {
     const text = htmlToText(published.details.body);
     expect(text.startsWith('Details of the application\n\nThe Environment Agency has received')).toBe(true);
-    expect(text).toContain('\n\nRegulated facility location\n\nMount Hawke Holiday Bungalows\nMount Hawke\nTruro\nCornwall\nTR4 8EE\n\n');
+    expect(text).toContain(
+      '\n\nRegulated facility location\n\nMount Hawke Holiday Bungalows\nMount Hawke\nTruro\nCornwall\nTR4 8EE\n\n',
+    );
     expect(text).toContain('Email: psc-waterquality@environment-agency.gov.uk');
     expect(text).toContain('Tell us if you don’t want your response to be public.');
     expect(text).not.toMatch(/<|&[a-z]+;|\n{3}| {2}|^ | $/m);
@@ -19,7 +24,9 @@ describe('htmlToText on recorded GOV.UK content', () => {
 
   it('reads a withdrawn publication body and its withdrawal notice', () => {
     expect(htmlToText(withdrawn.details.body)).toBe('This content has been removed as it is out of date.');
-    expect(htmlToText(withdrawn.withdrawn_notice.explanation)).toBe('This content has been withdrawn as it is out of date.');
+    expect(htmlToText(withdrawn.withdrawn_notice.explanation)).toBe(
+      'This content has been withdrawn as it is out of date.',
+    );
   });
 
   it('makes one bullet line per list item, even when the item wraps its text in <p>', () => {
@@ -34,7 +41,10 @@ describe('htmlToText on recorded GOV.UK content', () => {
 
   it.each([
     [0, 'Strategy for dealing with safeguarding issues in charities\n\nHTML'],
-    [1, 'Strategy for dealing with safeguarding issues in charities - the role of other agencies\n\nPDF, 296KB, 2 pages\n\nThis file may not be suitable'],
+    [
+      1,
+      'Strategy for dealing with safeguarding issues in charities - the role of other agencies\n\nPDF, 296KB, 2 pages\n\nThis file may not be suitable',
+    ],
   ])('reads the embedded attachment section %i of details.documents', (i, start) => {
     const text = htmlToText(policyPaper.details.documents[i]);
     expect(text.startsWith(start)).toBe(true);
@@ -44,11 +54,31 @@ describe('htmlToText on recorded GOV.UK content', () => {
 
 describe('htmlToText on constructed markup', () => {
   it.each([
-    ['drops script, style, nav, svg and noscript', '<nav>Menu</nav><p>Kept</p><script>alert(1)</script><style>p{}</style><svg><text>x</text></svg><noscript>n</noscript>', 'Kept'],
-    ['separates table cells with " | " and rows with lines', '<table><tr><th>Name</th><th>Role</th></tr><tr><td>Fraser <p>Sampson</p></td><td>BSCC</td></tr></table>', 'Name | Role\nFraser Sampson | BSCC'],
-    ['decodes entities and non-breaking spaces', '<p>Tom &amp; Jerry&nbsp;&ndash; &lt;tags&gt; &#8220;quoted&#8221;</p>', 'Tom & Jerry – <tags> “quoted”'],
-    ['keeps inline elements inside their line', '<p>A <a href="/x">link</a> and <strong>bold</strong> text</p>', 'A link and bold text'],
-    ['puts definition terms and descriptions on their own lines', '<dl><dt>Date</dt><dd>21 March 2022</dd></dl>', 'Date\n21 March 2022'],
+    [
+      'drops script, style, nav, svg and noscript',
+      '<nav>Menu</nav><p>Kept</p><script>alert(1)</script><style>p{}</style><svg><text>x</text></svg><noscript>n</noscript>',
+      'Kept',
+    ],
+    [
+      'separates table cells with " | " and rows with lines',
+      '<table><tr><th>Name</th><th>Role</th></tr><tr><td>Fraser <p>Sampson</p></td><td>BSCC</td></tr></table>',
+      'Name | Role\nFraser Sampson | BSCC',
+    ],
+    [
+      'decodes entities and non-breaking spaces',
+      '<p>Tom &amp; Jerry&nbsp;&ndash; &lt;tags&gt; &#8220;quoted&#8221;</p>',
+      'Tom & Jerry – <tags> “quoted”',
+    ],
+    [
+      'keeps inline elements inside their line',
+      '<p>A <a href="/x">link</a> and <strong>bold</strong> text</p>',
+      'A link and bold text',
+    ],
+    [
+      'puts definition terms and descriptions on their own lines',
+      '<dl><dt>Date</dt><dd>21 March 2022</dd></dl>',
+      'Date\n21 March 2022',
+    ],
     ['collapses runs of blank lines and whitespace', '<div>\n\n  a   b  </div><p></p><p></p><div>c</div>', 'a b\n\nc'],
     ['handles nested lists', '<ul><li>one<ul><li>two</li></ul></li><li>three</li></ul>', '• one\n• two\n• three'],
   ])('%s', (_name, html, expected) => {

@@ -38,12 +38,21 @@ describe('findKeywords', () => {
   });
 
   it('does not cut the excerpt when the text is short', () => {
-    expect(findKeywords('Ban Hikvision now', ['hikvision'])).toEqual([{ term: 'hikvision', excerpt: 'Ban Hikvision now' }]);
+    expect(findKeywords('Ban Hikvision now', ['hikvision'])).toEqual([
+      { term: 'hikvision', excerpt: 'Ban Hikvision now' },
+    ]);
   });
 
   it('finds the default terms in a real letter', () => {
     const text = 'abhorrent treatment of Uyghur Muslims in Xinjiang … the CCTV User Group … facial recognition';
-    expect(findKeywords(text, defaultKeywords).map((h) => h.term)).toEqual(['CCTV', 'facial recognition', 'Xinjiang', 'Uyghur']);
-    expect(defaultKeywords).toEqual(expect.arrayContaining(['Hikvision', 'Dahua', 'surveillance camera', 'Tibet', 'national security', 'debar']));
+    expect(findKeywords(text, defaultKeywords).map((h) => h.term)).toEqual([
+      'CCTV',
+      'facial recognition',
+      'Xinjiang',
+      'Uyghur',
+    ]);
+    expect(defaultKeywords).toEqual(
+      expect.arrayContaining(['Hikvision', 'Dahua', 'surveillance camera', 'Tibet', 'national security', 'debar']),
+    );
   });
 });

@@ -28,7 +28,8 @@ const different = {
 };
 
 /** Layout and typography only: what a re-publication changes without changing the letter. */
-const restyled = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/–/g, '-').replace(/\n/g, '\n\n').replace(/ /g, '  ');
+const restyled = (text: string) =>
+  text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/–/g, '-').replace(/\n/g, '\n\n').replace(/ /g, '  ');
 
 // Margins keep the threshold off a knife-edge: matches clear it by 0.1, non-matches stay 0.1 under.
 const matches = MATCH_THRESHOLD + 0.1;
@@ -45,7 +46,11 @@ describe('matchKnown', () => {
 
   it('matches the official wording of the 2021-08-10 letter to the re-worded third-party copy', () => {
     const result = matchKnown(official, known);
-    expect(result).toEqual({ match: '2021-08-10-hikvision-to-bscc', similarity: expect.any(Number), thread: 'bscc--hikvision' });
+    expect(result).toEqual({
+      match: '2021-08-10-hikvision-to-bscc',
+      similarity: expect.any(Number),
+      thread: 'bscc--hikvision',
+    });
     expect(result.similarity).toBeGreaterThanOrEqual(matches);
     // The text alone, without the date as evidence, must already clear the margin.
     expect(matchKnown(official, known, { textOnly: true }).similarity).toBeGreaterThanOrEqual(matches);
@@ -57,7 +62,9 @@ describe('matchKnown', () => {
     expect(result.similarity).toBeLessThanOrEqual(misses);
     expect(matchKnown(different, known, { textOnly: true }).similarity).toBeLessThanOrEqual(misses);
     // Not even against the one letter in the same direction, with the date left out.
-    expect(matchKnown(different, [byId('2022-03-21-bscc-to-hikvision')], { textOnly: true }).similarity).toBeLessThanOrEqual(misses);
+    expect(
+      matchKnown(different, [byId('2022-03-21-bscc-to-hikvision')], { textOnly: true }).similarity,
+    ).toBeLessThanOrEqual(misses);
   });
 
   it.each([
@@ -86,13 +93,19 @@ describe('matchKnown', () => {
 
   it('matches on the URL whatever the text says', () => {
     const k = byId('2022-03-21-bscc-to-hikvision');
-    const result = matchKnown({ title: 'Changed page', text: 'Entirely new wording.', url: `${k.url!.replace('https', 'http')}/?utm=1` }, known);
+    const result = matchKnown(
+      { title: 'Changed page', text: 'Entirely new wording.', url: `${k.url!.replace('https', 'http')}/?utm=1` },
+      known,
+    );
     expect(result).toEqual({ match: k.id, similarity: 1, thread: 'bscc--hikvision' });
   });
 
   it('reports the matched letter’s thread when the candidate names no correspondents', () => {
     const k = byId('2021-08-10-hikvision-to-bscc');
-    const body = k.text.split('\n').filter((l) => l.length > 80).join('\n');
+    const body = k.text
+      .split('\n')
+      .filter((l) => l.length > 80)
+      .join('\n');
     const result = matchKnown({ title: 'Untitled', text: body }, known);
     expect(result.match).toBe(k.id);
     expect(result.thread).toBe('bscc--hikvision');

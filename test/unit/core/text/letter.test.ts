@@ -45,9 +45,18 @@ describe('parseLetter on the known and composed letters', () => {
 describe('parseLetter on titles alone', () => {
   it.each([
     ['Letter from BSCC to Hikvision 21 March 2022', { from: 'bscc', to: 'hikvision', date: '2022-03-21' }],
-    ['Letter from Hikvision to the Biometrics and Surveillance Camera Commissioner, 10 August 2021', { from: 'hikvision', to: 'bscc', date: '2021-08-10' }],
-    ['Letter to Tony Porter from Dahua Technology, 3rd February 2020', { from: 'dahua', to: 'bscc', date: '2020-02-03' }],
-    ['Home Office letter to the Surveillance Camera Commissioner (2019-06-30)', { from: 'home-office', to: 'bscc', date: '2019-06-30' }],
+    [
+      'Letter from Hikvision to the Biometrics and Surveillance Camera Commissioner, 10 August 2021',
+      { from: 'hikvision', to: 'bscc', date: '2021-08-10' },
+    ],
+    [
+      'Letter to Tony Porter from Dahua Technology, 3rd February 2020',
+      { from: 'dahua', to: 'bscc', date: '2020-02-03' },
+    ],
+    [
+      'Home Office letter to the Surveillance Camera Commissioner (2019-06-30)',
+      { from: 'home-office', to: 'bscc', date: '2019-06-30' },
+    ],
     ['Our letter to Hikvision UK', { from: null, to: 'hikvision', date: null }],
     ['Letter to an unknown company, 31 February 2022', { from: null, to: null, date: null }],
   ])('%s', (title, expected) => {
@@ -59,16 +68,28 @@ describe('parseLetter on titles alone', () => {
 
 describe('parseLetter on letter heads', () => {
   it.each([
-    ['Date: 10 August 2021\nDear Professor Sampson\nText.\nYours sincerely\nJustin Hollis', { from: 'hikvision', to: 'bscc', date: '2021-08-10' }],
-    ['Justin Hollis\nHikvision\nAugust 10, 2021\nDear Justin,\nText.\nKind regards,\nTony Porter\nSurveillance Camera Commissioner', { from: 'bscc', to: 'hikvision', date: '2021-08-10' }],
-    ['Dear Sir,\nWe met on 10 August 2021 to discuss this.\nYours faithfully\nA. Person', { from: null, to: null, date: null }],
+    [
+      'Date: 10 August 2021\nDear Professor Sampson\nText.\nYours sincerely\nJustin Hollis',
+      { from: 'hikvision', to: 'bscc', date: '2021-08-10' },
+    ],
+    [
+      'Justin Hollis\nHikvision\nAugust 10, 2021\nDear Justin,\nText.\nKind regards,\nTony Porter\nSurveillance Camera Commissioner',
+      { from: 'bscc', to: 'hikvision', date: '2021-08-10' },
+    ],
+    [
+      'Dear Sir,\nWe met on 10 August 2021 to discuss this.\nYours faithfully\nA. Person',
+      { from: null, to: null, date: null },
+    ],
   ])('%#: %s', (text, expected) => {
     const letter = parseLetter('Correspondence', text);
     expect({ from: letter.from, to: letter.to, date: letter.date }).toEqual(expected);
   });
 
   it('uses a custom party table', () => {
-    const parties: PartyAlias[] = [...defaultParties, { id: 'ico', name: "Information Commissioner's Office", aliases: ['ICO'] }];
+    const parties: PartyAlias[] = [
+      ...defaultParties,
+      { id: 'ico', name: "Information Commissioner's Office", aliases: ['ICO'] },
+    ];
     expect(parseLetter('Letter from the ICO to Dahua, 1 May 2024', '', parties)).toEqual({
       from: 'ico',
       to: 'dahua',
@@ -86,7 +107,9 @@ describe('parties', () => {
   });
 
   it('names every required party', () => {
-    expect(defaultParties.map((p) => p.id)).toEqual(expect.arrayContaining(['bscc', 'hikvision', 'dahua', 'free-tibet', 'home-office', 'cabinet-office']));
+    expect(defaultParties.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['bscc', 'hikvision', 'dahua', 'free-tibet', 'home-office', 'cabinet-office']),
+    );
   });
 
   it('reports one line per bad entry', () => {

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import type { DiffOp } from '../../../../lambdas/core/model';
 import { diffSummary, diffWords, renderDiffPlain } from '../../../../lambdas/core/text/word-diff';
 
-const side = (ops: DiffOp[], skip: DiffOp['op']) => ops.filter((o) => o.op !== skip).map((o) => o.text).join('');
+const side = (ops: DiffOp[], skip: DiffOp['op']) =>
+  ops
+    .filter((o) => o.op !== skip)
+    .map((o) => o.text)
+    .join('');
 
 function expectWellFormed(ops: DiffOp[], before: string, after: string): void {
   expect(side(ops, 'insert')).toBe(before);
@@ -55,7 +59,23 @@ describe('diffWords', () => {
   });
 
   it('reconstructs both sides for any pair of texts (property)', () => {
-    const word = fc.constantFrom('the', 'Act', 'section', '1', 'shall', 'may', 'Hikvision', ',', '.', ' ', '\n', '  ', '\n\n', 'é', '—');
+    const word = fc.constantFrom(
+      'the',
+      'Act',
+      'section',
+      '1',
+      'shall',
+      'may',
+      'Hikvision',
+      ',',
+      '.',
+      ' ',
+      '\n',
+      '  ',
+      '\n\n',
+      'é',
+      '—',
+    );
     const text = fc.array(word, { maxLength: 60 }).map((ws) => ws.join(''));
     fc.assert(
       fc.property(text, text, (before, after) => {
@@ -67,9 +87,13 @@ describe('diffWords', () => {
 
   it('reconstructs both sides for arbitrary unicode strings (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 }), (before, after) => {
-        expectWellFormed(diffWords(before, after), before, after);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 80 }),
+        fc.string({ unit: 'grapheme', maxLength: 80 }),
+        (before, after) => {
+          expectWellFormed(diffWords(before, after), before, after);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -149,7 +173,10 @@ describe('renderDiffPlain', () => {
 function generateParagraphs(count: number, seed: number): string[] {
   const random = mulberry32(seed);
   const word = () => `w${Math.floor(random() ** 3 * 20000).toString(36)}`;
-  return Array.from({ length: count }, () => `${Array.from({ length: 10 + Math.floor(random() * 50) }, word).join(' ')}.`);
+  return Array.from(
+    { length: count },
+    () => `${Array.from({ length: 10 + Math.floor(random() * 50) }, word).join(' ')}.`,
+  );
 }
 
 function mulberry32(seed: number): () => number {
