@@ -72,4 +72,11 @@ export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> {
    * those of interest), so a smaller or empty listing is normal and not a sign of failure.
    */
   windowed?(config: C): boolean;
+  /**
+   * Optional: a reason, in one sentence, when a change to this document looks more like a broken
+   * or half-served page than a real edit (most rows gone at once, the table's structure changed).
+   * Such a change is held for a second look: the source fails once with the reason, and the change
+   * is recorded only when the next run sees the same content again.
+   */
+  suspicious?(before: StoredVersion, after: DocumentSnapshot, config: C): string | null;
 }
