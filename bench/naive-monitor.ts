@@ -67,6 +67,7 @@ export async function naiveCycle(deps: NaiveDeps, sources: SourceConfigBase[]): 
           signal: doc.signal,
           hash,
           version,
+          revision: version,
           status: doc.withdrawn ? 'withdrawn' : 'active',
           knownId: null,
           threadId: null,

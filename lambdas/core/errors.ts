@@ -41,6 +41,21 @@ export class ParseError extends ProcwatchError {
   }
 }
 
+/**
+ * What a run saw looks implausible (a listing suddenly far smaller, most of a list's rows gone):
+ * nothing is recorded, the source fails once, and `hold` says what the next run must see again
+ * before it is believed.
+ */
+export class SecondLookError extends ParseError {
+  constructor(
+    message: string,
+    readonly hold: { pendingShrink?: number | null; pendingSuspects?: { docId: string; hash: string }[] | null },
+    context: ErrorContext = {},
+  ) {
+    super(message, context);
+  }
+}
+
 /** A conditional write lost a race: someone else already wrote this item. Not a failure of the cycle. */
 export class StoreConflictError extends ProcwatchError {
   constructor(message: string, context: ErrorContext = {}, cause?: unknown) {

@@ -76,13 +76,24 @@ export interface StoredDocument {
   documentType: string;
   signal: string;
   hash: string;
+  /** The latest text version (V#…): moves when the stored text moves. */
   version: number;
+  /**
+   * Moves with every recorded transition (text changed, withdrawn, restored): change ids derive
+   * from it, so a document that returns to an earlier state records a new change. Documents
+   * stored before it existed read it as their version.
+   */
+  revision: number;
   status: 'active' | 'withdrawn';
   knownId: string | null;
   threadId: string | null;
   firstSeenAt: string;
   lastSeenAt: string;
-  /** Where the document's detail is read: used to confirm a document that left its listing. */
+  /**
+   * Where the document's detail is read, as a locator relative to the source's site
+   * (`govuk:/api/content/…`), resolved against the current endpoints: used to confirm a document
+   * that left its listing. Older items hold an absolute URL.
+   */
   detailUrl: string | null;
   detailBucket: string | null;
   /** Set for documents found inside another (attachments): they are current while it is. */
@@ -108,6 +119,7 @@ export type ChangeType =
   | 'new-document'
   | 'document-changed'
   | 'document-withdrawn'
+  | 'document-restored'
   | 'source-failing'
   | 'source-recovered'
   | 'baseline';
@@ -193,6 +205,11 @@ export interface SourceState {
   pendingShrink: number | null;
   /** Fingerprint of the last fully processed listing: an identical listing skips all document reads. */
   listingHash?: string | null;
+  /**
+   * Changes a source kind found implausible (most rows gone at once, the table's structure changed),
+   * held for a second look: recorded only when the next run sees the same content again.
+   */
+  pendingSuspects?: { docId: string; hash: string }[] | null;
 }
 
 /** How one source's check ended: outcomes are values. */

@@ -23,15 +23,26 @@ export interface HttpFetcher {
   get(req: FetchRequest, validators?: Validators): Promise<Fetched>;
 }
 
-/** One change with everything it causes, written atomically (one TransactWriteItems). */
+/**
+ * One transition of a document with everything it causes. The store writes it atomically when it
+ * fits one DynamoDB transaction, and otherwise in bounded, idempotent steps with the head last, so
+ * a crash in between is resumed by the next run and never leaves a head that claims more.
+ */
 export interface ChangeWrite {
   /** Zero changes is allowed: a document whose signal moved but whose text did not. */
   changes: Change[];
   alerts: Alert[];
-  /** The document's new head; `expectedVersion` guards against a concurrent writer. */
-  document?: { next: StoredDocument; expectedVersion: number | null };
+  /** The document's new head; `expectedRevision` (null: must not exist yet) guards against a concurrent writer. */
+  document?: { next: StoredDocument; expectedRevision: number | null };
   version?: StoredVersion;
 }
+
+/**
+ * `written`: everything is stored (items an earlier, interrupted attempt already wrote count as
+ * written). `duplicate`: another writer moved the document's head first; nothing of this write
+ * changed it.
+ */
+export type WriteOutcome = 'written' | 'duplicate';
 
 /** What the change log can be filtered by: the CLI, the API and the feed all speak it. */
 export interface ChangeFilter {
@@ -61,8 +72,7 @@ export interface Store {
   getDocument(docId: string): Promise<StoredDocument | null>;
   getVersion(docId: string, version: number): Promise<StoredVersion | null>;
   listVersions(docId: string): Promise<StoredVersion[]>;
-  /** 'duplicate' when another writer recorded the same change first: nothing is half-written. */
-  recordChange(write: ChangeWrite): Promise<'written' | 'duplicate'>;
+  recordChange(write: ChangeWrite): Promise<WriteOutcome>;
   listChanges(query: ChangeQuery): Promise<ChangePage>;
   getChange(changeId: string): Promise<Change | null>;
   listAlerts(status: AlertStatus, limit?: number): Promise<Alert[]>;

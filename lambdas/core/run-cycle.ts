@@ -12,7 +12,7 @@ import type { SourceConfigBase, SourceKind } from './source-kind';
 /** A cycle checks many sources with the same settings a single check takes. */
 export interface CycleInput extends Omit<CheckInput, 'source' | 'kind'> {
   sources: SourceConfigBase[];
-  kinds: Record<string, SourceKind<any>>;
+  kinds: Record<string, SourceKind>;
   onProgress?: (outcome: SourceOutcome) => void;
 }
 
@@ -25,16 +25,8 @@ export interface CycleReport {
 export async function runCycle(deps: CheckDeps, input: CycleInput): Promise<CycleReport> {
   const outcomes: SourceOutcome[] = [];
   for (const source of input.sources) {
-    let outcome: SourceOutcome;
-    try {
-      outcome = await checkSource(deps, { ...input, source, kind: input.kinds[source.kind] });
-    } catch (err) {
-      // Only the store failing lands here: the cycle cannot record anything, so it stops.
-      outcome = { kind: 'failed', sourceId: source.id, requests: 0, reason: describeFailure(err), alerted: false };
-      input.onProgress?.(outcome);
-      outcomes.push(outcome);
-      throw err;
-    }
+    // Every failure, the store's included, is that source's outcome: the other sources still run.
+    const outcome = await checkSource(deps, { ...input, source, kind: input.kinds[source.kind] });
     input.onProgress?.(outcome);
     outcomes.push(outcome);
   }
@@ -54,11 +46,17 @@ export async function runCycle(deps: CheckDeps, input: CycleInput): Promise<Cycl
       url: null,
       summary: `${documents} documents recorded from ${baselines.length} source(s); alerts start with the next change.`,
     });
-    const written = await deps.store.recordChange({
-      changes: [baselineChange],
-      alerts: [alertFor(baselineChange, now)],
-    });
-    if (written === 'duplicate') baselineChange = null;
+    try {
+      const written = await deps.store.recordChange({
+        changes: [baselineChange],
+        alerts: [alertFor(baselineChange, now)],
+      });
+      if (written === 'duplicate') baselineChange = null;
+    } catch (err) {
+      // The documents are recorded; only the summary is missing, and the next baseline says it.
+      deps.logger.error('baseline summary not recorded', { reason: describeFailure(err) });
+      baselineChange = null;
+    }
   }
   return { runId: input.runId, outcomes, baselineChange };
 }

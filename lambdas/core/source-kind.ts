@@ -24,12 +24,19 @@ export interface SourceConfigBase {
   /** What a document never seen before is called: a letter, or any other document. */
   alertOnNew?: 'new-correspondence' | 'new-document';
   enabled?: boolean;
+  /** Listing pages read at most per cycle (default 50): a server that never stops paging fails the source. */
+  maxListingPages?: number;
 }
 
 export interface ListingPage {
   entries: ListingEntry[];
   /** The next page, when the listing is paged. */
   next: FetchRequest | null;
+  /**
+   * How many items the page held before the kind kept only those of interest (a feed filtered to
+   * procurement): a page that held nothing yet promises more stops the read. Defaults to the entries.
+   */
+  scanned?: number;
 }
 
 export interface DetailResult {

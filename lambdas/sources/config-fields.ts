@@ -10,4 +10,5 @@ export const baseFields = {
     .optional(),
   alertOnNew: z.enum(['new-correspondence', 'new-document']).optional(),
   enabled: z.boolean().optional(),
+  maxListingPages: z.number().int().min(1).max(1000).optional(),
 };

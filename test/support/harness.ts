@@ -28,7 +28,8 @@ export interface Harness {
   runtime: Runtime;
   config: Config;
   outbox: string;
-  cycle(step?: string): ReturnType<typeof watchOnce>;
+  /** One watch cycle; `deps` swaps ports (a fault-injecting store) for this cycle only. */
+  cycle(step?: string, deps?: Parameters<typeof watchOnce>[0]): ReturnType<typeof watchOnce>;
   emails(): Promise<ParsedMail[]>;
   close(): Promise<void>;
 }
@@ -78,9 +79,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     runtime,
     config,
     outbox,
-    async cycle(step?: string) {
+    async cycle(step?: string, deps?: Parameters<typeof watchOnce>[0]) {
       if (step) replay.setStep(step);
-      return watchOnce(runtime, cycleInput(config, runtime));
+      return watchOnce(deps ?? runtime, cycleInput(config, runtime));
     },
     async emails() {
       const files = readdirSync(outbox)

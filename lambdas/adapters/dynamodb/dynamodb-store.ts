@@ -4,7 +4,6 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
-  TransactionCanceledException,
   UpdateTimeToLiveCommand,
   type DynamoDBClientConfig,
 } from '@aws-sdk/client-dynamodb';
@@ -19,14 +18,13 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { StoreError } from '../../core/errors';
 import type { Alert, AlertStatus, Change, SourceState, StoredDocument, StoredVersion } from '../../core/model';
-import type { ChangePage, ChangeQuery, ChangeWrite, Store } from '../../core/ports';
+import type { ChangePage, ChangeQuery, ChangeWrite, Store, WriteOutcome } from '../../core/ports';
+import { writeChange } from './change-writer';
 import {
   alertFromItem,
   alertItem,
   changeFromItem,
-  changeItem,
   documentFromItem,
-  documentItem,
   INDEXES,
   INDEX_KEYS,
   keys,
@@ -34,7 +32,6 @@ import {
   sourceStateFromItem,
   sourceStateItem,
   versionFromItems,
-  versionItems,
 } from './items';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from './table-schema';
 
@@ -170,53 +167,17 @@ export class DynamoDbStore implements Store {
     );
   }
 
-  async recordChange(write: ChangeWrite): Promise<'written' | 'duplicate'> {
-    const notExists = 'attribute_not_exists(pk)';
-    const items: { Put: Record<string, unknown> }[] = [
-      ...write.changes.map((c) => ({
-        Put: { TableName: this.tableName, Item: changeItem(c), ConditionExpression: notExists },
-      })),
-      ...write.alerts.map((a) => ({
-        Put: { TableName: this.tableName, Item: alertItem(a), ConditionExpression: notExists },
-      })),
-    ];
-    if (write.version) {
-      for (const item of versionItems(write.version)) {
-        items.push({ Put: { TableName: this.tableName, Item: item, ConditionExpression: notExists } });
-      }
-    }
-    if (write.document) {
-      const expected = write.document.expectedVersion;
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: documentItem(write.document.next),
-          ConditionExpression: expected === null ? notExists : '#v = :expected',
-          ...(expected === null
-            ? {}
-            : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': expected } }),
-        },
-      });
-    }
-    for (let attempt = 0; ; attempt++) {
-      try {
+  async recordChange(write: ChangeWrite): Promise<WriteOutcome> {
+    return writeChange(
+      this.tableName,
+      write,
+      async (items) => {
         await this.call('TransactWriteItems', () =>
           this.doc.send(new TransactWriteCommand({ TransactItems: items as never, ReturnConsumedCapacity: 'TOTAL' })),
         );
-        return 'written';
-      } catch (err) {
-        if (err instanceof StoreError && err.cause instanceof TransactionCanceledException) {
-          const reasons = err.cause.CancellationReasons ?? [];
-          if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return 'duplicate';
-          // TransactionConflict / throttling inside a transaction: nothing was written; try again.
-          if (attempt < this.maxConflictRetries) {
-            await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt + Math.random() * 50));
-            continue;
-          }
-        }
-        throw err;
-      }
-    }
+      },
+      this.maxConflictRetries,
+    );
   }
 
   async listChanges(query: ChangeQuery): Promise<ChangePage> {

@@ -65,7 +65,7 @@ export function documentItem(doc: StoredDocument): Item {
 }
 
 export function documentFromItem(item: Item): StoredDocument {
-  return pick<StoredDocument>(item, [
+  const doc = pick<StoredDocument>(item, [
     'docId',
     'sourceId',
     'url',
@@ -74,6 +74,7 @@ export function documentFromItem(item: Item): StoredDocument {
     'signal',
     'hash',
     'version',
+    'revision',
     'status',
     'knownId',
     'threadId',
@@ -83,9 +84,15 @@ export function documentFromItem(item: Item): StoredDocument {
     'detailBucket',
     'parentId',
   ]);
+  // Heads written before revisions existed: their revision is their version.
+  return { ...doc, revision: typeof item.revision === 'number' ? item.revision : doc.version };
 }
 
-/** A version's text: inline when small, gzip when large, gzip split into parts when huge. */
+/**
+ * A version's text and structured content (`extra`: a list's rows, a bill's stages): inline when
+ * small, gzip when large, gzip split into parts when huge. Compressed forms hold both as one JSON
+ * body, so a list of thousands of rows never meets the 400 KB item limit.
+ */
 export function versionItems(v: StoredVersion): Item[] {
   const base = {
     ...keys.version(v.docId, v.version),
@@ -96,11 +103,13 @@ export function versionItems(v: StoredVersion): Item[] {
     title: v.title,
     fetchedAt: v.fetchedAt,
     changeNote: v.changeNote,
-    extra: v.extra ?? null,
   };
-  if (Buffer.byteLength(v.text) <= INLINE_LIMIT) return [{ ...base, text: v.text }];
-  const gz = gzipSync(Buffer.from(v.text));
-  if (gz.length <= INLINE_LIMIT) return [{ ...base, textGz: gz }];
+  const extra = v.extra ?? null;
+  if (Buffer.byteLength(v.text) + Buffer.byteLength(JSON.stringify(extra)) <= INLINE_LIMIT) {
+    return [{ ...base, text: v.text, extra }];
+  }
+  const gz = gzipSync(Buffer.from(JSON.stringify({ text: v.text, extra })));
+  if (gz.length <= INLINE_LIMIT) return [{ ...base, bodyGz: gz }];
   const parts: Item[] = [];
   for (let offset = 0, n = 0; offset < gz.length; offset += PART_SIZE, n++) {
     parts.push({
@@ -109,15 +118,23 @@ export function versionItems(v: StoredVersion): Item[] {
       body: gz.subarray(offset, offset + PART_SIZE),
     });
   }
-  return [{ ...base, parts: parts.length }, ...parts];
+  return [{ ...base, parts: parts.length, partsHold: 'body' }, ...parts];
 }
 
 /** Rebuilds a version from its head item and (when split) its parts, in sort-key order. */
 export function versionFromItems(head: Item, parts: Item[] = []): StoredVersion {
   let text: string;
+  let extra = (head.extra as Record<string, unknown> | null | undefined) ?? null;
+  const body = (raw: Buffer) => JSON.parse(gunzipSync(raw).toString()) as { text: string; extra: typeof extra };
   if (typeof head.text === 'string') text = head.text;
+  else if (head.bodyGz) ({ text, extra } = body(asBuffer(head.bodyGz)));
   else if (head.textGz) text = gunzipSync(asBuffer(head.textGz)).toString();
-  else text = gunzipSync(Buffer.concat(parts.map((p) => asBuffer(p.body)))).toString();
+  else {
+    const joined = Buffer.concat(parts.map((p) => asBuffer(p.body)));
+    // Parts written before bodies held `extra` too are the text alone.
+    if (head.partsHold === 'body') ({ text, extra } = body(joined));
+    else text = gunzipSync(joined).toString();
+  }
   return {
     docId: head.docId as string,
     version: head.version as number,
@@ -125,7 +142,7 @@ export function versionFromItems(head: Item, parts: Item[] = []): StoredVersion 
     title: head.title as string,
     fetchedAt: head.fetchedAt as string,
     changeNote: (head.changeNote as string | null) ?? null,
-    extra: (head.extra as Record<string, unknown> | null) ?? null,
+    extra,
     text,
   };
 }

@@ -18,6 +18,7 @@ function doc(docId: string, version: number): StoredDocument {
     signal: 's',
     hash: `h${version}`,
     version,
+    revision: version,
     status: 'active',
     knownId: null,
     threadId: null,
@@ -74,7 +75,7 @@ describe('DynamoDbStore on DynamoDB Local', () => {
     const written = await store.recordChange({
       changes: [change(`c-${docId}`, docId)],
       alerts: [],
-      document: { next: doc(docId, 1), expectedVersion: null },
+      document: { next: doc(docId, 1), expectedRevision: null },
       version: version(docId, 1, text),
     });
     expect(written).toBe('written');
@@ -82,7 +83,7 @@ describe('DynamoDbStore on DynamoDB Local', () => {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
       ExpressionAttributeValues: { ':pk': `DOC#${docId}`, ':v': 'V#' },
     });
-    const shape = items.length > 1 ? 'parts' : items[0].textGz ? 'gzip' : 'inline';
+    const shape = items.length > 1 ? 'parts' : items[0].bodyGz ? 'gzip' : 'inline';
     expect(shape).toBe(docId);
     expect((await store.getVersion(docId, 1))!.text).toBe(text);
     expect((await store.listVersions(docId)).map((v) => v.text)).toEqual([text]);
@@ -97,7 +98,7 @@ describe('DynamoDbStore on DynamoDB Local', () => {
     await store.recordChange({
       changes: [c],
       alerts: [],
-      document: { next: doc('doc-diff', 1), expectedVersion: null },
+      document: { next: doc('doc-diff', 1), expectedRevision: null },
     });
     expect((await store.getChange('big-diff'))!.diff).toEqual(diff);
   });
@@ -106,19 +107,19 @@ describe('DynamoDbStore on DynamoDB Local', () => {
     const first = await store.recordChange({
       changes: [change('same', 'doc-race')],
       alerts: [],
-      document: { next: doc('doc-race', 1), expectedVersion: null },
+      document: { next: doc('doc-race', 1), expectedRevision: null },
       version: version('doc-race', 1, 'v1'),
     });
     const again = await store.recordChange({
       changes: [change('same', 'doc-race')],
       alerts: [],
-      document: { next: doc('doc-race', 1), expectedVersion: null },
+      document: { next: doc('doc-race', 1), expectedRevision: null },
       version: version('doc-race', 1, 'v1'),
     });
     const stale = await store.recordChange({
       changes: [change('other', 'doc-race')],
       alerts: [],
-      document: { next: doc('doc-race', 2), expectedVersion: 5 },
+      document: { next: doc('doc-race', 2), expectedRevision: 5 },
       version: version('doc-race', 2, 'v2'),
     });
     expect([first, again, stale]).toEqual(['written', 'duplicate', 'duplicate']);

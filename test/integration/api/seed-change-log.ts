@@ -111,6 +111,7 @@ async function seedHistory(store: Store): Promise<void> {
     signal: 's1',
     hash: 'h1',
     version: 1,
+    revision: 1,
     status: 'active' as const,
     knownId: null,
     threadId: null,
@@ -124,7 +125,7 @@ async function seedHistory(store: Store): Promise<void> {
   await store.recordChange({
     changes: [],
     alerts: [],
-    document: { next: doc, expectedVersion: null },
+    document: { next: doc, expectedRevision: null },
     version: {
       docId: HISTORY_DOC,
       version: 1,
@@ -140,7 +141,7 @@ async function seedHistory(store: Store): Promise<void> {
   await store.recordChange({
     changes: [],
     alerts: [],
-    document: { next: { ...doc, version: 2, hash: 'h2', signal: 's2' }, expectedVersion: 1 },
+    document: { next: { ...doc, version: 2, revision: 2, hash: 'h2', signal: 's2' }, expectedRevision: 1 },
     version: {
       docId: HISTORY_DOC,
       version: 2,

@@ -1,0 +1,20 @@
+/** The alert a change raises: written as `pending` in the same write as the change itself. */
+import { subjectFor } from './describe-change';
+import type { Alert, Change } from './model';
+
+export function alertFor(change: Change, createdAt: string): Alert {
+  return {
+    alertId: change.changeId,
+    changeId: change.changeId,
+    type: change.type,
+    sourceId: change.sourceId,
+    createdAt,
+    status: 'pending',
+    subject: subjectFor(change),
+    priority: change.keywords.length > 0 || change.type === 'source-failing' ? 'high' : 'normal',
+    attempts: 0,
+    lastError: null,
+    messageId: null,
+    claimedAt: null,
+  };
+}
