@@ -269,17 +269,32 @@ function decompress(raw: Buffer, encoding: string | undefined, max: number, url:
   );
 }
 
-/** Decodes with the declared charset; undeclared or unknown charsets fall back to UTF-8, bad bytes become U+FFFD. */
-function decodeBody(raw: Buffer, contentType: string | undefined): string {
-  // JSON is UTF-8 by definition (RFC 8259): a wrong declared charset must not turn the same bytes
-  // into different text from one run to the next (a false "document changed").
+/**
+ * Bytes to text, the same way every run: a wrong declared charset must not turn the same bytes into
+ * different text from one run to the next (a false "document changed"). JSON is UTF-8 by definition
+ * (RFC 8259); any other body that is valid UTF-8 is read as UTF-8 whatever its label says (GOV.UK,
+ * Parliament and legislation.gov.uk all serve UTF-8). Otherwise: a byte-order mark, then the declared
+ * charset, then a `<meta charset>` in the first 1024 bytes, then windows-1252; bad bytes become U+FFFD.
+ */
+export function decodeBody(raw: Buffer, contentType: string | undefined): string {
   if (/json/i.test(contentType ?? '')) return new TextDecoder('utf-8').decode(raw);
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
   try {
-    return new TextDecoder(charset).decode(raw);
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
-    return new TextDecoder('utf-8').decode(raw);
+    // Not UTF-8: sniff what it is.
   }
+  const bom = raw[0] === 0xff && raw[1] === 0xfe ? 'utf-16le' : raw[0] === 0xfe && raw[1] === 0xff ? 'utf-16be' : null;
+  const declared = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
+  const meta = /<meta[^>]+charset=["']?([\w-]+)/i.exec(raw.subarray(0, 1024).toString('latin1'))?.[1];
+  for (const label of [bom, declared, meta, 'windows-1252']) {
+    if (!label) continue;
+    try {
+      return new TextDecoder(label.toLowerCase()).decode(raw);
+    } catch {
+      // An unknown label: try the next source of truth.
+    }
+  }
+  return new TextDecoder('utf-8').decode(raw);
 }
 
 export function parseRetryAfter(value: string | undefined, now: Date): number | null {

@@ -6,9 +6,10 @@
  */
 import { z } from 'zod';
 import { ParseError } from '../../core/errors';
-import type { ListingEntry } from '../../core/model';
+import type { Fetched, ListingEntry } from '../../core/model';
 import type { SourceConfigBase, SourceKind } from '../../core/source-kind';
 import { baseFields } from '../config-fields';
+import { keepMatching } from './filter-check';
 import {
   documentFromContent,
   followAttachments,
@@ -57,12 +58,66 @@ const result = z
     link: z.string(),
     public_timestamp: z.string().nullish(),
     content_store_document_type: z.string().nullish(),
+    organisations: z.unknown().optional(),
   })
   .passthrough();
 
 const response = z
   .object({ results: z.array(result), total: z.number().int().min(0), start: z.number().int().min(0).optional() })
   .passthrough();
+
+/** What the listing reads of one result (the rest of the Search API's fields are not used). */
+export interface SearchResult {
+  title: string;
+  link: string;
+  publicTimestamp: string | null;
+  documentType: string | null;
+  /** Organisation slugs. */
+  organisations: string[];
+}
+
+function slugsOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((o: unknown) => {
+    if (typeof o === 'string') return [o];
+    const slug = o && typeof o === 'object' ? (o as { slug?: unknown }).slug : undefined;
+    return typeof slug === 'string' ? [slug] : [];
+  });
+}
+
+/** One page of a Search API response, its shape checked: the results, the total and where the page starts. */
+export function readSearchPage(
+  fetched: Fetched,
+  sourceId: string,
+): { results: SearchResult[]; total: number; start: number } {
+  let json: unknown;
+  try {
+    json = JSON.parse(fetched.body);
+  } catch {
+    throw new ParseError(`GOV.UK search answered ${fetched.url} with something that is not JSON.`, {
+      url: fetched.url,
+      source: sourceId,
+    });
+  }
+  const parsed = response.safeParse(json);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0].path.join('.') || '(root)';
+    throw new ParseError(`GOV.UK search response has an unexpected shape: field "${field}" is missing or wrong.`, {
+      url: fetched.url,
+      source: sourceId,
+      field,
+    });
+  }
+  const start = Number(new URL(fetched.url).searchParams.get('start') ?? parsed.data.start ?? 0);
+  const results = parsed.data.results.map((r) => ({
+    title: r.title,
+    link: r.link,
+    publicTimestamp: r.public_timestamp ?? null,
+    documentType: r.content_store_document_type ?? null,
+    organisations: slugsOf(r.organisations),
+  }));
+  return { results, total: parsed.data.total, start };
+}
 
 export function searchUrl(config: GovukSearchConfig, base: string, start: number): string {
   const p = new URLSearchParams();
@@ -82,33 +137,14 @@ export const govukSearch: SourceKind<GovukSearchConfig> = {
   hosts: (_config, endpoints) => [new URL(endpoints.govuk).host],
   listing: (config, endpoints) => ({ url: searchUrl(config, endpoints.govuk, 0), bucket: 'govuk-search' }),
   parseListing(fetched, config, endpoints) {
-    let json: unknown;
-    try {
-      json = JSON.parse(fetched.body);
-    } catch {
-      throw new ParseError(`GOV.UK search answered ${fetched.url} with something that is not JSON.`, {
-        url: fetched.url,
-        source: config.id,
-      });
-    }
-    const parsed = response.safeParse(json);
-    if (!parsed.success) {
-      const field = parsed.error.issues[0].path.join('.') || '(root)';
-      throw new ParseError(`GOV.UK search response has an unexpected shape: field "${field}" is missing or wrong.`, {
-        url: fetched.url,
-        source: config.id,
-        field,
-      });
-    }
-    const { results, total } = parsed.data;
-    const start = Number(new URL(fetched.url).searchParams.get('start') ?? parsed.data.start ?? 0);
-    const entries: ListingEntry[] = results.map((r) => {
+    const { results, total, start } = readSearchPage(fetched, config.id);
+    const entries: ListingEntry[] = keepMatching(results, config, fetched.url).map((r) => {
       const path = pathOf(r.link);
       return {
         docId: govukDocId(path),
         url: `https://www.gov.uk${path}`,
         title: r.title,
-        signal: r.public_timestamp ?? '',
+        signal: r.publicTimestamp ?? '',
         detail: { url: `${endpoints.govuk}/api/content${path}`, bucket: 'govuk-content' },
       };
     });
@@ -117,7 +153,7 @@ export const govukSearch: SourceKind<GovukSearchConfig> = {
       results.length > 0 && nextStart < total
         ? { url: searchUrl(config, endpoints.govuk, nextStart), bucket: 'govuk-search' }
         : null;
-    return { entries, next };
+    return { entries, next, scanned: results.length };
   },
   parseDetail(fetched, _entry, config, endpoints) {
     const doc = documentFromContent(parseContentJson(fetched, config.id), endpoints.govuk);

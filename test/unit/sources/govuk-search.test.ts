@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { ParseError } from '../../../lambdas/core/errors';
-import { govukSearch, searchUrl, type GovukSearchConfig } from '../../../lambdas/sources/govuk-search';
+import { readFileSync } from 'node:fs';
+import { govukSearch, readSearchPage, searchUrl, type GovukSearchConfig } from '../../../lambdas/sources/govuk-search';
+import { ROOT } from '../../support/harness';
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { fetched, FIXTURES, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
@@ -32,33 +34,77 @@ describe('govuk-search', () => {
     expect(url.searchParams.get('count')).toBe('10');
   });
 
-  it.each([
+  const REAL = [
     'gds-api-adapters_new_policies_for_dwp.json',
     'gds-api-adapters_old_policies_for_dwp.json',
     'finder-frontend_business_readiness_results.json',
     'frontend_manual_unscoped_search.json',
     'gds-api-adapters_sub_sector_organisations.json',
-  ])('%s parses to its golden listing', (file) => {
-    expectGolden(parse(file), join(FIXTURES, 'govuk-search', file.replace(/\.json$/, '.expected.json')));
+  ];
+
+  it.each(REAL)('%s: the page reads to its golden results, total and start', (file) => {
+    const url = searchUrl(config, LIVE_ENDPOINTS.govuk, 0);
+    const page = readSearchPage(fetched(url, fixtureText(`govuk-search/${file}`)), config.id);
+    expectGolden(page, join(FIXTURES, 'govuk-search', file.replace(/\.json$/, '.expected.json')));
   });
 
-  it('pages with start/count until total: 10 of 11 results asks for start=10 next', () => {
-    const page = parse('gds-api-adapters_new_policies_for_dwp.json');
-    expect(page.entries).toHaveLength(10);
-    expect(new URL(page.next!.url).searchParams.get('start')).toBe('10');
-  });
-
-  it('stops paging on the last page and on an empty page', () => {
-    expect(parse('gds-api-adapters_new_policies_for_dwp.json', 10).next).toBeNull();
-    expect(parse('gds-api-adapters_sub_sector_organisations.json').next).toBeNull();
+  it('refuses a page of which no result carries the filtered fields (these recordings asked for other fields)', () => {
+    expect(() => parse('gds-api-adapters_new_policies_for_dwp.json')).toThrow(
+      'None of the 10 results GOV.UK search returned for dwp match its filter (organisations ' +
+        'department-for-work-pensions; document types policy): the search may have ignored or renamed a filter, ' +
+        'so nothing was recorded.',
+    );
+    // An empty page is not a mismatch.
     expect(parse('gds-api-adapters_sub_sector_organisations.json').entries).toEqual([]);
+    expect(parse('gds-api-adapters_sub_sector_organisations.json').next).toBeNull();
   });
 
-  it('uses public_timestamp as the change signal and reads details from the Content API', () => {
-    const [first] = parse('gds-api-adapters_new_policies_for_dwp.json').entries;
-    expect(first.signal).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(first.detail!.url).toBe(`https://www.gov.uk/api/content${new URL(first.url).pathname}`);
-    expect(first.detail!.bucket).toBe('govuk-content');
+  describe('on a response to its own query (the composed BSCC search, with the requested fields)', () => {
+    const bscc: GovukSearchConfig = {
+      id: 'bscc',
+      kind: 'govuk-search',
+      organisations: ['biometrics-and-surveillance-camera-commissioner'],
+      documentTypes: ['correspondence'],
+    };
+    const body = JSON.parse(readFileSync(join(ROOT, 'demo/replay/t1/search-bscc-correspondence.json'), 'utf8'));
+    const read = (json: unknown, start = 0) =>
+      govukSearch.parseListing(
+        fetched(searchUrl(bscc, LIVE_ENDPOINTS.govuk, start), JSON.stringify(json)),
+        bscc,
+        LIVE_ENDPOINTS,
+      );
+
+    it('keeps every matching result, newest first, with public_timestamp as the signal and the Content API as detail', () => {
+      const page = read(body);
+      expect(page.entries.map((e) => e.title)).toHaveLength(4);
+      const [first] = page.entries;
+      expect(first.signal).toBe('2023-09-05T09:00:00.000Z');
+      expect(first.detail).toEqual({
+        url: `https://www.gov.uk/api/content${new URL(first.url).pathname}`,
+        bucket: 'govuk-content',
+      });
+      expect(page.next).toBeNull();
+    });
+
+    it('pages with start/count until total', () => {
+      const page = read({ ...body, total: 11 });
+      expect(new URL(page.next!.url).searchParams.get('start')).toBe('4');
+      expect(read({ ...body, total: 8 }, 4).next).toBeNull();
+    });
+
+    it('drops results outside the filter: another organisation, another document type', () => {
+      const [a, b, c, d] = body.results;
+      const other = { ...b, organisations: [{ slug: 'home-office' }] };
+      const news = { ...c, content_store_document_type: 'news_story' };
+      const page = read({ ...body, results: [a, other, news, d] });
+      expect(page.entries.map((e) => e.url)).toEqual([a.link, d.link].map((l: string) => `https://www.gov.uk${l}`));
+      expect(page.scanned).toBe(4);
+    });
+
+    it('refuses the page when GOV.UK ignored the filter and returned only other documents', () => {
+      const ignored = body.results.map((r: object) => ({ ...r, content_store_document_type: 'guidance' }));
+      expect(() => read({ ...body, results: ignored })).toThrow(/None of the 4 results .* match its filter/);
+    });
   });
 
   it('names the missing field when the response changes shape', () => {
