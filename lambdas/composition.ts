@@ -4,7 +4,8 @@
  */
 import { join, resolve } from 'node:path';
 import type { KnownCorpus } from './core/classify-document';
-import type { Clock, Logger, Mailer } from './core/ports';
+import type { Clock, Leases, Logger, Mailer } from './core/ports';
+import { DynamoLeases } from './adapters/dynamodb/dynamodb-leases';
 import { systemClock } from './core/ports';
 import { allowedHosts, type Config } from './config';
 import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
@@ -17,6 +18,8 @@ import { JsonLogger } from './adapters/log/json-logger';
 export interface Runtime {
   config: Config;
   store: DynamoDbStore;
+  /** One cycle writes at a time (core/cycle-lock), on the same table. */
+  leases: Leases;
   fetcher: UndiciFetcher;
   mailer: Mailer;
   clock: Clock;
@@ -81,6 +84,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   return {
     config,
     store,
+    leases: new DynamoLeases(store),
     fetcher,
     mailer,
     clock,

@@ -10,6 +10,8 @@ export function formatOutcome(o: SourceOutcome): string {
       return `  ok      ${o.sourceId}: baseline recorded, ${o.documents} documents (${req})`;
     case 'updated':
       return `  ok      ${o.sourceId}: ${o.changes.length} change${o.changes.length === 1 ? '' : 's'} (${req})`;
+    case 'busy':
+      return `  busy    ${o.sourceId}: ${o.reason}`;
     case 'failed':
       return `  FAILED  ${o.sourceId}: ${o.reason}${o.alerted ? ' [source-failing alert raised]' : ''}`;
   }

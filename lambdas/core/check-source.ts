@@ -41,6 +41,10 @@ export async function checkSource(deps: CheckDeps, input: CheckInput): Promise<S
   try {
     return await succeed(run, state, await scan(run, state));
   } catch (err) {
+    // Another cycle holds the store: nothing was written, and nothing is counted against the source.
+    if (err instanceof ProcwatchError && err.code === 'busy') {
+      return { kind: 'busy', sourceId, requests: run.requests, reason: describeFailure(err) };
+    }
     return fail(run, state, asProcwatchError(err, sourceId));
   }
 }

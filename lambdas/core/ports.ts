@@ -80,6 +80,29 @@ export interface Store {
   updateAlert(alertId: string, from: AlertStatus, patch: Partial<Alert>): Promise<boolean>;
 }
 
+/** Who holds a lease, and until when. */
+export interface LeaseHolder {
+  owner: string;
+  since: string;
+  until: string;
+}
+
+/**
+ * Leases on named locks in the store (conditional writes, so they hold across processes and
+ * machines): a holder that dies leaves a lease that simply runs out.
+ */
+export interface Leases {
+  /** Takes the lock when it is free, expired or already ours (then its lease is extended). */
+  acquire(
+    name: string,
+    owner: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<{ acquired: true } | { acquired: false; holder: LeaseHolder }>;
+  /** Releases it if we still hold it. */
+  release(name: string, owner: string): Promise<void>;
+}
+
 export interface OutgoingMessage {
   to: string[];
   from: string;

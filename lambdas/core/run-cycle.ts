@@ -3,6 +3,8 @@
  * the first time (instead of one alert per existing document).
  */
 import { checkSource, alertFor, type CheckDeps, type CheckInput } from './check-source';
+import { lockWrites, StoreBusyError } from './cycle-lock';
+import type { Leases } from './ports';
 import { describeFailure } from './errors';
 import { stableId } from './ids';
 import { newChange } from './new-change';
@@ -14,7 +16,18 @@ export interface CycleInput extends Omit<CheckInput, 'source' | 'kind'> {
   sources: SourceConfigBase[];
   kinds: Record<string, SourceKind>;
   onProgress?: (outcome: SourceOutcome) => void;
+  /** How long to wait for another cycle that holds the store before leaving the sources to it. */
+  lockWaitMs?: number;
 }
+
+export interface CycleDeps extends CheckDeps {
+  /** The store's leases: with them, one cycle writes at a time (see cycle-lock). */
+  leases?: Leases;
+}
+
+/** As long as the checker Lambda may run: a crashed cycle's lease runs out by the next schedule. */
+export const CYCLE_LEASE_MS = 15 * 60_000;
+export const CYCLE_LOCK_WAIT_MS = 30_000;
 
 export interface CycleReport {
   runId: string;
@@ -22,11 +35,36 @@ export interface CycleReport {
   baselineChange: Change | null;
 }
 
-export async function runCycle(deps: CheckDeps, input: CycleInput): Promise<CycleReport> {
+export async function runCycle(cycleDeps: CycleDeps, input: CycleInput): Promise<CycleReport> {
+  const lock = cycleDeps.leases
+    ? lockWrites(cycleDeps.store, {
+        leases: cycleDeps.leases,
+        owner: input.runId,
+        clock: cycleDeps.clock,
+        leaseMs: CYCLE_LEASE_MS,
+        waitMs: input.lockWaitMs ?? CYCLE_LOCK_WAIT_MS,
+      })
+    : null;
+  const deps: CheckDeps = { ...cycleDeps, store: lock?.store ?? cycleDeps.store };
+  try {
+    return await checkAll(deps, input);
+  } finally {
+    await lock?.release().catch((err: unknown) => {
+      deps.logger.warn('cycle lease not released; it runs out by itself', { reason: describeFailure(err) });
+    });
+  }
+}
+
+async function checkAll(deps: CheckDeps, input: CycleInput): Promise<CycleReport> {
   const outcomes: SourceOutcome[] = [];
+  let busy: string | null = null;
   for (const source of input.sources) {
     // Every failure, the store's included, is that source's outcome: the other sources still run.
-    const outcome = await checkSource(deps, { ...input, source, kind: input.kinds[source.kind] });
+    // Once another cycle holds the store, the remaining sources are left to it unread.
+    const outcome: SourceOutcome = busy
+      ? { kind: 'busy', sourceId: source.id, requests: 0, reason: busy }
+      : await checkSource(deps, { ...input, source, kind: input.kinds[source.kind] });
+    if (outcome.kind === 'busy') busy = outcome.reason;
     input.onProgress?.(outcome);
     outcomes.push(outcome);
   }
@@ -47,6 +85,7 @@ export async function runCycle(deps: CheckDeps, input: CycleInput): Promise<Cycl
       summary: `${documents} documents recorded from ${baselines.length} source(s); alerts start with the next change.`,
     });
     try {
+      if (busy) throw new StoreBusyError(busy);
       const written = await deps.store.recordChange({
         changes: [baselineChange],
         alerts: [alertFor(baselineChange, now)],

@@ -11,6 +11,9 @@ import type { DocumentSnapshot, FetchRequest, ListingEntry, SourceState, StoredD
 import { contentHash, planDocument, planGone, SILENT_TYPES } from './plan-document';
 import { fetchFor, writeFor, type SourceRun } from './source-run';
 
+/** The store failing, or another cycle holding it: every later write would fail too. */
+const STOPS_SCAN = new Set(['store', 'busy']);
+
 export interface ScanResult {
   documents: number;
   errors: ProcwatchError[];
@@ -47,7 +50,7 @@ export async function scanDocuments(run: SourceRun, state: SourceState, listed: 
       }
     } catch (err) {
       // The store failing stops the scan (every later write would fail too); the source fails with it.
-      if (!(err instanceof ProcwatchError) || err.code === 'store') throw err;
+      if (!(err instanceof ProcwatchError) || STOPS_SCAN.has(err.code)) throw err;
       failed.add(entry.docId);
       errors.push(err);
     }
@@ -58,7 +61,7 @@ export async function scanDocuments(run: SourceRun, state: SourceState, listed: 
     try {
       await confirmMissing(run, doc);
     } catch (err) {
-      if (!(err instanceof ProcwatchError) || err.code === 'store') throw err;
+      if (!(err instanceof ProcwatchError) || STOPS_SCAN.has(err.code)) throw err;
       errors.push(err);
     }
   }

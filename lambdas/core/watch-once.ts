@@ -1,10 +1,9 @@
 /** watchOnce: one cycle of every source, then delivery of whatever alerts are pending. */
-import type { CheckDeps } from './check-source';
 import { sendPendingAlerts, type DeliverInput, type DeliveryReport } from './deliver-alerts';
 import type { DeliveryStore, Mailer } from './ports';
-import { runCycle, type CycleInput, type CycleReport } from './run-cycle';
+import { runCycle, type CycleDeps, type CycleInput, type CycleReport } from './run-cycle';
 
-export interface WatchDeps extends CheckDeps {
+export interface WatchDeps extends CycleDeps {
   mailer: Mailer;
   /** Persistent send records (exactly-once across runs); in memory for this run when absent. */
   deliveries?: DeliveryStore;

@@ -8,12 +8,14 @@ import {
   type DynamoDBClientConfig,
 } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
+  type DeleteCommandInput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { StoreError } from '../../core/errors';
@@ -305,6 +307,17 @@ export class DynamoDbStore implements Store {
   async update(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<void> {
     await this.call('UpdateItem', () =>
       this.doc.send(new UpdateCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' })),
+    );
+  }
+
+  async delete(
+    key: { pk: string; sk: string },
+    condition: Omit<DeleteCommandInput, 'TableName' | 'Key'> = {},
+  ): Promise<void> {
+    await this.call('DeleteItem', () =>
+      this.doc.send(
+        new DeleteCommand({ ...condition, Key: key, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }),
+      ),
     );
   }
 

@@ -1,0 +1,88 @@
+/**
+ * One writer per store at a time: a cycle takes a lease on the store's `cycle` lock before its first
+ * write, extends it while it writes, and releases it when it ends. A cycle that writes nothing (the
+ * usual quiet cycle) never takes it, so quiet cycles stay free of writes. A second cycle that needs
+ * to write while the first holds the lease waits up to `waitMs`, then leaves the rest of its
+ * sources to the holder and says so in one sentence (an outcome, not a failure). A crashed holder's
+ * lease simply runs out.
+ */
+import { ProcwatchError } from './errors';
+import type { Clock, Leases, Store } from './ports';
+
+export const LOCK_NAME = 'cycle';
+
+export interface CycleLockOptions {
+  leases: Leases;
+  /** This cycle's id (its run id): who holds the lease. */
+  owner: string;
+  clock: Clock;
+  /** How long a lease lasts unless extended (the checker Lambda's timeout). */
+  leaseMs: number;
+  /** How long to wait for another cycle's lease before leaving the work to it. */
+  waitMs: number;
+  pollMs?: number;
+}
+
+/** Another cycle holds the store's lease: this one did not write. */
+export class StoreBusyError extends ProcwatchError {
+  constructor(message: string) {
+    super('busy', message);
+  }
+}
+
+export interface LockedStore {
+  store: Store;
+  release(): Promise<void>;
+}
+
+export function lockWrites(inner: Store, o: CycleLockOptions): LockedStore {
+  let heldSince: number | null = null;
+  const ensure = async (): Promise<void> => {
+    const now = o.clock.now().getTime();
+    // Extended halfway through its lease, so a long cycle never loses it while writing.
+    if (heldSince !== null && now - heldSince < o.leaseMs / 2) return;
+    const deadline = now + o.waitMs;
+    for (;;) {
+      const at = o.clock.now();
+      const taken = await o.leases.acquire(LOCK_NAME, o.owner, at, o.leaseMs);
+      if (taken.acquired) {
+        heldSince = at.getTime();
+        return;
+      }
+      if (at.getTime() >= deadline) {
+        const { owner, since } = taken.holder;
+        throw new StoreBusyError(
+          `Another run (${owner}, writing since ${since}) holds the store, so this run left its sources to it.`,
+        );
+      }
+      await o.clock.sleep(o.pollMs ?? 500);
+    }
+  };
+  const store: Store = {
+    getSourceState: (id) => inner.getSourceState(id),
+    putSourceState: async (state) => {
+      await ensure();
+      return inner.putSourceState(state);
+    },
+    listDocuments: (id) => inner.listDocuments(id),
+    getDocument: (id) => inner.getDocument(id),
+    getVersion: (id, v) => inner.getVersion(id, v),
+    listVersions: (id) => inner.listVersions(id),
+    recordChange: async (write) => {
+      await ensure();
+      return inner.recordChange(write);
+    },
+    listChanges: (q) => inner.listChanges(q),
+    getChange: (id) => inner.getChange(id),
+    listAlerts: (status, limit) => inner.listAlerts(status, limit),
+    getAlert: (id) => inner.getAlert(id),
+    updateAlert: (id, from, patch) => inner.updateAlert(id, from, patch),
+  };
+  return {
+    store,
+    async release() {
+      if (heldSince !== null) await o.leases.release(LOCK_NAME, o.owner);
+      heldSince = null;
+    },
+  };
+}
