@@ -9,7 +9,7 @@ import { DynamoLeases } from './adapters/dynamodb/dynamodb-leases';
 import { systemClock } from './core/ports';
 import { allowedHosts, type Config } from './config';
 import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
-import { startDynamoDbLocal, type LocalDynamo } from './adapters/dynamodb/dynamodb-local';
+import { startDynamoDbLocal, type LocalDynamo, type LocalDynamoOptions } from './adapters/dynamodb/dynamodb-local';
 import { loadKnownCorpus } from './adapters/fs/known-correspondence';
 import { UndiciFetcher, type FetcherOptions } from './adapters/http/undici-fetcher';
 import { OutboxMailer } from './adapters/mail/outbox-mailer';
@@ -43,6 +43,8 @@ export interface RuntimeOptions {
   logger?: Logger;
   mailer?: Mailer;
   fetcher?: Partial<FetcherOptions>;
+  /** How a DynamoDB Local started here behaves (shared with other processes, stopped on signals…). */
+  local?: Omit<LocalDynamoOptions, 'dbPath'>;
 }
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -58,9 +60,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   } else {
     let endpoint = options.dynamoEndpoint ?? config.store.endpoint;
     if (!endpoint) {
-      local = await startDynamoDbLocal(
-        options.inMemory ? {} : { dbPath: resolve(root, config.store.dataDir, 'dynamodb') },
-      );
+      const dbPath = resolve(root, config.store.dataDir, 'dynamodb');
+      local = await startDynamoDbLocal({ ...(options.inMemory ? {} : { dbPath }), ...options.local });
       endpoint = local.endpoint;
     }
     store = DynamoDbStore.connect(config.store.table, {
@@ -68,7 +69,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       region: config.store.region ?? 'eu-west-2',
       credentials: LOCAL_CREDENTIALS,
     });
-    await store.ensureTable();
+    try {
+      await store.ensureTable();
+    } catch (err) {
+      // A JVM we started must not outlive a runtime that never opened.
+      await local?.stop();
+      throw err;
+    }
   }
   const fetcher = new UndiciFetcher({
     userAgent: config.userAgent,

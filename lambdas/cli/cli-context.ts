@@ -43,10 +43,13 @@ export async function withRuntime<T>(
   options: RuntimeOptions,
   fn: (rt: Runtime) => Promise<T>,
 ): Promise<T> {
+  // A local store's JVM is stopped on Ctrl-C too, and says which command holds the store.
+  const command = `procwatch ${process.argv[2] ?? ''}`.trim();
   const runtime = await openRuntime(config, {
     root: process.cwd(),
     logger: options.logger ?? silentLogger,
     ...options,
+    local: { stopOnSignals: true, command, ...options.local },
   });
   try {
     return await fn(runtime);

@@ -29,8 +29,9 @@ export function registerServe(program: Command): void {
           unsubscribe: config.unsubscribe,
           fallbackUnsubscribeSecret: DEV_ONLY_UNSUBSCRIBE_SECRET,
         });
-        // The persistent store under .procwatch/dynamodb: what `procwatch run` recorded.
-        await withRuntime(config, {}, async (rt) => {
+        // The persistent store under .procwatch/dynamodb: what `procwatch run` recorded. Shared: a
+        // `procwatch run` while this serves uses the same DynamoDB Local; Ctrl-C is handled below.
+        await withRuntime(config, { local: { shared: true, stopOnSignals: false } }, async (rt) => {
           const router = queryApiRouter(rt, settings, join(projectRoot(), 'web'));
           const server = new LoopbackHttpServer(router);
           const url = await server.start(port);
