@@ -89,7 +89,7 @@ describe('procurement sources (DynamoDB Local + replay server + outbox)', () => 
     // legislation.gov.uk: the new-legislation feed's two pages (the second has no next link), the Act's one.
     expect(
       h.replay.log.filter((r) => r.path.endsWith('/data.feed')).map((r) => `${r.path}?${new URLSearchParams(r.query)}`),
-    ).toEqual(['/new/data.feed?', '/new/data.feed?page=2', '/search/data.feed?type=ukpga&title=procurement']);
+    ).toEqual(['/new/data.feed?', '/new/data.feed?page=2', '/ukpga/data.feed?title=procurement']);
   });
 
   it('t2 again: one listing request per source, no alerts', async () => {

@@ -22,8 +22,9 @@ const everything: LegislationFeedConfig = {
 const actFeed: LegislationFeedConfig = {
   id: 'procurement-act',
   kind: 'legislation-feed',
-  path: '/search/data.feed',
-  query: { type: 'ukpga', title: 'procurement act' },
+  // The list feed, not /search/data.feed: legislation.gov.uk documents that a search always redirects to it.
+  path: '/ukpga/data.feed',
+  query: { title: 'procurement act' },
   terms: ['procurement'],
   watch: ['ukpga/2023/54'],
 };
@@ -57,7 +58,7 @@ describe('legislation-feed', () => {
       accept: 'application/atom+xml',
     });
     expect(legislationFeed.listing(actFeed, LIVE_ENDPOINTS).url).toBe(
-      'https://www.legislation.gov.uk/search/data.feed?type=ukpga&title=procurement+act',
+      'https://www.legislation.gov.uk/ukpga/data.feed?title=procurement+act',
     );
   });
 
