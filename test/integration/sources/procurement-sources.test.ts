@@ -133,7 +133,9 @@ describe('procurement sources (DynamoDB Local + replay server + outbox)', () => 
     const report = await h.cycle('t3');
     expect(report.delivery.sent.map((a) => a.type)).toEqual(['debarment-changed']);
     const [changed] = await changesOf(h, report.runId);
-    expect(changed.summary).toBe('Changed on the debarment list: until: "8 September 2030" → "8 March 2026".');
+    expect(changed.summary).toBe(
+      'Changed on the debarment list: Example Facilities Services Ltd, Expected end date: 8 September 2030 → 8 March 2026.',
+    );
   });
 
   it('markup the selectors no longer find is source-failing only (after the threshold), never "every row removed"', async () => {
