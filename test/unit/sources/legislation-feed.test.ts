@@ -92,6 +92,29 @@ describe('legislation-feed', () => {
     });
   });
 
+  it('facts read by hand from the feeds, independently of the goldens: the Act, the new regulations, page 2', () => {
+    const [act] = docs('composed_procurement-act.feed.xml', actFeed);
+    expect(act).toEqual(
+      expect.objectContaining({
+        docId: 'legislation:ukpga/2023/54',
+        title: 'Procurement Act 2023',
+        url: 'https://www.legislation.gov.uk/ukpga/2023/54',
+        signal: '2025-02-24T10:00:00Z',
+        publishedAt: '2023-10-27T00:05:11.000Z',
+        documentType: 'UnitedKingdomPublicGeneralAct',
+      }),
+    );
+    expect(act.extra!.subjects).toEqual(['PUBLIC PROCUREMENT']);
+    expect(act.text).toContain('An Act to make provision about procurement.');
+    const [regs] = docs('composed_new-feed_procurement-regulations.feed.xml', newFeed);
+    expect([regs.title, regs.extra!.year, regs.extra!.number]).toEqual([
+      'The Procurement (Amendment) Regulations 2026',
+      '2026',
+      '312',
+    ]);
+    expect(docs('composed_new-feed_page-2.feed.xml', everything)).toHaveLength(10);
+  });
+
   it('pages by the next link, up to maxPages; the last page, a feed without next and an empty feed end it', () => {
     const first = parse('legislation-parser_latest.feed.xml', newFeed);
     expect(first.next).toEqual({
