@@ -106,8 +106,8 @@ export function loadBillsContract(): BillsContract {
 
 /** ajv's errors as one line each: where, and what. */
 export function describeErrors(validate: ValidateFunction): string[] {
-  return (validate.errors ?? []).map(
-    (e) =>
-      `${e.instancePath || '(root)'} ${e.message}${e.params && 'additionalProperty' in e.params ? `: ${e.params.additionalProperty}` : ''}`,
-  );
+  return (validate.errors ?? []).map((e) => {
+    const extra = e.params && 'additionalProperty' in e.params ? `: ${e.params.additionalProperty}` : '';
+    return `${e.instancePath || '(root)'} ${e.message}${extra}`;
+  });
 }

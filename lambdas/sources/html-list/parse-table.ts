@@ -63,7 +63,8 @@ function misfit(where: Where, spec: TableSpec, required: string[], found: string
   const needs = required.map((f) => labelOf(spec, f)).join(', ');
   const headers = [...new Set(found.map(clean).filter(Boolean))].map((h) => `"${h}"`).join(', ');
   return new ParseError(
-    `No table of ${where.list} has the columns it needs (${needs}): the headers found are ${headers || 'none'}, so nothing was compared.`,
+    `No table of ${where.list} has the columns it needs (${needs}): ` +
+      `the headers found are ${headers || 'none'}, so nothing was compared.`,
     { url: where.url, source: where.source, field: 'columns' },
   );
 }
@@ -102,7 +103,8 @@ function attachmentOf($: CheerioAPI, pageUrl: string, where: Where): PageRead | 
   const ods = links.find((u) => ext(u) === 'ods');
   if (ods)
     throw new ParseError(
-      `${where.list} is published only as an ODS spreadsheet (${ods}), which this source does not read, so nothing was compared.`,
+      `${where.list} is published only as an ODS spreadsheet (${ods}), ` +
+        'which this source does not read, so nothing was compared.',
       { url: where.url, source: where.source, field: 'attachment' },
     );
   return null;
@@ -140,7 +142,8 @@ export function readTablePage(
   const attachment = options.followAttachment && spec.attachments !== false ? attachmentOf($, pageUrl, where) : null;
   if (attachment) return attachment;
   throw new ParseError(
-    `The page of ${where.list} has no table, no CSV or HTML attachment, and does not say that nothing is listed: its markup changed, so nothing was compared.`,
+    `The page of ${where.list} has no table, no CSV or HTML attachment, and does not say that nothing is listed: ` +
+      'its markup changed, so nothing was compared.',
     { url: where.url, source: where.source, field: 'table' },
   );
 }

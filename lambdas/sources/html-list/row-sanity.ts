@@ -30,7 +30,11 @@ export function rowSanity(
   const now = new Set(rows(after.extra).map((r) => r.key));
   const lost = was.filter((r) => !now.has(r.key)).length;
   if (was.length >= 2 && lost >= 2 && lost / was.length > options.maxRowLoss) {
-    return `${options.list} lost ${lost} of its ${was.length} rows at once (more than ${Math.round(options.maxRowLoss * 100)}%), so the change is held for a second look before any row is called removed.`;
+    const share = Math.round(options.maxRowLoss * 100);
+    return (
+      `${options.list} lost ${lost} of its ${was.length} rows at once (more than ${share}%), ` +
+      'so the change is held for a second look before any row is called removed.'
+    );
   }
   const s0 = structureOf(before.extra);
   const s1 = structureOf(after.extra);
@@ -42,7 +46,8 @@ export function rowSanity(
       s0.tables !== s1.tables ? `${s0.tables} table${s0.tables === 1 ? '' : 's'} → ${s1.tables}` : '',
       headers0 !== headers1 ? `headers "${s0.headers.join('", "')}" → "${s1.headers.join('", "')}"` : '',
     ].filter(Boolean);
-    return `The table of ${options.list} changed its structure (${what.join('; ')}), so the change is held for a second look.`;
+    const list = options.list;
+    return `The table of ${list} changed its structure (${what.join('; ')}), so the change is held for a second look.`;
   }
   return null;
 }

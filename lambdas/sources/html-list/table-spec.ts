@@ -81,7 +81,7 @@ const MONTHS = [
   'december',
 ];
 
-/** "2 March 2030", "2 Mar 2030", "02/03/2030" (UK order), "2030-03-02" → "2030-03-02"; anything else stays as written. */
+/** "2 March 2030", "2 Mar 2030", "02/03/2030" (UK order), "2030-03-02" → "2030-03-02"; anything else as written. */
 export function isoDay(text: string): string {
   const t = clean(text);
   const iso = (y: number, m: number, d: number) =>

@@ -83,7 +83,8 @@ function factsOf(doc: { extra?: Record<string, unknown> | null }): AmendmentFact
 function describe(a: AmendmentFacts): string {
   const by = a.sponsors.length ? `, tabled by ${a.sponsors.join(', ')}` : '';
   const words = a.lines.length ? ` Text: ${a.lines.join(' ')}` : '';
-  return `Amendment ${a.label}${by}. Decision: ${decisionLabel(a.decision)}.${words}${a.explanatory ? ` ${a.explanatory}` : ''}`;
+  const explained = a.explanatory ? ` ${a.explanatory}` : '';
+  return `Amendment ${a.label}${by}. Decision: ${decisionLabel(a.decision)}.${words}${explained}`;
 }
 
 /** A newly tabled amendment: its clause text, sponsors and decision, all searched for keywords. */
