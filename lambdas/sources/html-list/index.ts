@@ -2,34 +2,43 @@
  * `html-list`: a page that is a list or a table (the debarment list of suppliers, a campaign's own
  * list of letters) read into rows with stable keys, and compared row by row: rows added, removed
  * or changed raise one alert each, named in config (`supplier-debarred`, `supplier-removed`,
- * `debarment-changed`); a reordered table raises nothing. The page is one document, read in one
- * request per cycle from GOV.UK.
+ * `debarment-changed`); a reordered or reformatted table raises nothing. Two ways to read it:
+ * `table` maps columns by their header text (the debarment list: the fields of Procurement Act 2023
+ * s.62(4)), following a CSV or HTML attachment when the page has no table; `row` + `fields` picks
+ * cells with CSS selectors. The page is one document, read in one request per cycle from GOV.UK.
  */
 import { load } from 'cheerio/slim';
 import { z } from 'zod';
-import type { DocumentSnapshot } from '../../core/model';
+import type { DocumentSnapshot, ListingEntry } from '../../core/model';
 import type { SourceConfigBase, SourceKind } from '../../core/source-kind';
 import { fingerprint } from '../../core/text/normalize';
 import { baseFields } from '../config-fields';
 import { diffRows, type RowEventNames } from './diff-rows';
+import { readCsvList, readTablePage, type ListRead } from './parse-table';
 import { parseRows, type Row } from './parse-rows';
+import { rowSanity } from './row-sanity';
+import { labelOf, shown, tableSpecSchema, type TableSpec } from './table-spec';
 
 export interface HtmlListConfig extends SourceConfigBase {
   kind: 'html-list';
   /** The page's path on www.gov.uk. */
   path: string;
   container?: string;
-  row: string;
-  /** Field name → CSS selector inside a row (`""` is the row's own text). */
-  fields: Record<string, string>;
+  /** Header-driven: columns found by their header text (mutually exclusive with `row`/`fields`). */
+  table?: TableSpec;
+  row?: string;
+  /** Field → CSS selector inside a row (`""` is the row's own text). */
+  fields?: Record<string, string>;
   /** The field(s) whose values make a row's key. */
   key: string[];
   titleField?: string;
   /** How summaries name the list ("the debarment list"). */
   listName?: string;
   events?: Partial<RowEventNames>;
-  /** An empty list is a normal state of this page (otherwise it is a parse failure). */
+  /** Selector lists: an empty list is a normal state of this page (otherwise it is a parse failure). */
   allowEmpty?: boolean;
+  /** A change losing more than this share of the rows at once is held for a second look (default 0.5). */
+  maxRowLoss?: number;
 }
 
 const eventName = z
@@ -42,24 +51,33 @@ const schema = z
     kind: z.literal('html-list'),
     path: z.string().regex(/^\/[\w\-/.]+$/, 'must be a GOV.UK path starting with "/" (no host, no query)'),
     container: z.string().min(1).optional(),
-    row: z.string().min(1),
+    table: tableSpecSchema.optional(),
+    row: z.string().min(1).optional(),
     fields: z
       .record(z.string().regex(/^[a-zA-Z][\w-]*$/), z.string())
-      .refine((f) => Object.keys(f).length > 0, 'needs at least one field'),
+      .refine((f) => Object.keys(f).length > 0, 'needs at least one field')
+      .optional(),
     key: z.array(z.string()).min(1),
     titleField: z.string().optional(),
     listName: z.string().min(1).max(120).optional(),
     events: z.object({ added: eventName, removed: eventName, changed: eventName }).partial().strict().optional(),
     allowEmpty: z.boolean().optional(),
+    maxRowLoss: z.number().gt(0).max(1).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
-    for (const k of [...c.key, ...(c.titleField ? [c.titleField] : [])]) {
-      if (!(k in c.fields))
+    if (Boolean(c.table) === Boolean(c.row || c.fields))
+      ctx.addIssue({ code: 'custom', path: ['table'], message: 'needs either "table" or "row" with "fields"' });
+    if (!c.table && !(c.row && c.fields))
+      ctx.addIssue({ code: 'custom', path: ['row'], message: 'selector lists need both "row" and "fields"' });
+    const known = Object.keys(c.table?.columns ?? c.fields ?? {});
+    const named = [...c.key, ...(c.titleField ? [c.titleField] : []), ...(c.table?.required ?? [])];
+    for (const k of [...named, ...(c.table?.dates ?? []), ...Object.keys(c.table?.values ?? {})]) {
+      if (!known.includes(k))
         ctx.addIssue({
           code: 'custom',
           path: ['key'],
-          message: `"${k}" is not one of the fields (${Object.keys(c.fields).join(', ')})`,
+          message: `"${k}" is not one of the fields (${known.join(', ')})`,
         });
     }
   });
@@ -71,27 +89,28 @@ export function rowsOf(extra: Record<string, unknown> | null | undefined): Row[]
   return Array.isArray(rows) ? (rows as Row[]) : null;
 }
 
-function render(rows: Row[]): string {
+const listOf = (config: HtmlListConfig) => config.listName ?? config.name ?? config.id;
+
+function render(rows: Row[], spec: TableSpec | undefined): string {
   return rows
     .map((r) =>
       Object.entries(r.fields)
-        .map(([k, v]) => `${k}: ${v}`)
+        .filter(([, v]) => v || !spec)
+        .map(([k, v]) => `${labelOf(spec, k)}: ${shown(spec, k, v)}`)
         .join(' | '),
     )
     .join('\n');
 }
 
-export function readListPage(html: string, url: string, config: HtmlListConfig): DocumentSnapshot {
-  const rows = parseRows(html, config, { url, source: config.id });
-  const heading = load(html)('main h1, h1').first().text().replace(/\s+/g, ' ').trim();
-  const text = render(rows);
+function snapshot(config: HtmlListConfig, heading: string, read: ListRead | { rows: Row[] }): DocumentSnapshot {
+  const text = render(read.rows, config.table);
   return {
     docId: `html-list:${config.id}`,
     url: `https://www.gov.uk${config.path}`,
     title: config.name ?? (heading || config.id),
     documentType: 'html-list',
     text,
-    signal: fingerprint(text),
+    signal: fingerprint(`${text}\n${JSON.stringify('structure' in read ? read.structure : null)}`),
     publishedAt: null,
     updatedAt: null,
     changeNote: null,
@@ -99,34 +118,72 @@ export function readListPage(html: string, url: string, config: HtmlListConfig):
     organisations: [],
     attachments: [],
     parentId: null,
-    extra: { rows },
+    extra: 'structure' in read ? { rows: read.rows, structure: read.structure } : { rows: read.rows },
+  };
+}
+
+const headingOf = (html: string) => load(html)('main h1, h1').first().text().replace(/\s+/g, ' ').trim();
+
+/** The list page itself: its rows inline, or (header-driven lists) the attachment that holds them. */
+export function readListPage(html: string, url: string, config: HtmlListConfig): DocumentSnapshot | ListingEntry {
+  const where = { url, source: config.id, list: listOf(config) };
+  if (!config.table) return snapshot(config, headingOf(html), { rows: parseRows(html, config as never, where) });
+  const read = readTablePage(html, url, config.table, config.key, where, {
+    container: config.container,
+    followAttachment: true,
+  });
+  if (read.kind === 'rows') return snapshot(config, headingOf(html), read.read);
+  return {
+    docId: `html-list:${config.id}`,
+    url: `https://www.gov.uk${config.path}`,
+    title: config.name ?? (headingOf(html) || config.id),
+    // A new upload is a new file address: the attachment is read again only then.
+    signal: read.url,
+    detail: { url: read.url, bucket: 'html-page', accept: read.format === 'csv' ? 'text/csv' : 'text/html' },
   };
 }
 
 export const htmlList: SourceKind<HtmlListConfig> = {
   kind: 'html-list',
   schema: schema as unknown as z.ZodType<HtmlListConfig>,
-  hosts: (_config, endpoints) => [new URL(endpoints.govuk).host],
+  hosts: (_config, endpoints) => [new URL(endpoints.govuk).host, 'assets.publishing.service.gov.uk'],
   listing: (config, endpoints) => ({
     url: `${endpoints.govuk}${config.path}`,
     bucket: 'html-page',
     accept: 'text/html',
   }),
   parseListing(fetched, config) {
-    const doc = readListPage(fetched.body, fetched.url, config);
+    const read = readListPage(fetched.body, fetched.url, config);
+    if (!('documentType' in read)) return { entries: [read], next: null };
     return {
-      entries: [{ docId: doc.docId, url: doc.url, title: doc.title, signal: doc.signal, inline: doc }],
+      entries: [{ docId: read.docId, url: read.url, title: read.title, signal: read.signal, inline: read }],
       next: null,
     };
   },
-  parseDetail(fetched, _entry, config) {
-    return { documents: [readListPage(fetched.body, fetched.url, config)], follow: [] };
+  parseDetail(fetched, entry, config) {
+    const where = { url: fetched.url, source: config.id, list: listOf(config) };
+    const path = new URL(fetched.url).pathname;
+    if (config.table && path !== config.path) {
+      // The attachment that holds the list: a CSV, or an HTML page whose own tables are read (not followed further).
+      const csv = /\.csv$/i.test(path) || /text\/csv/i.test(fetched.headers['content-type'] ?? '');
+      const read = csv
+        ? readCsvList(fetched.body, config.table, config.key, where)
+        : readTablePage(fetched.body, fetched.url, config.table, config.key, where, { followAttachment: false });
+      const rows = 'kind' in read ? (read.kind === 'rows' ? read.read : null) : read;
+      return { documents: rows ? [snapshot(config, entry.title, rows)] : [], follow: [] };
+    }
+    const read = readListPage(fetched.body, fetched.url, config);
+    return { documents: 'documentType' in read ? [read] : [], follow: [] };
   },
   compare(before, after, config) {
     const events = { ...DEFAULT_ROW_EVENTS, ...(config.events ?? {}) };
     return diffRows(rowsOf(before.extra) ?? [], rowsOf(after.extra) ?? [], events, {
-      list: config.listName ?? config.name ?? config.id,
+      list: listOf(config),
       titleField: config.titleField ?? config.key[0],
+      spec: config.table,
     });
+  },
+  suspicious(before, after, config) {
+    return rowSanity(before, after, { maxRowLoss: config.maxRowLoss ?? 0.5, list: listOf(config) });
   },
 };

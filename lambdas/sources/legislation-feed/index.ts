@@ -18,7 +18,8 @@ import { parseFeed, type FeedEntry } from './atom-feed';
 
 export interface LegislationFeedConfig extends SourceConfigBase {
   kind: 'legislation-feed';
-  /** The feed's path, ending in `/data.feed` (e.g. `/new/data.feed`, `/search/data.feed`). */
+  /** The feed's path, ending in `/data.feed` (e.g. `/new/data.feed`, `/ukpga/data.feed`;
+   * a list feed rather than `/search/data.feed`, which legislation.gov.uk always redirects to the list). */
   path: string;
   query?: Record<string, string>;
   /** Terms a title or subject must contain for an entry to alert; none = every entry alerts. */

@@ -7,6 +7,16 @@ import { z } from 'zod';
 import { ParseError } from '../../core/errors';
 import type { Fetched } from '../../core/model';
 
+/**
+ * A list the API's description marks nullable: `null` and absent both read as empty, so a bill
+ * without sittings, sponsors or files is a bill, not a parse failure.
+ */
+const list = <T extends z.ZodTypeAny>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
+
 const sitting = z
   .object({ id: z.number().optional(), billStageId: z.number().optional(), date: z.string().nullish() })
   .passthrough();
@@ -19,9 +29,12 @@ export const stageSummary = z
     abbreviation: z.string().nullish(),
     house: z.string().nullish(),
     sortOrder: z.number().nullish(),
-    stageSittings: z.array(sitting).nullish(),
+    stageSittings: list(sitting),
   })
   .passthrough();
+
+/** `GET /Bills/{billId}/Stages/{billStageId}`: a stage with its own `lastUpdate`. */
+export const stageDetails = stageSummary.extend({ lastUpdate: z.string() }).passthrough();
 
 export const billSummary = z
   .object({
@@ -33,6 +46,8 @@ export const billSummary = z
     billWithdrawn: z.string().nullish(),
     isDefeated: z.boolean().nullish(),
     isAct: z.boolean().nullish(),
+    introducedSessionId: z.number().nullish(),
+    includedSessionIds: list(z.number()),
     currentStage: stageSummary.nullish(),
   })
   .passthrough();
@@ -41,22 +56,20 @@ export const bill = billSummary
   .extend({
     longTitle: z.string().nullish(),
     summary: z.string().nullish(),
-    sponsors: z
-      .array(
-        z
-          .object({
-            member: z.object({ name: z.string().nullish(), party: z.string().nullish() }).passthrough().nullish(),
-            organisation: z.object({ name: z.string().nullish() }).passthrough().nullish(),
-          })
-          .passthrough(),
-      )
-      .nullish(),
+    sponsors: list(
+      z
+        .object({
+          member: z.object({ name: z.string().nullish(), party: z.string().nullish() }).passthrough().nullish(),
+          organisation: z.object({ name: z.string().nullish() }).passthrough().nullish(),
+        })
+        .passthrough(),
+    ),
   })
   .passthrough();
 
 const page = <T extends z.ZodTypeAny>(item: T) =>
   z
-    .object({ items: z.array(item), totalResults: z.number().int().min(0), itemsPerPage: z.number().int().optional() })
+    .object({ items: list(item), totalResults: z.number().int().min(0), itemsPerPage: z.number().int().optional() })
     .passthrough();
 
 export const billPage = page(billSummary);
@@ -65,7 +78,7 @@ export const stagePage = page(stageSummary);
 export const publicationList = z
   .object({
     billId: z.number().optional(),
-    publications: z.array(
+    publications: list(
       z
         .object({
           id: z.number(),
@@ -73,36 +86,50 @@ export const publicationList = z
           house: z.string().nullish(),
           displayDate: z.string().nullish(),
           publicationType: z.object({ name: z.string().nullish() }).passthrough().nullish(),
-          links: z
-            .array(z.object({ url: z.string().nullish(), contentType: z.string().nullish() }).passthrough())
-            .nullish(),
+          links: list(z.object({ url: z.string().nullish(), contentType: z.string().nullish() }).passthrough()),
+          // Modern publications carry their documents as files (read through /Publications/{id}/Documents).
+          files: list(z.object({ id: z.number(), filename: z.string().nullish() }).passthrough()),
         })
         .passthrough(),
     ),
   })
   .passthrough();
 
-export const amendmentPage = page(
-  z
-    .object({
-      amendmentId: z.number(),
-      billStageId: z.number().optional(),
-      marshalledListText: z.string().nullish(),
-      amendmentType: z.string().nullish(),
-      decision: z.string().nullish(),
-      clause: z.number().nullish(),
-      schedule: z.number().nullish(),
-      summaryText: z.array(z.string()).nullish(),
-      sponsors: z
-        .array(
-          z
-            .object({ name: z.string().nullish(), party: z.string().nullish(), isLead: z.boolean().nullish() })
-            .passthrough(),
-        )
-        .nullish(),
-    })
-    .passthrough(),
-);
+const amendmentMember = z
+  .object({ name: z.string().nullish(), party: z.string().nullish(), isLead: z.boolean().nullish() })
+  .passthrough();
+
+const amendmentCommon = {
+  amendmentId: z.number(),
+  billId: z.number().optional(),
+  billStageId: z.number().optional(),
+  marshalledListText: z.string().nullish(),
+  amendmentType: z.string().nullish(),
+  decision: z.string().nullish(),
+  clause: z.number().nullish(),
+  schedule: z.number().nullish(),
+  pageNumber: z.number().nullish(),
+  lineNumber: z.number().nullish(),
+  sponsors: list(amendmentMember),
+};
+
+export const amendmentItem = z.object({ ...amendmentCommon, summaryText: list(z.string()) }).passthrough();
+export const amendmentPage = page(amendmentItem);
+
+/** `GET /Bills/{billId}/Stages/{billStageId}/Amendments/{amendmentId}`: the amendment's full text. */
+export const amendmentDetail = z
+  .object({
+    ...amendmentCommon,
+    amendmentLines: list(
+      z
+        .object({ text: z.string().nullish(), indentation: z.number().nullish(), isImage: z.boolean().nullish() })
+        .passthrough(),
+    ),
+    explanatoryText: z.string().nullish(),
+    explanatoryTextPrefix: z.string().nullish(),
+    amendmentNote: z.string().nullish(),
+  })
+  .passthrough();
 
 /** Parses a Bills API answer, naming the first field that does not fit. */
 export function parseBillsJson<T extends z.ZodTypeAny>(fetched: Fetched, schema: T, source: string): z.infer<T> {
@@ -124,6 +151,11 @@ export function parseBillsJson<T extends z.ZodTypeAny>(fetched: Fetched, schema:
     );
   }
   return parsed.data;
+}
+
+/** Where people download a publication's file (the API's own document download). */
+export function publicationFileUrl(publicationId: number, fileId: number): string {
+  return `https://bills-api.parliament.uk/api/v1/Publications/${publicationId}/Documents/${fileId}/Download`;
 }
 
 /** The public page of a bill, for people (the API is for machines). */

@@ -1,15 +1,24 @@
 /**
  * A bill as documents: the bill itself (its current stage), its stages with sitting dates, its
- * publications, and the amendments of each stage. Each is a document of its own, found inside the
- * bill (`parentId`) and re-read only when the bill's `lastUpdate` moves; the structured content
- * each one compares lives in `extra`.
+ * publications, and each amendment on its own, keyed by its `amendmentId` (so one inserted early on
+ * a stage with many pages shifts nothing). Each is found inside the bill (`parentId`) and re-read
+ * only when the bill's signal moves; the structured content each one compares lives in `extra`.
  */
 import type { z } from 'zod';
 import type { DocumentSnapshot } from '../../core/model';
 import { normalizeText } from '../../core/text/normalize';
-import { amendmentPage, bill, billPageUrl, plain, publicationList, stagePage, stageSummary } from './bills-api';
+import {
+  amendmentDetail,
+  bill,
+  billPageUrl,
+  plain,
+  publicationFileUrl,
+  publicationList,
+  stagePage,
+  stageSummary,
+} from './bills-api';
 
-export type BillDocKind = 'bill' | 'bill-stages' | 'bill-publications' | 'bill-amendments';
+export type BillDocKind = 'bill' | 'bill-stages' | 'bill-publications' | 'bill-amendment';
 
 export interface StageRef {
   id: number;
@@ -31,19 +40,27 @@ export interface PublicationRow {
   url: string | null;
 }
 
-export interface AmendmentRow {
-  id: number;
+export interface AmendmentFacts {
+  billId: number;
+  billStageId: number;
+  amendmentId: number;
   label: string;
-  text: string;
+  /** The API's decision (`NoDecision`, `Agreed`, `Withdrawn`…). */
   decision: string;
   sponsors: string[];
+  /** The amendment's own words, line by line (`amendmentLines`), without markup. */
+  lines: string[];
+  explanatory: string | null;
 }
 
 export const billDocId = (billId: number) => `parliament-bill:${billId}`;
 export const stagesDocId = (billId: number) => `parliament-bill:${billId}:stages`;
 export const publicationsDocId = (billId: number) => `parliament-bill:${billId}:publications`;
+/** A page of a stage's amendments: only an index (never stored), so its id just names the request. */
 export const amendmentsDocId = (billId: number, billStageId: number, page = 1) =>
   `parliament-bill:${billId}:stage:${billStageId}:amendments${page > 1 ? `:p${page}` : ''}`;
+export const amendmentDocId = (billId: number, amendmentId: number) =>
+  `parliament-bill:${billId}:amendment:${amendmentId}`;
 
 function snapshot(
   docId: string,
@@ -90,7 +107,7 @@ export function stageLabel(stage: StageRef | null): string {
 export function billDocument(b: z.infer<typeof bill>): DocumentSnapshot {
   const current = stageRef(b.currentStage);
   const title = b.shortTitle ?? `Bill ${b.billId}`;
-  const sponsors = (b.sponsors ?? []).map((s) => s.member?.name ?? s.organisation?.name ?? '').filter(Boolean);
+  const sponsors = b.sponsors.map((s) => s.member?.name ?? s.organisation?.name ?? '').filter(Boolean);
   const text = [
     title,
     b.longTitle ?? '',
@@ -122,7 +139,7 @@ export function stagesDocument(
     .map((s) => ({
       ...stageRef(s)!,
       sortOrder: s.sortOrder ?? 0,
-      sittings: (s.stageSittings ?? [])
+      sittings: s.stageSittings
         .map((x) => x.date ?? '')
         .filter(Boolean)
         .map((d) => d.slice(0, 10))
@@ -155,7 +172,7 @@ export function publicationsDocument(
       type: p.publicationType?.name ?? '',
       house: p.house ?? '',
       date: p.displayDate ? p.displayDate.slice(0, 10) : null,
-      url: p.links?.find((l) => l.url)?.url ?? null,
+      url: p.links.find((l) => l.url)?.url ?? (p.files.length ? publicationFileUrl(p.id, p.files[0].id) : null),
     }))
     .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id);
   const text = publications.map((p) => `${p.date ?? ''} ${p.type}: ${p.title}`.trim()).join('\n');
@@ -171,37 +188,58 @@ export function publicationsDocument(
   );
 }
 
-export function amendmentsDocument(
-  billId: number,
-  billStageId: number,
-  page: number,
+/** "NoDecision" → "no decision yet", "NegativedOnDivision" → "negatived on division". */
+export function decisionLabel(decision: string): string {
+  if (!decision || decision === 'NoDecision') return 'no decision yet';
+  return decision.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+export function amendmentText(a: AmendmentFacts): string {
+  return [
+    `Amendment ${a.label}`,
+    a.sponsors.length ? `Tabled by ${a.sponsors.join(', ')}` : '',
+    `Decision: ${decisionLabel(a.decision)}`,
+    ...a.lines,
+    a.explanatory ?? '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+export function amendmentDocument(
   title: string,
   signal: string,
-  data: z.infer<typeof amendmentPage>,
+  data: z.infer<typeof amendmentDetail>,
+  where: { billId: number; billStageId: number },
 ): DocumentSnapshot {
-  const amendments: AmendmentRow[] = data.items
-    .map((a) => ({
-      id: a.amendmentId,
-      label: a.marshalledListText ?? String(a.amendmentId),
-      text: (a.summaryText ?? []).map(plain).filter(Boolean).join(' '),
-      decision: a.decision ?? '',
-      sponsors: (a.sponsors ?? []).map((s) => s.name ?? '').filter(Boolean),
-    }))
-    .sort((a, b) => a.id - b.id);
-  const text = amendments
-    .map((a) => `Amendment ${a.label}${a.sponsors.length ? ` (${a.sponsors.join(', ')})` : ''}: ${a.text}`)
-    .join('\n');
+  const billId = data.billId ?? where.billId;
+  const billStageId = data.billStageId ?? where.billStageId;
+  const explanatory = plain(data.explanatoryText);
+  const facts: AmendmentFacts = {
+    billId,
+    billStageId,
+    amendmentId: data.amendmentId,
+    label: data.marshalledListText ?? String(data.amendmentId),
+    decision: data.decision ?? 'NoDecision',
+    // The lead sponsor first, as the amendment paper prints them.
+    sponsors: [...data.sponsors]
+      .sort((a, b) => Number(Boolean(b.isLead)) - Number(Boolean(a.isLead)))
+      .map((s) => s.name ?? '')
+      .filter(Boolean),
+    lines: data.amendmentLines
+      .filter((l) => !l.isImage)
+      .map((l) => plain(l.text))
+      .filter(Boolean),
+    explanatory: explanatory ? `${plain(data.explanatoryTextPrefix) || 'Explanatory statement'}: ${explanatory}` : null,
+  };
   return snapshot(
-    amendmentsDocId(billId, billStageId, page),
-    billPageUrl(billId, `/stages/${billStageId}/amendments`),
+    amendmentDocId(billId, data.amendmentId),
+    billPageUrl(billId, `/stages/${billStageId}/amendments/${data.amendmentId}`),
     title,
-    'bill-amendments',
-    text,
+    'bill-amendment',
+    amendmentText(facts),
     signal,
     billDocId(billId),
-    {
-      billStageId,
-      amendments,
-    },
+    { ...facts },
   );
 }

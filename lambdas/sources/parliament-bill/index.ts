@@ -1,28 +1,21 @@
 /**
  * `parliament-bill`: bills in the UK Parliament Bills API, found by a title search (so a future
- * amending bill is picked up) and/or by id. The listing's `lastUpdate` is the change signal: only
- * when it moves are the bill, its stages, its publications and each stage's amendments read, each
- * as a document of its own compared on its structured content.
+ * amending bill is picked up) and/or by id. A bill's change signal is its `lastUpdate` and, while it
+ * is before Parliament, its current stage's (listing.ts): only when it moves are the bill, its
+ * stages, its publications and each stage's amendments read, each compared on its structured
+ * content; an amendment's detail (its text) is read only when the amendment is new or changed.
  */
 import { z } from 'zod';
 import { ParseError } from '../../core/errors';
 import type { FetchRequest, ListingEntry } from '../../core/model';
-import type { Endpoints, SourceConfigBase, SourceKind } from '../../core/source-kind';
+import type { SourceConfigBase, SourceKind } from '../../core/source-kind';
 import { baseFields } from '../config-fields';
-import { amendmentEvents, billEvents, publicationEvents } from './bill-events';
+import { amendmentChanged, amendmentIndex, amendmentsRequest, amendmentTabled } from './amendments';
+import { billEvents, publicationEvents } from './bill-events';
+import { amendmentDetail, bill, billPageUrl, parseBillsJson, publicationList, stagePage } from './bills-api';
 import {
-  amendmentPage,
-  bill,
-  billPage,
-  billPageUrl,
-  billsListUrl,
-  parseBillsJson,
-  publicationList,
-  stagePage,
-} from './bills-api';
-import {
+  amendmentDocument,
   amendmentsDocId,
-  amendmentsDocument,
   billDocId,
   billDocument,
   publicationsDocId,
@@ -31,6 +24,7 @@ import {
   stagesDocId,
   stagesDocument,
 } from './documents';
+import { api, listRequest, parseBillListing } from './listing';
 
 export interface ParliamentBillConfig extends SourceConfigBase {
   kind: 'parliament-bill';
@@ -40,7 +34,7 @@ export interface ParliamentBillConfig extends SourceConfigBase {
   billIds?: number[];
   /** Listing page size (`Take`). */
   pageSize?: number;
-  /** Amendments page size (`Take`); a stage with more is read in several documents. */
+  /** Amendments page size (`Take`); a stage with more is read in several pages. */
   amendmentsPageSize?: number;
 }
 
@@ -59,30 +53,16 @@ const schema = z
     path: ['searchTerm'],
   });
 
-const BUCKET = 'parliament';
-
-function listRequest(
-  config: ParliamentBillConfig,
-  endpoints: Endpoints,
-  phase: 'search' | 'ids',
-  skip: number,
-): FetchRequest {
-  const take = config.pageSize ?? 50;
-  const query =
-    phase === 'search' ? { searchTerm: config.searchTerm, skip, take } : { billIds: config.billIds, skip, take };
-  return { url: billsListUrl(endpoints.parliament, query), bucket: BUCKET, accept: 'application/json' };
-}
-
-function api(endpoints: Endpoints, path: string): FetchRequest {
-  return { url: `${endpoints.parliament}/api/v1${path}`, bucket: BUCKET, accept: 'application/json' };
-}
-
 /** Which resource a detail URL is: the URL says it, so a document re-read on its own is parsed right. */
-function resourceOf(
-  url: string,
-): { type: 'bill' | 'stages' | 'publications' | 'amendments'; billId: number; billStageId?: number } | null {
+function resourceOf(url: string): {
+  type: 'bill' | 'stages' | 'publications' | 'amendments' | 'amendment';
+  billId: number;
+  billStageId?: number;
+} | null {
   const path = new URL(url).pathname;
-  let m = /\/api\/v1\/Bills\/(\d+)\/Stages\/(\d+)\/Amendments$/i.exec(path);
+  let m = /\/api\/v1\/Bills\/(\d+)\/Stages\/(\d+)\/Amendments\/(\d+)$/i.exec(path);
+  if (m) return { type: 'amendment', billId: Number(m[1]), billStageId: Number(m[2]) };
+  m = /\/api\/v1\/Bills\/(\d+)\/Stages\/(\d+)\/Amendments$/i.exec(path);
   if (m) return { type: 'amendments', billId: Number(m[1]), billStageId: Number(m[2]) };
   m = /\/api\/v1\/Bills\/(\d+)\/(Stages|Publications)$/i.exec(path);
   if (m) return { type: m[2].toLowerCase() === 'stages' ? 'stages' : 'publications', billId: Number(m[1]) };
@@ -94,42 +74,12 @@ function billTitleOf(entryTitle: string): string {
   return entryTitle.replace(/: (stages|publications)$/, '');
 }
 
-function amendmentsRequest(
-  config: ParliamentBillConfig,
-  endpoints: Endpoints,
-  billId: number,
-  billStageId: number,
-  skip: number,
-): FetchRequest {
-  return api(
-    endpoints,
-    `/Bills/${billId}/Stages/${billStageId}/Amendments?Skip=${skip}&Take=${config.amendmentsPageSize ?? 100}`,
-  );
-}
-
 export const parliamentBill: SourceKind<ParliamentBillConfig> = {
   kind: 'parliament-bill',
   schema: schema as unknown as z.ZodType<ParliamentBillConfig>,
   hosts: (_config, endpoints) => [new URL(endpoints.parliament).host],
   listing: (config, endpoints) => listRequest(config, endpoints, config.searchTerm ? 'search' : 'ids', 0),
-  parseListing(fetched, config, endpoints) {
-    const url = new URL(fetched.url);
-    const phase = url.searchParams.has('SearchTerm') ? 'search' : 'ids';
-    const skip = Number(url.searchParams.get('Skip') ?? 0);
-    const data = parseBillsJson(fetched, billPage, config.id);
-    const entries: ListingEntry[] = data.items.map((b) => ({
-      docId: billDocId(b.billId),
-      url: billPageUrl(b.billId),
-      title: b.shortTitle ?? `Bill ${b.billId}`,
-      signal: b.lastUpdate,
-      detail: api(endpoints, `/Bills/${b.billId}`),
-    }));
-    const nextSkip = skip + data.items.length;
-    let next: FetchRequest | null = null;
-    if (data.items.length > 0 && nextSkip < data.totalResults) next = listRequest(config, endpoints, phase, nextSkip);
-    else if (phase === 'search' && config.billIds?.length) next = listRequest(config, endpoints, 'ids', 0);
-    return { entries, next };
-  },
+  parseListing: (fetched, config, endpoints) => parseBillListing(fetched, config, endpoints),
   parseDetail(fetched, entry, config, endpoints) {
     const what = resourceOf(fetched.url);
     if (!what)
@@ -179,7 +129,7 @@ export const parliamentBill: SourceKind<ParliamentBillConfig> = {
           title: `${title}: amendments at ${stageLabel(s)}`,
           signal: entry.signal,
           parentId: billDocId(billId),
-          detail: amendmentsRequest(config, endpoints, billId, s.id, 0),
+          detail: amendmentsRequest(endpoints, billId, s.id, 0, config.amendmentsPageSize ?? 100),
         })),
       };
     }
@@ -191,36 +141,29 @@ export const parliamentBill: SourceKind<ParliamentBillConfig> = {
         follow: [],
       };
     }
-    const data = parseBillsJson(fetched, amendmentPage, config.id);
-    const params = new URL(fetched.url).searchParams;
-    const skip = Number(params.get('Skip') ?? 0);
-    const take = Number(params.get('Take') ?? (data.items.length || 1));
-    const page = Math.floor(skip / Math.max(take, 1)) + 1;
-    const doc = amendmentsDocument(billId, what.billStageId!, page, entry.title, entry.signal, data);
-    const follow: ListingEntry[] = [];
-    if (data.items.length > 0 && skip + data.items.length < data.totalResults) {
-      follow.push({
-        docId: amendmentsDocId(billId, what.billStageId!, page + 1),
-        url: doc.url,
-        title: entry.title,
-        signal: entry.signal,
-        parentId: billDocId(billId),
-        detail: amendmentsRequest(config, endpoints, billId, what.billStageId!, skip + data.items.length),
-      });
+    const where = { billId, billStageId: what.billStageId! };
+    if (what.type === 'amendment') {
+      const data = parseBillsJson(fetched, amendmentDetail, config.id);
+      return { documents: [amendmentDocument(entry.title, entry.signal, data, where)], follow: [] };
     }
-    return { documents: [doc], follow };
+    return amendmentIndex(
+      fetched,
+      entry,
+      { ...where, source: config.id, take: config.amendmentsPageSize ?? 100 },
+      endpoints,
+    );
   },
   compare(before, after) {
     if (after.documentType === 'bill') return billEvents(before.extra, after);
     if (after.documentType === 'bill-publications') return publicationEvents(before.extra, after);
-    if (after.documentType === 'bill-amendments') return amendmentEvents(before.extra, after);
+    if (after.documentType === 'bill-amendment') return amendmentChanged(before, after);
     return [];
   },
   compareNew(after) {
     // A bill never seen before is one `new-document`; the parts found inside it are recorded
     // quietly, except amendments, which are news even on a stage seen for the first time.
     if (after.documentType === 'bill') return null;
-    if (after.documentType === 'bill-amendments') return amendmentEvents(null, after);
+    if (after.documentType === 'bill-amendment') return amendmentTabled(after);
     return [];
   },
 };

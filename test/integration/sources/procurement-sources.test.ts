@@ -84,20 +84,38 @@ describe('procurement sources (DynamoDB Local + replay server + outbox)', () => 
     expect(guidance.changeNote).toBe('Added when the debarment list is updated after a decision.');
     expect(guidance.diff!.some((o) => o.op === 'insert' && /10 working days/.test(o.text))).toBe(true);
 
-    // Listing first: the bill's sub-resources were read because its lastUpdate moved (1 listing + bill + stages + publications + 5 stages' amendments).
-    expect(h.replay.log.filter((r) => r.path.startsWith('/api/v1/'))).toHaveLength(9);
+    // Listing first: the listing and the bill's current stage (its lastUpdate); the bill's parts were read because
+    // the signal moved (bill + stages + publications + 5 stages' amendment lists), and the detail of the one new
+    // amendment only (NC7): the two amendments already known are not read again.
+    expect(h.replay.log.filter((r) => r.path.startsWith('/api/v1/')).map((r) => r.path)).toEqual([
+      '/api/v1/Bills',
+      '/api/v1/Bills/3159/Stages/15012',
+      '/api/v1/Bills/3159',
+      '/api/v1/Bills/3159/Stages',
+      '/api/v1/Bills/3159/Publications',
+      '/api/v1/Bills/3159/Stages/15001/Amendments',
+      '/api/v1/Bills/3159/Stages/15002/Amendments',
+      '/api/v1/Bills/3159/Stages/15010/Amendments',
+      '/api/v1/Bills/3159/Stages/15011/Amendments',
+      '/api/v1/Bills/3159/Stages/15012/Amendments',
+      '/api/v1/Bills/3159/Stages/15011/Amendments/7010',
+    ]);
     // legislation.gov.uk: the new-legislation feed's two pages (the second has no next link), the Act's one.
     expect(
       h.replay.log.filter((r) => r.path.endsWith('/data.feed')).map((r) => `${r.path}?${new URLSearchParams(r.query)}`),
-    ).toEqual(['/new/data.feed?', '/new/data.feed?page=2', '/search/data.feed?type=ukpga&title=procurement']);
+    ).toEqual(['/new/data.feed?', '/new/data.feed?page=2', '/ukpga/data.feed?title=procurement']);
   });
 
   it('t2 again: one listing request per source, no alerts', async () => {
     h.replay.resetLog();
     const report = await h.cycle('t2');
     expect(report.delivery.sent).toEqual([]);
-    // One listing per source, plus the new-legislation feed's second page.
-    expect(h.replay.log).toHaveLength(PROCUREMENT.length + 1);
+    // One listing per source, plus the new-legislation feed's second page and the live bill's current stage.
+    expect(h.replay.log).toHaveLength(PROCUREMENT.length + 2);
+    expect(h.replay.log.filter((r) => r.path.startsWith('/api/v1/')).map((r) => r.path)).toEqual([
+      '/api/v1/Bills',
+      '/api/v1/Bills/3159/Stages/15012',
+    ]);
   });
 
   it('the debarment table reordered raises nothing', async () => {
@@ -115,7 +133,9 @@ describe('procurement sources (DynamoDB Local + replay server + outbox)', () => 
     const report = await h.cycle('t3');
     expect(report.delivery.sent.map((a) => a.type)).toEqual(['debarment-changed']);
     const [changed] = await changesOf(h, report.runId);
-    expect(changed.summary).toBe('Changed on the debarment list: until: "8 September 2030" → "8 March 2026".');
+    expect(changed.summary).toBe(
+      'Changed on the debarment list: Example Facilities Services Ltd, Expected end date: 8 September 2030 → 8 March 2026.',
+    );
   });
 
   it('markup the selectors no longer find is source-failing only (after the threshold), never "every row removed"', async () => {

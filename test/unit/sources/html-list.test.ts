@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ParseError } from '../../../lambdas/core/errors';
 import type { DocumentSnapshot, StoredVersion } from '../../../lambdas/core/model';
@@ -6,31 +7,21 @@ import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { fetched, FIXTURES, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
 
-const config: HtmlListConfig = {
-  id: 'debarment-list',
-  kind: 'html-list',
-  name: 'Debarment list',
-  path: '/government/publications/debarment-list',
-  container: '.govspeak table, .govuk-govspeak table',
-  row: 'tbody tr',
-  fields: {
-    supplier: 'td:nth-child(1)',
-    companyNumber: 'td:nth-child(2)',
-    ground: 'td:nth-child(3)',
-    added: 'td:nth-child(4)',
-    until: 'td:nth-child(5)',
-  },
-  key: ['supplier'],
-  listName: 'the debarment list',
-  events: { added: 'supplier-debarred', removed: 'supplier-removed', changed: 'debarment-changed' },
-};
+/** The debarment-list source exactly as procwatch.config.json declares it. */
+const config = (
+  JSON.parse(readFileSync(join(__dirname, '../../../procwatch.config.json'), 'utf8')).sources as HtmlListConfig[]
+).find((s) => s.id === 'debarment-list')!;
+const PAGE = `${LIVE_ENDPOINTS.govuk}${config.path}`;
 
-function read(file: string): DocumentSnapshot {
-  const url = `${LIVE_ENDPOINTS.govuk}${config.path}`;
-  const page = htmlList.parseListing(fetched(url, fixtureText(`html-list/${file}`)), config, LIVE_ENDPOINTS);
-  expect(page.next).toBeNull();
-  expect(page.entries).toHaveLength(1);
-  return page.entries[0].inline!;
+function page(file: string, c: HtmlListConfig = config) {
+  return htmlList.parseListing(fetched(PAGE, fixtureText(`html-list/${file}`)), c, LIVE_ENDPOINTS);
+}
+
+function read(file: string, c: HtmlListConfig = config): DocumentSnapshot {
+  const p = page(file, c);
+  expect(p.next).toBeNull();
+  expect(p.entries).toHaveLength(1);
+  return p.entries[0].inline!;
 }
 
 function stored(doc: DocumentSnapshot): StoredVersion {
@@ -46,20 +37,21 @@ function stored(doc: DocumentSnapshot): StoredVersion {
   };
 }
 
-describe('html-list', () => {
-  it('validates its config: key fields must be fields', () => {
+const compare = (a: string, b: string) => htmlList.compare!(stored(read(a)), read(b), config);
+const rows = (doc: DocumentSnapshot) => (doc.extra!.rows as { fields: Record<string, string> }[]).map((r) => r.fields);
+
+describe('html-list: the debarment list by its s.62(4) columns', () => {
+  it('the default config validates; key fields must be columns; a list is read by table or by selectors, not both', () => {
     expect(htmlList.schema.safeParse(config).success).toBe(true);
     const bad = htmlList.schema.safeParse({ ...config, key: ['name'] });
-    expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.message).join()).toMatch(/"name" is not one of the fields/);
+    expect(htmlList.schema.safeParse({ ...config, row: 'tr', fields: { a: 'td' } }).success).toBe(false);
+    expect(htmlList.schema.safeParse({ ...config, maxRowLoss: 1.5 }).success).toBe(false);
   });
 
-  it('reads the page from GOV.UK in the html-page bucket', () => {
-    expect(htmlList.listing(config, LIVE_ENDPOINTS)).toEqual({
-      url: 'https://www.gov.uk/government/publications/debarment-list',
-      bucket: 'html-page',
-      accept: 'text/html',
-    });
+  it('reads the page from GOV.UK in the html-page bucket; attachments may come from GOV.UK assets', () => {
+    expect(htmlList.listing(config, LIVE_ENDPOINTS)).toEqual({ url: PAGE, bucket: 'html-page', accept: 'text/html' });
+    expect(htmlList.hosts(config, LIVE_ENDPOINTS)).toEqual(['www.gov.uk', 'assets.publishing.service.gov.uk']);
   });
 
   it.each(['debarment-list.html', 'debarment-list_row-added-and-removed.html'])(
@@ -69,82 +61,169 @@ describe('html-list', () => {
     },
   );
 
-  it('a table gaining one row and losing another: exactly supplier-debarred + supplier-removed', () => {
-    const events = htmlList.compare!(
-      stored(read('debarment-list.html')),
-      read('debarment-list_row-added-and-removed.html'),
-      config,
-    );
+  it('the t0 list, read by hand: 3 suppliers with ground, type, contracts and end date as ISO days', () => {
+    const doc = read('debarment-list.html');
+    expect(doc.docId).toBe('html-list:debarment-list');
+    expect(doc.url).toBe('https://www.gov.uk/government/publications/debarment-list');
+    expect(rows(doc)).toEqual([
+      {
+        supplier: 'Example Facilities Services Ltd',
+        ground: 'Fraud (Schedule 6, paragraph 9)',
+        type: 'mandatory',
+        contracts: '',
+        endDate: '2030-09-08',
+      },
+      expect.objectContaining({ supplier: 'Fictional Vision Technology Co. Ltd', endDate: '2028-06-16' }),
+      expect.objectContaining({
+        supplier: 'Northmoor Camera Supplies Ltd',
+        type: 'discretionary',
+        contracts: 'Contracts for the supply of surveillance cameras and associated equipment',
+      }),
+    ]);
+    expect(doc.extra!.structure).toEqual({
+      tables: 1,
+      headers: ['contracts', 'exclusion ground', 'expected end date', 'mandatory or discretionary', 'supplier'],
+    });
+  });
+
+  it('one supplier in, one out: supplier-debarred with ground, type, contracts and end date; supplier-removed', () => {
+    const events = compare('debarment-list.html', 'debarment-list_row-added-and-removed.html');
     expect(events.map((e) => [e.type, e.title])).toEqual([
       ['supplier-debarred', 'Sample Imaging Systems Ltd'],
       ['supplier-removed', 'Fictional Vision Technology Co. Ltd'],
     ]);
-    expect(events[0].summary).toMatch(
-      /^Added to the debarment list: supplier: Sample Imaging Systems Ltd; companyNumber: 13579246; ground: Mandatory exclusion: national security/,
+    expect(events[0].summary).toBe(
+      'Added to the debarment list: Sample Imaging Systems Ltd; Exclusion ground: National security (Schedule 7, paragraph 14); Mandatory or discretionary: discretionary; Contracts: Contracts for the supply of video surveillance systems to police forces; Expected end date: 4 February 2031.',
     );
   });
 
-  it('reordered rows: the same document, nothing to compare', () => {
-    const before = read('debarment-list.html');
-    const after = read('debarment-list_reordered.html');
-    expect(after.text).toBe(before.text);
-    expect(after.extra).toEqual(before.extra);
+  it.each([
+    ['rows reordered', 'debarment-list_row-added-and-removed_reordered.html'],
+    ['columns reordered', 'debarment-list_columns-reordered.html'],
+    ['headers renamed to synonyms, names re-cased, dates and types re-written', 'debarment-list_reformatted.html'],
+  ])('%s: nothing to compare', (_what, file) => {
+    const before = read('debarment-list_row-added-and-removed.html');
+    const after = read(file);
     expect(htmlList.compare!(stored(before), after, config)).toEqual([]);
+    expect(after.extra!.rows).toEqual(
+      file.includes('reformatted')
+        ? (before.extra!.rows as { key: string }[]).map((r) => expect.objectContaining({ key: r.key }))
+        : before.extra!.rows,
+    );
   });
 
-  it('a changed end date is debarment-changed, naming the field and both values', () => {
-    const events = htmlList.compare!(
-      stored(read('debarment-list.html')),
-      read('debarment-list_end-date-changed.html'),
-      config,
-    );
-    expect(events).toEqual([
+  it('a changed end date is debarment-changed naming both dates; a changed ground is one debarment-changed, not out + in', () => {
+    expect(compare('debarment-list.html', 'debarment-list_end-date-changed.html')).toEqual([
       expect.objectContaining({
         type: 'debarment-changed',
         title: 'Fictional Vision Technology Co. Ltd',
-        summary: 'Changed on the debarment list: until: "16 June 2028" → "16 December 2026".',
+        summary:
+          'Changed on the debarment list: Fictional Vision Technology Co. Ltd, Expected end date: 16 June 2028 → 16 December 2026.',
       }),
+    ]);
+    const before = read('debarment-list.html');
+    const html = fixtureText('html-list/debarment-list.html').replace(
+      'Fraud (Schedule 6, paragraph 9)',
+      'Bribery (Schedule 6, paragraph 5)',
+    );
+    const after = htmlList.parseListing(fetched(PAGE, html), config, LIVE_ENDPOINTS).entries[0].inline!;
+    expect(htmlList.compare!(stored(before), after, config).map((e) => [e.type, e.summary])).toEqual([
+      [
+        'debarment-changed',
+        'Changed on the debarment list: Example Facilities Services Ltd, Exclusion ground: Fraud (Schedule 6, paragraph 9) → Bribery (Schedule 6, paragraph 5).',
+      ],
     ]);
   });
 
-  it('markup that the selectors no longer find is a ParseError, never "every row removed"', () => {
-    expect(() => read('debarment-list_redesigned.html')).toThrow(ParseError);
-    expect(() => read('debarment-list_redesigned.html')).toThrow(/markup changed/);
-    // A table is there but its cells moved: the row selector finds rows without keys.
-    expect(
-      () =>
-        read.call(null, 'debarment-list.html') &&
-        htmlList.parseListing(
-          fetched('https://www.gov.uk/x', fixtureText('html-list/debarment-list.html')),
-          { ...config, fields: { ...config.fields, supplier: 'th' } },
-          LIVE_ENDPOINTS,
-        ),
-    ).toThrow(/matched no rows/);
+  it('an empty table, or a page saying no supplier is listed, is zero rows, not a failure', () => {
+    expect(read('debarment-list_empty-table.html').extra).toEqual({
+      rows: [],
+      structure: expect.objectContaining({ tables: 1 }),
+    });
+    const blank = read('debarment-list_empty-text.html');
+    expect(blank.extra).toEqual({ rows: [], structure: { tables: 0, headers: [] } });
+    expect(blank.text).toBe('');
   });
 
-  it('an empty list is allowed only when configured', () => {
-    const empty = fixtureText('html-list/debarment-list.html').replace(
-      /<tbody>[\s\S]*<\/tbody>/,
-      '<tbody>\n  </tbody>',
+  it('headers renamed beyond recognition fail in one sentence naming the headers found', () => {
+    expect(() => read('debarment-list_headers-renamed.html')).toThrow(ParseError);
+    expect(() => read('debarment-list_headers-renamed.html')).toThrow(
+      'No table of the debarment list has the columns it needs (Supplier, Exclusion ground, Expected end date): the headers found are "Organisation", "Reason", "Category", "Scope", "Review date", so nothing was compared.',
     );
-    expect(() => htmlList.parseListing(fetched('https://www.gov.uk/x', empty), config, LIVE_ENDPOINTS)).toThrow(
-      ParseError,
+  });
+
+  it('a page with no table, no attachment and no words saying the list is empty fails: never "every supplier removed"', () => {
+    expect(() => read('debarment-list_redesigned.html')).toThrow(
+      /has no table, no CSV or HTML attachment.*markup changed/,
     );
-    const page = htmlList.parseListing(
-      fetched('https://www.gov.uk/x', empty),
-      { ...config, allowEmpty: true },
+  });
+
+  it('a table split in two is read whole', () => {
+    const split = read('debarment-list_split-tables.html');
+    expect(split.extra!.rows).toEqual(read('debarment-list_row-added-and-removed.html').extra!.rows);
+    expect((split.extra!.structure as { tables: number }).tables).toBe(2);
+  });
+
+  it('a list published as a CSV attachment: the page points at it, the CSV (title row, BOM, quoted cells) is read by its headers', () => {
+    const entry = page('debarment-list_csv-attachment.html').entries[0];
+    expect(entry.inline).toBeUndefined();
+    expect(entry.detail).toEqual({
+      url: 'https://www.gov.uk/media/5f0c1e2d3b4a/debarment-list.csv',
+      bucket: 'html-page',
+      accept: 'text/csv',
+    });
+    expect(entry.signal).toBe(entry.detail!.url);
+    const csv = htmlList.parseDetail(
+      fetched(entry.detail!.url, fixtureText('html-list/debarment-list.csv')),
+      entry,
+      config,
       LIVE_ENDPOINTS,
     );
-    expect(page.entries[0].inline!.extra).toEqual({ rows: [] });
+    expect(csv.documents[0].extra!.rows).toEqual(read('debarment-list_row-added-and-removed.html').extra!.rows);
+    expect(csv.documents[0].docId).toBe('html-list:debarment-list');
   });
 
-  it('generic event names when the list is not configured with its own', () => {
-    const { events: _e, ...plain } = config;
-    const events = htmlList.compare!(
-      stored(read('debarment-list.html')),
-      read('debarment-list_row-added-and-removed.html'),
-      plain as HtmlListConfig,
+  it('an ODS-only list says so in one sentence', () => {
+    const html = fixtureText('html-list/debarment-list_csv-attachment.html').replace(
+      'debarment-list.csv',
+      'debarment-list.ods',
     );
-    expect(events.map((e) => e.type)).toEqual(['row-added', 'row-removed']);
+    expect(() => htmlList.parseListing(fetched(PAGE, html), config, LIVE_ENDPOINTS)).toThrow(
+      /published only as an ODS spreadsheet \(https:\/\/www\.gov\.uk\/media\/5f0c1e2d3b4a\/debarment-list\.ods\)/,
+    );
+  });
+});
+
+describe('html-list: a second look before believing a list change (suspicious)', () => {
+  const sus = (a: string, b: string, c = config) => htmlList.suspicious!(stored(read(a)), read(b, c), c);
+
+  it('ordinary edits are not suspicious: one in and one out, a reorder, an end date, the first supplier on an empty list', () => {
+    expect(sus('debarment-list.html', 'debarment-list_row-added-and-removed.html')).toBeNull();
+    expect(sus('debarment-list.html', 'debarment-list_reordered.html')).toBeNull();
+    expect(sus('debarment-list.html', 'debarment-list_end-date-changed.html')).toBeNull();
+    expect(sus('debarment-list_empty-text.html', 'debarment-list.html')).toBeNull();
+    expect(sus('debarment-list_empty-table.html', 'debarment-list.html')).toBeNull();
+  });
+
+  it('most rows gone at once (3 → 1) is held, in one sentence; the share is configurable', () => {
+    expect(sus('debarment-list_row-added-and-removed.html', 'debarment-list_one-table-left.html')).toBe(
+      'the debarment list lost 2 of its 3 rows at once (more than 50%), so the change is held for a second look before any row is called removed.',
+    );
+    expect(
+      sus('debarment-list_row-added-and-removed.html', 'debarment-list_one-table-left.html', {
+        ...config,
+        maxRowLoss: 0.9,
+      }),
+    ).toBeNull();
+  });
+
+  it('a changed structure is held: a table split in two, headers renamed to synonyms', () => {
+    expect(sus('debarment-list_row-added-and-removed.html', 'debarment-list_split-tables.html')).toMatch(
+      /^The table of the debarment list changed its structure \(1 table → 2\), so the change is held for a second look\.$/,
+    );
+    expect(sus('debarment-list_row-added-and-removed.html', 'debarment-list_reformatted.html')).toMatch(
+      /headers "contracts"/,
+    );
+    expect(sus('debarment-list_row-added-and-removed.html', 'debarment-list_columns-reordered.html')).toBeNull();
   });
 });

@@ -22,8 +22,9 @@ const everything: LegislationFeedConfig = {
 const actFeed: LegislationFeedConfig = {
   id: 'procurement-act',
   kind: 'legislation-feed',
-  path: '/search/data.feed',
-  query: { type: 'ukpga', title: 'procurement act' },
+  // The list feed, not /search/data.feed: legislation.gov.uk documents that a search always redirects to it.
+  path: '/ukpga/data.feed',
+  query: { title: 'procurement act' },
   terms: ['procurement'],
   watch: ['ukpga/2023/54'],
 };
@@ -57,7 +58,7 @@ describe('legislation-feed', () => {
       accept: 'application/atom+xml',
     });
     expect(legislationFeed.listing(actFeed, LIVE_ENDPOINTS).url).toBe(
-      'https://www.legislation.gov.uk/search/data.feed?type=ukpga&title=procurement+act',
+      'https://www.legislation.gov.uk/ukpga/data.feed?title=procurement+act',
     );
   });
 
@@ -89,6 +90,29 @@ describe('legislation-feed', () => {
       number: '2028',
       subjects: ['POLICE, ENGLAND AND WALES'],
     });
+  });
+
+  it('facts read by hand from the feeds, independently of the goldens: the Act, the new regulations, page 2', () => {
+    const [act] = docs('composed_procurement-act.feed.xml', actFeed);
+    expect(act).toEqual(
+      expect.objectContaining({
+        docId: 'legislation:ukpga/2023/54',
+        title: 'Procurement Act 2023',
+        url: 'https://www.legislation.gov.uk/ukpga/2023/54',
+        signal: '2025-02-24T10:00:00Z',
+        publishedAt: '2023-10-27T00:05:11.000Z',
+        documentType: 'UnitedKingdomPublicGeneralAct',
+      }),
+    );
+    expect(act.extra!.subjects).toEqual(['PUBLIC PROCUREMENT']);
+    expect(act.text).toContain('An Act to make provision about procurement.');
+    const [regs] = docs('composed_new-feed_procurement-regulations.feed.xml', newFeed);
+    expect([regs.title, regs.extra!.year, regs.extra!.number]).toEqual([
+      'The Procurement (Amendment) Regulations 2026',
+      '2026',
+      '312',
+    ]);
+    expect(docs('composed_new-feed_page-2.feed.xml', everything)).toHaveLength(10);
   });
 
   it('pages by the next link, up to maxPages; the last page, a feed without next and an empty feed end it', () => {
