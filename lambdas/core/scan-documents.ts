@@ -23,7 +23,9 @@ export async function scanDocuments(run: SourceRun, state: SourceState, listed: 
   const errors: ProcwatchError[] = [];
   const visited = new Set<string>();
   const failed = new Set<string>();
-  const held = new Map<string, { signal: string; children: string[] }>();
+  const held = new Map<string, string>();
+  // Who found each followed entry: a failure anywhere below a document keeps its signal held.
+  const foundBy = new Map<string, string>();
   const queue = [...listed];
   let documents = 0;
   for (let entry = queue.shift(); entry; entry = queue.shift()) {
@@ -37,6 +39,7 @@ export async function scanDocuments(run: SourceRun, state: SourceState, listed: 
     }
     try {
       const { docs, follow } = await readEntry(run, entry);
+      for (const f of follow) foundBy.set(f.docId, entry.docId);
       queue.push(...follow);
       for (const doc of docs) {
         documents++;
@@ -44,18 +47,18 @@ export async function scanDocuments(run: SourceRun, state: SourceState, listed: 
         // A document with attachments keeps its old signal until every attachment has been read:
         // a failure or crash in between must not make the next run skip the attachments.
         const kept = follow.length > 0 ? (run.stored.get(doc.docId)?.signal ?? '') : signal;
-        if (kept !== signal) held.set(doc.docId, { signal, children: follow.map((f) => f.docId) });
+        if (kept !== signal) held.set(doc.docId, signal);
         const snapshot = { ...doc, signal: kept, changeNote: doc.changeNote ?? entry.changeNote ?? null };
         await recordDocument(run, state.pendingSuspects ?? [], snapshot, entry.detail ?? null, entry.parentId ?? null);
       }
     } catch (err) {
       // The store failing stops the scan (every later write would fail too); the source fails with it.
       if (!(err instanceof ProcwatchError) || STOPS_SCAN.has(err.code)) throw err;
-      failed.add(entry.docId);
+      for (let id: string | undefined = entry.docId; id && !failed.has(id); id = foundBy.get(id)) failed.add(id);
       errors.push(err);
     }
   }
-  for (const [docId, h] of held) if (h.children.every((c) => !failed.has(c))) await advanceSignal(run, docId, h.signal);
+  for (const [docId, signal] of held) if (!failed.has(docId)) await advanceSignal(run, docId, signal);
   for (const doc of [...run.stored.values()]) {
     if (visited.has(doc.docId) || doc.status !== 'active') continue;
     try {

@@ -238,6 +238,7 @@ export function sourceStateFromItem(item: Item): SourceState {
     'pendingShrink',
     'failingSince',
     'listingHash',
+    'pendingSuspects',
   ]);
 }
 

@@ -59,6 +59,10 @@ describe('big list changes', () => {
       await h.cycle();
       h.replay.clearOverrides();
       h.replay.override(listRoute(suppliers(40, 'SUPPLIER NO.')));
+      // Every row's key changed at once: held for a second look first (the list's suspicious()).
+      const held = await h.cycle();
+      expect(held.outcomes[0].kind).toBe('failed');
+      expect(held.delivery.sent).toEqual([]);
       const report = await h.cycle();
       expect(report.outcomes[0].kind).toBe('updated');
       expect(alertTypes(report)).toEqual(['supplier-debarred', 'supplier-removed']);
@@ -86,6 +90,50 @@ describe('big list changes', () => {
       expect(stored?.text.split('\n')).toHaveLength(3000);
       const quiet = await h.cycle();
       expect(quiet.outcomes[0].kind).toBe('unchanged');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('a list page served half (3 rows, then 1, then 3 again)', () => {
+  it('is held for a second look and, when the page recovers, nothing was ever alerted or stored', async () => {
+    const h = await listHarness();
+    try {
+      h.replay.override(listRoute(suppliers(3)));
+      await h.cycle();
+      h.replay.clearOverrides();
+      h.replay.override(listRoute(suppliers(1)));
+      const half = await h.cycle();
+      expect(half.outcomes[0].kind).toBe('failed');
+      expect(half.outcomes[0].kind === 'failed' && half.outcomes[0].reason).toMatch(
+        /Waiting for the next run to confirm before recording it\./,
+      );
+      expect(half.delivery.sent).toEqual([]);
+      h.replay.clearOverrides();
+      h.replay.override(listRoute(suppliers(3)));
+      const back = await h.cycle();
+      expect(back.outcomes[0].kind).toBe('unchanged');
+      expect(back.delivery.sent).toEqual([]);
+      expect((await h.runtime.store.getDocument('html-list:supplier-list'))?.version).toBe(1);
+      const state = await h.runtime.store.getSourceState('supplier-list');
+      expect(state?.pendingSuspects).toBeNull();
+      expect(state?.consecutiveFailures).toBe(0);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a loss that is real (seen twice) is recorded on the second run', async () => {
+    const h = await listHarness();
+    try {
+      h.replay.override(listRoute(suppliers(3)));
+      await h.cycle();
+      h.replay.clearOverrides();
+      h.replay.override(listRoute(suppliers(1)));
+      expect((await h.cycle()).outcomes[0].kind).toBe('failed');
+      const confirmed = await h.cycle();
+      expect(alertTypes(confirmed)).toEqual(['supplier-removed', 'supplier-removed']);
     } finally {
       await h.close();
     }

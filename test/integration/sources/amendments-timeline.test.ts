@@ -176,3 +176,35 @@ describe('amendments by identity through time (DynamoDB Local + replay server)',
     expect(h.replay.log.map((r) => r.path)).toEqual(['/api/v1/Bills', STAGE]);
   });
 });
+
+describe('an amendment whose text cannot be read', () => {
+  it('keeps the bill and stage signals held, so the next run reads it and alerts it once', async () => {
+    const root = composeReplay();
+    const h = await startHarness({
+      replayRoot: root,
+      step: 's0',
+      sources: ['procurement-bills'],
+      tablePrefix: 'amend-fail',
+    });
+    try {
+      await h.cycle();
+      h.replay.setStep('s1');
+      h.replay.override({ path: `${STAGE}/Amendments/8200`, fault: { status: 500 } });
+      const failed = await h.cycle();
+      expect(failed.outcomes.map((o) => o.kind)).toEqual(['failed']);
+      expect(failed.delivery.sent).toEqual([]);
+      h.replay.clearOverrides();
+      h.replay.resetLog();
+      const retried = await h.cycle();
+      expect(retried.delivery.sent.map((a) => a.type)).toEqual(['amendment-tabled']);
+      expect(h.replay.log.filter((r) => /\/Amendments\/\d+$/.test(r.path)).map((r) => r.path)).toEqual([
+        `${STAGE}/Amendments/8200`,
+      ]);
+      const quiet = await h.cycle();
+      expect(quiet.delivery.sent).toEqual([]);
+    } finally {
+      await h.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
