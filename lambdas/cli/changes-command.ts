@@ -7,6 +7,8 @@ import { queryChanges, type ChangeFilter } from '../core/query-changes';
 import { renderDiffPlain } from '../core/text/word-diff';
 import { action, EXIT, parseSince, readConfig, withRuntime, type GlobalOptions } from './cli-context';
 import { formatChangesCsv } from './export-command';
+import { inertLine } from '../core/text/inert-text';
+import { print, printError, printJson } from './terminal';
 
 /** The filters every change-log command takes, named as the HTTP API names them. */
 export interface FilterOptions {
@@ -51,12 +53,8 @@ export function filterFromOptions(opts: FilterOptions, now = new Date()): Change
 }
 
 /** Terminal-safe: scraped text may hold escape sequences or newlines. */
-export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
-}
-
 export function formatChangeRow(c: Change): string {
-  return `${c.detectedAt.slice(0, 16).replace('T', ' ')}  ${c.type.padEnd(20)} ${c.sourceId.padEnd(24)} ${terminalSafe(c.title).slice(0, 70)}  ${c.changeId}`;
+  return `${c.detectedAt.slice(0, 16).replace('T', ' ')}  ${c.type.padEnd(20)} ${c.sourceId.padEnd(24)} ${inertLine(c.title).slice(0, 70)}  ${c.changeId}`;
 }
 
 export function registerChanges(program: Command): void {
@@ -69,12 +67,12 @@ export function registerChanges(program: Command): void {
       action(async (opts: ChangesOptions) => {
         const format = opts.json ? 'json' : (opts.format ?? 'table');
         if (!['table', 'json', 'csv'].includes(format)) {
-          process.stderr.write('procwatch: --format takes table, json or csv.\n');
+          printError('procwatch: --format takes table, json or csv.\n');
           return EXIT.usage;
         }
         const limit = Number(opts.limit ?? 50);
         if (!Number.isInteger(limit) || limit < 1) {
-          process.stderr.write('procwatch: --limit takes a whole number of at least 1.\n');
+          printError('procwatch: --limit takes a whole number of at least 1.\n');
           return EXIT.usage;
         }
         const config = readConfig(program.opts<GlobalOptions>());
@@ -85,22 +83,16 @@ export function registerChanges(program: Command): void {
           queryChanges({ store: rt.store, cursorSecret }, { ...filter, limit, cursor: opts.cursor }),
         );
         if (format === 'json') {
-          process.stdout.write(
-            `${JSON.stringify(
-              page.items.map(({ diff: _diff, ...c }) => c),
-              null,
-              2,
-            )}\n`,
-          );
+          printJson(page.items.map(({ diff: _diff, ...c }) => c));
         } else if (format === 'csv') {
-          process.stdout.write(formatChangesCsv(page.items));
+          print(formatChangesCsv(page.items));
         } else if (!page.items.length) {
-          process.stdout.write('No changes recorded for that filter.\n');
+          print('No changes recorded for that filter.\n');
         } else {
-          for (const c of page.items) process.stdout.write(`${formatChangeRow(c)}\n`);
+          for (const c of page.items) print(`${formatChangeRow(c)}\n`);
         }
         // On stderr, so piped JSON or CSV stays clean.
-        if (page.cursor) process.stderr.write(`procwatch: more changes: add --cursor ${page.cursor}\n`);
+        if (page.cursor) printError(`procwatch: more changes: add --cursor ${page.cursor}\n`);
         return EXIT.ok;
       }),
     );
@@ -114,23 +106,22 @@ export function registerChanges(program: Command): void {
         const config = readConfig(program.opts<GlobalOptions>());
         const change = await withRuntime(config, {}, (rt) => rt.store.getChange(changeId));
         if (!change) {
-          process.stderr.write(`procwatch: no change with id ${changeId}.\n`);
+          printError(`procwatch: no change with id ${changeId}.\n`);
           return EXIT.failure;
         }
         const lines = [
-          `${change.type}: ${terminalSafe(change.title)}`,
+          `${change.type}: ${inertLine(change.title)}`,
           `id        ${change.changeId}`,
           `detected  ${change.detectedAt}`,
           `source    ${change.sourceId}`,
-          change.url ? `url       ${terminalSafe(change.url)}` : '',
+          change.url ? `url       ${inertLine(change.url)}` : '',
           change.threadId ? `thread    ${change.threadId}` : '',
-          change.changeNote ? `note      ${terminalSafe(change.changeNote)}` : '',
-          `summary   ${terminalSafe(change.summary)}`,
-          ...change.keywords.map((k) => `keyword   ${k.term}: ${terminalSafe(k.excerpt)}`),
+          change.changeNote ? `note      ${inertLine(change.changeNote)}` : '',
+          `summary   ${inertLine(change.summary)}`,
+          ...change.keywords.map((k) => `keyword   ${k.term}: ${inertLine(k.excerpt)}`),
         ].filter(Boolean);
-        process.stdout.write(`${lines.join('\n')}\n`);
-        if (change.diff?.length)
-          process.stdout.write(`\n${terminalSafe(renderDiffPlain(change.diff)).replace(/ {2,}/g, ' ')}\n`);
+        print(`${lines.join('\n')}\n`);
+        if (change.diff?.length) print(`\n${inertLine(renderDiffPlain(change.diff)).replace(/ {2,}/g, ' ')}\n`);
         return EXIT.ok;
       }),
     );

@@ -7,6 +7,7 @@ import { loadConfigFile } from '../adapters/fs/config-file';
 import { silentLogger } from '../adapters/log/json-logger';
 import { ReplayServer } from '../adapters/replay/replay-server';
 import { ConfigError, describeFailure, ProcwatchError } from '../core/errors';
+import { printError } from './terminal';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
@@ -64,8 +65,8 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<number |
     try {
       process.exitCode = (await fn(...args)) ?? EXIT.ok;
     } catch (err) {
-      process.stderr.write(`procwatch: ${describeFailure(err)}\n`);
-      if (process.env.PROCWATCH_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+      printError(`procwatch: ${describeFailure(err)}\n`);
+      if (process.env.PROCWATCH_DEBUG && err instanceof Error) printError(`${err.stack}\n`);
       const usage =
         err instanceof ConfigError ||
         (err instanceof ProcwatchError && (err.code === 'usage' || err.code === 'invalid-parameter'));

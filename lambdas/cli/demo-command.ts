@@ -26,6 +26,7 @@ import {
 } from './cli-context';
 import { cycleInput } from '../cycle-input';
 import { formatAlertLine, formatOutcome } from './format-outcome';
+import { print } from './terminal';
 
 export const DEMO_STEPS = [
   { step: 't0', label: 'first run: record a baseline (one summary, no per-letter alerts)' },
@@ -67,19 +68,17 @@ export function registerDemo(program: Command): void {
               for (const [i, s] of DEMO_STEPS.entries()) {
                 replay.setStep(s.step);
                 replay.resetLog();
-                process.stdout.write(`\n== step ${i + 1} (${s.step}): ${s.label}\n`);
+                print(`\n== step ${i + 1} (${s.step}): ${s.label}\n`);
                 const report = await watchOnce(
                   { ...rt, deliveries },
                   {
-                    ...cycleInput(config, rt, (o) => process.stdout.write(`${formatOutcome(o)}\n`)),
+                    ...cycleInput(config, rt, (o) => print(`${formatOutcome(o)}\n`)),
                     ...deliverInput(config, mail),
                   },
                 );
                 emails += report.delivery.messages;
-                for (const a of report.delivery.sent) process.stdout.write(`${formatAlertLine(a)}\n`);
-                process.stdout.write(
-                  `  ${replay.log.length} HTTP requests, ${report.delivery.sent.length} alert(s) delivered\n`,
-                );
+                for (const a of report.delivery.sent) print(`${formatAlertLine(a)}\n`);
+                print(`  ${replay.log.length} HTTP requests, ${report.delivery.sent.length} alert(s) delivered\n`);
               }
             },
           );
@@ -88,12 +87,10 @@ export function registerDemo(program: Command): void {
           await smtp.stop();
           await replay.stop();
         }
-        process.stdout.write(
+        print(
           `\n${emails} email(s) sent: ${smtp.received.length} received by the local SMTP server on 127.0.0.1:${smtp.port}, and written to the outbox.\n`,
         );
-        process.stdout.write(
-          `\nAlert emails (.eml) are in ${outbox}. Demo took ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
-        );
+        print(`\nAlert emails (.eml) are in ${outbox}. Demo took ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
         return EXIT.ok;
       }),
     );

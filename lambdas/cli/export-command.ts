@@ -6,6 +6,8 @@ import type { Change } from '../core/model';
 import { queryChanges, type QueryChangesInput } from '../core/query-changes';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './changes-command';
+import { inertText } from '../core/text/inert-text';
+import { print, printError, printJson } from './terminal';
 
 export const CSV_COLUMNS = [
   'detectedAt',
@@ -28,7 +30,8 @@ export const CSV_COLUMNS = [
  * one) as a formula: scraped titles are not ours, so such cells are prefixed with an apostrophe.
  */
 export function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
+  // Inert first (no control or bidi characters), then neutralised for spreadsheets.
+  let text = value === null || value === undefined ? '' : inertText(String(value));
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -71,7 +74,7 @@ export function registerExport(program: Command): void {
     .action(
       action(async (opts: ExportOptions) => {
         if (!['csv', 'json'].includes(opts.format ?? 'csv')) {
-          process.stderr.write('procwatch: --format takes csv or json.\n');
+          printError('procwatch: --format takes csv or json.\n');
           return EXIT.usage;
         }
         const config = readConfig(program.opts<GlobalOptions>());
@@ -88,10 +91,13 @@ export function registerExport(program: Command): void {
             input = { ...input, cursor: page.cursor };
           }
         });
-        if (opts.format === 'json') process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
-        // A byte-order mark so Excel reads the UTF-8 (curly quotes, accents) as UTF-8.
-        else process.stdout.write(`\ufeff${formatChangesCsv(all)}`);
-        process.stderr.write(`procwatch: exported ${all.length} change(s).\n`);
+        if (opts.format === 'json') printJson(all);
+        else {
+          // A byte-order mark so Excel reads the UTF-8 (curly quotes, accents) as UTF-8; the cells are inert already.
+          process.stdout.write('\ufeff');
+          print(formatChangesCsv(all));
+        }
+        printError(`procwatch: exported ${all.length} change(s).\n`);
         return EXIT.ok;
       }),
     );

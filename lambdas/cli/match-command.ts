@@ -1,4 +1,5 @@
 /** `procwatch match FILE`: is this letter one we already have? Prints JSON. */
+import { inertJson } from '../core/text/inert-text';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -35,7 +36,7 @@ export function registerMatch(program: Command): void {
         const result = matchKnown({ title, text }, corpus.letters);
         const thread = result.thread ?? parseLetter(title, text, corpus.parties).threadId;
         process.stdout.write(
-          `${JSON.stringify({ match: result.match, similarity: Number(result.similarity.toFixed(4)), thread })}\n`,
+          `${inertJson({ match: result.match, similarity: Number(result.similarity.toFixed(4)), thread })}\n`,
         );
         return EXIT.ok;
       }),

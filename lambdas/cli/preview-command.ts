@@ -8,6 +8,7 @@ import { unsubscribeFor } from '../core/deliver-alerts';
 import { renderAlert } from '../core/render-alert';
 import { effectiveSubscribers, matchedKeywords } from '../core/subscribers';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
+import { print, printError } from './terminal';
 
 export function registerPreview(program: Command): void {
   program
@@ -26,7 +27,7 @@ export function registerPreview(program: Command): void {
             : null;
         });
         if (!found) {
-          process.stderr.write(`procwatch: no change with id ${changeId}.\n`);
+          printError(`procwatch: no change with id ${changeId}.\n`);
           return EXIT.failure;
         }
         const subs = effectiveSubscribers(config.subscribers, config.alerts.to);
@@ -42,14 +43,14 @@ export function registerPreview(program: Command): void {
           highlight: sub ? matchedKeywords(sub, found.change) : undefined,
           unsubscribeUrl: unsub.url,
         });
-        process.stdout.write(
+        print(
           `Subject: ${rendered.subject}\n${Object.entries(unsub.headers)
             .map(([k, v]) => `${k}: ${v}\n`)
             .join('')}\n${rendered.text}\n`,
         );
         if (opts.html) {
           writeFileSync(resolve(opts.html), rendered.html);
-          process.stderr.write(`procwatch: HTML part written to ${resolve(opts.html)}\n`);
+          printError(`procwatch: HTML part written to ${resolve(opts.html)}\n`);
         }
         return EXIT.ok;
       }),

@@ -6,6 +6,7 @@ import { watchOnce } from '../core/watch-once';
 import { action, EXIT, readConfig, replayConfig, startReplay, withRuntime, type GlobalOptions } from './cli-context';
 import { cycleInput } from '../cycle-input';
 import { formatAlertLine, formatOutcome } from './format-outcome';
+import { print, printError } from './terminal';
 
 interface RunOptions {
   source?: string;
@@ -25,7 +26,7 @@ export function registerRun(program: Command): void {
         const global = program.opts<GlobalOptions>();
         let config = readConfig(global);
         if (opts.source && !config.sources.some((s) => s.id === opts.source)) {
-          process.stderr.write(
+          printError(
             `procwatch: no source "${opts.source}" in the configuration (known: ${config.sources.map((s) => s.id).join(', ')}).\n`,
           );
           return EXIT.usage;
@@ -33,7 +34,7 @@ export function registerRun(program: Command): void {
         const replay = opts.replay ? await startReplay(opts.replay, opts.step) : null;
         try {
           if (replay) config = replayConfig(config, replay);
-          process.stdout.write(
+          print(
             `procwatch: checking ${opts.source ?? `${config.sources.length} sources`}${replay ? ` (replay ${replay.step})` : ''}\n`,
           );
           // The configured mailer (outbox by default), subscribers and persistent send records:
@@ -46,27 +47,25 @@ export function registerRun(program: Command): void {
               watchOnce(
                 { ...rt, deliveries: new DynamoDeliveryStore(rt.store) },
                 {
-                  ...cycleInput(config, rt, (o) => process.stdout.write(`${formatOutcome(o)}\n`), opts.source),
+                  ...cycleInput(config, rt, (o) => print(`${formatOutcome(o)}\n`), opts.source),
                   ...deliverInput(config, mail),
                 },
               ),
           );
-          for (const a of report.delivery.sent) process.stdout.write(`${formatAlertLine(a)}\n`);
+          for (const a of report.delivery.sent) print(`${formatAlertLine(a)}\n`);
           for (const f of report.delivery.failed)
-            process.stdout.write(`  NOT SENT [${f.alert.type}] ${f.alert.subject}: ${f.reason}\n`);
+            print(`  NOT SENT [${f.alert.type}] ${f.alert.subject}: ${f.reason}\n`);
           const failed = report.outcomes.filter((o) => o.kind === 'failed');
           if (
             failed.length &&
             failed.length === report.outcomes.length &&
             failed.every((o) => o.kind === 'failed' && /no network|did not resolve|connection refused/.test(o.reason))
           ) {
-            process.stderr.write(
+            printError(
               'procwatch: no network: no source could be reached, so nothing was checked and nothing stored was changed.\n',
             );
           }
-          process.stdout.write(
-            `procwatch: ${report.delivery.sent.length} alert(s) delivered, ${failed.length} source(s) failing.\n`,
-          );
+          print(`procwatch: ${report.delivery.sent.length} alert(s) delivered, ${failed.length} source(s) failing.\n`);
           return failed.length || report.delivery.failed.length ? EXIT.failure : EXIT.ok;
         } finally {
           await replay?.stop();

@@ -4,6 +4,7 @@ import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
 import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { runDelivery } from '../core/run-delivery';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
+import { print, printError } from './terminal';
 
 export function registerSend(program: Command): void {
   program
@@ -14,17 +15,17 @@ export function registerSend(program: Command): void {
         const config = readConfig(program.opts<GlobalOptions>());
         const mail = await openMailSetup(config, { root: process.cwd() });
         if (mail.devSecret)
-          process.stderr.write(
+          printError(
             'procwatch: unsubscribe links are signed with the development secret; set PROCWATCH_UNSUBSCRIBE_SECRET for real recipients.\n',
           );
         const report = await withRuntime(config, { mailer: mail.mailer }, (rt) =>
           runDelivery({ ...rt, deliveries: new DynamoDeliveryStore(rt.store) }, deliverInput(config, mail)),
         );
         for (const f of report.failed)
-          process.stdout.write(
+          print(
             `  NOT SENT to ${f.recipient ?? '?'} [${f.alert.type ?? 'digest'}] ${f.alert.subject ?? f.alert.alertId}: ${f.reason}\n`,
           );
-        process.stdout.write(
+        print(
           `procwatch: ${report.messages} email(s) sent through ${mail.mailer.name} (${report.sent.length} alert(s), ${report.digests} digest(s)), ` +
             `${report.failed.length} failed, ${report.retrying} waiting for a retry.\n`,
         );

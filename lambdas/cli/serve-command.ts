@@ -6,6 +6,7 @@ import { localCursorSecret } from '../adapters/http-server/local-cursor-secret';
 import { loadApiSettings, queryApiRouter } from '../http/query-api-composition';
 import { DEV_ONLY_UNSUBSCRIBE_SECRET } from '../core/unsubscribe-token';
 import { action, EXIT, projectRoot, readConfig, withRuntime, type GlobalOptions } from './cli-context';
+import { print, printError } from './terminal';
 
 interface ServeOptions {
   port?: string;
@@ -21,7 +22,7 @@ export function registerServe(program: Command): void {
         const config = readConfig(program.opts<GlobalOptions>());
         const port = Number(opts.port ?? 8080);
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
-          process.stderr.write('procwatch: --port takes a number from 0 to 65535.\n');
+          printError('procwatch: --port takes a number from 0 to 65535.\n');
           return EXIT.usage;
         }
         const { settings } = await loadApiSettings(process.env, {
@@ -35,7 +36,7 @@ export function registerServe(program: Command): void {
           const router = queryApiRouter(rt, settings, join(projectRoot(), 'web'));
           const server = new LoopbackHttpServer(router);
           const url = await server.start(port);
-          process.stdout.write(
+          print(
             `procwatch: serving the change log at ${url}/ (API: ${url}/changes, feed: ${url}/feed.atom); Ctrl-C stops.\n`,
           );
           await new Promise<void>((resolve) => {

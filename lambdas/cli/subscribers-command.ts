@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
 import { DEFAULT_DIGEST_HOUR, effectiveSubscribers, type Subscriber } from '../core/subscribers';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
-import { terminalSafe } from './changes-command';
+import { inertLine } from '../core/text/inert-text';
+import { print, printJson } from './terminal';
 
 export function formatSubscriber(s: Subscriber): string {
   const when =
@@ -12,7 +13,7 @@ export function formatSubscriber(s: Subscriber): string {
       : 'immediate';
   const list = (v?: string[]) => (v?.length ? v.join(', ') : 'all');
   return [
-    terminalSafe(s.email).padEnd(36),
+    inertLine(s.email).padEnd(36),
     when.padEnd(24),
     `sources: ${list(s.sources)}; types: ${list(s.types)}; keywords: ${list(s.keywords)}`,
     s.unsubscribedAt ? `  UNSUBSCRIBED ${s.unsubscribedAt.slice(0, 10)}` : '',
@@ -33,8 +34,8 @@ export function registerSubscribers(program: Command): void {
           ...s,
           unsubscribedAt: gone.get(s.email) ?? null,
         }));
-        if (opts.json) process.stdout.write(`${JSON.stringify(subs, null, 2)}\n`);
-        else for (const s of subs) process.stdout.write(`${formatSubscriber(s)}\n`);
+        if (opts.json) printJson(subs);
+        else for (const s of subs) print(`${formatSubscriber(s)}\n`);
         return EXIT.ok;
       }),
     );

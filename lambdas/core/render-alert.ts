@@ -5,6 +5,7 @@
  */
 import { shortDate } from './describe-change';
 import type { Alert, Change, DiffOp } from './model';
+import { inertLine, inertText } from './text/inert-text';
 import { renderDiffPlain } from './text/word-diff';
 
 export interface RenderedAlert {
@@ -40,10 +41,7 @@ export function safeHref(url: string | null): string | null {
 
 /** Header values must not carry CR/LF (header injection) and stay readable. */
 export function safeHeader(value: string): string {
-  return value
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return inertLine(value).replace(/\s+/g, ' ');
 }
 
 /** Escapes `text`, wrapping each occurrence of a term (case-insensitive) in an inline-styled <mark>. */
@@ -183,5 +181,5 @@ export function renderAlert(alert: Alert, change: Change, options: RenderOptions
     footerHtml(`Change id ${change.changeId}`, options.unsubscribeUrl),
     HTML_CLOSE,
   ].join('');
-  return { subject, text: text.join('\n'), html };
+  return { subject, text: inertText(text.join('\n')), html };
 }

@@ -4,6 +4,7 @@
  */
 import { shortDate } from './describe-change';
 import type { Alert, Change } from './model';
+import { inertText } from './text/inert-text';
 import {
   changeHtmlBlock,
   changeTextLines,
@@ -76,5 +77,5 @@ export function renderDigest(items: DigestItem[], day: string, unsubscribeUrl?: 
   }
   if (unsubscribeUrl) text.push(`Unsubscribe: ${unsubscribeUrl}`);
   html.push(footerHtml(`Digest for ${day}`, unsubscribeUrl), HTML_CLOSE);
-  return { subject, text: text.join('\n'), html: html.join('') };
+  return { subject, text: inertText(text.join('\n')), html: html.join('') };
 }

@@ -8,7 +8,8 @@ import { ConfigError } from '../../../lambdas/core/errors';
 import type { Alert, Change } from '../../../lambdas/core/model';
 import { renderAlert } from '../../../lambdas/core/render-alert';
 import { renderAtomFeed } from '../../../lambdas/http/atom-feed';
-import { formatChangeRow, terminalSafe } from '../../../lambdas/cli/changes-command';
+import { formatChangeRow } from '../../../lambdas/cli/changes-command';
+import { inertLine } from '../../../lambdas/core/text/inert-text';
 import { parseConfig } from '../../../lambdas/config';
 import { JsonLogger } from '../../../lambdas/adapters/log/json-logger';
 import { ReliabilityLog } from '../../integration/reliability/reliability-report';
@@ -107,7 +108,7 @@ it('the Atom feed: well-formed XML whose text carries the hostile strings as tex
 it('the CLI: no escape sequences or line breaks from scraped text', () => {
   const row = formatChangeRow(HOSTILE);
   expect(row).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
-  expect(terminalSafe(HOSTILE.changeNote!)).not.toMatch(/[\r\n]/);
+  expect(inertLine(HOSTILE.changeNote!)).not.toMatch(/[\r\n]/);
   log.record({
     area: 'injection',
     fault: 'CLI: ANSI escapes, CR/LF in titles, notes and URLs',
