@@ -7,6 +7,7 @@ import type { KnownCorpus } from './core/classify-document';
 import type { Clock, Logger, Mailer } from './core/ports';
 import { systemClock } from './core/ports';
 import { allowedHosts, type Config } from './config';
+import { DynamoDeliveryStore } from './adapters/dynamodb/delivery-store';
 import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
 import { startDynamoDbLocal, type LocalDynamo } from './adapters/dynamodb/dynamodb-local';
 import { loadKnownCorpus } from './adapters/fs/known-correspondence';
@@ -17,6 +18,11 @@ import { JsonLogger } from './adapters/log/json-logger';
 export interface Runtime {
   config: Config;
   store: DynamoDbStore;
+  /**
+   * The persistent send records on the same table: every entry point (Lambdas, CLI, demo, tests)
+   * delivers through these, so exactly-once holds across runs and the tests exercise what ships.
+   */
+  deliveries: DynamoDeliveryStore;
   fetcher: UndiciFetcher;
   mailer: Mailer;
   clock: Clock;
@@ -81,6 +87,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   return {
     config,
     store,
+    deliveries: new DynamoDeliveryStore(store),
     fetcher,
     mailer,
     clock,

@@ -13,7 +13,7 @@ import { DEFAULT_LEASE_MS, type DeliveryStep } from '../../../lambdas/core/deliv
 import { runDelivery } from '../../../lambdas/core/run-delivery';
 import type { Subscriber } from '../../../lambdas/core/subscribers';
 import { recordRealAlerts, seed, type Recorded } from './seeded-alerts';
-import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { seededRandom } from '../../support/seeded-random';
 
 const RUNS = 20;

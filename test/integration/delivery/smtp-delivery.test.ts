@@ -10,7 +10,7 @@ import { sendPendingAlerts, type DeliverInput } from '../../../lambdas/core/deli
 import { verifyUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token';
 import { instantClock } from '../../support/harness';
 import { hostileCopy, recordRealAlerts, seed, type Recorded } from './seeded-alerts';
-import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 
 const SECRET = 'smtp-test-unsubscribe-secret-0123456789';
 const FROM = 'procurement-watch <alerts@procwatch.invalid>';
