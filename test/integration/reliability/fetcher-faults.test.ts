@@ -1,81 +1,22 @@
 /**
  * Faults of the network and of the servers, against the real undici fetcher and a real local
- * replay server: retries, timeouts, size and decompression limits, character sets, and the
- * allowlist on every redirect hop and on the address a name resolves to (SSRF).
+ * replay server: retries, timeouts, size and decompression limits, character sets.
  */
-import { join } from 'node:path';
-import { FetchError } from '../../../lambdas/core/errors';
-import type { Clock } from '../../../lambdas/core/ports';
-import { ReplayServer, type Fault } from '../../../lambdas/adapters/replay/replay-server';
-import { UndiciFetcher, type FetcherOptions } from '../../../lambdas/adapters/http/undici-fetcher';
-import type { Resolver } from '../../../lambdas/adapters/http/address-guard';
 import { ReliabilityLog } from './reliability-report';
+import { fetcherRows, startFetcherRig, type FetcherRig } from './fetcher-rig';
 
-const REPLAY = join(__dirname, '..', '..', '..', 'demo', 'replay');
-const LISTING = 't0/search-bscc-correspondence.json';
 const log = new ReliabilityLog('10-fetcher-faults');
-const FETCHER_ALONE = 'stored items, alerts, emails: the fetcher alone, nothing is stored or mailed';
-
-/** One row of the fetcher's table: `offContract` counts the tries whose outcome was not the expected one. */
-function row(area: string, fault: string, tried: number, expected: string, observed: string, offContract: number) {
-  log.record({ area, fault, tried, expected, observed, measured: { offContract }, unmeasured: FETCHER_ALONE });
-}
-
-/** Records the waits the fetcher asks for, and waits for none of them. */
-function recordingClock(): Clock & { waits: number[] } {
-  const waits: number[] = [];
-  return { waits, now: () => new Date(), sleep: async (ms) => void waits.push(ms) };
-}
+const row = fetcherRows(log);
 
 describe('fetcher against a faulty server', () => {
-  let replay: ReplayServer;
-  let fetcher: UndiciFetcher;
-  let clock: ReturnType<typeof recordingClock>;
-  const fetchers: UndiciFetcher[] = [];
-
-  function makeFetcher(extra: Partial<FetcherOptions> = {}): UndiciFetcher {
-    const f = new UndiciFetcher({
-      userAgent: 'procwatch-reliability-test',
-      allowedHosts: [replay.host],
-      allowPrivateHosts: [replay.host],
-      clock,
-      timeoutMs: 300,
-      maxRetries: 2,
-      backoffBaseMs: 1,
-      maxBodyBytes: 20 * 1024 * 1024,
-      intervalsMs: { test: 0 },
-      ...extra,
-    });
-    fetchers.push(f);
-    return f;
-  }
-
-  /** Serves `/f` with the fault; returns what the fetcher did and how many requests the server saw. */
-  async function attempt(fault: Fault | undefined, faultTimes?: number, f: UndiciFetcher = fetcher) {
-    replay.clearOverrides();
-    replay.resetLog();
-    replay.override({ path: '/f', file: LISTING, fault, faultTimes });
-    clock.waits.length = 0;
-    try {
-      const res = await f.get({ url: `${replay.url}/f`, bucket: 'test' });
-      return { res, err: null as FetchError | null, requests: replay.log.length };
-    } catch (err) {
-      if (!(err instanceof FetchError)) throw err;
-      return { res: null, err, requests: replay.log.length };
-    }
-  }
-
-  /** Messages without the replay server's port, so the generated table does not change between runs. */
-  const scrub = (m: string) => m.split(replay.url).join('').split(replay.host).join('replay');
-
+  let rig: FetcherRig;
+  const attempt = (...args: Parameters<FetcherRig['attempt']>) => rig.attempt(...args);
+  const scrub = (m: string) => rig.scrub(m);
   beforeAll(async () => {
-    replay = await new ReplayServer(REPLAY).start();
-    clock = recordingClock();
-    fetcher = makeFetcher();
+    rig = await startFetcherRig();
   });
   afterAll(async () => {
-    for (const f of fetchers) await f.close();
-    await replay.stop();
+    await rig.close();
     log.flush();
   });
 
@@ -113,8 +54,8 @@ describe('fetcher against a faulty server', () => {
 
   it('429 with Retry-After: waits as asked, then retries', async () => {
     const { res, requests } = await attempt({ retryAfter: 7 }, 1);
-    const waited = clock.waits.map((w) => `${w / 1000} s`).join(', ') || 'nothing';
-    const ok = res?.status === 200 && clock.waits.join() === '7000' && requests === 2;
+    const waited = rig.waits.map((w) => `${w / 1000} s`).join(', ') || 'nothing';
+    const ok = res?.status === 200 && rig.waits.join() === '7000' && requests === 2;
     row(
       'fetch',
       '429 with Retry-After: 7',
@@ -124,23 +65,23 @@ describe('fetcher against a faulty server', () => {
       Number(!ok),
     );
     expect(res?.status).toBe(200);
-    expect(clock.waits).toEqual([7000]);
+    expect(rig.waits).toEqual([7000]);
     expect(requests).toBe(2);
   });
 
   it('429 with a Retry-After longer than allowed: gives up at once instead of waiting an hour', async () => {
     const { err, requests } = await attempt({ retryAfter: 3600 });
-    const ok = /asked to wait 3600 s/.test(err?.message ?? '') && clock.waits.length === 0 && requests === 1;
+    const ok = /asked to wait 3600 s/.test(err?.message ?? '') && rig.waits.length === 0 && requests === 1;
     row(
       'fetch',
       '429 with Retry-After: 3600',
       1,
       'not waited for; a FetchError at once',
-      `${err ? 'FetchError' : 'an answer'}, ${clock.waits.length} waits, ${requests} requests`,
+      `${err ? 'FetchError' : 'an answer'}, ${rig.waits.length} waits, ${requests} requests`,
       Number(!ok),
     );
     expect(err!.message).toMatch(/asked to wait 3600 s/);
-    expect(clock.waits).toEqual([]);
+    expect(rig.waits).toEqual([]);
     expect(requests).toBe(1);
   });
 
@@ -183,7 +124,7 @@ describe('fetcher against a faulty server', () => {
   );
 
   it('a 50 MB body is refused at the size limit, without retrying', async () => {
-    const { err, requests } = await attempt('huge-body', undefined, makeFetcher({ timeoutMs: 10_000 }));
+    const { err, requests } = await attempt('huge-body', undefined, rig.makeFetcher({ timeoutMs: 10_000 }));
     const ok = /larger than 20 MB/.test(err?.message ?? '') && err?.transient === false && requests === 1;
     row(
       'fetch',
@@ -199,7 +140,7 @@ describe('fetcher against a faulty server', () => {
   });
 
   it('a gzip bomb (small body, 64 MB inflated) is refused at the decompression limit', async () => {
-    const { err, requests } = await attempt('gzip-bomb', undefined, makeFetcher({ timeoutMs: 10_000 }));
+    const { err, requests } = await attempt('gzip-bomb', undefined, rig.makeFetcher({ timeoutMs: 10_000 }));
     const ok = /expands past 20 MB/.test(err?.message ?? '') && requests === 1;
     row(
       'fetch',
@@ -229,7 +170,7 @@ describe('fetcher against a faulty server', () => {
     expect(res!.body).toContain('"results"');
   });
 
-  it('a wrong or unknown declared charset on JSON is ignored: JSON is UTF-8, so the text never changes with the label', async () => {
+  it('a wrong or unknown declared charset on JSON is ignored: JSON is UTF-8, the text stays the same', async () => {
     const plain = await attempt(undefined);
     const latin = await attempt({ charset: 'iso-8859-1' });
     const bogus = await attempt({ charset: 'x-no-such-charset' });
@@ -259,83 +200,5 @@ describe('fetcher against a faulty server', () => {
     );
     expect(err!.message).toMatch(/Redirect loop|redirects/);
     expect(requests).toBeLessThanOrEqual(6);
-  });
-
-  const outside = [
-    'https://example.org/x',
-    'http://localhost/admin',
-    'http://127.0.0.1:1/',
-    'http://169.254.169.254/latest/meta-data/',
-    'http://[::1]:8080/',
-    'file:///etc/passwd',
-    'javascript:alert(1)',
-  ];
-  it('a redirect to any of them is refused before any request to it', async () => {
-    const refused: string[] = [];
-    for (const target of outside) {
-      const { err, requests } = await attempt({ redirect: target });
-      if (/Refused/.test(err?.message ?? '') && requests === 1) refused.push(target);
-    }
-    row(
-      'ssrf',
-      'redirect to a host outside the allowlist (example.org, localhost, 127.0.0.1, 169.254.169.254, [::1], file:, javascript:)',
-      outside.length,
-      'refused at the hop, no request sent to it',
-      `${refused.length} of ${outside.length} refused before connecting`,
-      outside.length - refused.length,
-    );
-    expect(refused).toEqual(outside);
-  });
-
-  it('a redirect to an allowlisted name that resolves to a private address is refused', async () => {
-    const port = new URL(replay.url).port;
-    const targets: Record<string, string[]> = {
-      'evil.test': ['127.0.0.1'],
-      'evil6.test': ['::1'],
-      'metadata.test': ['169.254.169.254'],
-      'mixed.test': ['93.184.216.34', '10.0.0.5'],
-    };
-    const resolver: Resolver = async (host) => targets[host] ?? ['93.184.216.34'];
-    const f = makeFetcher({
-      allowedHosts: [replay.host, ...Object.keys(targets).map((h) => `${h}:${port}`)],
-      resolver,
-    });
-    const refused: string[] = [];
-    for (const host of Object.keys(targets)) {
-      const { err, requests } = await attempt({ redirect: `http://${host}:${port}/f` }, undefined, f);
-      if (/resolves to a private or local address/.test(err?.message ?? '') && requests === 1) refused.push(host);
-    }
-    const tried = Object.keys(targets).length;
-    row(
-      'ssrf',
-      'redirect to an allowlisted DNS name resolving to 127.0.0.1, ::1, 169.254.169.254, 10.0.0.5',
-      tried,
-      'refused on the resolved address',
-      `${refused.length} of ${tried} refused before connecting`,
-      tried - refused.length,
-    );
-    expect(refused).toEqual(Object.keys(targets));
-  });
-
-  it('DNS rebinding: a name that resolves public when checked and private when connecting is refused at connect time', async () => {
-    const port = new URL(replay.url).port;
-    let calls = 0;
-    // First answer passes the check; every later one points at this machine.
-    const resolver: Resolver = async () => (calls++ === 0 ? ['93.184.216.34'] : ['127.0.0.1']);
-    const f = makeFetcher({ allowedHosts: [`rebind.test:${port}`], allowPrivateHosts: [], resolver, maxRetries: 0 });
-    replay.resetLog();
-    const err = await f.get({ url: `http://rebind.test:${port}/f`, bucket: 'test' }).catch((e: unknown) => e);
-    const refused = err instanceof FetchError && /private or local address/.test(err.message);
-    row(
-      'ssrf',
-      'DNS rebinding (public at check, 127.0.0.1 at connect)',
-      1,
-      'refused when the socket connects, no request reaches the server',
-      `${refused ? 'refused' : 'not refused'}; ${replay.log.length} requests reached the server`,
-      Number(!refused) + replay.log.length,
-    );
-    expect(err).toBeInstanceOf(FetchError);
-    expect((err as FetchError).message).toMatch(/private or local address/);
-    expect(replay.log).toHaveLength(0);
   });
 });

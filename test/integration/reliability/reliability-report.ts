@@ -38,7 +38,10 @@ export interface Measured {
   duplicatesByChange?: number;
   /** Extra copies of one Message-ID to one recipient (a re-send that mail clients can fold into one). */
   duplicatesByMessageId?: number;
-  /** Tries whose outcome broke the stated contract: another exception than the typed one, a request sent… */
+  /**
+   * Tries (a crash run, a race, a fuzzed input) whose outcome broke the stated contract: another
+   * exception than the typed one, a request sent where none may be, an email lost or doubled…
+   */
   offContract?: number;
 }
 
@@ -63,11 +66,10 @@ const ROOT = join(__dirname, '..', '..', '..');
 const soak = Boolean(process.env.PROCWATCH_SOAK);
 
 export function reportPaths(kind: ReportKind): { results: string; report: string } {
-  if (soak)
-    return {
-      results: join(ROOT, '.procwatch', `reliability-soak-${kind}`),
-      report: join(ROOT, '.procwatch', `reliability-soak-${kind}.md`),
-    };
+  if (soak) {
+    const name = kind === 'broken' ? 'reliability-soak-broken' : 'reliability-soak';
+    return { results: join(ROOT, '.procwatch', name), report: join(ROOT, '.procwatch', `${name}.md`) };
+  }
   return kind === 'broken'
     ? { results: join(__dirname, 'results-broken'), report: join(ROOT, 'docs', 'reliability-broken-on-purpose.md') }
     : { results: join(__dirname, 'results'), report: join(ROOT, 'docs', 'reliability.md') };

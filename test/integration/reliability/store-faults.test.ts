@@ -105,7 +105,7 @@ describe('DynamoDB throttling and conflicts', () => {
     },
   );
 
-  it('throttling past every retry fails the run without a half-written item; the next run catches up once', async () => {
+  it('throttling past every retry fails the run, nothing half-written; the next run catches up once', async () => {
     const { h, deps } = await throttledHarness();
     try {
       await h.cycle('t0');
