@@ -43,7 +43,7 @@ export function registerPreview(program: Command): void {
           unsubscribeUrl: unsub.url,
         });
         process.stdout.write(
-          `Subject: ${rendered.subject}\n${Object.entries(unsub.headers)
+          `Subject: ${rendered.subject}\n${Object.entries({ ...unsub.headers, ...rendered.headers })
             .map(([k, v]) => `${k}: ${v}\n`)
             .join('')}\n${rendered.text}\n`,
         );
