@@ -42,6 +42,75 @@ describe('govuk-search', () => {
     expectGolden(parse(file), join(FIXTURES, 'govuk-search', file.replace(/\.json$/, '.expected.json')));
   });
 
+  // Read by hand from each recording (its `total`, `results[].title`, `link`, `public_timestamp`), not from
+  // the goldens: a golden written wrong once would otherwise be the only judge of itself.
+  it.each([
+    {
+      file: 'gds-api-adapters_new_policies_for_dwp.json',
+      count: 10,
+      first: {
+        title: 'Welfare reform',
+        url: 'https://www.gov.uk/government/policies/welfare-reform',
+        signal: '2015-04-23T09:31:18.369Z',
+      },
+      last: 'Child maintenance reform',
+      nextStart: '10',
+    },
+    {
+      file: 'gds-api-adapters_old_policies_for_dwp.json',
+      count: 10,
+      // The same policies at their older addresses; the timestamp's offset is kept as GOV.UK gave it.
+      first: {
+        title: 'Employment',
+        url: 'https://www.gov.uk/government/policies/helping-people-to-find-and-stay-in-work',
+        signal: '2015-03-26T15:06:42.000+00:00',
+      },
+      last: 'Child maintenance reform',
+      nextStart: '10',
+    },
+    {
+      file: 'finder-frontend_business_readiness_results.json',
+      count: 9,
+      first: {
+        title: 'Food labelling changes after Brexit',
+        url: 'https://www.gov.uk/guidance/food-labelling-changes-after-brexit',
+        signal: '2019-02-05T12:00:00.000+00:00',
+      },
+      last: 'Oil and gas production and preparing for EU Exit',
+      nextStart: null,
+    },
+    {
+      file: 'frontend_manual_unscoped_search.json',
+      count: 3,
+      first: {
+        title: 'Tax your vehicle',
+        url: 'https://www.gov.uk/vehicle-tax',
+        signal: '2014-12-09T16:21:03.000+00:00',
+      },
+      last: 'Check if a vehicle is taxed',
+      // 3 of 44423 results: the next page starts at 3.
+      nextStart: '3',
+    },
+  ])('$file: facts read by hand from the recording', ({ file, count, first, last, nextStart }) => {
+    const page = parse(file);
+    expect(page.entries).toHaveLength(count);
+    expect(page.entries[0]).toMatchObject({ ...first, docId: `govuk:${new URL(first.url).pathname}` });
+    expect(page.entries[count - 1].title).toBe(last);
+    expect(page.next ? new URL(page.next.url).searchParams.get('start') : null).toBe(nextStart);
+  });
+
+  it('keeps titles as GOV.UK wrote them and results in the order the API gave', () => {
+    const brexit = parse('finder-frontend_business_readiness_results.json').entries[5];
+    expect(brexit.title).toBe('Exporting and importing fish if there’s no Brexit deal');
+    expect(brexit.url).toBe('https://www.gov.uk/guidance/exporting-and-importing-fish-if-theres-no-brexit-deal');
+    // Not newest first, as recorded: the listing is not re-sorted.
+    expect(parse('frontend_manual_unscoped_search.json').entries.map((e) => e.signal)).toEqual([
+      '2014-12-09T16:21:03.000+00:00',
+      '2015-02-11T14:42:57.000+00:00',
+      '2014-12-04T00:01:05.000+00:00',
+    ]);
+  });
+
   it('pages with start/count until total: 10 of 11 results asks for start=10 next', () => {
     const page = parse('gds-api-adapters_new_policies_for_dwp.json');
     expect(page.entries).toHaveLength(10);
