@@ -34,7 +34,7 @@ export interface Measured {
   emailsReceived?: number;
   /** Expected (change, recipient) pairs that never arrived. */
   emailsMissing?: number;
-  /** Extra emails about one change to one recipient, whatever their Message-ID. */
+  /** Extra deliveries of one change to one recipient, whatever the Message-ID (a re-sent digest: one per item). */
   duplicatesByChange?: number;
   /** Extra copies of one Message-ID to one recipient (a re-send that mail clients can fold into one). */
   duplicatesByMessageId?: number;
