@@ -14,7 +14,7 @@
  * Rows hold counts, never timings or dates, so a re-run that behaves the same leaves the committed
  * table unchanged. A soak run (PROCWATCH_SOAK) writes elsewhere; so does the broken-on-purpose run.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What a row counted. Leave a figure out when the test cannot observe it (`unmeasured` says why). */
@@ -100,7 +100,10 @@ export class ReliabilityLog {
     if (!this.rows.length) return;
     const { results } = reportPaths(this.kind);
     mkdirSync(results, { recursive: true });
-    writeFileSync(join(results, `${this.name}.json`), `${JSON.stringify(this.rows, null, 2)}\n`);
+    // Write then rename: test files flush in parallel, and one may read the results while another writes.
+    const file = join(results, `${this.name}.json`);
+    writeFileSync(`${file}.tmp`, `${JSON.stringify(this.rows, null, 2)}\n`);
+    renameSync(`${file}.tmp`, file);
     writeReport(this.kind);
   }
 }
@@ -116,7 +119,8 @@ export function readRows(kind: ReportKind): ReliabilityRow[] {
 export function writeReport(kind: ReportKind = 'normal'): void {
   const { report } = reportPaths(kind);
   mkdirSync(join(report, '..'), { recursive: true });
-  writeFileSync(report, renderReport(readRows(kind), kind));
+  writeFileSync(`${report}.${process.pid}.tmp`, renderReport(readRows(kind), kind));
+  renameSync(`${report}.${process.pid}.tmp`, report);
 }
 
 /** The table's figure columns; a column with two keys shows "a / b". */
