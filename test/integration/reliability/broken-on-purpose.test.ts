@@ -33,7 +33,7 @@ it('without the change+alert transaction, a crash between the two writes loses a
   const tally = await brokenCrashRuns(points, SKIP_ATOMICITY);
   log.record({
     area: 'crash',
-    fault: `${SKIP_ATOMICITY.name}; process killed between the two writes, at each of ${points.length}`,
+    fault: `${SKIP_ATOMICITY.name}; process killed between its two writes, once per change with alerts`,
     tried: points.length,
     expected: 'a correct product: nothing lost, every email arrives (as in reliability.md)',
     observed: `crashed ${tally.where}; ${tally.differing} runs differed from the crash-free run of the intact product`,
