@@ -53,9 +53,9 @@ it(`delivers every alert to every recipient exactly once across ${RUNS} seeded r
     rounds: 0,
   };
   const figures = {
-    emailsExpected: 0,
+    pairsExpected: 0,
     emailsReceived: 0,
-    emailsMissing: 0,
+    pairsMissing: 0,
     duplicatesByChange: 0,
     duplicatesByMessageId: 0,
   };

@@ -42,7 +42,7 @@ it('without the change+alert transaction, a crash between the two writes loses a
   expect(points.length).toBeGreaterThan(0);
   expect(tally.measured.lost).toBeGreaterThan(0);
   expect(tally.measured.alertsRaised).toBeLessThan(tally.measured.alertsExpected);
-  expect(tally.measured.emailsMissing).toBeGreaterThan(0);
+  expect(tally.measured.pairsMissing).toBeGreaterThan(0);
   expect(tally.measured.offContract).toBe(points.length);
 });
 
@@ -74,7 +74,7 @@ it.each([2, 3])('without the claims, %i cycles racing on the same alerts each ma
     observed: o.observed,
     measured: o.measured,
   });
-  expect(o.measured.duplicatesByChange).toBe((n - 1) * o.measured.emailsExpected);
-  expect(o.measured.emailsReceived).toBe(n * o.measured.emailsExpected);
+  expect(o.measured.duplicatesByChange).toBe((n - 1) * o.measured.pairsExpected);
+  expect(o.measured.emailsReceived).toBe(n * o.measured.pairsExpected);
   expect(o.measured.offContract).toBe(1);
 });

@@ -78,7 +78,7 @@ export async function concurrentCycles(n: number, sabotage?: Sabotage): Promise<
         ...emails,
         // The race is one try of the contract: broken if an email was doubled or missed, or the alerts differ.
         offContract: Number(
-          emails.duplicatesByChange > 0 || emails.emailsMissing > 0 || raised.length !== EXPECTED_T1.length,
+          emails.duplicatesByChange > 0 || emails.pairsMissing > 0 || raised.length !== EXPECTED_T1.length,
         ),
       },
       observed: `${n} cycles held until all had listed the pending alerts; ${alerting.length} t1 changes recorded`,

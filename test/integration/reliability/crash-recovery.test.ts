@@ -60,7 +60,7 @@ function expectRecovered({ tally, window }: Awaited<ReturnType<typeof crashRuns>
   expect(m.offContract).toBe(0);
   expect(m.lost).toBe(0);
   expect(m.alertsRaised).toBe(m.alertsExpected);
-  expect(m.emailsMissing).toBe(0);
+  expect(m.pairsMissing).toBe(0);
   // Every duplicate is the same email again (same Message-ID), and only from the accepted-not-recorded window.
   expect(m.duplicatesByChange).toBe(m.duplicatesByMessageId);
   expect(m.duplicatesByMessageId).toBeLessThanOrEqual(window);

@@ -93,9 +93,9 @@ export function tallyCrashes(reference: CrashOutcome, runs: CrashOutcome[]): Cra
     lost: 0,
     alertsExpected: 0,
     alertsRaised: 0,
-    emailsExpected: 0,
+    pairsExpected: 0,
     emailsReceived: 0,
-    emailsMissing: 0,
+    pairsMissing: 0,
     duplicatesByChange: 0,
     duplicatesByMessageId: 0,
     offContract: 0,
@@ -118,7 +118,7 @@ export function tallyCrashes(reference: CrashOutcome, runs: CrashOutcome[]): Cra
         store.lost > 0 ||
           extraItems > 0 ||
           o.final.alerts.length !== reference.final.alerts.length ||
-          mail.emailsMissing > 0 ||
+          mail.pairsMissing > 0 ||
           mail.duplicatesByChange > mail.duplicatesByMessageId ||
           mail.duplicatesByMessageId > window,
       ),

@@ -103,14 +103,14 @@ export function emailFigures(
   received: Received[],
   expected: Iterable<string>,
 ): Required<
-  Pick<Measured, 'emailsExpected' | 'emailsReceived' | 'emailsMissing' | 'duplicatesByChange' | 'duplicatesByMessageId'>
+  Pick<Measured, 'pairsExpected' | 'emailsReceived' | 'pairsMissing' | 'duplicatesByChange' | 'duplicatesByMessageId'>
 > {
   const want = new Set(expected);
   const got = new Set(received.flatMap(pairsOf));
   return {
-    emailsExpected: want.size,
+    pairsExpected: want.size,
     emailsReceived: received.length,
-    emailsMissing: [...want].filter((p) => !got.has(p)).length,
+    pairsMissing: [...want].filter((p) => !got.has(p)).length,
     duplicatesByChange: extra(received.flatMap(pairsOf)),
     duplicatesByMessageId: extra(received.flatMap((r) => r.envelopeTo.map((to) => `${to} ${r.mail.messageId}`))),
   };

@@ -28,12 +28,12 @@ export interface Measured {
   alertsExpected?: number;
   /** Alerts read back from the store that the scenario raised (any status). */
   alertsRaised?: number;
-  /** (change, recipient) pairs that should have arrived as an email. */
-  emailsExpected?: number;
   /** Messages the SMTP server accepted, parsed back with mailparser. */
   emailsReceived?: number;
-  /** Expected (change, recipient) pairs that never arrived. */
-  emailsMissing?: number;
+  /** (change, recipient) pairs that should arrive by email (a digest carries several in one message). */
+  pairsExpected?: number;
+  /** Expected (change, recipient) pairs that never arrived in any email. */
+  pairsMissing?: number;
   /** Extra deliveries of one change to one recipient, whatever the Message-ID (a re-sent digest: one per item). */
   duplicatesByChange?: number;
   /** Extra copies of one Message-ID to one recipient (a re-send that mail clients can fold into one). */
@@ -128,12 +128,13 @@ const FIGURES: { head: string; keys: (keyof Measured)[]; total: string }[] = [
   { head: 'stored before → after', keys: ['storedBefore', 'storedAfter'], total: 'stored items, before → after' },
   { head: 'lost', keys: ['lost'], total: 'stored items lost' },
   { head: 'alerts raised / expected', keys: ['alertsRaised', 'alertsExpected'], total: 'alerts raised / expected' },
+  { head: 'emails received', keys: ['emailsReceived'], total: 'emails received by the SMTP server' },
   {
-    head: 'emails received / expected',
-    keys: ['emailsReceived', 'emailsExpected'],
-    total: 'emails received by the SMTP server / expected',
+    head: '(change, recipient) expected',
+    keys: ['pairsExpected'],
+    total: '(change, recipient) pairs expected to arrive by email',
   },
-  { head: 'emails missing', keys: ['emailsMissing'], total: 'expected emails that never arrived' },
+  { head: 'missing', keys: ['pairsMissing'], total: 'expected (change, recipient) pairs that never arrived' },
   { head: 'dup. (change, recipient)', keys: ['duplicatesByChange'], total: 'duplicates by (change, recipient)' },
   { head: 'dup. Message-ID', keys: ['duplicatesByMessageId'], total: 'duplicates by Message-ID' },
   { head: 'off contract', keys: ['offContract'], total: 'tries off contract' },

@@ -157,7 +157,7 @@ describe('a cycle whose listing answers with a fault', () => {
     expect(sent).toEqual(['source-failing', 'source-recovered']);
     expect(raised.map((a) => a.type).sort()).toEqual(['source-failing', 'source-recovered']);
     expect(lostBetween(before, after)).toEqual([]);
-    expect(emails).toMatchObject({ emailsReceived: 2, emailsMissing: 0, duplicatesByChange: 0 });
+    expect(emails).toMatchObject({ emailsReceived: 2, pairsMissing: 0, duplicatesByChange: 0 });
   });
 });
 
@@ -229,7 +229,7 @@ describe('a fault while documents change (t1): the changes are delayed, never lo
       expect(raised.map((a) => a.type).sort()).toEqual(EXPECTED_T1);
       expect(alerting.map((c) => c.type).sort()).toEqual(EXPECTED_T1);
       expect(lostBetween(before, final)).toEqual([]);
-      expect(emails).toMatchObject({ emailsReceived: 4, emailsMissing: 0, duplicatesByChange: 0 });
+      expect(emails).toMatchObject({ emailsReceived: 4, pairsMissing: 0, duplicatesByChange: 0 });
     } finally {
       await h.close();
     }

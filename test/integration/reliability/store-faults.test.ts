@@ -95,7 +95,7 @@ describe('DynamoDB throttling and conflicts', () => {
         });
         expect(refused).toBe(times);
         expect(raised.map((a) => a.type).sort()).toEqual(EXPECTED_T1);
-        expect(emails).toMatchObject({ emailsReceived: 4, emailsMissing: 0, duplicatesByChange: 0 });
+        expect(emails).toMatchObject({ emailsReceived: 4, pairsMissing: 0, duplicatesByChange: 0 });
         expect(halfWritten(after)).toEqual([]);
         expect(lostBetween(before, after)).toEqual([]);
       } finally {
@@ -137,7 +137,7 @@ describe('DynamoDB throttling and conflicts', () => {
       expect(failed).toBe(true);
       expect(halfWritten(mid)).toEqual([]);
       expect(raised.map((a) => a.type).sort()).toEqual(EXPECTED_T1);
-      expect(emails).toMatchObject({ emailsReceived: 4, emailsMissing: 0, duplicatesByChange: 0 });
+      expect(emails).toMatchObject({ emailsReceived: 4, pairsMissing: 0, duplicatesByChange: 0 });
       expect(lostBetween(before, after)).toEqual([]);
     } finally {
       proxy.setRules();
@@ -160,7 +160,7 @@ describe('two and three cycles racing to deliver the same alerts', () => {
       measured: o.measured,
     });
     expect(o.alertTypes).toEqual(EXPECTED_T1);
-    expect(o.measured).toMatchObject({ emailsReceived: 4, emailsMissing: 0, duplicatesByChange: 0, lost: 0 });
+    expect(o.measured).toMatchObject({ emailsReceived: 4, pairsMissing: 0, duplicatesByChange: 0, lost: 0 });
     expect(o.halfWritten).toEqual([]);
   });
 });
