@@ -8,6 +8,7 @@ import type { Clock, Leases, Logger, Mailer } from './core/ports';
 import { DynamoLeases } from './adapters/dynamodb/dynamodb-leases';
 import { systemClock } from './core/ports';
 import { allowedHosts, type Config } from './config';
+import { DynamoDeliveryStore } from './adapters/dynamodb/delivery-store';
 import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
 import { startDynamoDbLocal, type LocalDynamo, type LocalDynamoOptions } from './adapters/dynamodb/dynamodb-local';
 import { loadKnownCorpus } from './adapters/fs/known-correspondence';
@@ -20,6 +21,11 @@ export interface Runtime {
   store: DynamoDbStore;
   /** One cycle writes at a time (core/cycle-lock), on the same table. */
   leases: Leases;
+  /**
+   * The persistent send records on the same table: every entry point (Lambdas, CLI, demo, tests)
+   * delivers through these, so exactly-once holds across runs and the tests exercise what ships.
+   */
+  deliveries: DynamoDeliveryStore;
   fetcher: UndiciFetcher;
   mailer: Mailer;
   clock: Clock;
@@ -92,6 +98,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     config,
     store,
     leases: new DynamoLeases(store),
+    deliveries: new DynamoDeliveryStore(store),
     fetcher,
     mailer,
     clock,

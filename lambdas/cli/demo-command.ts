@@ -8,7 +8,6 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { OutboxMailer } from '../adapters/mail/outbox-mailer';
-import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
 import { startLocalSmtpServer } from '../adapters/mail/local-smtp-server';
 import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
@@ -64,18 +63,14 @@ export function registerDemo(program: Command): void {
             config,
             { inMemory: true, allowPrivateHosts: [replay.host], mailer: mail.mailer },
             async (rt) => {
-              const deliveries = new DynamoDeliveryStore(rt.store);
               for (const [i, s] of DEMO_STEPS.entries()) {
                 replay.setStep(s.step);
                 replay.resetLog();
                 print(`\n== step ${i + 1} (${s.step}): ${s.label}\n`);
-                const report = await watchOnce(
-                  { ...rt, deliveries },
-                  {
-                    ...cycleInput(config, rt, (o) => print(`${formatOutcome(o)}\n`)),
-                    ...deliverInput(config, mail),
-                  },
-                );
+                const report = await watchOnce(rt, {
+                  ...cycleInput(config, rt, (o) => print(`${formatOutcome(o)}\n`)),
+                  ...deliverInput(config, mail),
+                });
                 emails += report.delivery.messages;
                 for (const a of report.delivery.sent) print(`${formatAlertLine(a)}\n`);
                 print(`  ${replay.log.length} HTTP requests, ${report.delivery.sent.length} alert(s) delivered\n`);

@@ -44,7 +44,7 @@ export function registerPreview(program: Command): void {
           unsubscribeUrl: unsub.url,
         });
         print(
-          `Subject: ${rendered.subject}\n${Object.entries(unsub.headers)
+          `Subject: ${rendered.subject}\n${Object.entries({ ...unsub.headers, ...rendered.headers })
             .map(([k, v]) => `${k}: ${v}\n`)
             .join('')}\n${rendered.text}\n`,
         );

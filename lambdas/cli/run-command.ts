@@ -1,6 +1,5 @@
 /** `procwatch run`: one cycle of every source (or one), with a progress line per source. */
 import type { Command } from 'commander';
-import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
 import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { watchOnce } from '../core/watch-once';
 import { action, EXIT, readConfig, replayConfig, startReplay, withRuntime, type GlobalOptions } from './cli-context';
@@ -44,13 +43,10 @@ export function registerRun(program: Command): void {
             config,
             { allowPrivateHosts: replay ? [replay.host] : [], mailer: mail.mailer },
             (rt) =>
-              watchOnce(
-                { ...rt, deliveries: new DynamoDeliveryStore(rt.store) },
-                {
-                  ...cycleInput(config, rt, (o) => print(`${formatOutcome(o)}\n`), opts.source),
-                  ...deliverInput(config, mail),
-                },
-              ),
+              watchOnce(rt, {
+                ...cycleInput(config, rt, (o) => print(`${formatOutcome(o)}\n`), opts.source),
+                ...deliverInput(config, mail),
+              }),
           );
           for (const a of report.delivery.sent) print(`${formatAlertLine(a)}\n`);
           for (const f of report.delivery.failed)

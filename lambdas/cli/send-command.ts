@@ -1,6 +1,5 @@
 /** `procwatch send`: deliver pending alerts now (immediate subscribers, stuck claims, due digests). */
 import type { Command } from 'commander';
-import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
 import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { runDelivery } from '../core/run-delivery';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
@@ -19,7 +18,7 @@ export function registerSend(program: Command): void {
             'procwatch: unsubscribe links are signed with the development secret; set PROCWATCH_UNSUBSCRIBE_SECRET for real recipients.\n',
           );
         const report = await withRuntime(config, { mailer: mail.mailer }, (rt) =>
-          runDelivery({ ...rt, deliveries: new DynamoDeliveryStore(rt.store) }, deliverInput(config, mail)),
+          runDelivery(rt, deliverInput(config, mail)),
         );
         for (const f of report.failed)
           print(

@@ -1,6 +1,5 @@
 /** `procwatch subscribers`: who receives what, from the config and `alerts.to`, with stored unsubscribes. */
 import type { Command } from 'commander';
-import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
 import { DEFAULT_DIGEST_HOUR, effectiveSubscribers, type Subscriber } from '../core/subscribers';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
 import { inertLine } from '../core/text/inert-text';
@@ -28,7 +27,7 @@ export function registerSubscribers(program: Command): void {
     .action(
       action(async (opts: { json?: boolean }) => {
         const config = readConfig(program.opts<GlobalOptions>());
-        const states = await withRuntime(config, {}, (rt) => new DynamoDeliveryStore(rt.store).listSubscriberStates());
+        const states = await withRuntime(config, {}, (rt) => rt.deliveries.listSubscriberStates());
         const gone = new Map(states.map((s) => [s.email, s.unsubscribedAt]));
         const subs = effectiveSubscribers(config.subscribers, config.alerts.to).map((s) => ({
           ...s,

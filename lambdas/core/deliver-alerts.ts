@@ -217,7 +217,7 @@ async function deliverAlert(
           subject: safeHeader(rendered.subject),
           text: rendered.text,
           html: rendered.html,
-          headers: unsub.headers,
+          headers: { ...unsub.headers, ...rendered.headers },
           messageId,
         };
       },

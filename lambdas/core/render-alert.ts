@@ -3,7 +3,7 @@
  * Outlook strip <style>, scripts and remote images are never used), every scraped string escaped.
  * A digest (render-digest.ts) reuses the blocks below for each of its items.
  */
-import { shortDate } from './describe-change';
+import { clip, shortDate } from './describe-change';
 import type { Alert, Change, DiffOp } from './model';
 import { inertLine, inertText } from './text/inert-text';
 import { renderDiffPlain } from './text/word-diff';
@@ -12,6 +12,26 @@ export interface RenderedAlert {
   subject: string;
   text: string;
   html: string;
+  /** Mail headers that go with this alert whatever the mailer (priority). */
+  headers: Record<string, string>;
+}
+
+/** Starts the subject of a high-priority alert (a watched keyword matched, or a source is failing). */
+export const HIGH_PRIORITY_MARKER = '[High priority]';
+
+/**
+ * How a high priority reaches a mail client: `Importance` (RFC 2156, read by Outlook and Gmail) and
+ * `X-Priority` (1 is highest; read by Apple Mail and Thunderbird). A normal alert carries neither,
+ * as most mail does.
+ */
+export function priorityHeaders(priority: Alert['priority']): Record<string, string> {
+  return priority === 'high' ? { Importance: 'high', 'X-Priority': '1' } : {};
+}
+
+/** The subject as sent: one line, with the marker in front when the alert is high priority, under 80 characters. */
+export function alertSubject(alert: Pick<Alert, 'subject' | 'priority'>): string {
+  const subject = safeHeader(alert.subject);
+  return alert.priority === 'high' ? clip(`${HIGH_PRIORITY_MARKER} ${subject}`, 78) : subject;
 }
 
 export interface RenderOptions {
@@ -171,7 +191,7 @@ export const HTML_OPEN =
 export const HTML_CLOSE = '</body></html>';
 
 export function renderAlert(alert: Alert, change: Change, options: RenderOptions = {}): RenderedAlert {
-  const subject = safeHeader(alert.subject);
+  const subject = alertSubject(alert);
   const highlight = options.highlight ?? change.keywords.map((k) => k.term);
   const text = [subject, '', ...changeTextLines(change)];
   if (options.unsubscribeUrl) text.push('', `Unsubscribe: ${options.unsubscribeUrl}`);
@@ -181,5 +201,5 @@ export function renderAlert(alert: Alert, change: Change, options: RenderOptions
     footerHtml(`Change id ${change.changeId}`, options.unsubscribeUrl),
     HTML_CLOSE,
   ].join('');
-  return { subject, text: inertText(text.join('\n')), html };
+  return { subject, text: inertText(text.join('\n')), html, headers: priorityHeaders(alert.priority) };
 }

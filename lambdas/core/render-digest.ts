@@ -77,5 +77,6 @@ export function renderDigest(items: DigestItem[], day: string, unsubscribeUrl?: 
   }
   if (unsubscribeUrl) text.push(`Unsubscribe: ${unsubscribeUrl}`);
   html.push(footerHtml(`Digest for ${day}`, unsubscribeUrl), HTML_CLOSE);
-  return { subject, text: inertText(text.join('\n')), html: html.join('') };
+  // A digest is the reader's chosen quiet summary: normal priority, whatever its items.
+  return { subject, text: inertText(text.join('\n')), html: html.join(''), headers: {} };
 }

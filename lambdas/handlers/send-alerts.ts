@@ -4,7 +4,6 @@
  * Secrets are read once per cold start and handed to the logger's redaction list.
  */
 import { JsonLogger } from '../adapters/log/json-logger';
-import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
 import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { runDelivery } from '../core/run-delivery';
 import { handlerRuntime, lambdaConfig } from './handler-runtime';
@@ -18,7 +17,7 @@ async function init() {
   const rt = await handlerRuntime({ logger, mailer: mail.mailer }).runtime;
   // The mailer and logger are passed explicitly: a runtime cached by another handler in the same process keeps its own.
   return {
-    deps: { ...rt, mailer: mail.mailer, logger, deliveries: new DynamoDeliveryStore(rt.store) },
+    deps: { ...rt, mailer: mail.mailer, logger },
     input: deliverInput(config, mail),
   };
 }

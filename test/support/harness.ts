@@ -1,13 +1,15 @@
 /**
  * An integration harness: the real product runtime (DynamoDB Local, undici fetcher, outbox mailer)
  * pointed at a real local replay server. Sleeps are instant so retries do not slow the suite;
- * nothing else is faked.
+ * nothing else is faked. With `smtp`, mail goes the way `procwatch run` sends it: the config's
+ * `mailer.kind: smtp` through openMailSetup and deliverInput, to a real SMTP server on loopback.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
+import { deliverInput, openMailSetup, type MailSetup } from '../../lambdas/adapters/mail/mail-setup';
 import { OutboxMailer } from '../../lambdas/adapters/mail/outbox-mailer';
 import { ReplayServer } from '../../lambdas/adapters/replay/replay-server';
 import type { FetcherOptions } from '../../lambdas/adapters/http/undici-fetcher';
@@ -16,8 +18,9 @@ import { openRuntime, type Runtime } from '../../lambdas/composition';
 import type { Config } from '../../lambdas/config';
 import { cycleInput } from '../../lambdas/cycle-input';
 import type { Clock, Logger, Mailer } from '../../lambdas/core/ports';
-import { watchOnce } from '../../lambdas/core/watch-once';
+import { watchOnce, type WatchInput } from '../../lambdas/core/watch-once';
 import { testEndpoint } from './dynamo';
+import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -28,6 +31,10 @@ export interface Harness {
   runtime: Runtime;
   config: Config;
   outbox: string;
+  /** The SMTP server the mail went to (with `smtp`), else null. */
+  sink: SmtpSink | null;
+  /** What a cycle is given: the CLI's cycle input and, with `smtp`, its delivery input. */
+  input(): WatchInput;
   /** One watch cycle; `deps` swaps ports (a fault-injecting store) for this cycle only. */
   cycle(step?: string, deps?: Parameters<typeof watchOnce>[0]): ReturnType<typeof watchOnce>;
   emails(): Promise<ParsedMail[]>;
@@ -52,6 +59,8 @@ export interface HarnessOptions {
   fetcher?: Partial<FetcherOptions>;
   /** Table-name prefix, so a suite's tables are recognisable in DynamoDB Local. */
   tablePrefix?: string;
+  /** Deliver over SMTP to a real server the harness starts, composed as the CLI composes it. */
+  smtp?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -65,23 +74,37 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (options.sources) config = { ...config, sources: config.sources.filter((s) => options.sources!.includes(s.id)) };
   if (options.config) config = options.config(config);
   const outbox = mkdtempSync(join(tmpdir(), 'procwatch-outbox-'));
+  const sink = options.smtp ? await startSmtpSink() : null;
+  let mail: MailSetup | null = null;
+  if (sink) {
+    const smtp = { host: '127.0.0.1', port: sink.port, timeoutMs: 10_000 };
+    config = { ...config, mailer: { ...config.mailer, kind: 'smtp', smtp } };
+    // No environment: the development unsubscribe secret, never a developer's own.
+    mail = await openMailSetup(config, { root: ROOT, env: {} });
+  }
   const runtime = await openRuntime(config, {
     root: ROOT,
     dynamoEndpoint: testEndpoint(),
     allowPrivateHosts: [replay.host],
     clock: options.clock ?? instantClock,
     logger: options.logger ?? silentLogger,
-    mailer: options.mailer ?? new OutboxMailer(outbox),
+    mailer: options.mailer ?? mail?.mailer ?? new OutboxMailer(outbox),
     fetcher: { timeoutMs: 2000, backoffBaseMs: 1, ...options.fetcher },
+  });
+  const input = (): WatchInput => ({
+    ...cycleInput(config, runtime),
+    ...(mail ? deliverInput(config, mail) : {}),
   });
   return {
     replay,
     runtime,
     config,
     outbox,
+    sink,
+    input,
     async cycle(step?: string, deps?: Parameters<typeof watchOnce>[0]) {
       if (step) replay.setStep(step);
-      return watchOnce(deps ?? runtime, cycleInput(config, runtime));
+      return watchOnce(deps ?? runtime, input());
     },
     async emails() {
       const files = readdirSync(outbox)
@@ -90,8 +113,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return Promise.all(files.map((f) => simpleParser(readFileSync(join(outbox, f)))));
     },
     async close() {
+      (mail?.mailer as { close?: () => void } | undefined)?.close?.();
       await runtime.close();
       await replay.stop();
+      await sink?.close();
     },
   };
 }

@@ -62,7 +62,7 @@ describe('a failing source', () => {
     );
 
     const emails = await h.emails();
-    const failing = emails.filter((e) => e.subject?.startsWith('Source failing'));
+    const failing = emails.filter((e) => e.subject?.startsWith('[High priority] Source failing'));
     expect(failing).toHaveLength(1);
     expect(failing[0].text).toMatch(/came back empty/);
   });

@@ -54,7 +54,8 @@ describe('watch cycle (DynamoDB Local + replay server + outbox)', () => {
     const emails = await h.emails();
     expect(emails).toHaveLength(5);
     const subjects = emails.map((e) => e.subject);
-    expect(subjects.filter((s) => s?.startsWith('New letter:'))).toHaveLength(2);
+    // Both new letters name Hikvision: high priority, so their subjects carry the marker.
+    expect(subjects.filter((s) => s?.startsWith('[High priority] New letter:'))).toHaveLength(2);
     expect(subjects.every((s) => (s ?? '').length <= 80)).toBe(true);
   });
 
@@ -70,8 +71,8 @@ describe('watch cycle (DynamoDB Local + replay server + outbox)', () => {
     expect((calls.PutItem ?? 0) - (before.calls.PutItem ?? 0)).toBe(0);
     expect(h.runtime.store.capacity.write).toBe(before.write);
     // An identical listing is recognised by its fingerprint: no stored document is even read.
-    // The two queries are the sender's (pending alerts, stale claims), none is the checker's.
-    expect((calls.Query ?? 0) - (before.calls.Query ?? 0)).toBe(2);
+    // The three queries are the sender's (subscriber states, pending alerts, stale claims), none is the checker's.
+    expect((calls.Query ?? 0) - (before.calls.Query ?? 0)).toBe(3);
     expect((calls.GetItem ?? 0) - (before.calls.GetItem ?? 0)).toBe(2); // one source state each
   });
 });

@@ -8,7 +8,7 @@ import { SmtpMailer } from '../../../lambdas/adapters/mail/smtp-mailer';
 import { runDelivery } from '../../../lambdas/core/run-delivery';
 import type { Subscriber } from '../../../lambdas/core/subscribers';
 import { recordRealAlerts, seed, type Recorded } from './seeded-alerts';
-import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 
 let recorded: Recorded;
 let sink: SmtpSink;

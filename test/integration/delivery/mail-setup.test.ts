@@ -14,7 +14,7 @@ import { ConfigError } from '../../../lambdas/core/errors';
 import { verifyUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token';
 import { createUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token';
 import { startSecretsManagerStandIn, type SecretsManagerStandIn } from './secrets-manager-stand-in';
-import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 
 const PASSWORD = 'smtp-pass-7f3a9c-do-not-log';
 const UNSUBSCRIBE_ARN = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:SigningSecretsUnsubscribe-AbCdEf';

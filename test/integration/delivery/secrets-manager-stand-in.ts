@@ -1,7 +1,8 @@
 /**
- * A local stand-in for the Secrets Manager API (JSON 1.1 over HTTP, as the real SDK client speaks
- * it): GetSecretValue answers the secrets it was started with and ResourceNotFoundException for any
- * other id, and records every id asked for, so a test can count reads per cold start.
+ * An HTTP-level fake of the Secrets Manager API, not the service (JSON 1.1 over HTTP, as the real SDK
+ * client speaks it): GetSecretValue answers the secrets it was started with and
+ * ResourceNotFoundException for any other id, and records every id asked for, so a test can count
+ * reads per cold start. It checks no signature, policy or KMS key.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

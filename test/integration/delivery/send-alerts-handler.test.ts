@@ -1,10 +1,8 @@
 /**
  * The send-alerts Lambda handler, invoked as Lambda would: config from the file beside it (mailer
- * kind `ses`, pointed at a local stand-in for the SES v2 API), DynamoDB Local, alerts recorded by
+ * kind `ses`, pointed at an HTTP-level fake of the SES v2 API), DynamoDB Local, alerts recorded by
  * the check-sources handler. Each alert goes out once; a second invocation sends nothing.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
@@ -15,6 +13,7 @@ import { verifyUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token'
 import { ROOT } from '../../support/harness';
 import { testEndpoint } from '../../support/dynamo';
 import { writeLambdaConfig } from '../../support/lambda-config';
+import { startSesStandIn, type SesStandIn } from './ses-stand-in';
 
 const ENV = [
   'PROCWATCH_CONFIG_PATH',
@@ -28,25 +27,15 @@ const ENV = [
 ];
 const SECRET = 'handler-unsubscribe-secret-0123456789';
 let replay: ReplayServer;
-let ses: Server;
-const raws: Buffer[] = [];
+let ses: SesStandIn;
 
 beforeAll(async () => {
   replay = await new ReplayServer(join(ROOT, 'demo/replay')).start('t0');
-  ses = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      raws.push(Buffer.from(JSON.parse(Buffer.concat(chunks).toString()).Content.Raw.Data, 'base64'));
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ MessageId: `ses-${raws.length}` }));
-    });
-  });
-  await new Promise<void>((resolve) => ses.listen(0, '127.0.0.1', () => resolve()));
+  ses = await startSesStandIn();
   const configPath = writeLambdaConfig(replay.url, {
     mailer: {
       kind: 'ses',
-      ses: { region: 'eu-west-2', endpoint: `http://127.0.0.1:${(ses.address() as AddressInfo).port}` },
+      ses: { region: 'eu-west-2', endpoint: ses.url },
     },
   });
   Object.assign(process.env, {
@@ -64,7 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeHandlerRuntime();
   await replay.stop();
-  await new Promise<void>((resolve) => ses.close(() => resolve()));
+  await ses.close();
   for (const k of ENV) delete process.env[k];
 });
 
@@ -74,8 +63,8 @@ it('sends each pending alert through SES once, with one-click unsubscribe to the
   await checkSources({ group: 'govuk' });
   const first = await sendAlerts();
   expect(first).toEqual(expect.objectContaining({ messages: 5, alerts: 5, failed: 0 }));
-  expect(raws).toHaveLength(5);
-  const mails = await Promise.all(raws.map((r) => simpleParser(r)));
+  expect(ses.calls).toHaveLength(5);
+  const mails = await Promise.all(ses.calls.map((c) => simpleParser(c.raw!)));
   for (const m of mails) {
     const header = m.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n\s+/g, ' ');
     const token = /<https:\/\/api\.watch\.example\.org\/unsubscribe\?token=([^>]+)>/.exec(header)![1];
@@ -84,5 +73,5 @@ it('sends each pending alert through SES once, with one-click unsubscribe to the
   expect(new Set(mails.map((m) => m.messageId)).size).toBe(5);
   const second = await sendAlerts();
   expect(second.messages).toBe(0);
-  expect(raws).toHaveLength(5);
+  expect(ses.calls).toHaveLength(5);
 });

@@ -1,10 +1,8 @@
 /**
- * The SES path against a local HTTP endpoint standing in for the SES v2 API: the real SDK client
+ * The SES path against an HTTP-level fake of the SES v2 API (ses-stand-in.ts): the real SDK client
  * (pointed at it with `endpoint`) sends the raw MIME, which parses back with mailparser; SES's
  * throttling is transient and a rejection permanent.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { DynamoDeliveryStore } from '../../../lambdas/adapters/dynamodb/delivery-store';
 import { silentLogger } from '../../../lambdas/adapters/log/json-logger';
@@ -13,53 +11,23 @@ import { sendPendingAlerts } from '../../../lambdas/core/deliver-alerts';
 import { DeliveryError } from '../../../lambdas/core/errors';
 import { instantClock } from '../../support/harness';
 import { recordRealAlerts, seed, type Recorded } from './seeded-alerts';
+import { startSesStandIn, type SesStandIn } from './ses-stand-in';
 
-interface Call {
-  path: string;
-  body: { FromEmailAddress?: string; Destination?: { ToAddresses?: string[] }; Content?: { Raw?: { Data?: string } } };
-}
-
-let server: Server;
-let url: string;
-const calls: Call[] = [];
-const answers: { status: number; type?: string }[] = [];
+let ses: SesStandIn;
 let recorded: Recorded;
 
-function read(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString()));
-  });
-}
-
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    calls.push({ path: req.url ?? '', body: JSON.parse(await read(req)) });
-    const answer = answers.shift() ?? { status: 200 };
-    if (answer.status !== 200) {
-      res.writeHead(answer.status, {
-        'content-type': 'application/json',
-        'x-amzn-errortype': answer.type ?? 'InternalFailure',
-      });
-      res.end(JSON.stringify({ message: `${answer.type} from the stand-in` }));
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ MessageId: `ses-${calls.length}` }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ses = await startSesStandIn();
   recorded = await recordRealAlerts();
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await ses.close();
 });
 
 function mailer(): SesMailer {
   return SesMailer.connect({
-    endpoint: url,
+    endpoint: ses.url,
     region: 'eu-west-2',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
@@ -68,7 +36,7 @@ function mailer(): SesMailer {
 
 it('sends raw MIME through SendEmail; the message parses back and the SES id is recorded', async () => {
   const store = await seed(recorded, 'ses');
-  calls.length = 0;
+  ses.calls.length = 0;
   const report = await sendPendingAlerts(
     { store, mailer: mailer(), logger: silentLogger, clock: instantClock, deliveries: new DynamoDeliveryStore(store) },
     {
@@ -78,11 +46,10 @@ it('sends raw MIME through SendEmail; the message parses back and the SES id is 
     },
   );
   expect(report.messages).toBe(recorded.alerts.length);
-  expect(calls).toHaveLength(recorded.alerts.length);
-  expect(calls.every((c) => c.path === '/v2/email/outbound-emails')).toBe(true);
-  const first = calls[0].body;
-  expect(first.Destination?.ToAddresses).toEqual(['team@example.org']);
-  const mail = await simpleParser(Buffer.from(first.Content!.Raw!.Data!, 'base64'));
+  expect(ses.calls).toHaveLength(recorded.alerts.length);
+  expect(ses.calls.every((c) => c.path === '/v2/email/outbound-emails')).toBe(true);
+  expect(ses.calls[0].body.Destination?.ToAddresses).toEqual(['team@example.org']);
+  const mail = await simpleParser(ses.calls[0].raw!);
   expect(mail.messageId).toMatch(/@procurement-watch>$/);
   expect(mail.subject).toBeTruthy();
   expect(mail.text).toContain('Change id: ');
@@ -91,7 +58,7 @@ it('sends raw MIME through SendEmail; the message parses back and the SES id is 
     expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post', 'date', 'from', 'to']),
   );
   const sent = await new DynamoDeliveryStore(store).listByStatus('sent');
-  expect(sent.map((r) => r.providerMessageId).sort()).toEqual(calls.map((_, i) => `ses-${i + 1}`).sort());
+  expect(sent.map((r) => r.providerMessageId).sort()).toEqual(ses.calls.map((_, i) => `ses-${i + 1}`).sort());
 });
 
 it('turns throttling into a transient DeliveryError and a rejection into a permanent one', async () => {
@@ -103,11 +70,11 @@ it('turns throttling into a transient DeliveryError and a rejection into a perma
     text: 't',
     messageId: '<x@procurement-watch>',
   };
-  answers.push({ status: 429, type: 'TooManyRequestsException' });
+  ses.answers.push({ status: 429, type: 'TooManyRequestsException' });
   const throttled = await m.send(message).catch((e: unknown) => e);
   expect(throttled).toBeInstanceOf(DeliveryError);
   expect((throttled as DeliveryError).permanent).toBe(false);
-  answers.push({ status: 400, type: 'MessageRejected' });
+  ses.answers.push({ status: 400, type: 'MessageRejected' });
   const rejected = await m.send(message).catch((e: unknown) => e);
   expect((rejected as DeliveryError).permanent).toBe(true);
   expect((rejected as DeliveryError).message).toMatch(/MessageRejected/);

@@ -10,7 +10,7 @@ import { sendPendingAlerts, type DeliverInput } from '../../../lambdas/core/deli
 import { verifyUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token';
 import { instantClock } from '../../support/harness';
 import { hostileCopy, recordRealAlerts, seed, type Recorded } from './seeded-alerts';
-import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 
 const SECRET = 'smtp-test-unsubscribe-secret-0123456789';
 const FROM = 'procurement-watch <alerts@procwatch.invalid>';
@@ -61,7 +61,13 @@ describe('SMTP delivery', () => {
     expect(sink.received).toHaveLength(recorded.alerts.length + letters);
     expect(
       sink.received.filter((r) => r.envelopeTo[0] === 'letters-only@example.org').map((r) => r.mail.subject),
-    ).toEqual(expect.arrayContaining([expect.stringMatching(/^New letter: /), expect.stringMatching(/^New letter: /)]));
+    ).toEqual(
+      // Both letters name Hikvision: high priority, marked in the subject.
+      expect.arrayContaining([
+        expect.stringMatching(/^\[High priority\] New letter: /),
+        expect.stringMatching(/^\[High priority\] New letter: /),
+      ]),
+    );
     for (const { mail, envelopeTo } of sink.received) {
       expect(mail.from?.value).toEqual([{ name: 'procurement-watch', address: 'alerts@procwatch.invalid' }]);
       expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe(envelopeTo[0]);

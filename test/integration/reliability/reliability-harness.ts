@@ -1,21 +1,21 @@
 /**
- * The integration harness of the reliability tests: the real runtime (DynamoDB Local, undici
- * fetcher with short timeouts, outbox mailer) against the replay server, plus what the tests
- * measure: a snapshot of everything stored, what a later snapshot lost of it, and the alerts sent.
+ * The integration harness of the reliability tests: the real runtime (DynamoDB Local with its
+ * send records, undici fetcher with short timeouts) composed as `procwatch run` composes it, with
+ * mail going over SMTP to a real server on loopback; plus what the tests count (observe.ts).
  */
 import { join } from 'node:path';
-import type { ParsedMail } from 'mailparser';
 import type { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
 import type { FetcherOptions } from '../../../lambdas/adapters/http/undici-fetcher';
 import type { Runtime } from '../../../lambdas/composition';
 import type { Config } from '../../../lambdas/config';
-import { cycleInput } from '../../../lambdas/cycle-input';
-import type { Change, StoredDocument, StoredVersion } from '../../../lambdas/core/model';
-import type { Clock, Logger, Mailer } from '../../../lambdas/core/ports';
-import { watchOnce, type WatchDeps } from '../../../lambdas/core/watch-once';
+import type { Clock, Logger } from '../../../lambdas/core/ports';
+import { watchOnce, type WatchDeps, type WatchInput } from '../../../lambdas/core/watch-once';
 import { BSCC_SOURCES, ROOT, instantClock, startHarness } from '../../support/harness';
+import type { Received, SmtpSink } from '../../support/smtp-sink';
+import { snapshotOf, type Snapshot } from './observe';
 
 export { ROOT, instantClock };
+export { halfWritten, lostBetween, type Snapshot } from './observe';
 export const REPLAY_ROOT = join(ROOT, 'demo', 'replay');
 export const SEARCH = {
   path: '/api/search.json',
@@ -24,101 +24,72 @@ export const SEARCH = {
 export const NEVER_AGAIN =
   '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond';
 export const SOURCES = BSCC_SOURCES;
-
-export interface Snapshot {
-  documents: StoredDocument[];
-  versions: StoredVersion[];
-  changes: Change[];
-}
+/** The alert types the t1 step must raise, once each (hand-counted from demo/replay/t1). */
+export const EXPECTED_T1 = ['document-changed', 'document-withdrawn', 'new-correspondence', 'new-correspondence'];
 
 export interface ReliabilityHarness {
   replay: ReplayServer;
   runtime: Runtime;
   config: Config;
-  outbox: string;
-  /** The runtime's ports; a test may swap any of them for a faulty wrapper. */
+  sink: SmtpSink;
+  /** Who receives every alert (`alerts.to`; the harness configures no other subscribers). */
+  recipients: string[];
+  /** The runtime's ports, send records included; a test may swap any of them for a faulty wrapper. */
   deps(): WatchDeps;
+  input(): WatchInput;
   cycle(step?: string, deps?: WatchDeps): ReturnType<typeof watchOnce>;
   snapshot(): Promise<Snapshot>;
-  emails(): Promise<ParsedMail[]>;
+  /** Messages the SMTP server accepted so far. */
+  received(): Received[];
   close(): Promise<void>;
 }
 
 export interface HarnessOptions {
   logger?: Logger;
-  mailer?: Mailer;
   clock?: Clock;
   fetcher?: Partial<FetcherOptions>;
   config?: (c: Config) => Config;
   step?: string;
 }
 
-/** The shared harness on the two BSCC sources, with short fetch timeouts and one retry. */
+/** The shared harness on the two BSCC sources, with short fetch timeouts and one retry, mailing over SMTP. */
 export async function startReliabilityHarness(options: HarnessOptions = {}): Promise<ReliabilityHarness> {
   const h = await startHarness({
     ...options,
     sources: SOURCES,
     tablePrefix: 'rel',
+    smtp: true,
     fetcher: { timeoutMs: 300, backoffBaseMs: 1, maxRetries: 1, ...options.fetcher },
   });
   const { runtime, config, replay } = h;
+  const sink = h.sink!;
   const deps = (): WatchDeps => ({
     store: runtime.store,
     fetcher: runtime.fetcher,
     clock: runtime.clock,
     logger: runtime.logger,
     mailer: runtime.mailer,
+    deliveries: runtime.deliveries,
   });
   return {
-    ...h,
+    replay,
+    runtime,
+    config,
+    sink,
+    recipients: config.alerts.to,
     deps,
+    input: h.input,
     async cycle(step?: string, d?: WatchDeps) {
       if (step) replay.setStep(step);
-      return watchOnce(d ?? deps(), cycleInput(config, runtime));
+      return watchOnce(d ?? deps(), h.input());
     },
-    snapshot: () => snapshotOf(runtime),
+    snapshot: () => snapshotOf(runtime.store, SOURCES),
+    received: () => [...sink.received],
+    close: h.close,
   };
 }
 
-export async function snapshotOf(runtime: Runtime): Promise<Snapshot> {
-  const store = runtime.store;
-  const documents = (await Promise.all(SOURCES.map((s) => store.listDocuments(s))))
-    .flat()
-    .sort((a, b) => a.docId.localeCompare(b.docId));
-  const versions = (await Promise.all(documents.map((d) => store.listVersions(d.docId)))).flat();
-  const changes = (await store.listChanges({ limit: 500 })).items;
-  return { documents, versions, changes };
-}
-
-/** What `after` lost of `before`: documents, versions (or their text) and change-log entries. */
-export function lostBetween(before: Snapshot, after: Snapshot): string[] {
-  const lost: string[] = [];
-  const docs = new Map(after.documents.map((d) => [d.docId, d]));
-  for (const d of before.documents) {
-    const now = docs.get(d.docId);
-    if (!now) lost.push(`document ${d.docId}`);
-    else if (now.version < d.version) lost.push(`document ${d.docId} went back from v${d.version} to v${now.version}`);
-  }
-  const versions = new Map(after.versions.map((v) => [`${v.docId}@${v.version}`, v]));
-  for (const v of before.versions) {
-    const now = versions.get(`${v.docId}@${v.version}`);
-    if (!now || now.hash !== v.hash || now.text !== v.text) lost.push(`version ${v.docId}@${v.version}`);
-  }
-  const changes = new Set(after.changes.map((c) => c.changeId));
-  for (const c of before.changes) if (!changes.has(c.changeId)) lost.push(`change ${c.changeId}`);
-  return lost;
-}
-
-/** Versions ahead of their document's head, and heads without their version: what a half-done write would leave. */
-export function halfWritten(s: Snapshot): string[] {
-  const problems: string[] = [];
-  const versions = new Set(s.versions.map((v) => `${v.docId}@${v.version}`));
-  for (const d of s.documents)
-    if (!versions.has(`${d.docId}@${d.version}`))
-      problems.push(`document ${d.docId} v${d.version} has no stored version`);
-  const docs = new Map(s.documents.map((d) => [d.docId, d]));
-  for (const v of s.versions)
-    if ((docs.get(v.docId)?.version ?? 0) < v.version)
-      problems.push(`version ${v.docId}@${v.version} is ahead of its document`);
-  return problems;
+/** The (recipient, change) pairs a correct run mails for these alerts: one per recipient of `alerts.to`. */
+export function expectedPairs(h: ReliabilityHarness, changeIds: string[]): string[] {
+  return h.recipients.flatMap((to) => changeIds.map((id) => `${to.toLowerCase()} ${id}`));
 }

@@ -4,14 +4,15 @@
  * nothing stored is lost, no alert is false, and changes delayed by a fault arrive once, later.
  */
 import type { Fault, Route } from '../../../lambdas/adapters/replay/replay-server';
+import { alertsRaised, emailFigures, lostBetween, storeFigures } from './observe';
 import { ReliabilityLog } from './reliability-report';
 import {
-  lostBetween,
+  EXPECTED_T1,
+  expectedPairs,
   NEVER_AGAIN,
   SEARCH,
   startReliabilityHarness,
   type ReliabilityHarness,
-  type Snapshot,
 } from './reliability-harness';
 
 const log = new ReliabilityLog('20-source-faults');
@@ -58,11 +59,9 @@ const LISTINGS: { source: string; route: Omit<Route, 'fault'> }[] = [
 
 describe('a cycle whose listing answers with a fault', () => {
   let h: ReliabilityHarness;
-  let baseline: Snapshot;
   beforeAll(async () => {
     h = await startReliabilityHarness({ fetcher: { timeoutMs: 400 } });
     await h.cycle('t0');
-    baseline = await h.snapshot();
   });
   afterAll(async () => {
     await h.close();
@@ -70,9 +69,11 @@ describe('a cycle whose listing answers with a fault', () => {
   });
 
   for (const c of LISTING_FAULTS) {
-    it(`${c.name}: a failing source (or nothing), no data lost, no alert`, async () => {
+    it(`${c.name}: a failing source (or nothing), nothing lost, no alert, no email`, async () => {
+      const before = await h.snapshot();
+      const mark = h.received().length;
       const observed: string[] = [];
-      let falseAlerts = 0;
+      let offContract = 0;
       for (const { source, route } of LISTINGS) {
         const file =
           c.file ??
@@ -84,57 +85,79 @@ describe('a cycle whose listing answers with a fault', () => {
         h.replay.clearOverrides();
         const recovered = await h.cycle();
         const outcome = faulty.outcomes.find((o) => o.sourceId === source)!;
-        falseAlerts += faulty.delivery.sent.length + recovered.delivery.sent.length;
-        if (c.reason) {
-          expect(outcome.kind).toBe('failed');
-          expect(outcome.kind === 'failed' && outcome.reason).toMatch(c.reason);
-        } else {
-          expect(['failed', 'unchanged']).toContain(outcome.kind);
-        }
-        expect(recovered.outcomes.filter((o) => o.kind !== 'unchanged')).toEqual([]);
+        const asExpected = c.reason
+          ? outcome.kind === 'failed' && c.reason.test(outcome.reason)
+          : ['failed', 'unchanged'].includes(outcome.kind);
+        const recoveredQuietly = recovered.outcomes.every((o) => o.kind === 'unchanged');
+        offContract += Number(!asExpected || !recoveredQuietly);
         observed.push(
           outcome.kind === 'failed'
             ? `failed: ${outcome.reason.replace(/https?:\/\/127\.0\.0\.1:\d+/g, '').replace(/\?[^ ]*/g, '')}`
             : outcome.kind,
         );
       }
-      const lost = lostBetween(baseline, await h.snapshot());
-      const withdrawn = (await h.runtime.store.listChanges({ type: 'document-withdrawn' })).items;
+      const after = await h.snapshot();
+      const raised = alertsRaised(before, after);
+      const emails = emailFigures(h.received().slice(mark), []);
       log.record({
         area: 'source',
-        fault: `listing: ${c.name} (search and content sources)`,
+        fault: `listing: ${c.name} (search and content sources), then a run without the fault`,
         tried: LISTINGS.length,
         expected: c.reason
-          ? 'source fails with a reason; next run recovers silently'
-          : 'read or refused; never an alert',
+          ? 'source fails with a reason; next run recovers silently; nothing lost, no alert, no email'
+          : 'read or refused; nothing lost, no alert, no email',
         observed: [...new Set(observed)].join(' / '),
-        dataLost: lost.length,
-        falseAlerts: falseAlerts + withdrawn.length,
+        measured: {
+          ...storeFigures(before, after),
+          alertsExpected: 0,
+          alertsRaised: raised.length,
+          ...emails,
+          offContract,
+        },
       });
-      expect(lost).toEqual([]);
-      expect(withdrawn).toEqual([]);
-      expect(falseAlerts).toBe(0);
+      expect(lostBetween(before, after)).toEqual([]);
+      expect(raised).toEqual([]);
+      expect(emails.emailsReceived).toBe(0);
+      expect(offContract).toBe(0);
     });
   }
 
-  it('a fault that lasts three runs raises one source-failing alert, then one source-recovered', async () => {
+  it('a fault that lasts four runs raises one source-failing alert, then one source-recovered', async () => {
+    const before = await h.snapshot();
+    const mark = h.received().length;
     h.replay.override({ ...SEARCH, fault: { status: 503 } });
     const runs = [await h.cycle(), await h.cycle(), await h.cycle(), await h.cycle()];
     h.replay.clearOverrides();
     const back = await h.cycle();
     const sent = [...runs, back].flatMap((r) => r.delivery.sent.map((a) => a.type));
-    expect(sent).toEqual(['source-failing', 'source-recovered']);
-    const lost = lostBetween(baseline, await h.snapshot());
-    expect(lost).toEqual([]);
+    const after = await h.snapshot();
+    const raised = alertsRaised(before, after);
+    const wanted = raised.filter((a) => ['source-failing', 'source-recovered'].includes(a.type));
+    const emails = emailFigures(
+      h.received().slice(mark),
+      expectedPairs(
+        h,
+        wanted.map((a) => a.changeId),
+      ),
+    );
     log.record({
       area: 'source',
-      fault: 'listing HTTP 503 for 4 runs in a row',
+      fault: 'listing HTTP 503 for 4 runs in a row, then a run without it',
       tried: 4,
-      expected: 'one source-failing alert at the 3rd failure, one source-recovered',
-      observed: sent.join(', '),
-      dataLost: lost.length,
-      falseAlerts: sent.length - 2,
+      expected: 'one source-failing alert at the 3rd failure, one source-recovered; each mailed once',
+      observed: `alerts raised: ${raised.map((a) => a.type).join(', ')}`,
+      measured: {
+        ...storeFigures(before, after),
+        alertsExpected: 2,
+        alertsRaised: raised.length,
+        ...emails,
+        offContract: Number(sent.join() !== 'source-failing,source-recovered'),
+      },
     });
+    expect(sent).toEqual(['source-failing', 'source-recovered']);
+    expect(raised.map((a) => a.type).sort()).toEqual(['source-failing', 'source-recovered']);
+    expect(lostBetween(before, after)).toEqual([]);
+    expect(emails).toMatchObject({ emailsReceived: 2, pairsMissing: 0, duplicatesByChange: 0 });
   });
 });
 
@@ -142,7 +165,6 @@ const DETAIL =
   '/api/content/government/publications/letter-to-the-police-and-crime-commissioner-for-northmoor-on-live-facial-recognition/letter-from-bscc-to-the-police-and-crime-commissioner-for-northmoor-6-february-2023-accessible';
 const NEW_LETTER =
   '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond/letter-from-hikvision-to-bscc-30-march-2022';
-const EXPECTED_T1 = ['document-changed', 'document-withdrawn', 'new-correspondence', 'new-correspondence'];
 
 describe('a fault while documents change (t1): the changes are delayed, never lost or doubled', () => {
   const faults: [string, Fault][] = [
@@ -158,6 +180,8 @@ describe('a fault while documents change (t1): the changes are delayed, never lo
     const h = await startReliabilityHarness();
     try {
       await h.cycle('t0');
+      const before = await h.snapshot();
+      const mark = h.received().length;
       h.replay.setStep('t1');
       h.replay.override({
         path: DETAIL,
@@ -170,30 +194,42 @@ describe('a fault while documents change (t1): the changes are delayed, never lo
         fault,
       });
       const during = await h.cycle();
-      expect(during.outcomes.filter((o) => o.kind === 'failed').map((o) => o.sourceId)).toEqual([
-        'bscc-correspondence',
-        'never-again-publication',
-      ]);
-      const mid = await h.snapshot();
+      const failing = during.outcomes.filter((o) => o.kind === 'failed').map((o) => o.sourceId);
       h.replay.clearOverrides();
-      const after1 = await h.cycle();
-      const after2 = await h.cycle();
-      const sent = [during, after1, after2].flatMap((r) => r.delivery.sent.map((a) => a.type)).sort();
-      expect(sent).toEqual(EXPECTED_T1);
+      await h.cycle();
+      await h.cycle();
       const final = await h.snapshot();
-      const lost = lostBetween(mid, final);
+      const raised = alertsRaised(before, final);
       const alerting = final.changes.filter((c) => EXPECTED_T1.includes(c.type));
-      expect(alerting.map((c) => c.type).sort()).toEqual(EXPECTED_T1);
-      expect((await h.emails()).filter((e) => !/started/.test(e.subject ?? ''))).toHaveLength(4);
+      const emails = emailFigures(
+        h.received().slice(mark),
+        expectedPairs(
+          h,
+          alerting.map((c) => c.changeId),
+        ),
+      );
       log.record({
         area: 'source',
-        fault: `t1 detail: ${name} on the changed and the new letter`,
+        fault: `t1 detail: ${name} on the changed and the new letter, then two runs without it`,
         tried: 2,
-        expected: 'those two changes wait for the next run; each of the 4 t1 alerts sent once',
-        observed: `sent ${sent.length} alerts (${[...new Set(sent)].join(', ')}) once each`,
-        dataLost: lost.length + Math.max(0, EXPECTED_T1.length - alerting.length),
-        falseAlerts: Math.max(0, sent.length - EXPECTED_T1.length),
+        expected: 'those two changes wait for the next run; the 4 t1 alerts raised and mailed once each',
+        observed: `failing during the fault: ${failing.join(', ')}; raised ${raised
+          .map((a) => a.type)
+          .sort()
+          .join(', ')}`,
+        measured: {
+          ...storeFigures(before, final),
+          alertsExpected: EXPECTED_T1.length,
+          alertsRaised: raised.length,
+          ...emails,
+          offContract: Number(failing.length !== 2) + Math.abs(alerting.length - EXPECTED_T1.length),
+        },
       });
+      expect(failing).toEqual(['bscc-correspondence', 'never-again-publication']);
+      expect(raised.map((a) => a.type).sort()).toEqual(EXPECTED_T1);
+      expect(alerting.map((c) => c.type).sort()).toEqual(EXPECTED_T1);
+      expect(lostBetween(before, final)).toEqual([]);
+      expect(emails).toMatchObject({ emailsReceived: 4, pairsMissing: 0, duplicatesByChange: 0 });
     } finally {
       await h.close();
     }

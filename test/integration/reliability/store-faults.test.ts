@@ -1,15 +1,22 @@
 /**
- * DynamoDB pushing back (throttling, transaction conflicts) and two cycles at once: retried, never
- * half-written, never doubled. The throttling comes from a real proxy in front of DynamoDB Local.
+ * DynamoDB pushing back (throttling, transaction conflicts) and two or three cycles at once:
+ * retried, never half-written, never doubled. The throttling comes from a real proxy in front of
+ * DynamoDB Local; the send records go through it too.
  */
+import { DynamoDeliveryStore } from '../../../lambdas/adapters/dynamodb/delivery-store';
 import { DynamoDbStore } from '../../../lambdas/adapters/dynamodb/dynamodb-store';
 import { FaultyDynamoProxy } from '../../support/faulty-dynamo';
 import { testEndpoint } from '../../support/dynamo';
+import { concurrentCycles } from './concurrency-scenario';
+import { alertsRaised, emailFigures, halfWritten, lostBetween, storeFigures } from './observe';
 import { ReliabilityLog } from './reliability-report';
-import { halfWritten, lostBetween, startReliabilityHarness } from './reliability-harness';
+import { EXPECTED_T1, expectedPairs, startReliabilityHarness, type ReliabilityHarness } from './reliability-harness';
 
 const log = new ReliabilityLog('40-store-faults');
-const EXPECTED_T1 = ['document-changed', 'document-withdrawn', 'new-correspondence', 'new-correspondence'];
+const NAMES = {
+  throttled: 'ProvisionedThroughputExceeded',
+  'transaction-conflict': 'TransactionCanceled [TransactionConflict]',
+};
 jest.setTimeout(60_000);
 
 describe('DynamoDB throttling and conflicts', () => {
@@ -22,7 +29,7 @@ describe('DynamoDB throttling and conflicts', () => {
     log.flush();
   });
 
-  /** A harness whose store talks to DynamoDB Local through the proxy. */
+  /** A harness whose store and send records talk to DynamoDB Local through the proxy. */
   async function throttledHarness() {
     const h = await startReliabilityHarness();
     const store = DynamoDbStore.connect(h.runtime.store.tableName, {
@@ -31,7 +38,26 @@ describe('DynamoDB throttling and conflicts', () => {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       maxAttempts: 4,
     });
-    return { h, deps: { ...h.deps(), store } };
+    return { h, deps: { ...h.deps(), store, deliveries: new DynamoDeliveryStore(store) } };
+  }
+
+  /** What t1 left, against the snapshot taken after t0. */
+  async function t1Figures(
+    h: ReliabilityHarness,
+    before: Awaited<ReturnType<ReliabilityHarness['snapshot']>>,
+    mark: number,
+  ) {
+    const after = await h.snapshot();
+    const raised = alertsRaised(before, after);
+    const alerting = after.changes.filter((c) => EXPECTED_T1.includes(c.type));
+    const emails = emailFigures(
+      h.received().slice(mark),
+      expectedPairs(
+        h,
+        alerting.map((c) => c.changeId),
+      ),
+    );
+    return { after, raised, emails, store: storeFigures(before, after) };
   }
 
   it.each([
@@ -46,26 +72,32 @@ describe('DynamoDB throttling and conflicts', () => {
       try {
         await h.cycle('t0');
         const before = await h.snapshot();
+        const mark = h.received().length;
         h.replay.setStep('t1');
         proxy.setRules({ operation, times, error });
         const refusedBefore = proxy.refused[operation] ?? 0;
-        const report = await h.cycle(undefined, { ...deps, store: deps.store });
+        await h.cycle(undefined, deps);
         const refused = (proxy.refused[operation] ?? 0) - refusedBefore;
-        const after = await h.snapshot();
-        const sent = report.delivery.sent.map((a) => a.type).sort();
-        expect(refused).toBe(times);
-        expect(sent).toEqual(EXPECTED_T1);
-        expect(halfWritten(after)).toEqual([]);
-        expect(lostBetween(before, after)).toEqual([]);
+        const { after, raised, emails, store } = await t1Figures(h, before, mark);
         log.record({
           area: 'store',
-          fault: `DynamoDB ${error === 'throttled' ? 'ProvisionedThroughputExceeded' : 'TransactionCanceled [TransactionConflict]'} on ${times} ${operation} calls`,
+          fault: `DynamoDB ${NAMES[error]} on ${times} ${operation} calls during t1`,
           tried: times,
-          expected: 'retried; the 4 t1 alerts once; no half-written item',
-          observed: `${refused} refused, ${sent.length} alerts sent once, ${halfWritten(after).length} half-written items`,
-          dataLost: lostBetween(before, after).length,
-          falseAlerts: Math.max(0, sent.length - EXPECTED_T1.length),
+          expected: 'retried; the 4 t1 alerts raised and mailed once; no half-written item',
+          observed: `${refused} calls refused by the proxy; ${halfWritten(after).length} half-written items`,
+          measured: {
+            ...store,
+            alertsExpected: EXPECTED_T1.length,
+            alertsRaised: raised.length,
+            ...emails,
+            offContract: halfWritten(after).length + Number(refused !== times),
+          },
         });
+        expect(refused).toBe(times);
+        expect(raised.map((a) => a.type).sort()).toEqual(EXPECTED_T1);
+        expect(emails).toMatchObject({ emailsReceived: 4, pairsMissing: 0, duplicatesByChange: 0 });
+        expect(halfWritten(after)).toEqual([]);
+        expect(lostBetween(before, after)).toEqual([]);
       } finally {
         proxy.setRules();
         await h.close();
@@ -73,32 +105,42 @@ describe('DynamoDB throttling and conflicts', () => {
     },
   );
 
-  it('throttling past every retry fails the run without a half-written item; the next run catches up once', async () => {
+  it('throttling past every retry fails the run, nothing half-written; the next run catches up once', async () => {
     const { h, deps } = await throttledHarness();
     try {
       await h.cycle('t0');
+      const before = await h.snapshot();
+      const mark = h.received().length;
       h.replay.setStep('t1');
       proxy.setRules({ operation: 'TransactWriteItems', times: 1000, error: 'throttled' });
       // The store failing is each source's failure, counted like any other; the cycle itself goes on.
       const failedRun = await h.cycle(undefined, deps);
       const reasons = failedRun.outcomes.map((o) => (o.kind === 'failed' ? o.reason : o.kind));
-      expect(reasons.some((r) => /ProvisionedThroughputExceeded|TransactWriteItems/.test(r))).toBe(true);
       proxy.setRules();
       const mid = await h.snapshot();
-      expect(halfWritten(mid)).toEqual([]);
-      const next = await h.cycle(undefined, deps);
-      const again = await h.cycle(undefined, deps);
-      const sent = [...next.delivery.sent, ...again.delivery.sent].map((a) => a.type).sort();
-      expect(sent).toEqual(EXPECTED_T1);
+      await h.cycle(undefined, deps);
+      await h.cycle(undefined, deps);
+      const { after, raised, emails, store } = await t1Figures(h, before, mark);
+      const failed = reasons.some((r) => /ProvisionedThroughputExceeded|TransactWriteItems/.test(r));
       log.record({
         area: 'store',
-        fault: 'TransactWriteItems throttled past the SDK retries',
+        fault: 'TransactWriteItems throttled past the SDK retries during t1, then two runs without it',
         tried: 1,
-        expected: 'each source fails (store error), nothing half-written; next run records and sends each change once',
-        observed: `failed, ${halfWritten(mid).length} half-written; then ${sent.length} alerts once each`,
-        dataLost: 0,
-        falseAlerts: Math.max(0, sent.length - 4),
+        expected: 'each source fails (a store error, counted), nothing half-written; the next run records and mails each change once',
+        observed: `${failed ? 'failed with a store error' : 'did not fail'}; ${halfWritten(mid).length} half-written`,
+        measured: {
+          ...store,
+          alertsExpected: EXPECTED_T1.length,
+          alertsRaised: raised.length,
+          ...emails,
+          offContract: Number(!failed) + halfWritten(mid).length + halfWritten(after).length,
+        },
       });
+      expect(failed).toBe(true);
+      expect(halfWritten(mid)).toEqual([]);
+      expect(raised.map((a) => a.type).sort()).toEqual(EXPECTED_T1);
+      expect(emails).toMatchObject({ emailsReceived: 4, pairsMissing: 0, duplicatesByChange: 0 });
+      expect(lostBetween(before, after)).toEqual([]);
     } finally {
       proxy.setRules();
       await h.close();
@@ -106,34 +148,21 @@ describe('DynamoDB throttling and conflicts', () => {
   });
 });
 
-describe('two and three cycles started at the same time', () => {
+describe('two and three cycles racing to deliver the same alerts', () => {
   afterAll(() => log.flush());
 
-  it.each([2, 3])('%i concurrent cycles on t1: each change and alert once', async (n) => {
-    const h = await startReliabilityHarness();
-    try {
-      await h.cycle('t0');
-      h.replay.setStep('t1');
-      const reports = await Promise.all(Array.from({ length: n }, () => h.cycle()));
-      const sent = reports.flatMap((r) => r.delivery.sent.map((a) => a.alertId));
-      const snap = await h.snapshot();
-      const alerting = snap.changes.filter((c) => EXPECTED_T1.includes(c.type));
-      const emails = (await h.emails()).filter((e) => !/started/.test(e.subject ?? ''));
-      expect(alerting.map((c) => c.type).sort()).toEqual(EXPECTED_T1);
-      expect(new Set(sent).size).toBe(sent.length);
-      expect(emails).toHaveLength(4);
-      expect(halfWritten(snap)).toEqual([]);
-      log.record({
-        area: 'concurrency',
-        fault: `${n} watch cycles started at once on the same changes`,
-        tried: n,
-        expected: 'each change recorded once, each alert sent once',
-        observed: `${alerting.length} changes, ${sent.length} alerts sent, ${emails.length} emails`,
-        dataLost: Math.max(0, 4 - alerting.length),
-        falseAlerts: Math.max(0, sent.length - 4) + Math.max(0, emails.length - 4),
-      });
-    } finally {
-      await h.close();
-    }
+  it.each([2, 3])('%i concurrent cycles on t1, all holding the same pending alerts: each mailed once', async (n) => {
+    const o = await concurrentCycles(n);
+    log.record({
+      area: 'concurrency',
+      fault: `${n} watch cycles started at once on the same t1 changes, each holding the same pending alerts`,
+      tried: n,
+      expected: 'each change recorded once, each alert claimed by one cycle and mailed once',
+      observed: o.observed,
+      measured: o.measured,
+    });
+    expect(o.alertTypes).toEqual(EXPECTED_T1);
+    expect(o.measured).toMatchObject({ emailsReceived: 4, pairsMissing: 0, duplicatesByChange: 0, lost: 0 });
+    expect(o.halfWritten).toEqual([]);
   });
 });

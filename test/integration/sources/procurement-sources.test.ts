@@ -72,7 +72,7 @@ describe('procurement sources (DynamoDB Local + replay server + outbox)', () => 
     );
     const amendmentAlert = report.delivery.sent.find((a) => a.type === 'amendment-tabled')!;
     expect((await h.runtime.store.getAlert(amendmentAlert.alertId))!.priority).toBe('high');
-    const email = (await h.emails()).find((e) => e.subject?.startsWith('Amendment tabled'))!;
+    const email = (await h.emails()).find((e) => e.subject?.startsWith('[High priority] Amendment tabled'))!;
     expect(email.text).toMatch(/Hikvision: …equipment manufactured by Hikvision or Dahua/);
 
     const debarred = changes.find((c) => c.type === 'supplier-debarred')!;

@@ -63,6 +63,20 @@ describe('renderAlert', () => {
     expect(r.html).toContain('<a href="https://w.example.org/u?token=abc"');
   });
 
+  it('marks a high-priority alert in its subject and headers, and leaves a normal one alone', () => {
+    const c = change();
+    const high = renderAlert(alert(c), c);
+    expect(high.subject).toBe('[High priority] Changed: Letter from the Commissioner to Hikvision');
+    expect(high.text.split('\n')[0]).toBe(high.subject);
+    expect(high.headers).toEqual({ Importance: 'high', 'X-Priority': '1' });
+    const normal = renderAlert(alert(c, { priority: 'normal' }), c);
+    expect(normal.subject).toBe('Changed: Letter from the Commissioner to Hikvision');
+    expect(normal.headers).toEqual({});
+    const long = renderAlert(alert(c, { subject: `Changed: ${'a very long title '.repeat(6)}` }), c);
+    expect(long.subject.startsWith('[High priority] Changed: a very long title')).toBe(true);
+    expect(long.subject.length).toBeLessThan(80);
+  });
+
   it('highlights matched keywords inside escaped text', () => {
     expect(highlightHtml('Hikvision & <Dahua>', ['hikvision'])).toBe(
       '<mark style="background:#fff2a8;color:#0b0c0c;font-weight:bold">Hikvision</mark> &amp; &lt;Dahua&gt;',
@@ -77,7 +91,7 @@ describe('renderAlert', () => {
       url: 'javascript:alert(1)',
       keywords: [{ term: 'x', excerpt: '"><svg onload=alert(1)>' }],
     });
-    const r = renderAlert(alert(c, { subject: 'Changed: <script>\r\nBcc: victim@example.org' }), c);
+    const r = renderAlert(alert(c, { subject: 'Changed: <script>\r\nBcc: victim@example.org', priority: 'normal' }), c);
     expect(r.html).not.toMatch(/<script|<img|<svg|href="javascript/);
     expect(r.subject).toBe('Changed: <script> Bcc: victim@example.org');
     expect(safeHeader('a\r\nb')).toBe('a b');

@@ -10,12 +10,130 @@ import { expectGolden } from '../../support/golden';
 const dir = join(FIXTURES, 'govuk-content');
 const cases = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
 const config = { id: 'test', kind: 'govuk-content' as const, path: '/government/publications/x' };
+const PUBLICATIONS = 'https://www.gov.uk/government/publications';
+const UPLOADS = 'government/uploads/system/uploads/attachment_data/file';
+const SAFEGUARDING = 'strategy-for-dealing-with-safeguarding-issues-in-charities';
 
 describe('govuk-content parser on every real Content API recording', () => {
   it.each(cases)('%s matches its golden file', (file) => {
     const res = fetched(`https://www.gov.uk/api/content/x`, fixtureText(`govuk-content/${file}`));
     const page = govukContent.parseListing(res, config, LIVE_ENDPOINTS);
     expectGolden(page, join(dir, file.replace(/\.json$/, '.expected.json')));
+  });
+
+  // Read by hand from each recording (title, document_type, dates, the newest change_history note,
+  // links.organisations and links.parent, attachments), not from the goldens.
+  const HAND_READ: [string, number, Record<string, unknown>][] = [
+    [
+      'publishing-api_html_publication_published.json',
+      1,
+      {
+        title: 'TR4 8EE, Mr Derek Mears: environmental permit application',
+        // An html_publication takes its parent's type: the parent is a `notice`.
+        documentType: 'notice-attachment',
+        updatedAt: '2016-01-17T14:19:42.460Z',
+        publishedAt: null,
+        organisations: ['Environment Agency'],
+        parentId:
+          'govuk:/government/publications/tr4-8ee-mr-derek-mears-environmental-permit-application-advertisement',
+        attachments: [],
+      },
+    ],
+    [
+      'publishing-api_publication_best-practice-form.json',
+      1,
+      {
+        url: `${PUBLICATIONS}/application-to-extend-your-stay-in-the-uk-as-a-tier-1-investor`,
+        documentType: 'form',
+        publishedAt: '2014-02-11T14:12:00.000+00:00',
+        signal: '2016-11-24T00:00:22.000+00:00',
+        // The newest of its 9 change notes.
+        changeNote: 'Updated form for use on or after 24 November.',
+        organisations: ['UK Visas and Immigration'],
+        parentId: null,
+      },
+    ],
+    [
+      'publishing-api_publication_publication-with-featured-attachments.json',
+      1,
+      {
+        title: 'Number of ex-regular service personnel in FR20',
+        documentType: 'foi_release',
+        changeNote: 'First published.',
+        attachments: [
+          {
+            id: 'PUBLIC_1392629965.pdf',
+            title: 'Number of ex-regular service personnel now part of FR20',
+            url: `https://assets.publishing.service.gov.uk/${UPLOADS}/315163/PUBLIC_1392629965.pdf`,
+            kind: 'file',
+          },
+        ],
+      },
+    ],
+    [
+      'publishing-api_publication_tagged_to_two_coronavirus_taxons.json',
+      1,
+      {
+        // The title, not the slug (further-businesses-and-premises-to-close).
+        title: 'Closing certain businesses and venues in England',
+        documentType: 'guidance',
+        signal: '2020-08-19T14:53:46.000+00:00',
+        // The newest of its 17 change notes.
+        changeNote: 'Updated to reflect changes in rules on wearing face coverings.',
+        organisations: ['Cabinet Office', 'Ministry of Housing, Communities & Local Government'],
+        withdrawn: null,
+      },
+    ],
+    [
+      'publishing-api_publication_best-practice-policy-paper_pre-2026-04-with-details-documents.json',
+      // The publication, and its one HTML attachment to read (the PDF is not followed).
+      2,
+      {
+        title: 'Strategy for dealing with safeguarding issues in charities',
+        documentType: 'policy_paper',
+        publishedAt: '2013-05-23T12:52:00.000+00:00',
+        // `withdrawn_notice: {}` means never withdrawn.
+        withdrawn: null,
+        attachments: [
+          {
+            id: 'attachment_2418319',
+            title: 'Strategy for dealing with safeguarding issues in charities',
+            url: `${PUBLICATIONS}/${SAFEGUARDING}/${SAFEGUARDING}`,
+            kind: 'html',
+          },
+          {
+            id: 'attachment_2418322',
+            title: 'Strategy for dealing with safeguarding issues in charities - the role of other agencies',
+            url: `https://www.gov.uk/${UPLOADS}/664637/The_role_of_other_agencies.pdf`,
+            kind: 'file',
+          },
+        ],
+      },
+    ],
+  ];
+
+  it.each(HAND_READ)('%s: facts read by hand from the recording', (file, entries, facts) => {
+    const page = govukContent.parseListing(fetched('u', fixtureText(`govuk-content/${file}`)), config, LIVE_ENDPOINTS);
+    expect(page.entries).toHaveLength(entries);
+    expect(page.next).toBeNull();
+    expect(page.entries[0].inline).toMatchObject(facts);
+  });
+
+  it('follows the HTML attachment through the Content API, with its publication as parent', () => {
+    const file = 'publishing-api_publication_best-practice-policy-paper_pre-2026-04-with-details-documents.json';
+    const [publication, attachment] = govukContent.parseListing(
+      fetched('u', fixtureText(`govuk-content/${file}`)),
+      config,
+      LIVE_ENDPOINTS,
+    ).entries;
+    const path = `/government/publications/${SAFEGUARDING}/${SAFEGUARDING}`;
+    expect(attachment).toMatchObject({
+      docId: `govuk:${path}`,
+      parentId: publication.docId,
+      // An attachment has no timestamp of its own: it moves with its publication.
+      signal: '2017-12-06T07:08:05.000+00:00',
+      detail: { url: `https://www.gov.uk/api/content${path}`, bucket: 'govuk-content' },
+    });
   });
 
   it('reads HTML attachments in the pre-2026 shape (details.documents HTML strings)', () => {

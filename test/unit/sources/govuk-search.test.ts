@@ -59,6 +59,89 @@ describe('govuk-search', () => {
     expect(parse('gds-api-adapters_sub_sector_organisations.json').next).toBeNull();
   });
 
+  // Read by hand from each recording (its `total`, `results[].title`, `link`, `public_timestamp`), not from
+  // the goldens: a golden written wrong once would otherwise be the only judge of itself.
+  it.each([
+    {
+      file: 'gds-api-adapters_new_policies_for_dwp.json',
+      count: 10,
+      total: 11,
+      first: {
+        title: 'Welfare reform',
+        link: '/government/policies/welfare-reform',
+        publicTimestamp: '2015-04-23T09:31:18.369Z',
+      },
+      last: 'Child maintenance reform',
+    },
+    {
+      file: 'gds-api-adapters_old_policies_for_dwp.json',
+      count: 10,
+      total: 11,
+      // The same policies at their older addresses; the timestamp's offset is kept as GOV.UK gave it.
+      first: {
+        title: 'Employment',
+        link: '/government/policies/helping-people-to-find-and-stay-in-work',
+        publicTimestamp: '2015-03-26T15:06:42.000+00:00',
+      },
+      last: 'Child maintenance reform',
+    },
+    {
+      file: 'finder-frontend_business_readiness_results.json',
+      count: 9,
+      total: 9,
+      first: {
+        title: 'Food labelling changes after Brexit',
+        link: '/guidance/food-labelling-changes-after-brexit',
+        publicTimestamp: '2019-02-05T12:00:00.000+00:00',
+      },
+      last: 'Oil and gas production and preparing for EU Exit',
+    },
+    {
+      file: 'frontend_manual_unscoped_search.json',
+      count: 3,
+      total: 44423,
+      first: { title: 'Tax your vehicle', link: '/vehicle-tax', publicTimestamp: '2014-12-09T16:21:03.000+00:00' },
+      last: 'Check if a vehicle is taxed',
+    },
+  ])('$file: facts read by hand from the recording', ({ file, count, total, first, last }) => {
+    const page = readSearchPage(
+      fetched(searchUrl(config, LIVE_ENDPOINTS.govuk, 0), fixtureText(`govuk-search/${file}`)),
+      config.id,
+    );
+    expect(page.results).toHaveLength(count);
+    expect(page.total).toBe(total);
+    expect(page.results[0]).toMatchObject(first);
+    expect(page.results[count - 1].title).toBe(last);
+  });
+
+  it('keeps titles as GOV.UK wrote them and results in the order the API gave', () => {
+    const read = (file: string) =>
+      readSearchPage(
+        fetched(searchUrl(config, LIVE_ENDPOINTS.govuk, 0), fixtureText(`govuk-search/${file}`)),
+        config.id,
+      );
+    const brexit = read('finder-frontend_business_readiness_results.json').results[5];
+    expect(brexit.title).toBe('Exporting and importing fish if there’s no Brexit deal');
+    expect(brexit.link).toBe('/guidance/exporting-and-importing-fish-if-theres-no-brexit-deal');
+    expect(read('frontend_manual_unscoped_search.json').results.map((e) => e.publicTimestamp)).toEqual([
+      '2014-12-09T16:21:03.000+00:00',
+      '2015-02-11T14:42:57.000+00:00',
+      '2014-12-04T00:01:05.000+00:00',
+    ]);
+  });
+
+  it('the real recordings lack the filtered fields: no organisation slug is lost, but no document type is given', () => {
+    const read = (file: string) =>
+      readSearchPage(
+        fetched(searchUrl(config, LIVE_ENDPOINTS.govuk, 0), fixtureText(`govuk-search/${file}`)),
+        config.id,
+      );
+    expect(read('gds-api-adapters_new_policies_for_dwp.json').results[0]).toMatchObject({
+      documentType: null,
+      organisations: ['department-for-work-pensions'],
+    });
+  });
+
   describe('on a response to its own query (the composed BSCC search, with the requested fields)', () => {
     const bscc: GovukSearchConfig = {
       id: 'bscc',
