@@ -108,4 +108,27 @@ describe('UndiciFetcher', () => {
     // The frozen test clock does not advance, so each request after the first is told to wait its turn.
     expect(waits).toEqual([100, 200]);
   });
+
+  it.each(['[::ffff:7f00:1]', '[::ffff:127.0.0.1]', '[::7f00:1]', '[64:ff9b::7f00:1]'])(
+    'refuses an endpoint written as %s (a spelling of 127.0.0.1) before connecting',
+    async (host) => {
+      const port = new URL(server.url).port;
+      const guarded = new UndiciFetcher({
+        userAgent: 'test',
+        allowedHosts: [new URL(`http://${host}:${port}`).host],
+        clock,
+        timeoutMs: 1000,
+      });
+      try {
+        const err = await guarded
+          .get({ url: `http://${host}:${port}/api/search.json`, bucket: 'b' })
+          .catch((e: Error) => e);
+        expect(err).toBeInstanceOf(FetchError);
+        expect((err as Error).message).toMatch(/resolves to a private or local address/);
+        expect(server.log).toEqual([]);
+      } finally {
+        await guarded.close();
+      }
+    },
+  );
 });
