@@ -1,7 +1,7 @@
 /** `procwatch changes`: the change log, newest first, with the API's filters; `procwatch show ID`: one change with its diff. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { localCursorSecret } from '../adapters/http-server/local-cursor-secret';
+import { localSecret } from '../adapters/fs/local-secret';
 import type { Change } from '../core/model';
 import { queryChanges, type ChangeFilter } from '../core/query-changes';
 import { renderDiffPlain } from '../core/text/word-diff';
@@ -78,7 +78,7 @@ export function registerChanges(program: Command): void {
         const config = readConfig(program.opts<GlobalOptions>());
         const filter = filterFromOptions(opts);
         const cursorSecret =
-          process.env.PROCWATCH_CURSOR_SECRET || localCursorSecret(resolve(config.store.dataDir, 'cursor-secret'));
+          process.env.PROCWATCH_CURSOR_SECRET || localSecret(resolve(config.store.dataDir, 'cursor-secret'));
         const page = await withRuntime(config, {}, (rt) =>
           queryChanges({ store: rt.store, cursorSecret }, { ...filter, limit, cursor: opts.cursor }),
         );

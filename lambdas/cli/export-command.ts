@@ -1,7 +1,7 @@
 /** `procwatch export`: the whole filtered change log as CSV (or JSON) for spreadsheets, every page walked. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { localCursorSecret } from '../adapters/http-server/local-cursor-secret';
+import { localSecret } from '../adapters/fs/local-secret';
 import type { Change } from '../core/model';
 import { queryChanges, type QueryChangesInput } from '../core/query-changes';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
@@ -80,7 +80,7 @@ export function registerExport(program: Command): void {
         const config = readConfig(program.opts<GlobalOptions>());
         const filter = filterFromOptions(opts);
         const cursorSecret =
-          process.env.PROCWATCH_CURSOR_SECRET || localCursorSecret(resolve(config.store.dataDir, 'cursor-secret'));
+          process.env.PROCWATCH_CURSOR_SECRET || localSecret(resolve(config.store.dataDir, 'cursor-secret'));
         const all = await withRuntime(config, {}, async (rt) => {
           const out: Change[] = [];
           let input: QueryChangesInput = { ...filter, limit: 100 };

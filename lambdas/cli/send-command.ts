@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { runDelivery } from '../core/run-delivery';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
-import { print, printError } from './terminal';
+import { print } from './terminal';
 
 export function registerSend(program: Command): void {
   program
@@ -13,10 +13,6 @@ export function registerSend(program: Command): void {
       action(async () => {
         const config = readConfig(program.opts<GlobalOptions>());
         const mail = await openMailSetup(config, { root: process.cwd() });
-        if (mail.devSecret)
-          printError(
-            'procwatch: unsubscribe links are signed with the development secret; set PROCWATCH_UNSUBSCRIBE_SECRET for real recipients.\n',
-          );
         const report = await withRuntime(config, { mailer: mail.mailer }, (rt) =>
           runDelivery(rt, deliverInput(config, mail)),
         );

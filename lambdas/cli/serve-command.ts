@@ -2,9 +2,9 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { LoopbackHttpServer } from '../adapters/http-server/node-http-server';
-import { localCursorSecret } from '../adapters/http-server/local-cursor-secret';
+import { localSecret } from '../adapters/fs/local-secret';
 import { loadApiSettings, queryApiRouter } from '../http/query-api-composition';
-import { DEV_ONLY_UNSUBSCRIBE_SECRET } from '../core/unsubscribe-token';
+import { localUnsubscribeSecretFile } from '../adapters/mail/mail-setup';
 import { action, EXIT, projectRoot, readConfig, withRuntime, type GlobalOptions } from './cli-context';
 import { print, printError } from './terminal';
 
@@ -26,9 +26,9 @@ export function registerServe(program: Command): void {
           return EXIT.usage;
         }
         const { settings } = await loadApiSettings(process.env, {
-          fallbackSecret: () => localCursorSecret(resolve(config.store.dataDir, 'cursor-secret')),
+          fallbackSecret: () => localSecret(resolve(config.store.dataDir, 'cursor-secret')),
           unsubscribe: config.unsubscribe,
-          fallbackUnsubscribeSecret: DEV_ONLY_UNSUBSCRIBE_SECRET,
+          fallbackUnsubscribeSecret: localSecret(localUnsubscribeSecretFile(config)),
         });
         // The persistent store under .procwatch/dynamodb: what `procwatch run` recorded. Shared: a
         // `procwatch run` while this serves uses the same DynamoDB Local; Ctrl-C is handled below.

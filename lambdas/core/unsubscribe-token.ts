@@ -8,12 +8,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const VERSION = 'v1';
 
-/**
- * For local runs only (the demo, `procwatch send` on a laptop): never used when the handler runs in
- * AWS, where the secret must come from Secrets Manager/SSM or the environment.
- */
-export const DEV_ONLY_UNSUBSCRIBE_SECRET = 'procwatch-local-dev-only-unsubscribe-secret-do-not-use-in-production';
-
 function sign(payload: string, secret: string): string {
   return createHmac('sha256', secret).update(`${VERSION}.${payload}`).digest('base64url');
 }

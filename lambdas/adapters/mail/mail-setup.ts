@@ -8,7 +8,7 @@ import type { Config, SesConfig, SmtpConfig, UnsubscribeConfig } from '../../con
 import type { DeliverInput, UnsubscribeLinks } from '../../core/deliver-alerts';
 import { ConfigError } from '../../core/errors';
 import type { Mailer } from '../../core/ports';
-import { DEV_ONLY_UNSUBSCRIBE_SECRET } from '../../core/unsubscribe-token';
+import { localSecret } from '../fs/local-secret';
 import { OutboxMailer } from './outbox-mailer';
 import { resolveSecret, type SecretClients, type SecretRef } from './secret-source';
 import { SesMailer } from './ses-mailer';
@@ -19,8 +19,8 @@ export interface MailSetup {
   unsubscribe: UnsubscribeLinks;
   /** Secret values in use: give them to JsonLogger so they never reach a log line. */
   secrets: string[];
-  /** True when the unsubscribe links are signed with the local development secret. */
-  devSecret: boolean;
+  /** Where a local run's generated unsubscribe key is kept; null when it came from the config or AWS. */
+  localSecretFile: string | null;
 }
 
 export interface MailSetupOptions {
@@ -44,13 +44,14 @@ export async function openMailSetup(config: Config, options: MailSetupOptions = 
   const secrets: string[] = [];
   const u = config.unsubscribe;
   let secret = await resolveSecret(unsubscribeSecretRef(u), env, 'unsubscribe secret', options.clients);
-  const devSecret = !secret;
+  let localSecretFile: string | null = null;
   if (!secret) {
     if (options.aws)
       throw new ConfigError([
-        `No unsubscribe secret: set ${u?.secretEnv ?? DEFAULT_SECRET_ENV}, ${UNSUBSCRIBE_SECRET_ARN_ENV} or unsubscribe.secretId / unsubscribe.parameter (the development default is for local runs only).`,
+        `No unsubscribe secret: set ${u?.secretEnv ?? DEFAULT_SECRET_ENV}, ${UNSUBSCRIBE_SECRET_ARN_ENV} or unsubscribe.secretId / unsubscribe.parameter (the a generated local key is for local runs only).`,
       ]);
-    secret = DEV_ONLY_UNSUBSCRIBE_SECRET;
+    localSecretFile = localUnsubscribeSecretFile(config, options.root);
+    secret = localSecret(localSecretFile);
   } else secrets.push(secret);
   // In AWS the stack passes the API's public URL; its /unsubscribe route verifies the token.
   const publicUrl = env.PROCWATCH_PUBLIC_URL ? `${env.PROCWATCH_PUBLIC_URL.replace(/\/+$/, '')}/unsubscribe` : null;
@@ -63,7 +64,7 @@ export async function openMailSetup(config: Config, options: MailSetupOptions = 
     mailer: options.mailer ?? (await mailerFor(config, options, env, secrets)),
     unsubscribe,
     secrets,
-    devSecret,
+    localSecretFile,
   };
 }
 
@@ -106,6 +107,11 @@ async function mailerFor(
     default:
       return new OutboxMailer(resolve(options.root ?? process.cwd(), String(config.mailer.dir ?? '.procwatch/outbox')));
   }
+}
+
+/** A local run's unsubscribe key: beside the local store, the same file for `run`, `send` and `serve`. */
+export function localUnsubscribeSecretFile(config: Config, root = process.cwd()): string {
+  return resolve(root, config.store.dataDir, 'unsubscribe-secret');
 }
 
 /** Where the unsubscribe key comes from; the sender (signs) and the query API (verifies) share it so they read the same key. */

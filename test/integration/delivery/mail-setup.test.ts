@@ -5,6 +5,9 @@
  * secret whose ARN is in PROCWATCH_UNSUBSCRIBE_SECRET_ARN; the Lambda refuses to run with the
  * development unsubscribe secret.
  */
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { JsonLogger } from '../../../lambdas/adapters/log/json-logger';
 import { openMailSetup } from '../../../lambdas/adapters/mail/mail-setup';
@@ -78,7 +81,7 @@ it('reads the SMTP password from the environment, authenticates, and masks it in
   expect(mail.mailer).toBeInstanceOf(SmtpMailer);
   await expect(mail.mailer.send(message)).resolves.toEqual({ messageId: expect.stringMatching(/^Q\d+$/) });
   expect(sink.received).toHaveLength(1);
-  expect(mail.devSecret).toBe(false);
+  expect(mail.localSecretFile).toBeNull();
   expect(mail.secrets).toEqual(expect.arrayContaining([PASSWORD, 'unsubscribe-secret-123456']));
   const lines: string[] = [];
   const logger = new JsonLogger((l) => lines.push(l), {}, mail.secrets);
@@ -94,11 +97,24 @@ it('reads the password from Secrets Manager (a local stand-in for its API)', asy
     smtp: { host: '127.0.0.1', port: sink.port, user: 'alerts', secretId: 'procwatch/smtp' },
   });
   const client = secretsClient();
-  const mail = await openMailSetup(c, { env: {}, clients: { secretsManager: client } });
+  const root = mkdtempSync(join(tmpdir(), 'procwatch-secret-'));
+  const mail = await openMailSetup(c, { env: {}, root, clients: { secretsManager: client } });
   expect(secrets.targets).toContain('secretsmanager.GetSecretValue');
   expect(mail.secrets).toContain(PASSWORD);
-  expect(mail.devSecret).toBe(true);
-  // The development unsubscribe secret still signs valid links locally…
+  // No unsubscribe key configured: a random one is generated on first use and kept beside the local
+  // store, readable by its owner only; the next run (and `procwatch serve`) reads the same one.
+  expect(mail.localSecretFile).toBe(join(root, '.procwatch', 'unsubscribe-secret'));
+  expect(statSync(mail.localSecretFile!).mode & 0o777).toBe(0o600);
+  expect(mail.unsubscribe.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  const again = await openMailSetup(c, { env: {}, root, clients: { secretsManager: client } });
+  expect(again.unsubscribe.secret).toBe(mail.unsubscribe.secret);
+  const other = await openMailSetup(c, {
+    env: {},
+    root: mkdtempSync(join(tmpdir(), 'procwatch-secret-')),
+    clients: { secretsManager: client },
+  });
+  expect(other.unsubscribe.secret).not.toBe(mail.unsubscribe.secret);
+  // The local key signs valid links locally…
   const token = createUnsubscribeToken('a@example.org', mail.unsubscribe.secret);
   expect(verifyUnsubscribeToken(token, mail.unsubscribe.secret)).toEqual({ email: 'a@example.org' });
   // …but never in AWS.
@@ -130,7 +146,7 @@ describe('the unsubscribe key named by ARN (what the stack passes: no value in t
       clients: { secretsManager: secretsClient() },
     });
     expect(secrets.requested.slice(before)).toEqual([UNSUBSCRIBE_ARN]);
-    expect(mail.devSecret).toBe(false);
+    expect(mail.localSecretFile).toBeNull();
     expect(mail.unsubscribe.secret).toBe(UNSUBSCRIBE_VALUE);
     expect(mail.secrets).toContain(UNSUBSCRIBE_VALUE);
     const token = createUnsubscribeToken('a@example.org', mail.unsubscribe.secret);
