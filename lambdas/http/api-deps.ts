@@ -17,10 +17,11 @@ export interface ApiDeps {
   logger: Logger;
 }
 
-/** Absolute base for links: the configured public URL, or what the request says it was sent to. */
-export function baseUrlOf(deps: ApiDeps, headers: Record<string, string | undefined>): string {
-  if (deps.settings.baseUrl) return deps.settings.baseUrl;
-  const host = headers.host ?? 'localhost';
-  const proto = headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
-  return `${proto}://${host}`;
+/**
+ * The base of every link the API writes: the configured public URL, or nothing (links relative to
+ * the server). Never the request's Host header: any client can send any Host, and the Atom feed is
+ * cacheable, so a forged Host would put someone else's address into links others read.
+ */
+export function baseUrlOf(deps: Pick<ApiDeps, 'settings'>): string {
+  return deps.settings.baseUrl ?? '';
 }

@@ -18,7 +18,7 @@ export function changeLinks(base: string, c: Change): Record<string, string | nu
 export async function listChangesRoute(deps: ApiDeps, req: HttpRequest): Promise<HttpResponse> {
   const input = changeQueryFrom(req.query);
   const result = await queryChanges({ store: deps.store, cursorSecret: deps.settings.cursorSecret }, input);
-  const base = baseUrlOf(deps, req.headers);
+  const base = baseUrlOf(deps);
   const next = result.cursor ? `${base}/changes?${changeQueryString({ ...input, cursor: result.cursor })}` : null;
   return json(200, {
     filter: result.filter,
@@ -33,5 +33,5 @@ export async function changeDetailRoute(deps: ApiDeps, req: HttpRequest, id: str
   singleParams(req.query, []);
   const change = await deps.store.getChange(id);
   if (!change) return errorResponse(404, 'not-found', 'There is no change with that id.');
-  return json(200, { change, links: changeLinks(baseUrlOf(deps, req.headers), change) });
+  return json(200, { change, links: changeLinks(baseUrlOf(deps), change) });
 }

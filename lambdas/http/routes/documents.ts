@@ -10,7 +10,7 @@ export async function documentHistoryRoute(deps: ApiDeps, req: HttpRequest, docI
     throw invalidParameter('include', 'may only be "text"');
   const [document, versions] = await Promise.all([deps.store.getDocument(docId), deps.store.listVersions(docId)]);
   if (!document && !versions.length) return errorResponse(404, 'not-found', 'There is no document with that id.');
-  const base = baseUrlOf(deps, req.headers);
+  const base = baseUrlOf(deps);
   return json(200, {
     document,
     // Texts are left out unless asked for: the history of an Act would otherwise be megabytes.

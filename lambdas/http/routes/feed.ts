@@ -8,7 +8,7 @@ import { changeQueryFrom, changeQueryString } from '../query-params';
 export async function feedRoute(deps: ApiDeps, req: HttpRequest): Promise<HttpResponse> {
   const input = changeQueryFrom(req.query);
   const result = await queryChanges({ store: deps.store, cursorSecret: deps.settings.cursorSecret }, input);
-  const base = baseUrlOf(deps, req.headers);
+  const base = baseUrlOf(deps);
   const filterQs = changeQueryString({ ...result.filter });
   const selfQs = changeQueryString(input);
   const described = Object.entries(result.filter)

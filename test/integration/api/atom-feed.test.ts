@@ -78,7 +78,8 @@ describe('GET /feed.atom', () => {
     expect(f.id['#text']).toBe('tag:procurement-watch.invalid,2026:feed:changes');
     expect(f.updated['#text']).toBe(seeded[0].detectedAt);
     expect(f.author.name['#text']).toBe('procurement-watch');
-    expect(f.link.find((l: AtomLink) => l['@_rel'] === 'self')['@_href']).toBe(`${base}/feed.atom`);
+    // No public URL configured: links are relative to the feed's server, never built from the Host header.
+    expect(f.link.find((l: AtomLink) => l['@_rel'] === 'self')['@_href']).toBe('/feed.atom');
     const entries: AtomEntry[] = f.entry;
     expect(entries).toHaveLength(25);
     entries.forEach((e, i) => {
@@ -87,8 +88,8 @@ describe('GET /feed.atom', () => {
       expect((e.updated as never as { '#text': string })['#text']).toBe(c.detectedAt);
       expect(Date.parse((e.updated as never as { '#text': string })['#text'])).not.toBeNaN();
       const html = e.link.find((l) => l['@_rel'] === 'alternate' && l['@_type'] === 'text/html')!;
-      expect(html['@_href']).toBe(`${base}/?change=${c.changeId}`);
-      expect(e.link.find((l) => l['@_type'] === 'application/json')!['@_href']).toBe(`${base}/changes/${c.changeId}`);
+      expect(html['@_href']).toBe(`/?change=${c.changeId}`);
+      expect(e.link.find((l) => l['@_type'] === 'application/json')!['@_href']).toBe(`/changes/${c.changeId}`);
       if (c.url) expect(e.link.find((l) => l['@_rel'] === 'related')!['@_href']).toBe(c.url);
       expect(e.category.map((k) => k['@_term'])).toContain(c.type);
     });
@@ -121,8 +122,8 @@ describe('GET /feed.atom', () => {
       want.slice(0, 3).map(() => expect.arrayContaining(['thread:bscc--hikvision'])),
     );
     const next = doc.feed.link.find((l: AtomLink) => l['@_rel'] === 'next')['@_href'] as string;
-    expect(next.startsWith(`${base}/feed.atom?thread=bscc--hikvision&cursor=`)).toBe(true);
-    const page2 = read(await fetch(next).then((r) => r.text()));
+    expect(next.startsWith('/feed.atom?thread=bscc--hikvision&cursor=')).toBe(true);
+    const page2 = read(await fetch(`${base}${next}`).then((r) => r.text()));
     expect(page2.feed.entry.map((e: { id: { '#text': string } }) => e.id['#text'].split(':').pop())).toEqual(
       want.slice(3, 6).map((c) => c.changeId),
     );
@@ -144,5 +145,31 @@ describe('GET /feed.atom', () => {
     expect(JSON.parse(xml)).toEqual({
       error: expect.objectContaining({ code: 'invalid-parameter', parameter: 'since' }),
     });
+  });
+});
+
+describe('links with a configured public URL', () => {
+  it('are absolute from PROCWATCH_PUBLIC_URL and never from a forged Host header', async () => {
+    const store = await freshStore('atom-public');
+    await seedChangeLog(store);
+    const router = createRouter({
+      store,
+      settings: {
+        cursorSecret: 'atom-test-secret-0123456789',
+        baseUrl: 'https://watch.example.org',
+        unsubscribeSecret: null,
+      },
+      assets: null,
+      logger: silentLogger,
+    });
+    const res = await router({
+      method: 'GET',
+      path: '/feed.atom',
+      query: new URLSearchParams(),
+      headers: { host: 'evil.example' },
+      body: '',
+    });
+    expect(res.body).toContain('href="https://watch.example.org/feed.atom"');
+    expect(res.body).not.toContain('evil.example');
   });
 });
