@@ -10,11 +10,31 @@ import { sourceKinds } from './sources';
 
 const email = z.string().regex(/^(?:[^<>@\s]+\s*<)?[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>?$/, 'must be an e-mail address');
 
+/** One line: it goes into HTTP headers (User-Agent), where a CR/LF would start a header of its own. */
+const headerValue = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must be one line without control characters');
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** https only; plain http only to this machine (a local replay server). Never a path-less trick like file: or javascript:. */
+const endpoint = z
+  .string()
+  .url()
+  .refine((v) => {
+    const u = new URL(v);
+    const loopback = u.protocol === 'http:' && LOOPBACK.has(u.hostname);
+    return (u.protocol === 'https:' || loopback) && !u.username && !u.password && !u.search && !u.hash;
+  }, 'must be an https:// URL without user, query or fragment (http:// only for 127.0.0.1 or localhost)');
+
 const endpointsSchema = z
   .object({
-    govuk: z.string().url(),
-    parliament: z.string().url(),
-    legislation: z.string().url(),
+    govuk: endpoint,
+    parliament: endpoint,
+    legislation: endpoint,
   })
   .strict();
 
@@ -127,8 +147,8 @@ export type SesConfig = z.infer<typeof sesSchema>;
 const configSchema = z
   .object({
     $comment: z.string().optional(),
-    contact: z.string().min(3).max(200),
-    userAgent: z.string().min(3).max(300).optional(),
+    contact: headerValue(3, 200),
+    userAgent: headerValue(3, 300).optional(),
     endpoints: endpointsSchema.partial().optional(),
     sources: z.array(z.unknown()).min(1),
     keywords: z.array(z.string().min(2).max(80)).optional(),

@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { LoopbackHttpServer } from '../adapters/http-server/node-http-server';
+import { JsonLogger } from '../adapters/log/json-logger';
 import { localSecret } from '../adapters/fs/local-secret';
 import { loadApiSettings, queryApiRouter } from '../http/query-api-composition';
 import { localUnsubscribeSecretFile } from '../adapters/mail/mail-setup';
@@ -32,7 +33,9 @@ export function registerServe(program: Command): void {
         });
         // The persistent store under .procwatch/dynamodb: what `procwatch run` recorded. Shared: a
         // `procwatch run` while this serves uses the same DynamoDB Local; Ctrl-C is handled below.
-        await withRuntime(config, { local: { shared: true, stopOnSignals: false } }, async (rt) => {
+        // Errors are logged to stderr as JSON lines: the 500 a browser sees says so, so it must be true.
+        const logger = new JsonLogger();
+        await withRuntime(config, { logger, local: { shared: true, stopOnSignals: false } }, async (rt) => {
           const router = queryApiRouter(rt, settings, join(projectRoot(), 'web'));
           const server = new LoopbackHttpServer(router);
           const url = await server.start(port);

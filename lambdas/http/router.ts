@@ -31,6 +31,8 @@ const ROUTES: Route[] = [
   { pattern: /^\/(?:index\.html|app\.js|style\.css)?$/, methods: { GET: (deps, req) => webPageRoute(deps, req.path) } },
 ];
 
+export const MAX_ID_LENGTH = 500;
+
 export function createRouter(deps: ApiDeps, extra: ExtraRoute[] = []): (req: HttpRequest) => Promise<HttpResponse> {
   const routes = [...ROUTES, ...extra];
   return async (req) => {
@@ -48,6 +50,9 @@ export function createRouter(deps: ApiDeps, extra: ExtraRoute[] = []): (req: Htt
         const ids = m.slice(1).map((segment) => decodeSegment(segment));
         if (ids.some((id) => id === null))
           return errorResponse(400, 'invalid-parameter', 'The path holds a malformed percent-encoding.', 'id');
+        // Stored ids are far shorter; DynamoDB refuses keys over 2 KB with an error that is no 404.
+        if (ids.some((id) => (id ?? '').length > MAX_ID_LENGTH))
+          return errorResponse(400, 'invalid-parameter', `The id is longer than ${MAX_ID_LENGTH} characters.`, 'id');
         return await handler(deps, req, ...(ids as string[]));
       }
       return errorResponse(404, 'not-found', 'There is nothing at this path.');

@@ -1,3 +1,4 @@
+import { htmlDepth, MAX_HTML_DEPTH } from './html-depth';
 import { load } from 'cheerio/slim';
 
 /**
@@ -8,6 +9,8 @@ import { load } from 'cheerio/slim';
 export function htmlToText(html: string): string {
   if (typeof html !== 'string' || html.trim() === '') return '';
   try {
+    // Pathologically deep markup is read for its words only (no block structure): see html-depth.
+    if (htmlDepth(html) > MAX_HTML_DEPTH) throw new Error('too deep');
     const $ = load(html, null, false);
     const writer = new BlockWriter();
     for (const child of ($.root()[0] as unknown as DomNode).children ?? []) writer.walk(child);

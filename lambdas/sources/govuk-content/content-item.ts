@@ -17,7 +17,8 @@ const linkedItem = z
 
 const contentItem = z
   .object({
-    base_path: z.string(),
+    // A site path: `/government/…`, never `//host` or `@host`.
+    base_path: z.string().regex(/^\/(?!\/)\S*$/, 'must be a site path starting with "/"'),
     title: z.string(),
     document_type: z.string(),
     description: z.string().nullish(),
@@ -92,6 +93,20 @@ export function govukDocId(path: string): string {
   return `govuk:${path.replace(/\/+$/, '')}`;
 }
 
+/**
+ * The www.gov.uk page at a site path, built as a URL from a path, never by pasting strings: a
+ * `base_path` such as `@evil.example/x` must not turn into `https://www.gov.uk@evil.example/x`.
+ */
+export function govukUrl(path: string): string {
+  const url = new URL(
+    path.startsWith('/') && !path.startsWith('//') ? path : `/${path.replace(/^\/+/, '')}`,
+    'https://www.gov.uk/',
+  );
+  if (url.origin !== 'https://www.gov.uk')
+    throw new ParseError(`${JSON.stringify(path.slice(0, 200))} is not a GOV.UK path.`);
+  return url.toString();
+}
+
 export function pathOf(url: string): string {
   try {
     return new URL(url, 'https://www.gov.uk').pathname;
@@ -135,7 +150,7 @@ export function attachmentsOf(item: ContentItem, govukBase: string): Attachment[
 function absolute(url: string, base: string): string {
   // GOV.UK gives HTML attachments as www.gov.uk URLs or site paths; the item is read from `base`.
   const path = pathOf(url);
-  return /^https?:\/\/(www\.)?gov\.uk\//.test(url) || url.startsWith('/') ? `https://www.gov.uk${path}` : url;
+  return /^https?:\/\/(www\.)?gov\.uk\//.test(url) || url.startsWith('/') ? govukUrl(path) : url;
 }
 
 export function documentFromContent(item: ContentItem, govukBase: string): DocumentSnapshot {
@@ -147,7 +162,7 @@ export function documentFromContent(item: ContentItem, govukBase: string): Docum
   const updated = item.public_updated_at ?? item.details.public_timestamp ?? item.updated_at ?? null;
   return {
     docId: govukDocId(item.base_path),
-    url: `https://www.gov.uk${item.base_path}`,
+    url: govukUrl(item.base_path),
     title: item.title,
     documentType:
       item.document_type === 'html_publication' && item.links?.parent?.[0]?.document_type

@@ -12,6 +12,7 @@ import { baseFields } from '../config-fields';
 import { keepMatching } from './filter-check';
 import {
   documentFromContent,
+  govukUrl,
   followAttachments,
   govukDocId,
   parseContentJson,
@@ -142,7 +143,7 @@ export const govukSearch: SourceKind<GovukSearchConfig> = {
       const path = pathOf(r.link);
       return {
         docId: govukDocId(path),
-        url: `https://www.gov.uk${path}`,
+        url: govukUrl(path),
         title: r.title,
         signal: r.publicTimestamp ?? '',
         detail: { url: `${endpoints.govuk}/api/content${path}`, bucket: 'govuk-content' },

@@ -12,7 +12,10 @@ import { z } from 'zod';
 import type { DocumentSnapshot, ListingEntry } from '../../core/model';
 import type { SourceConfigBase, SourceKind } from '../../core/source-kind';
 import { fingerprint } from '../../core/text/normalize';
+import { assertShallowHtml } from '../../core/text/html-depth';
 import { baseFields } from '../config-fields';
+import { govukUrl } from '../govuk-content/content-item';
+import { cssSelector, fieldSelector } from '../css-selector';
 import { diffRows, type RowEventNames } from './diff-rows';
 import { readCsvList, readTablePage, type ListRead } from './parse-table';
 import { parseRows, type Row } from './parse-rows';
@@ -50,11 +53,11 @@ const schema = z
     ...baseFields,
     kind: z.literal('html-list'),
     path: z.string().regex(/^\/[\w\-/.]+$/, 'must be a GOV.UK path starting with "/" (no host, no query)'),
-    container: z.string().min(1).optional(),
+    container: cssSelector.optional(),
     table: tableSpecSchema.optional(),
-    row: z.string().min(1).optional(),
+    row: cssSelector.optional(),
     fields: z
-      .record(z.string().regex(/^[a-zA-Z][\w-]*$/), z.string())
+      .record(z.string().regex(/^[a-zA-Z][\w-]*$/), fieldSelector)
       .refine((f) => Object.keys(f).length > 0, 'needs at least one field')
       .optional(),
     key: z.array(z.string()).min(1),
@@ -106,7 +109,7 @@ function snapshot(config: HtmlListConfig, heading: string, read: ListRead | { ro
   const text = render(read.rows, config.table);
   return {
     docId: `html-list:${config.id}`,
-    url: `https://www.gov.uk${config.path}`,
+    url: govukUrl(config.path),
     title: config.name ?? (heading || config.id),
     documentType: 'html-list',
     text,
@@ -127,6 +130,7 @@ const headingOf = (html: string) => load(html)('main h1, h1').first().text().rep
 /** The list page itself: its rows inline, or (header-driven lists) the attachment that holds them. */
 export function readListPage(html: string, url: string, config: HtmlListConfig): DocumentSnapshot | ListingEntry {
   const where = { url, source: config.id, list: listOf(config) };
+  assertShallowHtml(html, where);
   if (!config.table) return snapshot(config, headingOf(html), { rows: parseRows(html, config as never, where) });
   const read = readTablePage(html, url, config.table, config.key, where, {
     container: config.container,
@@ -135,7 +139,7 @@ export function readListPage(html: string, url: string, config: HtmlListConfig):
   if (read.kind === 'rows') return snapshot(config, headingOf(html), read.read);
   return {
     docId: `html-list:${config.id}`,
-    url: `https://www.gov.uk${config.path}`,
+    url: govukUrl(config.path),
     title: config.name ?? (headingOf(html) || config.id),
     // A new upload is a new file address: the attachment is read again only then.
     signal: read.url,

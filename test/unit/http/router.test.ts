@@ -68,3 +68,26 @@ it('answers 404 for the web page when none is installed', async () => {
 it('xmlEscape drops characters XML cannot carry and escapes markup', () => {
   expect(xmlEscape('a\u0000b\u001bc <x> & "q" \'s\' \ufffe')).toBe('abc &lt;x&gt; &amp; &quot;q&quot; &apos;s&apos; ');
 });
+
+it.each(['/changes/', '/documents/'])(
+  'answers an id over 500 characters at %s… with a 400, not a 500',
+  async (prefix) => {
+    let asked = false;
+    const { deps: d, logged } = deps({
+      getChange: async () => ((asked = true), null),
+      listVersions: async () => ((asked = true), []),
+    });
+    const path = `${prefix}${'x'.repeat(2100)}${prefix === '/documents/' ? '/history' : ''}`;
+    const res = await createRouter(d)(request(path));
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error).toEqual(
+      expect.objectContaining({
+        code: 'invalid-parameter',
+        parameter: 'id',
+        message: 'The id is longer than 500 characters.',
+      }),
+    );
+    expect(asked).toBe(false);
+    expect(logged).toEqual([]);
+  },
+);

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ParseError } from '../../../lambdas/core/errors';
 import { govukContent } from '../../../lambdas/sources/govuk-content';
-import { attachmentsOf, parseContentJson } from '../../../lambdas/sources/govuk-content/content-item';
+import { attachmentsOf, govukUrl, parseContentJson } from '../../../lambdas/sources/govuk-content/content-item';
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { fetched, FIXTURES, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
@@ -184,5 +184,17 @@ describe('govuk-content parser on every real Content API recording', () => {
     expect(() =>
       govukContent.parseListing(fetched('https://www.gov.uk/api/content/x', body), config, LIVE_ENDPOINTS),
     ).toThrow(message);
+  });
+});
+
+describe('GOV.UK paths become www.gov.uk URLs, never another host', () => {
+  it.each(['@evil.example/x', '//evil.example/x', '/government/publications/x@evil.example'])('%s', (path) => {
+    expect(new URL(govukUrl(path)).host).toBe('www.gov.uk');
+  });
+
+  it('refuses a content item whose base_path is not a site path', () => {
+    const item = JSON.parse(fixtureText('govuk-content/publishing-api_html_publication_published.json'));
+    const bad = fetched('https://www.gov.uk/api/content/x', JSON.stringify({ ...item, base_path: '@evil.example/x' }));
+    expect(() => parseContentJson(bad, 'src')).toThrow(/field "base_path" must be a site path starting with "\/"/);
   });
 });
