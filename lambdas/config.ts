@@ -7,6 +7,9 @@ import { ConfigError } from './core/errors';
 import type { Endpoints, SourceConfigBase } from './core/source-kind';
 import { defaultKeywords } from './core/text/keywords';
 import { sourceKinds } from './sources';
+import { endpointsSchema, LIVE_ENDPOINTS } from './config-endpoints';
+
+export { allSitesAt, LIVE_ENDPOINTS } from './config-endpoints';
 
 const email = z.string().regex(/^(?:[^<>@\s]+\s*<)?[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>?$/, 'must be an e-mail address');
 
@@ -17,26 +20,6 @@ const headerValue = (min: number, max: number) =>
     .min(min)
     .max(max)
     .regex(/^[^\u0000-\u001f\u007f]*$/, 'must be one line without control characters');
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** https only; plain http only to this machine (a local replay server). Never a path-less trick like file: or javascript:. */
-const endpoint = z
-  .string()
-  .url()
-  .refine((v) => {
-    const u = new URL(v);
-    const loopback = u.protocol === 'http:' && LOOPBACK.has(u.hostname);
-    return (u.protocol === 'https:' || loopback) && !u.username && !u.password && !u.search && !u.hash;
-  }, 'must be an https:// URL without user, query or fragment (http:// only for 127.0.0.1 or localhost)');
-
-const endpointsSchema = z
-  .object({
-    govuk: endpoint,
-    parliament: endpoint,
-    legislation: endpoint,
-  })
-  .strict();
 
 /** `deploy`: what only the CDK app reads (lambdas ignore it). Every key is optional; lib/deploy-settings.ts fills defaults. */
 const scheduleExpression = z
@@ -207,12 +190,6 @@ export interface Config {
   /** Everything else in the file, for the sections later features read (subscribers, api…). */
   raw: Record<string, unknown>;
 }
-
-export const LIVE_ENDPOINTS: Endpoints = {
-  govuk: 'https://www.gov.uk',
-  parliament: 'https://bills-api.parliament.uk',
-  legislation: 'https://www.legislation.gov.uk',
-};
 
 export const VERSION = '0.1.0';
 
