@@ -17,6 +17,7 @@ const log = new ReliabilityLog('50-parser-fuzz');
 const RUNS = 40;
 const endpoints: Endpoints = {
   govuk: 'https://www.gov.uk',
+  govukAssets: 'https://assets.publishing.service.gov.uk',
   parliament: 'https://bills-api.parliament.uk',
   legislation: 'https://www.legislation.gov.uk',
 };
