@@ -23,13 +23,20 @@ export interface PdfFigure {
 
 export async function pdfBench(root: string, runs = 5): Promise<PdfFigure> {
   const letter = readFileSync(join(root, 'test/fixtures/letters/2024-01-12-hikvision-to-bscc.pdf-letter.txt'), 'utf8');
-  const bytes = await composePdf({
-    title: 'Letter from Hikvision to BSCC',
-    paragraphs: letter.split(/\n\s*\n/),
-    minPages: 30,
-    padToBytes: 2_000_000,
-    date: new Date(Date.UTC(2024, 0, 12)),
-  });
+  // The padding images compress a little: aim again until the file is within 5% of 2 MB.
+  const TARGET = 2_000_000;
+  let pad = TARGET;
+  let bytes: Uint8Array = new Uint8Array();
+  for (let i = 0; i < 6 && Math.abs(bytes.length - TARGET) > TARGET * 0.05; i++) {
+    if (bytes.length) pad = Math.round((pad * TARGET) / bytes.length);
+    bytes = await composePdf({
+      title: 'Letter from Hikvision to BSCC',
+      paragraphs: letter.split(/\n\s*\n/),
+      minPages: 30,
+      padToBytes: pad,
+      date: new Date(Date.UTC(2024, 0, 12)),
+    });
+  }
   const extractor = new PdfTextExtractor();
   const where = { url: 'bench://letter.pdf', source: 'bench' };
   const times: number[] = [];
