@@ -1,9 +1,10 @@
 /**
  * N watch cycles started at once on the t1 changes, held at a rendezvous until every one of them
- * has listed the pending alerts, so all N really try to deliver the same alerts at the same time
- * (without it, one cycle may finish before the next one looks, and the race never happens).
+ * has expanded (or found expanded) the new alerts and is about to list what is due, so all N
+ * really try to deliver the same rows at the same time (without it, one cycle may finish before
+ * the next one looks, and the race never happens).
  */
-import type { Store } from '../../../lambdas/core/ports';
+import type { Outbox } from '../../../lambdas/core/ports';
 import type { WatchDeps } from '../../../lambdas/core/watch-once';
 import { alertsRaised, emailFigures, halfWritten, storeFigures } from './observe';
 import type { Measured } from './reliability-report';
@@ -24,17 +25,16 @@ export function rendezvous(n: number): { arrive(): Promise<void>; release(): voi
   };
 }
 
-/** The store, with `listAlerts('pending')` waiting at the gate once the list is in hand. */
-function heldAtListing(store: Store, gate: ReturnType<typeof rendezvous>): Store {
-  return new Proxy(store, {
+/** The outbox, with `listDue` waiting at the gate before it reads: every cycle has expanded by then. */
+function heldAtListing(outbox: Outbox, gate: ReturnType<typeof rendezvous>): Outbox {
+  return new Proxy(outbox, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
-      if (prop !== 'listAlerts') return (value as (...a: unknown[]) => unknown).bind(target);
-      return async (...args: Parameters<Store['listAlerts']>) => {
-        const alerts = await target.listAlerts(...args);
-        if (args[0] === 'pending') await gate.arrive();
-        return alerts;
+      if (prop !== 'listDue') return (value as (...a: unknown[]) => unknown).bind(target);
+      return async (...args: Parameters<Outbox['listDue']>) => {
+        await gate.arrive();
+        return target.listDue(...args);
       };
     },
   });
@@ -56,7 +56,7 @@ export async function concurrentCycles(n: number, sabotage?: Sabotage): Promise<
     h.replay.setStep('t1');
     const gate = rendezvous(n);
     const deps = (): WatchDeps => {
-      const d = { ...h.deps(), store: heldAtListing(h.runtime.store, gate) };
+      const d = { ...h.deps(), outbox: heldAtListing(h.runtime.outbox, gate) };
       return sabotage ? sabotage.wrap(d) : d;
     };
     await Promise.all(Array.from({ length: n }, () => h.cycle(undefined, deps()).finally(() => gate.release())));
@@ -81,7 +81,7 @@ export async function concurrentCycles(n: number, sabotage?: Sabotage): Promise<
           emails.duplicatesByChange > 0 || emails.pairsMissing > 0 || raised.length !== EXPECTED_T1.length,
         ),
       },
-      observed: `${n} cycles held until all had listed the pending alerts; ${alerting.length} t1 changes recorded`,
+      observed: `${n} cycles held until all were about to list what is due; ${alerting.length} t1 changes recorded`,
       halfWritten: halfWritten(after),
       alertTypes: raised.map((a) => a.type).sort(),
     };
