@@ -9,6 +9,7 @@ import { registerRun } from '../lambdas/cli/run-command';
 import { registerServe } from '../lambdas/cli/serve-command';
 import { registerExport } from '../lambdas/cli/export-command';
 import { registerSend } from '../lambdas/cli/send-command';
+import { registerResend } from '../lambdas/cli/resend-command';
 import { registerSubscribers } from '../lambdas/cli/subscribers-command';
 import { registerPreview } from '../lambdas/cli/preview-command';
 import { EXIT } from '../lambdas/cli/cli-context';
@@ -31,6 +32,7 @@ registerServe(program);
 registerMatch(program);
 registerDemo(program);
 registerSend(program);
+registerResend(program);
 registerSubscribers(program);
 registerPreview(program);
 

@@ -79,10 +79,18 @@ describe('procwatch usage and configuration errors', () => {
   });
 
   it('--help works on every command', () => {
-    for (const cmd of ['run', 'changes', 'show', 'match', 'demo']) {
+    for (const cmd of ['run', 'changes', 'show', 'match', 'demo', 'send', 'resend', 'subscribers']) {
       const { code, out } = procwatch(cmd, '--help');
       expect(code).toBe(0);
       expect(out).toMatch(/Usage: procwatch/);
+    }
+  });
+
+  it('resend takes one change id or --failed, not both nor neither (exit 2)', () => {
+    for (const args of [['resend'], ['resend', 'some-change', '--failed']]) {
+      const { code, err } = procwatch(...args);
+      expect(code).toBe(2);
+      expect(err).toMatch(/Name one change id, or pass --failed/);
     }
   });
 
