@@ -30,13 +30,26 @@ const endpoint = z
     return (u.protocol === 'https:' || loopback) && !u.username && !u.password && !u.search && !u.hash;
   }, 'must be an https:// URL without user, query or fragment (http:// only for 127.0.0.1 or localhost)');
 
+/** A site a source declares is keyed by its host name (`www.freetibet.org`), so a replay server can stand in. */
+const siteHost = z.string().regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/);
+
 const endpointsSchema = z
   .object({
     govuk: endpoint,
     parliament: endpoint,
     legislation: endpoint,
+    findATender: endpoint,
+    contractsFinder: endpoint,
+    parliamentQuestions: endpoint,
   })
-  .strict();
+  .partial()
+  .catchall(endpoint)
+  .superRefine((e, ctx) => {
+    for (const key of Object.keys(e)) {
+      if (!(key in LIVE_ENDPOINTS) && !siteHost.safeParse(key).success)
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is neither an endpoint family nor a site host name' });
+    }
+  });
 
 /** `deploy`: what only the CDK app reads (lambdas ignore it). Every key is optional; lib/deploy-settings.ts fills defaults. */
 const scheduleExpression = z
@@ -149,7 +162,7 @@ const configSchema = z
     $comment: z.string().optional(),
     contact: headerValue(3, 200),
     userAgent: headerValue(3, 300).optional(),
-    endpoints: endpointsSchema.partial().optional(),
+    endpoints: endpointsSchema.optional(),
     sources: z.array(z.unknown()).min(1),
     keywords: z.array(z.string().min(2).max(80)).optional(),
     knownCorrespondence: z.string().optional(),
@@ -212,7 +225,25 @@ export const LIVE_ENDPOINTS: Endpoints = {
   govuk: 'https://www.gov.uk',
   parliament: 'https://bills-api.parliament.uk',
   legislation: 'https://www.legislation.gov.uk',
+  findATender: 'https://www.find-tender.service.gov.uk',
+  contractsFinder: 'https://www.contractsfinder.service.gov.uk',
+  parliamentQuestions: 'https://questions-statements-api.parliament.uk',
 };
+
+/** Every endpoint, sites included, pointed at one server (a local replay server). */
+export function pointEndpointsAt(endpoints: Endpoints, url: string): Endpoints {
+  return Object.fromEntries(Object.keys(endpoints).map((k) => [k, url])) as Endpoints;
+}
+
+/** The sites the sources declare (a campaign's own website), keyed by host, unless the file overrides them. */
+function siteEndpoints(sources: SourceConfigBase[]): Record<string, string> {
+  const sites: Record<string, string> = {};
+  for (const s of sources) {
+    const origin = sourceKinds[s.kind].site?.(s);
+    if (origin) sites[new URL(origin).host] = origin;
+  }
+  return sites;
+}
 
 export const VERSION = '0.1.0';
 
@@ -262,7 +293,7 @@ export function parseConfig(json: unknown, file = 'procwatch.config.json', text?
   });
   if (problems.length || !top.success) throw new ConfigError(problems);
   const c = top.data;
-  const endpoints = { ...LIVE_ENDPOINTS, ...(c.endpoints ?? {}) };
+  const endpoints = { ...LIVE_ENDPOINTS, ...siteEndpoints(sources), ...(c.endpoints ?? {}) } as Endpoints;
   return {
     contact: c.contact,
     userAgent:

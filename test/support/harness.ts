@@ -15,7 +15,7 @@ import { ReplayServer } from '../../lambdas/adapters/replay/replay-server';
 import type { FetcherOptions } from '../../lambdas/adapters/http/undici-fetcher';
 import { silentLogger } from '../../lambdas/adapters/log/json-logger';
 import { openRuntime, type Runtime } from '../../lambdas/composition';
-import type { Config } from '../../lambdas/config';
+import { pointEndpointsAt, type Config } from '../../lambdas/config';
 import { cycleInput } from '../../lambdas/cycle-input';
 import type { Clock, Logger, Mailer } from '../../lambdas/core/ports';
 import { watchOnce, type WatchInput } from '../../lambdas/core/watch-once';
@@ -68,7 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const base = loadConfigFile(options.configFile ?? join(ROOT, 'procwatch.config.json'));
   let config: Config = {
     ...base,
-    endpoints: { govuk: replay.url, parliament: replay.url, legislation: replay.url },
+    endpoints: pointEndpointsAt(base.endpoints, replay.url),
     store: { ...base.store, table: `${options.tablePrefix ?? 'it'}-${process.pid}-${Date.now()}-${tables++}` },
   };
   if (options.sources) config = { ...config, sources: config.sources.filter((s) => options.sources!.includes(s.id)) };

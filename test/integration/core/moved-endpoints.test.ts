@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
 import { silentLogger } from '../../../lambdas/adapters/log/json-logger';
 import { openRuntime } from '../../../lambdas/composition';
+import { pointEndpointsAt } from '../../../lambdas/config';
 import { cycleInput } from '../../../lambdas/cycle-input';
 import { watchOnce } from '../../../lambdas/core/watch-once';
 import { testEndpoint } from '../../support/dynamo';
@@ -37,7 +38,7 @@ describe('endpoints that move between runs', () => {
         },
         { path: `/api/content${DAHUA}`, status: 410, body: '{}' },
       );
-      const config = { ...h.config, endpoints: { govuk: second.url, parliament: second.url, legislation: second.url } };
+      const config = { ...h.config, endpoints: pointEndpointsAt(h.config.endpoints, second.url) };
       const rt = await openRuntime(config, {
         root: ROOT,
         dynamoEndpoint: testEndpoint(),

@@ -9,17 +9,14 @@ import fc from 'fast-check';
 import { ParseError } from '../../../lambdas/core/errors';
 import type { Fetched, ListingEntry } from '../../../lambdas/core/model';
 import type { Endpoints, SourceConfigBase } from '../../../lambdas/core/source-kind';
+import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { sourceKinds } from '../../../lambdas/sources';
 import { FIXTURES, fixtureText } from '../../support/fixtures';
 import { ReliabilityLog } from '../../integration/reliability/reliability-report';
 
 const log = new ReliabilityLog('50-parser-fuzz');
 const RUNS = 40;
-const endpoints: Endpoints = {
-  govuk: 'https://www.gov.uk',
-  parliament: 'https://bills-api.parliament.uk',
-  legislation: 'https://www.legislation.gov.uk',
-};
+const endpoints: Endpoints = LIVE_ENDPOINTS;
 
 interface Target {
   config: SourceConfigBase;
