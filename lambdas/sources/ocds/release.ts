@@ -125,10 +125,11 @@ export function noticeOf(release: Node, where: { url: string; source: string }):
     suppliers,
     items: [...new Set(classification ? [...items, classification] : items)],
     value: valueOf(contract.value, award.value, tender.value),
-    tenderEnd: iso(obj(tender.tenderPeriod).endDate),
-    contractStart: iso(contractPeriod.startDate),
-    contractEnd: iso(contractPeriod.endDate),
-    awardDate: iso(award.date),
+    // As published, with their offset: a contract starting at midnight in London starts that day.
+    tenderEnd: orNull(obj(tender.tenderPeriod).endDate),
+    contractStart: orNull(contractPeriod.startDate),
+    contractEnd: orNull(contractPeriod.endDate),
+    awardDate: orNull(award.date),
     noticeLink: links.length ? orNull(links[0].url) : null,
   };
 }
