@@ -75,6 +75,38 @@ const TARGETS: Record<string, Target> = {
     ext: '.json',
     url: `${endpoints.parliament}/api/v1/Bills?SearchTerm=Procurement&Skip=0&Take=2`,
   },
+  'find-a-tender': {
+    config: { id: 'fuzz', kind: 'find-a-tender', terms: ['Hikvision', 'CCTV'] } as SourceConfigBase,
+    dir: 'ocds',
+    ext: '.json',
+    url: `${endpoints.findATender}/api/1.0/ocdsReleasePackages?updatedFrom=2026-02-23T00:00:00&limit=100`,
+  },
+  'contracts-finder': {
+    config: { id: 'fuzz', kind: 'contracts-finder', terms: ['Hikvision', 'CCTV'] } as SourceConfigBase,
+    dir: 'ocds',
+    ext: '.json',
+    url: `${endpoints.contractsFinder}/Published/Notices/OCDS/Search?publishedFrom=2026-02-23T00:00:00&limit=100`,
+  },
+  'parliament-questions': {
+    config: { id: 'fuzz', kind: 'parliament-questions', searchTerm: 'Hikvision' } as SourceConfigBase,
+    dir: 'parliament-questions',
+    ext: '.json',
+    url: `${endpoints.parliamentQuestions}/api/writtenquestions/questions?searchTerm=Hikvision&skip=0&take=100`,
+  },
+  'site-list': {
+    config: {
+      id: 'fuzz',
+      kind: 'site-list',
+      site: 'https://www.freetibet.org',
+      path: '/news',
+      item: 'article.news-teaser',
+      link: 'a',
+    } as SourceConfigBase,
+    // No page of the site was ever recorded: the composed pages the demo serves are the seeds.
+    dir: '../../demo/replay/t0/free-tibet',
+    ext: '.html',
+    url: 'https://www.freetibet.org/news',
+  },
 };
 
 function fixturesOf(t: Target): string[] {
