@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRuntime, type Runtime } from '../lambdas/composition';
-import { parseConfig, type Config } from '../lambdas/config';
+import { allSitesAt, parseConfig, type Config } from '../lambdas/config';
 import { runCycle } from '../lambdas/core/run-cycle';
 import type { Clock, Mailer } from '../lambdas/core/ports';
 import { JsonLogger } from '../lambdas/adapters/log/json-logger';
@@ -200,7 +200,7 @@ export async function cycleBench(o: CycleBenchOptions): Promise<CycleBenchResult
 function benchConfig(sources: number, corpus: ReplayCorpus, url: string, table: string): Config {
   return parseConfig({
     contact: 'bench@example.org',
-    endpoints: { govuk: url, parliament: url, legislation: url },
+    endpoints: allSitesAt(url),
     sources: Array.from({ length: sources }, (_, s) => ({
       id: `bench-${String(s).padStart(2, '0')}`,
       kind: 'govuk-search',

@@ -11,6 +11,7 @@ import { registerExport } from '../lambdas/cli/export-command';
 import { registerSend } from '../lambdas/cli/send-command';
 import { registerSubscribers } from '../lambdas/cli/subscribers-command';
 import { registerPreview } from '../lambdas/cli/preview-command';
+import { registerDoctor } from '../lambdas/cli/doctor-command';
 import { EXIT } from '../lambdas/cli/cli-context';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -33,6 +34,7 @@ registerDemo(program);
 registerSend(program);
 registerSubscribers(program);
 registerPreview(program);
+registerDoctor(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

@@ -4,7 +4,8 @@
  */
 import { join, resolve } from 'node:path';
 import type { KnownCorpus } from './core/classify-document';
-import type { Clock, Leases, Logger, Mailer } from './core/ports';
+import type { Clock, Leases, Logger, Mailer, TextExtractor } from './core/ports';
+import { PdfTextExtractor } from './adapters/pdf/pdf-text-extractor';
 import { DynamoLeases } from './adapters/dynamodb/dynamodb-leases';
 import { systemClock } from './core/ports';
 import { allowedHosts, type Config } from './config';
@@ -21,6 +22,8 @@ export interface Runtime {
   store: DynamoDbStore;
   /** One cycle writes at a time (core/cycle-lock), on the same table. */
   leases: Leases;
+  /** Reads PDF attachments (loaded on first use). */
+  extractor: TextExtractor;
   /**
    * The persistent send records on the same table: every entry point (Lambdas, CLI, demo, tests)
    * delivers through these, so exactly-once holds across runs and the tests exercise what ships.
@@ -98,6 +101,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     config,
     store,
     leases: new DynamoLeases(store),
+    extractor: new PdfTextExtractor(),
     deliveries: new DynamoDeliveryStore(store),
     fetcher,
     mailer,
@@ -109,4 +113,23 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       await local?.stop();
     },
   };
+}
+
+export interface Probe {
+  fetcher: UndiciFetcher;
+  extractor: TextExtractor;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+/** `procwatch doctor`'s ends: the cycle's own fetcher and PDF reader, and no store. */
+export function openProbe(config: Config, options: Pick<RuntimeOptions, 'allowPrivateHosts' | 'fetcher'> = {}): Probe {
+  const fetcher = new UndiciFetcher({
+    userAgent: config.userAgent,
+    allowedHosts: allowedHosts(config),
+    allowPrivateHosts: options.allowPrivateHosts,
+    clock: systemClock,
+    ...options.fetcher,
+  });
+  return { fetcher, extractor: new PdfTextExtractor(), clock: systemClock, close: () => fetcher.close() };
 }

@@ -7,6 +7,9 @@ import { ConfigError } from './core/errors';
 import type { Endpoints, SourceConfigBase } from './core/source-kind';
 import { defaultKeywords } from './core/text/keywords';
 import { sourceKinds } from './sources';
+import { endpointsSchema, LIVE_ENDPOINTS } from './config-endpoints';
+
+export { allSitesAt, LIVE_ENDPOINTS } from './config-endpoints';
 
 const email = z.string().regex(/^(?:[^<>@\s]+\s*<)?[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>?$/, 'must be an e-mail address');
 
@@ -17,39 +20,6 @@ const headerValue = (min: number, max: number) =>
     .min(min)
     .max(max)
     .regex(/^[^\u0000-\u001f\u007f]*$/, 'must be one line without control characters');
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** https only; plain http only to this machine (a local replay server). Never a path-less trick like file: or javascript:. */
-const endpoint = z
-  .string()
-  .url()
-  .refine((v) => {
-    const u = new URL(v);
-    const loopback = u.protocol === 'http:' && LOOPBACK.has(u.hostname);
-    return (u.protocol === 'https:' || loopback) && !u.username && !u.password && !u.search && !u.hash;
-  }, 'must be an https:// URL without user, query or fragment (http:// only for 127.0.0.1 or localhost)');
-
-/** A site a source declares is keyed by its host name (`www.freetibet.org`), so a replay server can stand in. */
-const siteHost = z.string().regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/);
-
-const endpointsSchema = z
-  .object({
-    govuk: endpoint,
-    parliament: endpoint,
-    legislation: endpoint,
-    findATender: endpoint,
-    contractsFinder: endpoint,
-    parliamentQuestions: endpoint,
-  })
-  .partial()
-  .catchall(endpoint)
-  .superRefine((e, ctx) => {
-    for (const key of Object.keys(e)) {
-      if (!(key in LIVE_ENDPOINTS) && !siteHost.safeParse(key).success)
-        ctx.addIssue({ code: 'custom', path: [key], message: 'is neither an endpoint family nor a site host name' });
-    }
-  });
 
 /** `deploy`: what only the CDK app reads (lambdas ignore it). Every key is optional; lib/deploy-settings.ts fills defaults. */
 const scheduleExpression = z
@@ -221,19 +191,7 @@ export interface Config {
   raw: Record<string, unknown>;
 }
 
-export const LIVE_ENDPOINTS: Endpoints = {
-  govuk: 'https://www.gov.uk',
-  parliament: 'https://bills-api.parliament.uk',
-  legislation: 'https://www.legislation.gov.uk',
-  findATender: 'https://www.find-tender.service.gov.uk',
-  contractsFinder: 'https://www.contractsfinder.service.gov.uk',
-  parliamentQuestions: 'https://questions-statements-api.parliament.uk',
-};
-
-/** Every endpoint, sites included, pointed at one server (a local replay server). */
-export function pointEndpointsAt(endpoints: Endpoints, url: string): Endpoints {
-  return Object.fromEntries(Object.keys(endpoints).map((k) => [k, url])) as Endpoints;
-}
+export const VERSION = '0.1.0';
 
 /** The sites the sources declare (a campaign's own website), keyed by host, unless the file overrides them. */
 function siteEndpoints(sources: SourceConfigBase[]): Record<string, string> {
@@ -244,8 +202,6 @@ function siteEndpoints(sources: SourceConfigBase[]): Record<string, string> {
   }
   return sites;
 }
-
-export const VERSION = '0.1.0';
 
 /** Finds the line of the file where a source's entry starts, so messages can point at it. */
 function lineOf(text: string | undefined, needle: string): string {

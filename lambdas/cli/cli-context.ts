@@ -1,7 +1,7 @@
 /** What every CLI command shares: the config file, the runtime's life, output and exit codes. */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { pointEndpointsAt, type Config } from '../config';
+import { allSitesAt, type Config } from '../config';
 import { openRuntime, type Runtime, type RuntimeOptions } from '../composition';
 import { loadConfigFile } from '../adapters/fs/config-file';
 import { silentLogger } from '../adapters/log/json-logger';
@@ -36,7 +36,7 @@ export async function startReplay(dir: string, step?: string): Promise<ReplaySer
 }
 
 export function replayConfig(config: Config, server: ReplayServer): Config {
-  return { ...config, endpoints: pointEndpointsAt(config.endpoints, server.url) };
+  return { ...config, endpoints: allSitesAt(server.url, config.endpoints) };
 }
 
 export async function withRuntime<T>(

@@ -4,7 +4,7 @@
  */
 import type { DocumentSnapshot, KnownMatch, Letter } from './model';
 import type { SourceConfigBase } from './source-kind';
-import { parseLetter, type PartyAlias } from './text/letter';
+import { isLetter, parseLetter, type PartyAlias } from './text/letter';
 import { matchKnown, type KnownLetter } from './text/known-matcher';
 
 export interface KnownCorpus {
@@ -21,58 +21,48 @@ export interface Classification {
   summary: string;
 }
 
-export function isCorrespondence(doc: DocumentSnapshot, source: SourceConfigBase): boolean {
-  return source.alertOnNew === 'new-correspondence' || /correspondence/.test(doc.documentType);
-}
-
+/**
+ * Letters are looked for on every source that expects them (`alertOnNew: new-correspondence`, the
+ * BSCC sources) and decided by their content — a salutation and a closing, or one of them with both
+ * correspondents identified — never by the document type GOV.UK filed them under: the BSCC files
+ * letters as correspondence, as transparency data and as annexes of FOI releases, and files its
+ * newsletters and reports under the same types. Sources of guidance (`new-document`) look for none.
+ */
 export function classifyNewDocument(
   doc: DocumentSnapshot,
   source: SourceConfigBase,
   known: KnownCorpus,
 ): Classification {
-  if (!isCorrespondence(doc, source)) {
-    return {
-      type: source.alertOnNew ?? 'new-document',
-      knownId: null,
-      threadId: null,
-      letter: null,
-      match: null,
-      summary: `New on ${source.name ?? source.id}: ${doc.title}`,
-    };
-  }
-  const htmlAttachments = doc.attachments.filter((a) => a.kind === 'html').length;
+  const document = (summary: string): Classification => ({
+    type: 'new-document',
+    knownId: null,
+    threadId: null,
+    letter: null,
+    match: null,
+    summary,
+  });
+  const where = source.name ?? source.id;
+  if (source.alertOnNew !== 'new-correspondence') return document(doc.noText ?? `New on ${where}: ${doc.title}`);
   const letter = parseLetter(doc.title, doc.text, known.parties);
   const match = matchKnown({ title: doc.title, text: doc.text, url: doc.url }, known.letters);
   const threadId = match.thread ?? letter.threadId;
+  const base = { letter, match, threadId };
   if (match.match) {
-    return {
-      type: 'known',
-      knownId: match.match,
-      threadId,
-      letter,
-      match,
-      summary: `Already known as ${match.match} (similarity ${match.similarity.toFixed(2)}).`,
-    };
+    const summary = `Already known as ${match.match} (similarity ${match.similarity.toFixed(2)}).`;
+    return { ...base, type: 'known', knownId: match.match, summary };
   }
-  if (htmlAttachments > 0 && doc.text.length < 2000) {
-    // A publication page that holds letters as HTML attachments: each attachment is the letter.
-    return {
-      type: 'first-seen',
-      knownId: null,
-      threadId,
-      letter,
-      match,
-      summary: `Publication with ${htmlAttachments} HTML attachment(s), each tracked as its own document.`,
-    };
+  const attached = doc.attachments.filter((a) => a.kind === 'html' || a.kind === 'file').length;
+  if (attached > 0 && doc.text.length < 2000) {
+    // A publication page that holds letters as attachments: each attachment is a document of its own.
+    const summary = `Publication with ${attached} attachment(s), each tracked as its own document.`;
+    return { ...base, type: 'first-seen', knownId: null, summary };
   }
-  return {
-    type: 'new-correspondence',
-    knownId: null,
-    threadId,
-    letter,
-    match,
-    summary: `A letter not seen before${threadId ? ` in the thread ${threadId}` : ''}.`,
-  };
+  if (doc.noText) return document(doc.noText);
+  if (!isLetter(doc.title, doc.text, known.parties)) {
+    return document(`New on ${where}, not a letter (no salutation or closing): ${doc.title}`);
+  }
+  const summary = `A letter not seen before${threadId ? ` in the thread ${threadId}` : ''}.`;
+  return { ...base, type: 'new-correspondence', knownId: null, summary };
 }
 
 /**

@@ -8,6 +8,19 @@ export interface FetchRequest {
   accept?: string;
   /** A site's own pages (not an API): the site's robots.txt is read first and obeyed. */
   robots?: boolean;
+  /** The body is a file (a PDF), kept as bytes rather than decoded as text. */
+  binary?: boolean;
+}
+
+/** The text read out of a file body (a PDF) before the plugin parses it. */
+export interface ExtractedText {
+  pages: number;
+  /** Empty when the file has no text layer (a scanned letter). */
+  text: string;
+  /** sha256 of the bytes: what a file without text is compared by. */
+  sha256: string;
+  /** Why the file could not be read at all (corrupt, encrypted), in one sentence; then `text` is empty. */
+  unreadable?: string;
 }
 
 /** What the fetcher hands back to a plugin's pure parser. */
@@ -16,6 +29,10 @@ export interface Fetched {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** A binary body (`FetchRequest.binary`). */
+  bytes?: Uint8Array;
+  /** What the reader of its kind (PDF) got out of `bytes`. */
+  extracted?: ExtractedText;
   /** True when a conditional request answered 304: the plugin is not called then. */
   notModified?: boolean;
 }
@@ -48,6 +65,8 @@ export interface Attachment {
   url: string;
   kind: 'html' | 'file' | 'external';
   contentType?: string;
+  /** Bytes, as the publisher states it: a re-issued file usually changes its size or its address. */
+  fileSize?: number;
 }
 
 /** A document as read from its source, normalized: the unit that is versioned. */
@@ -67,6 +86,11 @@ export interface DocumentSnapshot {
   parentId: string | null;
   /** Source-specific extra fields (rows of a table, bill stage…), kept as JSON. */
   extra?: Record<string, unknown>;
+  /**
+   * Why this document has no text to compare (a scanned PDF has no text layer), in one sentence that
+   * says where to read it. Its changes are then found by its bytes and said so, never as an empty diff.
+   */
+  noText?: string | null;
 }
 
 /** What the store remembers of a document between cycles. */

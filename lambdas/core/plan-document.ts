@@ -111,24 +111,29 @@ function textChanges(ctx: PlanContext, read: DocumentRead, hash: string, t: Tran
   const { doc, prior, before } = read;
   const threadId = prior?.threadId ?? null;
   const structured = before && ctx.kind.compare ? ctx.kind.compare(before, doc, ctx.source) : null;
-  if (structured) return structuredChanges(ctx, doc, structured, t, version, prior?.version ?? null, threadId);
-  const ops = diffWords(before?.text ?? '', doc.text);
+  const events = structured
+    ? structuredChanges(ctx, doc, structured, t, version, prior?.version ?? null, threadId)
+    : [];
+  if (structured && !ctx.kind.diffsText) return events;
+  // Only the structured part moved (a collection's members, an attachment list): a silent new version.
+  if (structured && before?.text === doc.text && !doc.noText) return events;
+  const ops = doc.noText ? [] : diffWords(before?.text ?? '', doc.text);
   const inserted = ops
     .filter((o) => o.op === 'insert')
     .map((o) => o.text)
     .join(' ');
-  const summary = changedSummary(diffSummary(ops), doc.changeNote);
-  return [
-    {
-      ...change(ctx, doc, 'document-changed', `text:${hash}`, t, summary),
-      version,
-      previousVersion: prior?.version ?? null,
-      diff: compactDiff(ops),
-      changeNote: doc.changeNote,
-      threadId,
-      keywords: keywordHits(ctx, inserted),
-    },
-  ];
+  // A file without text changed by its bytes: say so, and where to read it, never "0 words changed".
+  const summary = doc.noText ? `The file changed. ${doc.noText}` : changedSummary(diffSummary(ops), doc.changeNote);
+  const textChange: Change = {
+    ...change(ctx, doc, 'document-changed', `text:${hash}`, t, summary),
+    version,
+    previousVersion: prior?.version ?? null,
+    diff: doc.noText ? null : compactDiff(ops),
+    changeNote: doc.changeNote,
+    threadId,
+    keywords: keywordHits(ctx, inserted),
+  };
+  return [...events, textChange];
 }
 
 function withdrawal(ctx: PlanContext, doc: DocumentSnapshot, prior: StoredDocument, t: Transition): Change {

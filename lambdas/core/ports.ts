@@ -3,6 +3,7 @@ import type {
   Alert,
   AlertStatus,
   Change,
+  ExtractedText,
   Fetched,
   FetchRequest,
   SourceState,
@@ -13,6 +14,13 @@ import type {
 export interface Validators {
   etag?: string;
   lastModified?: string;
+}
+
+/** Reads the text out of a file body. A file it cannot read (corrupt, encrypted) is a ParseError in one sentence. */
+export interface TextExtractor {
+  /** The content types it reads (`application/pdf`). */
+  readonly accepts: (contentType: string, bytes: Uint8Array) => boolean;
+  extract(bytes: Uint8Array, where: { url: string; source?: string }): Promise<ExtractedText>;
 }
 
 export interface HttpFetcher {

@@ -4,10 +4,19 @@
  * and documents that left a complete listing confirmed before they are called withdrawn. One
  * document's failure is collected, not thrown, so the rest of the source still runs.
  */
+import { createHash } from 'node:crypto';
 import { classifyNewDocument, findStoredCopy, type Classification } from './classify-document';
 import { fromLocator, toLocator } from './detail-locator';
 import { FetchError, ParseError, ProcwatchError, SecondLookError } from './errors';
-import type { DocumentSnapshot, FetchRequest, ListingEntry, SourceState, StoredDocument, StoredVersion } from './model';
+import type {
+  DocumentSnapshot,
+  Fetched,
+  FetchRequest,
+  ListingEntry,
+  SourceState,
+  StoredDocument,
+  StoredVersion,
+} from './model';
 import { contentHash, planDocument, planGone, SILENT_TYPES } from './plan-document';
 import { fetchFor, writeFor, type SourceRun } from './source-run';
 
@@ -91,8 +100,28 @@ async function readEntry(
     const context = { url: fetched.url, status: 404, source: source.id };
     throw new FetchError(`${entry.url} is listed but its detail answered 404.`, context, undefined, false);
   }
-  const detail = kind.parseDetail(fetched, entry, source, endpoints);
+  const detail = kind.parseDetail(await withText(run, fetched), entry, source, endpoints);
   return { docs: detail.documents, follow: detail.follow };
+}
+
+/** A file body (a PDF) gets its text read out before the plugin sees it; plugins stay pure. */
+async function withText(run: SourceRun, fetched: Fetched): Promise<Fetched> {
+  if (!fetched.bytes) return fetched;
+  const type = fetched.headers['content-type'] ?? '';
+  const where = { url: fetched.url, source: run.input.source.id };
+  const extractor = run.deps.extractor;
+  if (!extractor.accepts(type, fetched.bytes)) {
+    throw new ParseError(`${fetched.url} is a file of type "${type || 'unknown'}" that this tool cannot read.`, where);
+  }
+  try {
+    return { ...fetched, extracted: await extractor.extract(fetched.bytes, where) };
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    // A corrupt or encrypted file stays so until it is re-issued: recorded as a document without
+    // text that says why, rather than failing the source on every run and alarming as source-failing.
+    const sha256 = createHash('sha256').update(fetched.bytes).digest('hex');
+    return { ...fetched, extracted: { pages: 0, text: '', sha256, unreadable: e.message } };
+  }
 }
 
 /** Reads what planning needs (the previous version, a new document's class), then plans and writes. */

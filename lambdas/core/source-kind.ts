@@ -9,6 +9,8 @@ import type { DocumentSnapshot, Fetched, FetchRequest, ListingEntry, StoredVersi
 /** Where each family of sources lives; the replay server stands in for all of them in tests. */
 export interface Endpoints {
   govuk: string;
+  /** GOV.UK's asset host, where file attachments (PDFs) are served. */
+  govukAssets: string;
   parliament: string;
   legislation: string;
   findATender: string;
@@ -84,6 +86,11 @@ export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> {
    * an empty list means "nothing worth an alert" (e.g. rows only reordered).
    */
   compare?(before: StoredVersion, after: DocumentSnapshot, config: C): StructuredEvent[];
+  /**
+   * True when `compare` reports only a structured part (a collection's members) and the document's
+   * text is still compared word by word beside it (`document-changed` when the text moved).
+   */
+  readonly diffsText?: boolean;
   /**
    * Optional: the events of a document seen for the first time outside a baseline (a new stage's
    * amendments, a new entry of a legislation feed). `null` keeps the default `new-document`

@@ -7,7 +7,7 @@ import type { KnownCorpus } from './classify-document';
 import { ProcwatchError } from './errors';
 import type { Change, Fetched, FetchRequest, StoredDocument } from './model';
 import type { PlanContext } from './plan-document';
-import type { ChangeWrite, Clock, HttpFetcher, Logger, Store, Validators, WriteOutcome } from './ports';
+import type { ChangeWrite, Clock, HttpFetcher, Logger, Store, TextExtractor, Validators, WriteOutcome } from './ports';
 import type { HealthContext } from './source-health';
 import type { Endpoints, SourceConfigBase, SourceKind } from './source-kind';
 
@@ -16,6 +16,8 @@ export interface CheckDeps {
   fetcher: HttpFetcher;
   clock: Clock;
   logger: Logger;
+  /** Reads the text of file attachments (PDFs); without it, a file attachment fails in one sentence. */
+  extractor: TextExtractor;
 }
 
 export interface CheckInput {

@@ -15,7 +15,7 @@ import { ReplayServer } from '../../lambdas/adapters/replay/replay-server';
 import type { FetcherOptions } from '../../lambdas/adapters/http/undici-fetcher';
 import { silentLogger } from '../../lambdas/adapters/log/json-logger';
 import { openRuntime, type Runtime } from '../../lambdas/composition';
-import { pointEndpointsAt, type Config } from '../../lambdas/config';
+import { allSitesAt, type Config } from '../../lambdas/config';
 import { cycleInput } from '../../lambdas/cycle-input';
 import type { Clock, Logger, Mailer } from '../../lambdas/core/ports';
 import { watchOnce, type WatchInput } from '../../lambdas/core/watch-once';
@@ -43,6 +43,21 @@ export interface Harness {
 
 let tables = 0;
 
+/**
+ * What the demo's step t1 raises on the two BSCC sources, sorted: the Northmoor letter corrected; the
+ * Home Office publication and its letter withdrawn (GOV.UK's way: gone from search, notice on the
+ * item); new letters to and from Hikvision — one HTML (4 September 2023), one HTML (30 March 2022)
+ * and one PDF (12 January 2024).
+ */
+export const T1_ALERTS = [
+  'document-changed',
+  'document-withdrawn',
+  'document-withdrawn',
+  'new-correspondence',
+  'new-correspondence',
+  'new-correspondence',
+];
+
 /** The foundation's two BSCC sources: tests of the core cycle watch only these. */
 export const BSCC_SOURCES = ['bscc-correspondence', 'never-again-publication'];
 
@@ -68,7 +83,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const base = loadConfigFile(options.configFile ?? join(ROOT, 'procwatch.config.json'));
   let config: Config = {
     ...base,
-    endpoints: pointEndpointsAt(base.endpoints, replay.url),
+    endpoints: allSitesAt(replay.url, base.endpoints),
     store: { ...base.store, table: `${options.tablePrefix ?? 'it'}-${process.pid}-${Date.now()}-${tables++}` },
   };
   if (options.sources) config = { ...config, sources: config.sources.filter((s) => options.sources!.includes(s.id)) };

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { allSitesAt } from '../../lambdas/config';
 import { BSCC_SOURCES, ROOT } from './harness';
 
 /** Writes the file into a fresh folder and returns its path (for PROCWATCH_CONFIG_PATH). */
@@ -13,7 +14,7 @@ export function writeLambdaConfig(replayUrl: string, overrides: Record<string, u
   const config = {
     ...base,
     sources: base.sources.filter((s: { id: string }) => BSCC_SOURCES.includes(s.id)),
-    endpoints: { govuk: replayUrl, parliament: replayUrl, legislation: replayUrl },
+    endpoints: allSitesAt(replayUrl),
     knownCorrespondence: join(ROOT, 'data/known-correspondence'),
     ...overrides,
   };

@@ -62,6 +62,15 @@ export interface RequestLogEntry {
   headers: Record<string, string | string[] | undefined>;
 }
 
+/** The content type a recorded file is served with, by its extension. */
+function contentTypeOf(file: string | undefined): string {
+  if (file?.endsWith('.xml')) return 'application/xml; charset=utf-8';
+  if (file?.endsWith('.html')) return 'text/html; charset=utf-8';
+  if (file?.endsWith('.pdf')) return 'application/pdf';
+  if (file?.endsWith('.csv')) return 'text/csv; charset=utf-8';
+  return 'application/json; charset=utf-8';
+}
+
 export class ReplayServer {
   private server: Server | null = null;
   private routes: ResolvedRoute[] = [];
@@ -168,11 +177,7 @@ export class ReplayServer {
     }
     const body = route.file ? readFileSync(join(route.dir, route.file)) : Buffer.from(route.body ?? '');
     const headers: Record<string, string> = {
-      'content-type': route.file?.endsWith('.xml')
-        ? 'application/xml; charset=utf-8'
-        : route.file?.endsWith('.html')
-          ? 'text/html; charset=utf-8'
-          : 'application/json; charset=utf-8',
+      'content-type': contentTypeOf(route.file),
       ...route.headers,
     };
     if (route.etag) {
@@ -249,11 +254,7 @@ export class ReplayServer {
     entry: RequestLogEntry,
   ): boolean {
     const body = () => (route.file ? readFileSync(join(route.dir, route.file)) : Buffer.from(route.body ?? '{}'));
-    const type = route.file?.endsWith('.xml')
-      ? 'application/xml; charset=utf-8'
-      : route.file?.endsWith('.html')
-        ? 'text/html; charset=utf-8'
-        : 'application/json; charset=utf-8';
+    const type = contentTypeOf(route.file);
     const send = (status: number, payload: Buffer | string, headers: Record<string, string> = {}) => {
       entry.status = status;
       res.writeHead(status, { 'content-type': type, ...headers }).end(payload);

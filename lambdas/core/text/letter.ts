@@ -175,3 +175,18 @@ function sentLetter(text: string, parties: readonly PartyAlias[]): { from: strin
 function first(candidates: (string | null)[], unlike: string | null = null): string | null {
   return candidates.find((c) => c !== null && c !== unlike) ?? null;
 }
+
+/**
+ * Whether a text reads as a letter, whatever GOV.UK filed it under (correspondence, transparency,
+ * an annex of an FOI release): a salutation ("Dear …") and a closing ("Yours sincerely"), or one of
+ * them with both correspondents identified. A newsletter or a report has neither.
+ */
+export function isLetter(title: string, text: string, parties: readonly PartyAlias[] = defaultParties): boolean {
+  const lines = letterLines(title, text);
+  const salutation = lines.some((l) => /^dear\s+\S/i.test(l));
+  const closing = lines.some((l) => CLOSING.test(l));
+  if (salutation && closing) return true;
+  if (!salutation && !closing && !/\bletter\b/i.test(title)) return false;
+  const letter = parseLetter(title, text, parties);
+  return Boolean(letter.from && letter.to && (salutation || closing || /\bletter\b/i.test(title)));
+}

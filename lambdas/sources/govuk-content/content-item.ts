@@ -1,15 +1,11 @@
 /**
- * Reads one GOV.UK Content API item (`/api/content/<path>`) into a document, and finds its HTML
- * attachments in both shapes GOV.UK has used: `details.documents` (pre-rendered HTML strings,
- * before 2026) and `details.attachments` (objects, after). An HTML attachment is a document of
- * its own: the BSCC–Hikvision letters are attachments of one publication.
+ * One GOV.UK Content API item (`/api/content/<path>`): the shape this project reads (checked with
+ * zod; unknown keys pass through, GOV.UK adds fields over time), and the ids and URLs derived from
+ * it. What a document is made of lives in content-document.ts; attachments in attachments.ts.
  */
-import { load } from 'cheerio/slim';
 import { z } from 'zod';
 import { ParseError } from '../../core/errors';
-import type { Attachment, DocumentSnapshot, Fetched, ListingEntry } from '../../core/model';
-import { htmlToText } from '../../core/text/html-to-text';
-import { normalizeText } from '../../core/text/normalize';
+import type { Fetched } from '../../core/model';
 
 const linkedItem = z
   .object({ title: z.string().optional(), base_path: z.string().optional(), document_type: z.string().optional() })
@@ -21,6 +17,7 @@ const contentItem = z
     base_path: z.string().regex(/^\/(?!\/)\S*$/, 'must be a site path starting with "/"'),
     title: z.string(),
     document_type: z.string(),
+    schema_name: z.string().optional(),
     description: z.string().nullish(),
     first_published_at: z.string().nullish(),
     public_updated_at: z.string().nullish(),
@@ -43,17 +40,23 @@ const contentItem = z
                 url: z.string().optional(),
                 attachment_type: z.string().optional(),
                 content_type: z.string().optional(),
+                file_size: z.number().nullish(),
               })
               .passthrough(),
           )
           .nullish(),
         public_timestamp: z.string().nullish(),
+        first_public_at: z.string().nullish(),
+        collection_groups: z
+          .array(z.object({ title: z.string().nullish(), documents: z.array(z.string()).nullish() }).passthrough())
+          .nullish(),
       })
       .passthrough(),
     links: z
       .object({
         organisations: z.array(linkedItem).nullish(),
         parent: z.array(linkedItem).nullish(),
+        documents: z.array(linkedItem.extend({ content_id: z.string().optional() }).passthrough()).nullish(),
       })
       .passthrough()
       .nullish(),
@@ -113,92 +116,4 @@ export function pathOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-export function attachmentsOf(item: ContentItem, govukBase: string): Attachment[] {
-  const out: Attachment[] = [];
-  for (const a of item.details.attachments ?? []) {
-    if (!a.url) continue;
-    const kind = a.attachment_type === 'html' ? 'html' : a.attachment_type === 'external' ? 'external' : 'file';
-    out.push({
-      id: String(a.id ?? a.url),
-      title: a.title ?? a.url,
-      url: absolute(a.url, govukBase),
-      kind,
-      contentType: a.content_type,
-    });
-  }
-  for (const html of item.details.documents ?? []) {
-    const $ = load(html);
-    const section = $('section.attachment');
-    const link = section.find('h2.title a, .title a').first();
-    const href = link.attr('href');
-    if (!href) continue;
-    const type = section.find('.type').first().text().trim().toLowerCase();
-    const id = section.attr('id') ?? href;
-    if (out.some((a) => pathOf(a.url) === pathOf(href))) continue;
-    out.push({
-      id,
-      title: link.text().trim(),
-      url: absolute(href, govukBase),
-      kind: type === 'html' ? 'html' : /^https?:/.test(href) && !href.includes('gov.uk') ? 'external' : 'file',
-    });
-  }
-  return out;
-}
-
-function absolute(url: string, base: string): string {
-  // GOV.UK gives HTML attachments as www.gov.uk URLs or site paths; the item is read from `base`.
-  const path = pathOf(url);
-  return /^https?:\/\/(www\.)?gov\.uk\//.test(url) || url.startsWith('/') ? govukUrl(path) : url;
-}
-
-export function documentFromContent(item: ContentItem, govukBase: string): DocumentSnapshot {
-  const history = item.details.change_history ?? [];
-  const attachments = attachmentsOf(item, govukBase);
-  const parentPath = item.links?.parent?.[0]?.base_path ?? null;
-  const body = item.details.body ? htmlToText(item.details.body) : '';
-  const text = normalizeText([item.title, item.description ?? '', body].filter(Boolean).join('\n\n'));
-  const updated = item.public_updated_at ?? item.details.public_timestamp ?? item.updated_at ?? null;
-  return {
-    docId: govukDocId(item.base_path),
-    url: govukUrl(item.base_path),
-    title: item.title,
-    documentType:
-      item.document_type === 'html_publication' && item.links?.parent?.[0]?.document_type
-        ? `${item.links.parent[0].document_type}-attachment`
-        : item.document_type,
-    text,
-    signal: updated ?? '',
-    publishedAt: item.first_published_at ?? null,
-    updatedAt: updated,
-    changeNote: history[0]?.note ?? null,
-    // Items that were never withdrawn carry an empty `withdrawn_notice: {}`.
-    withdrawn:
-      item.withdrawn_notice && (item.withdrawn_notice.withdrawn_at || item.withdrawn_notice.explanation)
-        ? {
-            at: item.withdrawn_notice.withdrawn_at ?? null,
-            explanation: htmlToText(item.withdrawn_notice.explanation ?? ''),
-          }
-        : null,
-    organisations: (item.links?.organisations ?? []).map((o) => o.title ?? o.base_path ?? '').filter(Boolean),
-    attachments,
-    parentId: parentPath ? govukDocId(parentPath) : null,
-  };
-}
-
-/** HTML attachments to read as documents of their own, through the Content API. */
-export function followAttachments(doc: DocumentSnapshot, govukBase: string): ListingEntry[] {
-  return doc.attachments
-    .filter((a) => a.kind === 'html')
-    .map((a) => ({
-      docId: govukDocId(pathOf(a.url)),
-      url: a.url,
-      title: a.title,
-      // An attachment carries no timestamp of its own: it is re-read when its publication moves.
-      signal: doc.signal,
-      parentId: doc.docId,
-      changeNote: doc.changeNote,
-      detail: { url: `${govukBase}/api/content${pathOf(a.url)}`, bucket: 'govuk-content' },
-    }));
 }

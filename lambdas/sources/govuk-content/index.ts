@@ -1,12 +1,17 @@
 /**
  * `govuk-content`: watches one GOV.UK item (a publication, a collection, a guidance page) through
- * the Content API. The item itself is the listing: one request per cycle when nothing moved; its
- * HTML attachments are read only when they are new or the item's `public_updated_at` moved.
+ * the Content API. The item itself is the listing: one request per cycle when nothing moved. Its HTML
+ * attachments are read when they are new or the item's `updated_at` moved, its PDF attachments when
+ * they are new or their address or size changed; a collection's members are compared one by one.
  */
 import { z } from 'zod';
 import type { SourceKind, SourceConfigBase } from '../../core/source-kind';
 import { baseFields } from '../config-fields';
-import { documentFromContent, followAttachments, parseContentJson } from './content-item';
+import { followAttachments } from './attachments';
+import { documentFromContent } from './content-document';
+import { parseContentJson } from './content-item';
+import { govukHosts, readGovukDetail } from './govuk-detail';
+import { memberEvents } from './member-events';
 
 export interface GovukContentConfig extends SourceConfigBase {
   kind: 'govuk-content';
@@ -25,19 +30,19 @@ const schema = z
 export const govukContent: SourceKind<GovukContentConfig> = {
   kind: 'govuk-content',
   schema: schema as z.ZodType<GovukContentConfig>,
-  hosts: (_config, endpoints) => [new URL(endpoints.govuk).host],
+  hosts: (_config, endpoints) => govukHosts(endpoints),
   listing: (config, endpoints) => ({ url: `${endpoints.govuk}/api/content${config.path}`, bucket: 'govuk-content' }),
   parseListing(fetched, config, endpoints) {
-    const doc = documentFromContent(parseContentJson(fetched, config.id), endpoints.govuk);
+    const doc = documentFromContent(parseContentJson(fetched, config.id));
     return {
       entries: [
         { docId: doc.docId, url: doc.url, title: doc.title, signal: doc.signal, inline: doc },
-        ...followAttachments(doc, endpoints.govuk),
+        ...followAttachments(doc, endpoints),
       ],
       next: null,
     };
   },
-  parseDetail(fetched, _entry, config, endpoints) {
-    return { documents: [documentFromContent(parseContentJson(fetched, config.id), endpoints.govuk)], follow: [] };
-  },
+  parseDetail: (fetched, entry, config, endpoints) => readGovukDetail(fetched, entry, config.id, endpoints),
+  compare: (before, after) => memberEvents(before, after),
+  diffsText: true,
 };

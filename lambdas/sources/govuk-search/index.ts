@@ -10,14 +10,9 @@ import type { Fetched, ListingEntry } from '../../core/model';
 import type { SourceConfigBase, SourceKind } from '../../core/source-kind';
 import { baseFields } from '../config-fields';
 import { keepMatching } from './filter-check';
-import {
-  documentFromContent,
-  govukUrl,
-  followAttachments,
-  govukDocId,
-  parseContentJson,
-  pathOf,
-} from '../govuk-content/content-item';
+import { govukDocId, govukUrl, pathOf } from '../govuk-content/content-item';
+import { govukHosts, readGovukDetail } from '../govuk-content/govuk-detail';
+import { memberEvents } from '../govuk-content/member-events';
 
 export interface GovukSearchConfig extends SourceConfigBase {
   kind: 'govuk-search';
@@ -48,6 +43,8 @@ export const SEARCH_FIELDS = [
   'title',
   'link',
   'public_timestamp',
+  // Time of the last indexing: moves on minor changes too, which public_timestamp does not.
+  'updated_at',
   'content_store_document_type',
   'description',
   'organisations',
@@ -58,6 +55,7 @@ const result = z
     title: z.string(),
     link: z.string(),
     public_timestamp: z.string().nullish(),
+    updated_at: z.string().nullish(),
     content_store_document_type: z.string().nullish(),
     organisations: z.unknown().optional(),
   })
@@ -72,6 +70,7 @@ export interface SearchResult {
   title: string;
   link: string;
   publicTimestamp: string | null;
+  updatedAt: string | null;
   documentType: string | null;
   /** Organisation slugs. */
   organisations: string[];
@@ -114,17 +113,27 @@ export function readSearchPage(
     title: r.title,
     link: r.link,
     publicTimestamp: r.public_timestamp ?? null,
+    updatedAt: r.updated_at ?? null,
     documentType: r.content_store_document_type ?? null,
     organisations: slugsOf(r.organisations),
   }));
   return { results, total: parsed.data.total, start };
 }
 
+/**
+ * Search API ORs the words of an unquoted query (two of three must match), so `Procurement Act 2023`
+ * would list most of a department's output; a quoted phrase matches the phrase.
+ */
+export function phrase(q: string): string {
+  const t = q.trim();
+  return /\s/.test(t) && !/^".*"$/.test(t) ? `"${t.replace(/"/g, '')}"` : t;
+}
+
 export function searchUrl(config: GovukSearchConfig, base: string, start: number): string {
   const p = new URLSearchParams();
   for (const org of config.organisations) p.append('filter_organisations', org);
   for (const type of config.documentTypes) p.append('filter_content_store_document_type', type);
-  if (config.q) p.set('q', config.q);
+  if (config.q) p.set('q', phrase(config.q));
   p.set('order', '-public_timestamp');
   for (const f of SEARCH_FIELDS) p.append('fields', f);
   p.set('count', String(config.count ?? 100));
@@ -135,7 +144,7 @@ export function searchUrl(config: GovukSearchConfig, base: string, start: number
 export const govukSearch: SourceKind<GovukSearchConfig> = {
   kind: 'govuk-search',
   schema: schema as z.ZodType<GovukSearchConfig>,
-  hosts: (_config, endpoints) => [new URL(endpoints.govuk).host],
+  hosts: (_config, endpoints) => govukHosts(endpoints),
   listing: (config, endpoints) => ({ url: searchUrl(config, endpoints.govuk, 0), bucket: 'govuk-search' }),
   parseListing(fetched, config, endpoints) {
     const { results, total, start } = readSearchPage(fetched, config.id);
@@ -145,7 +154,9 @@ export const govukSearch: SourceKind<GovukSearchConfig> = {
         docId: govukDocId(path),
         url: govukUrl(path),
         title: r.title,
-        signal: r.publicTimestamp ?? '',
+        // A minor change (a corrected date) moves updated_at only: the detail is read again, and an
+        // alert is raised only if the stored text moved.
+        signal: [r.publicTimestamp, r.updatedAt].filter(Boolean).join('|'),
         detail: { url: `${endpoints.govuk}/api/content${path}`, bucket: 'govuk-content' },
       };
     });
@@ -156,8 +167,7 @@ export const govukSearch: SourceKind<GovukSearchConfig> = {
         : null;
     return { entries, next, scanned: results.length };
   },
-  parseDetail(fetched, _entry, config, endpoints) {
-    const doc = documentFromContent(parseContentJson(fetched, config.id), endpoints.govuk);
-    return { documents: [doc], follow: followAttachments(doc, endpoints.govuk) };
-  },
+  parseDetail: (fetched, entry, config, endpoints) => readGovukDetail(fetched, entry, config.id, endpoints),
+  compare: (before, after) => memberEvents(before, after),
+  diffsText: true,
 };

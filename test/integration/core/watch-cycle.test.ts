@@ -3,7 +3,7 @@
  * replay server serving the composed BSCC responses, and the outbox read back with mailparser.
  */
 import type { Change } from '../../../lambdas/core/model';
-import { BSCC_SOURCES, startHarness, type Harness } from '../../support/harness';
+import { BSCC_SOURCES, startHarness, T1_ALERTS, type Harness } from '../../support/harness';
 
 const NEVER_AGAIN =
   '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond';
@@ -39,7 +39,7 @@ describe('watch cycle (DynamoDB Local + replay server + outbox)', () => {
     h.replay.resetLog();
     const report = await h.cycle('t1');
     const types = report.delivery.sent.map((a) => a.type).sort();
-    expect(types).toEqual(['document-changed', 'document-withdrawn', 'new-correspondence', 'new-correspondence']);
+    expect(types).toEqual(T1_ALERTS);
     const changes = (await allChanges(h)).filter((c) => c.runId === report.runId);
     // The official wording of the re-worded 10 August 2021 letter is recognised, not alerted.
     const known = changes.filter((c) => c.type === 'known');
@@ -52,10 +52,14 @@ describe('watch cycle (DynamoDB Local + replay server + outbox)', () => {
     const letters = changes.filter((c) => c.type === 'new-correspondence');
     expect(letters.map((c) => c.threadId)).toEqual(expect.arrayContaining(['bscc--hikvision']));
     const emails = await h.emails();
-    expect(emails).toHaveLength(5);
+    // The baseline summary, then one e-mail per alert.
+    expect(emails).toHaveLength(1 + T1_ALERTS.length);
     const subjects = emails.map((e) => e.subject);
-    // Both new letters name Hikvision: high priority, so their subjects carry the marker.
-    expect(subjects.filter((s) => s?.startsWith('[High priority] New letter:'))).toHaveLength(2);
+    // The three new letters name Hikvision: high priority, so their subjects carry the marker.
+    expect(subjects.filter((s) => s?.startsWith('[High priority] New letter:'))).toHaveLength(3);
+    // The PDF letter was read, threaded and dated like the HTML ones.
+    const pdf = letters.find((c) => c.docId?.startsWith('govuk-asset:'));
+    expect(pdf?.letter).toEqual(expect.objectContaining({ from: 'hikvision', to: 'bscc', date: '2024-01-12' }));
     expect(subjects.every((s) => (s ?? '').length <= 80)).toBe(true);
   });
 
@@ -89,12 +93,12 @@ describe('two cycles at once', () => {
       const alerting = changes.filter((c) =>
         ['new-correspondence', 'document-changed', 'document-withdrawn'].includes(c.type),
       );
-      expect(alerting).toHaveLength(4);
+      expect(alerting).toHaveLength(T1_ALERTS.length);
       expect(new Set(changes.map((c) => c.changeId)).size).toBe(changes.length);
       const pending = await h.runtime.store.listAlerts('pending');
       const delivered = await h.runtime.store.listAlerts('sent');
       expect(pending).toEqual([]);
-      expect(delivered.filter((x) => x.type !== 'baseline')).toHaveLength(4);
+      expect(delivered.filter((x) => x.type !== 'baseline')).toHaveLength(T1_ALERTS.length);
       expect(new Set(sent.map((x) => x.alertId)).size).toBe(sent.length);
     } finally {
       await h.close();

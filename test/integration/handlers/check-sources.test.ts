@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
 import { handler } from '../../../lambdas/handlers/check-sources';
 import { closeHandlerRuntime, handlerRuntime } from '../../../lambdas/handlers/handler-runtime';
-import { BSCC_SOURCES, ROOT } from '../../support/harness';
+import { BSCC_SOURCES, ROOT, T1_ALERTS } from '../../support/harness';
 import { testEndpoint } from '../../support/dynamo';
 import { writeLambdaConfig } from '../../support/lambda-config';
 
@@ -40,13 +40,7 @@ describe('check-sources handler', () => {
     expect(second.outcomes.every((o) => o.kind === 'updated')).toBe(true);
     const rt = await handlerRuntime().runtime;
     const pending = await rt.store.listAlerts('pending');
-    expect(pending.map((a) => a.type).sort()).toEqual([
-      'baseline',
-      'document-changed',
-      'document-withdrawn',
-      'new-correspondence',
-      'new-correspondence',
-    ]);
+    expect(pending.map((a) => a.type).sort()).toEqual(['baseline', ...T1_ALERTS].sort());
   });
 
   it('checks nothing for a group with no sources', async () => {

@@ -127,6 +127,7 @@ describe('big list changes', () => {
         [
           'document-changed',
           'document-withdrawn',
+          'document-withdrawn',
           'new-correspondence',
           'supplier-debarred',
         ].sort(),
@@ -265,7 +266,7 @@ describe('a store error for one source', () => {
       });
       expect(kinds).toEqual(['failed/updated', 'failed/unchanged', 'failed/unchanged', 'updated/unchanged']);
       expect(t.types).toEqual([
-        ['document-changed', 'document-withdrawn', 'new-correspondence'],
+        ['document-changed', 'document-withdrawn', 'document-withdrawn', 'new-correspondence'],
         [],
         ['source-failing'],
         ['source-recovered', 'supplier-debarred', 'supplier-debarred'],

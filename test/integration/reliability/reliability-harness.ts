@@ -10,7 +10,7 @@ import type { Runtime } from '../../../lambdas/composition';
 import type { Config } from '../../../lambdas/config';
 import type { Clock, Logger } from '../../../lambdas/core/ports';
 import { watchOnce, type WatchDeps, type WatchInput } from '../../../lambdas/core/watch-once';
-import { BSCC_SOURCES, ROOT, instantClock, startHarness } from '../../support/harness';
+import { BSCC_SOURCES, ROOT, instantClock, startHarness, T1_ALERTS } from '../../support/harness';
 import type { Received, SmtpSink } from '../../support/smtp-sink';
 import { snapshotOf, type Snapshot } from './observe';
 
@@ -25,7 +25,7 @@ export const NEVER_AGAIN =
   '/api/content/government/publications/never-again-the-uks-responsibility-to-act-on-atrocities-in-xinjiang-and-beyond';
 export const SOURCES = BSCC_SOURCES;
 /** The alert types the t1 step must raise, once each (hand-counted from demo/replay/t1). */
-export const EXPECTED_T1 = ['document-changed', 'document-withdrawn', 'new-correspondence', 'new-correspondence'];
+export const EXPECTED_T1 = T1_ALERTS;
 
 export interface ReliabilityHarness {
   replay: ReplayServer;
@@ -66,6 +66,7 @@ export async function startReliabilityHarness(options: HarnessOptions = {}): Pro
   const deps = (): WatchDeps => ({
     store: runtime.store,
     fetcher: runtime.fetcher,
+    extractor: runtime.extractor,
     clock: runtime.clock,
     logger: runtime.logger,
     mailer: runtime.mailer,

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ParseError } from '../../../lambdas/core/errors';
 import { govukContent } from '../../../lambdas/sources/govuk-content';
-import { attachmentsOf, govukUrl, parseContentJson } from '../../../lambdas/sources/govuk-content/content-item';
+import { attachmentsOf } from '../../../lambdas/sources/govuk-content/attachments';
+import { govukUrl, parseContentJson } from '../../../lambdas/sources/govuk-content/content-item';
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { fetched, FIXTURES, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
@@ -46,7 +47,8 @@ describe('govuk-content parser on every real Content API recording', () => {
         url: `${PUBLICATIONS}/application-to-extend-your-stay-in-the-uk-as-a-tier-1-investor`,
         documentType: 'form',
         publishedAt: '2014-02-11T14:12:00.000+00:00',
-        signal: '2016-11-24T00:00:22.000+00:00',
+        // The signal is updated_at (it moves on minor changes too), not public_updated_at.
+        signal: '2017-12-19T11:26:38.186Z',
         // The newest of its 9 change notes.
         changeNote: 'Updated form for use on or after 24 November.',
         organisations: ['UK Visas and Immigration'],
@@ -55,7 +57,8 @@ describe('govuk-content parser on every real Content API recording', () => {
     ],
     [
       'publishing-api_publication_publication-with-featured-attachments.json',
-      1,
+      // The publication, and its one PDF attachment (read from the asset host).
+      2,
       {
         title: 'Number of ex-regular service personnel in FR20',
         documentType: 'foi_release',
@@ -77,7 +80,7 @@ describe('govuk-content parser on every real Content API recording', () => {
         // The title, not the slug (further-businesses-and-premises-to-close).
         title: 'Closing certain businesses and venues in England',
         documentType: 'guidance',
-        signal: '2020-08-19T14:53:46.000+00:00',
+        signal: '2020-08-21T14:22:15.498Z',
         // The newest of its 17 change notes.
         changeNote: 'Updated to reflect changes in rules on wearing face coverings.',
         organisations: ['Cabinet Office', 'Ministry of Housing, Communities & Local Government'],
@@ -86,8 +89,8 @@ describe('govuk-content parser on every real Content API recording', () => {
     ],
     [
       'publishing-api_publication_best-practice-policy-paper_pre-2026-04-with-details-documents.json',
-      // The publication, and its one HTML attachment to read (the PDF is not followed).
-      2,
+      // The publication, its one HTML attachment (Content API) and its one PDF (asset host).
+      3,
       {
         title: 'Strategy for dealing with safeguarding issues in charities',
         documentType: 'policy_paper',
@@ -131,7 +134,7 @@ describe('govuk-content parser on every real Content API recording', () => {
       docId: `govuk:${path}`,
       parentId: publication.docId,
       // An attachment has no timestamp of its own: it moves with its publication.
-      signal: '2017-12-06T07:08:05.000+00:00',
+      signal: '2017-12-13T10:55:26.950Z',
       detail: { url: `https://www.gov.uk/api/content${path}`, bucket: 'govuk-content' },
     });
   });
@@ -145,7 +148,7 @@ describe('govuk-content parser on every real Content API recording', () => {
         ),
       ),
     );
-    const html = attachmentsOf(item, LIVE_ENDPOINTS.govuk).filter((a) => a.kind === 'html');
+    const html = attachmentsOf(item).filter((a) => a.kind === 'html');
     expect(html.length).toBeGreaterThan(0);
     expect(html[0].url).toMatch(/^https:\/\/www\.gov\.uk\/government\/publications\//);
   });
@@ -154,7 +157,7 @@ describe('govuk-content parser on every real Content API recording', () => {
     const item = parseContentJson(
       fetched('u', fixtureText('govuk-content/publishing-api_publication_publication-with-featured-attachments.json')),
     );
-    const all = attachmentsOf(item, LIVE_ENDPOINTS.govuk);
+    const all = attachmentsOf(item);
     expect(all.length).toBeGreaterThan(0);
     expect(all.every((a) => a.kind === 'file')).toBe(true);
   });
@@ -196,5 +199,76 @@ describe('GOV.UK paths become www.gov.uk URLs, never another host', () => {
     const item = JSON.parse(fixtureText('govuk-content/publishing-api_html_publication_published.json'));
     const bad = fetched('https://www.gov.uk/api/content/x', JSON.stringify({ ...item, base_path: '@evil.example/x' }));
     expect(() => parseContentJson(bad, 'src')).toThrow(/field "base_path" must be a site path starting with "\/"/);
+  });
+});
+
+describe('document collections (real publishing-api examples)', () => {
+  const read = (item: unknown) =>
+    govukContent.parseListing(fetched('u', JSON.stringify(item)), config, LIVE_ENDPOINTS).entries[0].inline!;
+  const collection = () =>
+    JSON.parse(fixtureText('govuk-content/publishing-api_document_collection_document_collection.json'));
+
+  it('reads its members from collection_groups joined to links.documents (read by hand: 9 in 6 groups)', () => {
+    const members = read(collection()).extra?.members as { title: string; group: string; path: string }[];
+    expect(members).toHaveLength(9);
+    expect(members[0]).toEqual(
+      expect.objectContaining({
+        title: 'National standard for driving cars and light vans',
+        group: 'Car and light van',
+        path: '/government/publications/national-standard-for-driving-cars-and-light-vans',
+      }),
+    );
+  });
+
+  it('a member added is a new-document and a member gone a document-removed, naming the group; reordering raises nothing', () => {
+    const before = collection();
+    const after = collection();
+    const removedId = after.details.collection_groups[0].documents.shift();
+    const version = (item: unknown) => {
+      const d = read(item);
+      return {
+        docId: d.docId,
+        version: 1,
+        hash: 'h',
+        text: d.text,
+        title: d.title,
+        fetchedAt: 'x',
+        changeNote: null,
+        extra: d.extra,
+      };
+    };
+    const events = govukContent.compare!(version(after), read(before), config);
+    expect(events.map((e) => [e.type, e.title])).toEqual([
+      ['new-document', 'National standard for driving cars and light vans'],
+    ]);
+    expect(events[0].summary).toMatch(/under "Car and light van"/);
+    const gone = govukContent.compare!(version(before), read(after), config);
+    expect(gone.map((e) => e.type)).toEqual(['document-removed']);
+    expect(removedId).toBe('5e5dc1ab-7631-11e4-a3cb-005056011aef');
+    const reordered = collection();
+    reordered.details.collection_groups.reverse();
+    expect(govukContent.compare!(version(before), read(reordered), config)).toEqual([]);
+  });
+});
+
+describe('PDF attachments', () => {
+  it('are followed from the asset host as files, re-read when their address or size changes', () => {
+    const page = govukContent.parseListing(
+      fetched('u', fixtureText('govuk-content/publishing-api_publication_publication-with-featured-attachments.json')),
+      config,
+      LIVE_ENDPOINTS,
+    );
+    const pdf = page.entries[1];
+    expect(pdf.detail).toEqual({
+      url: `https://assets.publishing.service.gov.uk/${UPLOADS}/315163/PUBLIC_1392629965.pdf`,
+      bucket: 'govuk-assets',
+      binary: true,
+      accept: 'application/pdf',
+    });
+    // Read by hand: file_size 1932905.
+    expect(pdf.signal).toBe(
+      `file:https://assets.publishing.service.gov.uk/${UPLOADS}/315163/PUBLIC_1392629965.pdf|1932905`,
+    );
+    expect(pdf.docId).toBe(`govuk-asset:/${UPLOADS}/315163/PUBLIC_1392629965.pdf`);
   });
 });

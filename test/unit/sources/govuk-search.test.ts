@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { ParseError } from '../../../lambdas/core/errors';
 import { readFileSync } from 'node:fs';
-import { govukSearch, readSearchPage, searchUrl, type GovukSearchConfig } from '../../../lambdas/sources/govuk-search';
+import {
+  govukSearch,
+  phrase,
+  readSearchPage,
+  searchUrl,
+  type GovukSearchConfig,
+} from '../../../lambdas/sources/govuk-search';
 import { ROOT } from '../../support/harness';
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { fetched, FIXTURES, fixtureText } from '../../support/fixtures';
@@ -157,11 +163,13 @@ describe('govuk-search', () => {
         LIVE_ENDPOINTS,
       );
 
-    it('keeps every matching result, newest first, with public_timestamp as the signal and the Content API as detail', () => {
+    it('keeps every matching result, newest first, with public_timestamp and updated_at as the signal', () => {
       const page = read(body);
-      expect(page.entries.map((e) => e.title)).toHaveLength(4);
+      // 3 results at t1: the withdrawn Home Office letter is hidden by the Search API, as on GOV.UK.
+      expect(page.entries.map((e) => e.title)).toHaveLength(3);
       const [first] = page.entries;
-      expect(first.signal).toBe('2023-09-05T09:00:00.000Z');
+      // updated_at moves on minor changes too, which public_timestamp does not.
+      expect(first.signal).toBe('2023-09-05T09:00:00.000Z|2023-09-05T09:00:00.412Z');
       expect(first.detail).toEqual({
         url: `https://www.gov.uk/api/content${new URL(first.url).pathname}`,
         bucket: 'govuk-content',
@@ -171,23 +179,31 @@ describe('govuk-search', () => {
 
     it('pages with start/count until total', () => {
       const page = read({ ...body, total: 11 });
-      expect(new URL(page.next!.url).searchParams.get('start')).toBe('4');
-      expect(read({ ...body, total: 8 }, 4).next).toBeNull();
+      expect(new URL(page.next!.url).searchParams.get('start')).toBe('3');
+      expect(read({ ...body, total: 6 }, 3).next).toBeNull();
     });
 
     it('drops results outside the filter: another organisation, another document type', () => {
-      const [a, b, c, d] = body.results;
+      const [a, b, c] = body.results;
       const other = { ...b, organisations: [{ slug: 'home-office' }] };
       const news = { ...c, content_store_document_type: 'news_story' };
-      const page = read({ ...body, results: [a, other, news, d] });
-      expect(page.entries.map((e) => e.url)).toEqual([a.link, d.link].map((l: string) => `https://www.gov.uk${l}`));
-      expect(page.scanned).toBe(4);
+      const page = read({ ...body, results: [a, other, news] });
+      expect(page.entries.map((e) => e.url)).toEqual([`https://www.gov.uk${a.link}`]);
+      expect(page.scanned).toBe(3);
     });
 
     it('refuses the page when GOV.UK ignored the filter and returned only other documents', () => {
       const ignored = body.results.map((r: object) => ({ ...r, content_store_document_type: 'guidance' }));
-      expect(() => read({ ...body, results: ignored })).toThrow(/None of the 4 results .* match its filter/);
+      expect(() => read({ ...body, results: ignored })).toThrow(/None of the 3 results .* match its filter/);
     });
+  });
+
+  it('quotes a query of several words, so the Search API matches the phrase and not any two of its words', () => {
+    const url = new URL(searchUrl({ ...config, q: 'Procurement Act 2023' }, LIVE_ENDPOINTS.govuk, 0));
+    expect(url.searchParams.get('q')).toBe('"Procurement Act 2023"');
+    expect(phrase('"already quoted"')).toBe('"already quoted"');
+    expect(phrase('Hikvision')).toBe('Hikvision');
+    expect(url.searchParams.getAll('fields')).toContain('updated_at');
   });
 
   it('names the missing field when the response changes shape', () => {
