@@ -125,7 +125,10 @@ export class UndiciFetcher implements HttpFetcher {
     }
   }
 
-  /** RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one (5xx) allows nothing, so the read fails. */
+  /**
+   * RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one (5xx) allows
+   * nothing, so the read fails and the source with it.
+   */
   private async readRobots(origin: string, bucket: string): Promise<RobotsRules> {
     const everything = { allow: [], disallow: [] };
     let fetched: Fetched;

@@ -118,7 +118,8 @@ export function changedNoticeEvents(
       key: `changed:${b.ocid}`,
       title: doc.title,
       summary: clip(
-        `Notice changed on ${portal}: ${doc.title}${b.buyer ? ` (${b.buyer})` : ''}: ${moved.join('; ')}.${matched(doc.text, terms)} ${doc.url}`,
+        `Notice changed on ${portal}: ${doc.title}${b.buyer ? ` (${b.buyer})` : ''}: ${moved.join('; ')}.` +
+          `${matched(doc.text, terms)} ${doc.url}`,
         700,
       ),
       text: doc.text,

@@ -115,7 +115,8 @@ function event(type: string, doc: DocumentSnapshot, s: State, summary: string, t
 }
 
 function asked(s: State): string {
-  return `${s.askingMember ?? 'A member'} asked ${s.answeringBody || 'the government'} (${s.house} ${s.uin}, ${s.dateTabled})`;
+  const who = s.askingMember ?? 'A member';
+  return `${who} asked ${s.answeringBody || 'the government'} (${s.house} ${s.uin}, ${s.dateTabled})`;
 }
 
 function answered(doc: DocumentSnapshot, s: State): StructuredEvent {

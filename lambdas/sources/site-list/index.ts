@@ -111,7 +111,8 @@ export function readListing(html: string, config: SiteListConfig, endpoints: End
   });
   if (entries.size === 0) {
     throw new ParseError(
-      `The item selector "${config.item}" with link "${config.link}" found no posts: the site's markup changed, so nothing was compared.`,
+      `The item selector "${config.item}" with link "${config.link}" found no posts: ` +
+        "the site's markup changed, so nothing was compared.",
       { url, source: config.id, field: 'item' },
     );
   }
