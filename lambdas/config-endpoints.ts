@@ -17,23 +17,44 @@ const endpoint = z
     return (u.protocol === 'https:' || loopback) && !u.username && !u.password && !u.search && !u.hash;
   }, 'must be an https:// URL without user, query or fragment (http:// only for 127.0.0.1 or localhost)');
 
+export const LIVE_ENDPOINTS: Endpoints = {
+  govuk: 'https://www.gov.uk',
+  govukAssets: 'https://assets.publishing.service.gov.uk',
+  parliament: 'https://bills-api.parliament.uk',
+  legislation: 'https://www.legislation.gov.uk',
+  findATender: 'https://www.find-tender.service.gov.uk',
+  contractsFinder: 'https://www.contractsfinder.service.gov.uk',
+  parliamentQuestions: 'https://questions-statements-api.parliament.uk',
+};
+
+/** A site a source declares is keyed by its host name (`www.freetibet.org`), so a replay server can stand in. */
+const siteHost = z.string().regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/);
+
+/** Every key optional; a key that is neither a family nor a host name is a typo, reported. */
 export const endpointsSchema = z
   .object({
     govuk: endpoint,
     govukAssets: endpoint,
     parliament: endpoint,
     legislation: endpoint,
+    findATender: endpoint,
+    contractsFinder: endpoint,
+    parliamentQuestions: endpoint,
   })
-  .strict();
+  .partial()
+  .catchall(endpoint)
+  .superRefine((e, ctx) => {
+    for (const key of Object.keys(e)) {
+      if (!(key in LIVE_ENDPOINTS) && !siteHost.safeParse(key).success)
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is neither an endpoint family nor a site host name' });
+    }
+  });
 
-export const LIVE_ENDPOINTS: Endpoints = {
-  govuk: 'https://www.gov.uk',
-  govukAssets: 'https://assets.publishing.service.gov.uk',
-  parliament: 'https://bills-api.parliament.uk',
-  legislation: 'https://www.legislation.gov.uk',
-};
-
-/** Every site at one address: a local replay server standing in for all of them. */
-export function allSitesAt(url: string): Endpoints {
-  return Object.fromEntries(Object.keys(LIVE_ENDPOINTS).map((site) => [site, url])) as unknown as Endpoints;
+/**
+ * Every site at one address: a local replay server standing in for all of them, including the
+ * sites the sources declare (the keys of `endpoints` beyond the families).
+ */
+export function allSitesAt(url: string, endpoints: Endpoints = LIVE_ENDPOINTS): Endpoints {
+  const sites = new Set([...Object.keys(LIVE_ENDPOINTS), ...Object.keys(endpoints)]);
+  return Object.fromEntries([...sites].map((site) => [site, url])) as unknown as Endpoints;
 }

@@ -132,7 +132,7 @@ const configSchema = z
     $comment: z.string().optional(),
     contact: headerValue(3, 200),
     userAgent: headerValue(3, 300).optional(),
-    endpoints: endpointsSchema.partial().optional(),
+    endpoints: endpointsSchema.optional(),
     sources: z.array(z.unknown()).min(1),
     keywords: z.array(z.string().min(2).max(80)).optional(),
     knownCorrespondence: z.string().optional(),
@@ -193,6 +193,16 @@ export interface Config {
 
 export const VERSION = '0.1.0';
 
+/** The sites the sources declare (a campaign's own website), keyed by host, unless the file overrides them. */
+function siteEndpoints(sources: SourceConfigBase[]): Record<string, string> {
+  const sites: Record<string, string> = {};
+  for (const s of sources) {
+    const origin = sourceKinds[s.kind].site?.(s);
+    if (origin) sites[new URL(origin).host] = origin;
+  }
+  return sites;
+}
+
 /** Finds the line of the file where a source's entry starts, so messages can point at it. */
 function lineOf(text: string | undefined, needle: string): string {
   if (!text) return '';
@@ -239,7 +249,7 @@ export function parseConfig(json: unknown, file = 'procwatch.config.json', text?
   });
   if (problems.length || !top.success) throw new ConfigError(problems);
   const c = top.data;
-  const endpoints = { ...LIVE_ENDPOINTS, ...(c.endpoints ?? {}) };
+  const endpoints = { ...LIVE_ENDPOINTS, ...siteEndpoints(sources), ...(c.endpoints ?? {}) } as Endpoints;
   return {
     contact: c.contact,
     userAgent:

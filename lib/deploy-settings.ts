@@ -54,6 +54,10 @@ export const DEFAULT_SCHEDULES: Readonly<Record<string, string>> = {
   govuk: 'cron(0/15 * * * ? *)',
   parliament: 'cron(7 * * * ? *)',
   legislation: 'cron(37 6 * * ? *)',
+  /** Find a Tender and Contracts Finder: hourly is well inside their limits, and notices stay open for weeks. */
+  procurement: 'cron(47 * * * ? *)',
+  /** Campaign groups' own sites: three times a day is polite to a small site and soon enough for a letter. */
+  campaigns: 'cron(17 7,13,19 * * ? *)',
 };
 /** Any group without its own schedule (sources with no `group` are in `default`) is checked hourly. */
 export const FALLBACK_SCHEDULE = 'cron(23 * * * ? *)';

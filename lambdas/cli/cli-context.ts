@@ -36,7 +36,7 @@ export async function startReplay(dir: string, step?: string): Promise<ReplaySer
 }
 
 export function replayConfig(config: Config, server: ReplayServer): Config {
-  return { ...config, endpoints: allSitesAt(server.url) };
+  return { ...config, endpoints: allSitesAt(server.url, config.endpoints) };
 }
 
 export async function withRuntime<T>(

@@ -2,7 +2,8 @@
  * `procwatch demo`: the whole pipeline, offline, against a local replay server serving recorded
  * GOV.UK responses in steps: t0 (baseline) → t1 (a new letter, a changed one, a withdrawn one,
  * a re-published known letter) → t1 again (nothing changed) → t2 (the procurement chain: bill,
- * legislation, guidance, debarment list) → t3 (a debarment changed). Alerts go to a local outbox.
+ * legislation, guidance, debarment list) → t3 (a debarment changed) → t4 (tenders, contracts, written
+ * questions, a campaign's letter). Alerts go to a local outbox.
  */
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,6 +38,11 @@ export const DEMO_STEPS = [
       'the procurement chain moved: a bill stage, a publication, an amendment naming Hikvision, new regulations, the Act revised, guidance updated, the debarment list changed',
   },
   { step: 't3', label: 'a debarment ends early: one row of the list changed' },
+  {
+    step: 't4',
+    label:
+      'who buys and who asks: a tender naming Hikvision, a body-worn video contract, a written question answered, a new Free Tibet letter',
+  },
 ];
 
 export function registerDemo(program: Command): void {

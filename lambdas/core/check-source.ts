@@ -6,7 +6,8 @@
  */
 import { describeFailure, ParseError, ProcwatchError, SecondLookError } from './errors';
 import { guardShrink, listingFingerprint } from './listing-guards';
-import type { SourceOutcome, SourceState } from './model';
+import type { FetchRequest, SourceOutcome, SourceState } from './model';
+import type { Validators } from './ports';
 import { readListing } from './read-listing';
 import { scanDocuments } from './scan-documents';
 import { failedState, freshState, recoveryWrite, succeededState } from './source-health';
@@ -58,8 +59,10 @@ function asProcwatchError(err: unknown, sourceId: string): ProcwatchError {
 
 async function scan(run: SourceRun, state: SourceState): Promise<Scanned | 'not-modified'> {
   const { kind, source, endpoints, shrinkRatio } = run.input;
-  const firstUrl = kind.listing(source, endpoints).url;
-  const listing = await readListing((r, v) => fetchFor(run, r, v), kind, source, endpoints, state.validators[firstUrl]);
+  const at = run.plan.now;
+  const firstUrl = kind.listing(source, endpoints, at).url;
+  const get = (r: FetchRequest, v?: Validators) => fetchFor(run, r, v);
+  const listing = await readListing(get, kind, source, endpoints, state.validators[firstUrl], at);
   if (listing === 'not-modified') return 'not-modified';
   const size = listing.entries.length;
   const listingHash = listingFingerprint(listing.entries);

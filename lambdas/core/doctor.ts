@@ -72,7 +72,7 @@ async function diagnoseOne(
   try {
     // A listing may chain (a bill's stages) or filter a feed page by page: follow it, as a cycle would,
     // until it yields an entry, for at most three requests.
-    let request: FetchRequest | null = kind.listing(source, endpoints);
+    let request: FetchRequest | null = kind.listing(source, endpoints, deps.clock.now().toISOString());
     let page: ListingPage = { entries: [], next: null };
     for (let i = 0; request && i < 3 && !page.entries.length; i++, request = page.next) {
       const listed = await probe(deps, request, (p) => (row.listing = p));

@@ -6,6 +6,8 @@ export interface FetchRequest {
   /** Which rate-limit bucket the request belongs to (e.g. `govuk-content`). */
   bucket: string;
   accept?: string;
+  /** A site's own pages (not an API): the site's robots.txt is read first and obeyed. */
+  robots?: boolean;
   /** The body is a file (a PDF), kept as bytes rather than decoded as text. */
   binary?: boolean;
 }

@@ -191,7 +191,7 @@ function structuredChanges(
     }),
     version,
     previousVersion,
-    threadId,
+    threadId: ev.threadId ?? threadId,
     keywords: keywordHits(ctx, ev.text ?? ev.title),
   }));
 }

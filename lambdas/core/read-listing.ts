@@ -27,11 +27,12 @@ export async function readListing(
   source: SourceConfigBase,
   endpoints: Endpoints,
   validators: Validators | undefined,
+  at?: string,
 ): Promise<Listing | 'not-modified'> {
-  const firstRequest = kind.listing(source, endpoints);
+  const firstRequest = kind.listing(source, endpoints, at);
   const maxPages = source.maxListingPages ?? DEFAULT_MAX_LISTING_PAGES;
   const seenUrls = new Set<string>();
-  const seenDocs = new Set<string>();
+  const seenDocs = new Map<string, number>();
   const entries: ListingEntry[] = [];
   let request: FetchRequest | null = firstRequest;
   let first: Listing['first'] | null = null;
@@ -56,7 +57,12 @@ export async function readListing(
     first ??= { url: firstRequest.url, response: fetched };
     pages++;
     const page = kind.parseListing(fetched, source, endpoints);
-    const fresh = page.entries.filter((e) => !seenDocs.has(e.docId));
+    // A document listed twice (a tender notice and its later amendment on another page) is kept
+    // in its newest state: a later, greater signal of an inline document replaces the earlier one.
+    const fresh = page.entries.filter((e) => {
+      const at = seenDocs.get(e.docId);
+      return at === undefined || (e.inline !== undefined && e.signal > entries[at].signal);
+    });
     if (page.next && (page.scanned === 0 || (page.entries.length > 0 && fresh.length === 0))) {
       throw new ParseError(
         `Page ${pages} of the listing of ${source.id} brought nothing new but promised more pages; ` +
@@ -64,8 +70,11 @@ export async function readListing(
         { source: source.id, url: fetched.url },
       );
     }
-    for (const e of fresh) seenDocs.add(e.docId);
-    entries.push(...fresh);
+    for (const e of fresh) {
+      const at = seenDocs.get(e.docId);
+      if (at === undefined) seenDocs.set(e.docId, entries.push(e) - 1);
+      else entries[at] = e;
+    }
     request = page.next;
   }
   if (!first) throw new ParseError(`The listing of ${source.id} was never read.`, { source: source.id });

@@ -188,7 +188,7 @@ async function advanceSignal(run: SourceRun, docId: string, signal: string): Pro
 async function confirmMissing(run: SourceRun, doc: StoredDocument): Promise<void> {
   if (!doc.detailUrl) return;
   const { source, kind, endpoints } = run.input;
-  const fallback = new URL(kind.listing(source, endpoints).url).origin;
+  const fallback = new URL(kind.listing(source, endpoints, run.plan.now).url).origin;
   const request = { url: fromLocator(doc.detailUrl, endpoints, fallback), bucket: doc.detailBucket ?? 'govuk-content' };
   const fetched = await fetchFor(run, request);
   if (fetched.status === 410 || fetched.status === 404) {

@@ -13,6 +13,14 @@ export interface Endpoints {
   govukAssets: string;
   parliament: string;
   legislation: string;
+  findATender: string;
+  contractsFinder: string;
+  parliamentQuestions: string;
+  /**
+   * A site outside these families (a campaign group's own website), keyed by the host its
+   * source declares (`www.freetibet.org`): a replay server can stand in for it like the rest.
+   */
+  [siteHost: string]: string;
 }
 
 /** Fields every source entry in the watchlist has, whatever its kind. */
@@ -57,6 +65,8 @@ export interface StructuredEvent {
   title: string;
   summary: string;
   text?: string;
+  /** The thread the change joins (a question naming Hikvision joins `hikvision--parliament`). */
+  threadId?: string | null;
 }
 
 export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> {
@@ -64,7 +74,13 @@ export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> {
   readonly schema: ZodType<C>;
   /** The documents this source may fetch from, for the host allowlist. */
   hosts(config: C, endpoints: Endpoints): string[];
-  listing(config: C, endpoints: Endpoints): FetchRequest;
+  /**
+   * Optional: the origin of a site outside the endpoint families that this source declares
+   * (`https://www.freetibet.org`); the config adds it to the endpoints under its host.
+   */
+  site?(config: C): string | null;
+  /** `at`: the run's time (ISO), for listings that are a moving window of recent updates. */
+  listing(config: C, endpoints: Endpoints, at?: string): FetchRequest;
   parseListing(fetched: Fetched, config: C, endpoints: Endpoints): ListingPage;
   parseDetail(fetched: Fetched, entry: ListingEntry, config: C, endpoints: Endpoints): DetailResult;
   /**

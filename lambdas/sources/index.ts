@@ -5,6 +5,10 @@ import { govukSearch } from './govuk-search';
 import { htmlList } from './html-list';
 import { legislationFeed } from './legislation-feed';
 import { parliamentBill } from './parliament-bill';
+import { contractsFinder } from './contracts-finder';
+import { findATender } from './find-a-tender';
+import { parliamentQuestions } from './parliament-questions';
+import { siteList } from './site-list';
 
 export const sourceKinds: Record<string, SourceKind<any>> = {
   [govukSearch.kind]: govukSearch,
@@ -12,4 +16,8 @@ export const sourceKinds: Record<string, SourceKind<any>> = {
   [parliamentBill.kind]: parliamentBill,
   [htmlList.kind]: htmlList,
   [legislationFeed.kind]: legislationFeed,
+  [findATender.kind]: findATender,
+  [contractsFinder.kind]: contractsFinder,
+  [parliamentQuestions.kind]: parliamentQuestions,
+  [siteList.kind]: siteList,
 };

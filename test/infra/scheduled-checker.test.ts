@@ -78,7 +78,16 @@ describe('ScheduledChecker', () => {
     const byGroup: Record<string, any> = Object.fromEntries(
       schedules.map((s) => [JSON.parse(s.Properties.Target.Input).group, s.Properties]),
     );
-    expect(Object.keys(byGroup).sort()).toEqual(['default', 'govuk', 'legislation', 'parliament']);
+    expect(Object.keys(byGroup).sort()).toEqual([
+      'campaigns',
+      'default',
+      'govuk',
+      'legislation',
+      'parliament',
+      'procurement',
+    ]);
+    expect(byGroup.procurement.ScheduleExpression).toBe(DEFAULT_SCHEDULES.procurement);
+    expect(byGroup.campaigns.ScheduleExpression).toBe(DEFAULT_SCHEDULES.campaigns);
     expect(byGroup.govuk.ScheduleExpression).toBe(DEFAULT_SCHEDULES.govuk);
     expect(byGroup.parliament.ScheduleExpression).toBe(DEFAULT_SCHEDULES.parliament);
     expect(byGroup.legislation.ScheduleExpression).toBe(DEFAULT_SCHEDULES.legislation);

@@ -83,7 +83,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const base = loadConfigFile(options.configFile ?? join(ROOT, 'procwatch.config.json'));
   let config: Config = {
     ...base,
-    endpoints: allSitesAt(replay.url),
+    endpoints: allSitesAt(replay.url, base.endpoints),
     store: { ...base.store, table: `${options.tablePrefix ?? 'it'}-${process.pid}-${Date.now()}-${tables++}` },
   };
   if (options.sources) config = { ...config, sources: config.sources.filter((s) => options.sources!.includes(s.id)) };

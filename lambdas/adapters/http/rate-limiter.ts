@@ -25,7 +25,9 @@ export class RateLimiter {
 /**
  * Published limits: GOV.UK Content API 10 requests/second per client; legislation.gov.uk asks
  * for about 10 requests per 5-10 seconds (hard limit 3,000 per 5 minutes); the Bills API states
- * none, so it gets the same politeness as GOV.UK's.
+ * none, so it gets the same politeness as GOV.UK's (the Written Questions API shares its bucket).
+ * Find a Tender publishes no limit and Contracts Finder answers 403 for five minutes to a client
+ * that asks too often: both get one request a second.
  */
 export const DEFAULT_INTERVALS_MS: Record<string, number> = {
   'govuk-content': 100,
@@ -33,4 +35,6 @@ export const DEFAULT_INTERVALS_MS: Record<string, number> = {
   parliament: 200,
   legislation: 1000,
   'html-page': 1000,
+  'find-a-tender': 1000,
+  'contracts-finder': 1000,
 };

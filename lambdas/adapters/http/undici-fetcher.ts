@@ -10,6 +10,7 @@ import type { Fetched, FetchRequest } from '../../core/model';
 import type { Clock, HttpFetcher, Validators } from '../../core/ports';
 import { guardedLookup, resolvesToPrivate, systemResolver, type Resolver } from './address-guard';
 import { DEFAULT_INTERVALS_MS, RateLimiter } from './rate-limiter';
+import { parseRobots, robotsAllow, type RobotsRules } from './robots-txt';
 import {
   decodeBody,
   decompress,
@@ -52,6 +53,8 @@ export class UndiciFetcher implements HttpFetcher {
   private readonly o: Required<Omit<FetcherOptions, 'onRequest' | 'allowPrivateHosts' | 'resolver'>> &
     Pick<FetcherOptions, 'onRequest'>;
   private readonly resolver: Resolver;
+  /** Each site's robots.txt, read once for the fetcher's life (a Lambda container, a CLI run). */
+  private readonly robots = new Map<string, Promise<RobotsRules>>();
 
   /** What every request is sent with: who we are and the pause between requests of a bucket. */
   get politeness(): { userAgent: string; intervalsMs: Record<string, number> } {
@@ -84,6 +87,7 @@ export class UndiciFetcher implements HttpFetcher {
   }
 
   async get(req: FetchRequest, validators?: Validators): Promise<Fetched> {
+    if (req.robots) await this.checkRobots(req);
     let lastError: FetchError | null = null;
     for (let attempt = 0; attempt <= this.o.maxRetries; attempt++) {
       try {
@@ -100,6 +104,43 @@ export class UndiciFetcher implements HttpFetcher {
 
   async close(): Promise<void> {
     await this.dispatcher.close();
+  }
+
+  private async checkRobots(req: FetchRequest): Promise<void> {
+    const url = new URL(req.url);
+    let rules = this.robots.get(url.origin);
+    if (!rules) {
+      rules = this.readRobots(url.origin, req.bucket);
+      this.robots.set(url.origin, rules);
+      // A failed read is not remembered: the next run asks again.
+      rules.catch(() => this.robots.delete(url.origin));
+    }
+    if (!robotsAllow(await rules, `${url.pathname}${url.search}`)) {
+      throw new FetchError(
+        `${url.host}'s robots.txt disallows ${url.pathname}: not fetched.`,
+        { url: req.url },
+        undefined,
+        false,
+      );
+    }
+  }
+
+  /**
+   * RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one (5xx) allows
+   * nothing, so the read fails and the source with it.
+   */
+  private async readRobots(origin: string, bucket: string): Promise<RobotsRules> {
+    const everything = { allow: [], disallow: [] };
+    let fetched: Fetched;
+    try {
+      fetched = await this.get({ url: `${origin}/robots.txt`, bucket, accept: 'text/plain' });
+    } catch (err) {
+      const status = err instanceof FetchError ? Number(err.context.status) : NaN;
+      if (status >= 400 && status < 500) return everything;
+      throw err;
+    }
+    if (fetched.status >= 400) return everything;
+    return parseRobots(fetched.body, this.o.userAgent.split('/')[0]);
   }
 
   private backoff(attempt: number): number {

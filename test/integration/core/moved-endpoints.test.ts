@@ -38,7 +38,7 @@ describe('endpoints that move between runs', () => {
         },
         { path: `/api/content${DAHUA}`, status: 410, body: '{}' },
       );
-      const config = { ...h.config, endpoints: allSitesAt(second.url) };
+      const config = { ...h.config, endpoints: allSitesAt(second.url, h.config.endpoints) };
       const rt = await openRuntime(config, {
         root: ROOT,
         dynamoEndpoint: testEndpoint(),

@@ -9,18 +9,14 @@ import fc from 'fast-check';
 import { ParseError } from '../../../lambdas/core/errors';
 import type { Fetched, ListingEntry } from '../../../lambdas/core/model';
 import type { Endpoints, SourceConfigBase } from '../../../lambdas/core/source-kind';
+import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { sourceKinds } from '../../../lambdas/sources';
 import { FIXTURES, fixtureText } from '../../support/fixtures';
 import { ReliabilityLog } from '../../integration/reliability/reliability-report';
 
 const log = new ReliabilityLog('50-parser-fuzz');
 const RUNS = 40;
-const endpoints: Endpoints = {
-  govuk: 'https://www.gov.uk',
-  govukAssets: 'https://assets.publishing.service.gov.uk',
-  parliament: 'https://bills-api.parliament.uk',
-  legislation: 'https://www.legislation.gov.uk',
-};
+const endpoints: Endpoints = LIVE_ENDPOINTS;
 
 interface Target {
   config: SourceConfigBase;
@@ -78,6 +74,38 @@ const TARGETS: Record<string, Target> = {
     dir: 'parliament-bills',
     ext: '.json',
     url: `${endpoints.parliament}/api/v1/Bills?SearchTerm=Procurement&Skip=0&Take=2`,
+  },
+  'find-a-tender': {
+    config: { id: 'fuzz', kind: 'find-a-tender', terms: ['Hikvision', 'CCTV'] } as SourceConfigBase,
+    dir: 'ocds',
+    ext: '.json',
+    url: `${endpoints.findATender}/api/1.0/ocdsReleasePackages?updatedFrom=2026-02-23T00:00:00&limit=100`,
+  },
+  'contracts-finder': {
+    config: { id: 'fuzz', kind: 'contracts-finder', terms: ['Hikvision', 'CCTV'] } as SourceConfigBase,
+    dir: 'ocds',
+    ext: '.json',
+    url: `${endpoints.contractsFinder}/Published/Notices/OCDS/Search?publishedFrom=2026-02-23T00:00:00&limit=100`,
+  },
+  'parliament-questions': {
+    config: { id: 'fuzz', kind: 'parliament-questions', searchTerm: 'Hikvision' } as SourceConfigBase,
+    dir: 'parliament-questions',
+    ext: '.json',
+    url: `${endpoints.parliamentQuestions}/api/writtenquestions/questions?searchTerm=Hikvision&skip=0&take=100`,
+  },
+  'site-list': {
+    config: {
+      id: 'fuzz',
+      kind: 'site-list',
+      site: 'https://www.freetibet.org',
+      path: '/news',
+      item: 'article.news-teaser',
+      link: 'a',
+    } as SourceConfigBase,
+    // No page of the site was ever recorded: the composed pages the demo serves are the seeds.
+    dir: '../../demo/replay/t0/free-tibet',
+    ext: '.html',
+    url: 'https://www.freetibet.org/news',
   },
 };
 

@@ -1,0 +1,19 @@
+/**
+ * `contracts-finder`: Contracts Finder's OCDS search (`/Published/Notices/OCDS/Search?publishedFrom=…
+ * &stages=…&limit=100`, paged by `cursor`), watched for notices naming the configured terms.
+ * Contracts Finder answers 403 for five minutes to a client that asks too often (its API
+ * documentation): requests go one a second through the `contracts-finder` bucket, and a 403 fails
+ * the source for this cycle rather than being retried.
+ */
+import { noticeKind } from '../ocds/notice-kind';
+
+export const contractsFinder = noticeKind({
+  kind: 'contracts-finder',
+  portal: 'Contracts Finder',
+  endpoint: 'contractsFinder',
+  path: '/Published/Notices/OCDS/Search',
+  windowParam: 'publishedFrom',
+  bucket: 'contracts-finder',
+  // Contracts Finder links its notice in the release (`tenderNotice`, `awardNotice`); this is the fallback.
+  noticeUrl: (n) => `https://www.contractsfinder.service.gov.uk/Notice/${encodeURIComponent(n.releaseId)}`,
+});

@@ -1,0 +1,18 @@
+/**
+ * `find-a-tender`: the Find a Tender service's OCDS release packages
+ * (`/api/1.0/ocdsReleasePackages?updatedFrom=…&stages=…&limit=100`, paged by `cursor`), watched for
+ * notices naming the configured terms. Find a Tender publishes no rate limit for this API; requests
+ * go one a second through the `find-a-tender` bucket, and a 429's Retry-After is honoured by the fetcher.
+ */
+import { noticeKind } from '../ocds/notice-kind';
+
+export const findATender = noticeKind({
+  kind: 'find-a-tender',
+  portal: 'Find a Tender',
+  endpoint: 'findATender',
+  path: '/api/1.0/ocdsReleasePackages',
+  windowParam: 'updatedFrom',
+  bucket: 'find-a-tender',
+  // Notice ids (`012345-2026`) are the release ids: https://www.find-tender.service.gov.uk/Notice/012345-2026.
+  noticeUrl: (n) => `https://www.find-tender.service.gov.uk/Notice/${encodeURIComponent(n.releaseId)}`,
+});
