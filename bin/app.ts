@@ -16,7 +16,7 @@ const app = new App();
 const configPath = resolve(projectRoot, String(app.node.tryGetContext('config') ?? 'procwatch.config.json'));
 try {
   const settings = deploySettings(loadConfigFile(configPath), {
-    context: app.node.getAllContext(),
+    context: app.node.getAllContext() as Record<string, unknown>,
     configPath,
     projectRoot,
   });

@@ -249,7 +249,7 @@ export function parseConfig(json: unknown, file = 'procwatch.config.json', text?
   });
   if (problems.length || !top.success) throw new ConfigError(problems);
   const c = top.data;
-  const endpoints = { ...LIVE_ENDPOINTS, ...siteEndpoints(sources), ...(c.endpoints ?? {}) } as Endpoints;
+  const endpoints = { ...LIVE_ENDPOINTS, ...siteEndpoints(sources), ...(c.endpoints ?? {}) };
   return {
     contact: c.contact,
     userAgent:

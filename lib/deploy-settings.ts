@@ -89,7 +89,7 @@ export function deploySettings(
 ): DeploySettings {
   const d = config.deploy ?? {};
   const ctx = (key: string): string | undefined =>
-    typeof context[key] === 'string' && context[key] !== '' ? (context[key] as string) : undefined;
+    typeof context[key] === 'string' && context[key] !== '' ? context[key] : undefined;
   const problems: string[] = [];
   if (isAbsolute(config.knownCorrespondence) || config.knownCorrespondence.split(/[\\/]/).includes('..')) {
     problems.push(

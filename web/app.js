@@ -21,7 +21,7 @@
     try {
       var u = new URL(url, window.location.href);
       return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-    } catch (e) {
+    } catch {
       return null;
     }
   }

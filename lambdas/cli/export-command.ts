@@ -31,7 +31,7 @@ export const CSV_COLUMNS = [
  */
 export function csvField(value: unknown): string {
   // Inert first (no control or bidi characters), then neutralised for spreadsheets.
-  let text = value === null || value === undefined ? '' : inertText(String(value));
+  let text = value === null || value === undefined ? '' : inertText(cellText(value));
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -101,4 +101,9 @@ export function registerExport(program: Command): void {
         return EXIT.ok;
       }),
     );
+}
+
+/** Scalars as themselves; anything structured (a letter, a list of keywords) as its JSON. */
+function cellText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -34,7 +34,10 @@ export function blockContext(input: Pick<DeliverInput, 'sourceNames' | 'publicUr
   const names = new Map((input.sourceNames ?? []).map((s) => [s.id, s.name ?? s.id]));
   const base = input.publicUrl;
   return {
-    names: { source: (id) => names.get(id) ?? (id === 'all' ? 'every watched source' : id), thread: SLUG_NAMES.thread },
+    names: {
+      source: (id) => names.get(id) ?? (id === 'all' ? 'every watched source' : id),
+      thread: (id) => SLUG_NAMES.thread(id),
+    },
     pageUrl: base ? (id) => changePageUrl(base, id) : undefined,
   };
 }

@@ -150,7 +150,12 @@ export type ChangeType =
   | 'source-recovered'
   | 'baseline';
 
-export type AlertType = Exclude<ChangeType, 'first-seen' | 'known' | 'source-recovered'> | string;
+/**
+ * The core's own types, plus the event types a source kind declares (an html-list's `supplier-debarred`):
+ * `string & {}` keeps the named ones visible to the compiler instead of collapsing the union to string.
+ */
+export type KindEventType = string & {};
+export type AlertType = Exclude<ChangeType, 'first-seen' | 'known' | 'source-recovered'> | KindEventType;
 
 export interface DiffOp {
   op: 'equal' | 'insert' | 'delete';
@@ -175,7 +180,7 @@ export interface Change {
   changeId: string;
   sourceId: string;
   docId: string | null;
-  type: ChangeType | string;
+  type: ChangeType | KindEventType;
   detectedAt: string;
   runId: string;
   title: string;

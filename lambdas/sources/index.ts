@@ -1,5 +1,5 @@
 /** The one explicit registry of source kinds: adding a kind means adding a line here. */
-import type { SourceKind } from '../core/source-kind';
+import type { SourceConfigBase, SourceKind } from '../core/source-kind';
 import { govukContent } from './govuk-content';
 import { govukSearch } from './govuk-search';
 import { htmlList } from './html-list';
@@ -10,7 +10,11 @@ import { findATender } from './find-a-tender';
 import { parliamentQuestions } from './parliament-questions';
 import { siteList } from './site-list';
 
-export const sourceKinds: Record<string, SourceKind<any>> = {
+/**
+ * Each kind is typed by its own config; the registry sees them through the common base. The core only
+ * hands a kind the config its own schema parsed, so the base view never meets another kind's config.
+ */
+export const sourceKinds: Record<string, SourceKind<SourceConfigBase>> = {
   [govukSearch.kind]: govukSearch,
   [govukContent.kind]: govukContent,
   [parliamentBill.kind]: parliamentBill,

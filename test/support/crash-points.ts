@@ -29,24 +29,27 @@ export class CrashPlan {
 
   /** Wraps every method of a port; properties pass through. */
   wrap<T extends object>(name: string, port: T): T {
-    const plan = this;
+    // An arrow `get`, so the plan is reached through the closure, not as the Proxy handler's `this`.
+    const plan = () => this;
     return new Proxy(port, {
-      get(target, prop, receiver) {
+      get: (target, prop, receiver) => {
         const value = Reflect.get(target, prop, receiver);
         if (typeof value !== 'function' || typeof prop !== 'string') return value;
         return async (...args: unknown[]) => {
           const at = `${name}.${prop}`;
-          if (plan.crashed) throw new CrashError(`${at} (after the crash)`);
-          plan.calls++;
-          plan.trace.push(at);
-          if (plan.calls === plan.crashAt && !plan.afterCall) {
-            plan.crashedAt = `before ${at}`;
-            throw new CrashError(plan.crashedAt);
+          if (plan().crashed) throw new CrashError(`${at} (after the crash)`);
+          plan().calls++;
+          plan().trace.push(at);
+          if (plan().calls === plan().crashAt && !plan().afterCall) {
+            const where = `before ${at}`;
+            plan().crashedAt = where;
+            throw new CrashError(where);
           }
           const result = await (value as (...a: unknown[]) => unknown).apply(target, args);
-          if (plan.calls === plan.crashAt && plan.afterCall) {
-            plan.crashedAt = `after ${at}`;
-            throw new CrashError(plan.crashedAt);
+          if (plan().calls === plan().crashAt && plan().afterCall) {
+            const where = `after ${at}`;
+            plan().crashedAt = where;
+            throw new CrashError(where);
           }
           return result;
         };

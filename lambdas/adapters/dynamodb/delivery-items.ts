@@ -50,7 +50,7 @@ export function deliveryFromItem(item: Item): Delivery {
   const ids = item.alertIds;
   return {
     ...d,
-    attempts: (d.attempts as number | null) ?? 0,
+    attempts: d.attempts ?? 0,
     alertIds: [...(ids instanceof Set ? ids : Array.isArray(ids) ? ids : [])].map(String).sort(),
   };
 }

@@ -38,9 +38,9 @@ export class DynamoLeases implements Leases {
       if (!conditionFailed(err)) throw err;
       const item = await this.store.get(key(name));
       const holder: LeaseHolder = {
-        owner: String(item?.owner ?? 'another run'),
-        since: String(item?.since ?? ''),
-        until: String(item?.until ?? ''),
+        owner: text(item?.owner, 'another run'),
+        since: text(item?.since, ''),
+        until: text(item?.until, ''),
       };
       return { acquired: false as const, holder };
     }
@@ -58,4 +58,9 @@ export class DynamoLeases implements Leases {
       if (!conditionFailed(err)) throw err;
     }
   }
+}
+
+/** A stored attribute read back as text: anything else (a missing or mangled item) is the fallback. */
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
 }

@@ -200,7 +200,7 @@ async function ready(child: ChildProcess, port: number): Promise<LocalDynamo> {
     }
     if (exited)
       throw new StoreError(
-        `DynamoDB Local stopped while starting (${exited}): ${stderr.trim().split('\n').pop() ?? ''}`,
+        `DynamoDB Local stopped while starting (${String(exited)}): ${stderr.trim().split('\n').pop() ?? ''}`,
       );
     if (Date.now() > deadline) throw new StoreError('DynamoDB Local did not start within 30 seconds.');
     await pause(100);

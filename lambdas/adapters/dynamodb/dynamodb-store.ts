@@ -163,7 +163,7 @@ export class DynamoDbStore implements Store {
     return heads.map((h) =>
       versionFromItems(
         h,
-        items.filter((i) => i.entity === 'version-part' && String(i.sk).startsWith(`${h.sk}#`)),
+        items.filter((i) => i.entity === 'version-part' && String(i.sk).startsWith(`${String(h.sk)}#`)),
       ),
     );
   }
@@ -283,9 +283,7 @@ export class DynamoDbStore implements Store {
       Object.fromEntries(Object.entries(item).map(([op, body]) => [op, { ...body, TableName: this.tableName }])),
     );
     await this.call('TransactWriteItems', () =>
-      this.doc.send(
-        new TransactWriteCommand({ TransactItems: TransactItems as never, ReturnConsumedCapacity: 'TOTAL' }),
-      ),
+      this.doc.send(new TransactWriteCommand({ TransactItems: TransactItems, ReturnConsumedCapacity: 'TOTAL' })),
     );
   }
 
@@ -404,10 +402,14 @@ export function encodeCursor(key: Record<string, unknown>): string {
 
 export function decodeCursor(cursor: string): Record<string, unknown> {
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (!parsed || typeof parsed !== 'object' || typeof parsed.pk !== 'string') throw new Error('not a key');
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (!isKey(parsed)) throw new Error('not a key');
     return parsed;
   } catch (err) {
     throw new StoreError('The cursor is not valid.', { field: 'cursor' }, err);
   }
+}
+
+function isKey(value: unknown): value is Record<string, unknown> & { pk: string } {
+  return !!value && typeof value === 'object' && typeof (value as { pk?: unknown }).pk === 'string';
 }

@@ -175,7 +175,9 @@ export function changeItem(c: Change): Item {
 }
 
 export function changeFromItem(item: Item): Change {
-  const diff = item.diffGz ? JSON.parse(gunzipSync(asBuffer(item.diffGz)).toString()) : (item.diff ?? null);
+  const diff = (
+    item.diffGz ? JSON.parse(gunzipSync(asBuffer(item.diffGz)).toString()) : (item.diff ?? null)
+  ) as Change['diff'];
   const c = pick<Change>(item, [
     'changeId',
     'sourceId',

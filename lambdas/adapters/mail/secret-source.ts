@@ -27,7 +27,7 @@ export interface SecretClients {
 function unwrap(value: string): string {
   try {
     const parsed = JSON.parse(value) as Record<string, unknown>;
-    for (const k of ['password', 'secret', 'value']) if (typeof parsed?.[k] === 'string') return parsed[k] as string;
+    for (const k of ['password', 'secret', 'value']) if (typeof parsed?.[k] === 'string') return parsed[k];
   } catch {
     // A plain string secret.
   }

@@ -36,7 +36,7 @@ export function findDate(text: string): { iso: string; index: number; length: nu
         : g.mdyDay
           ? toIso(+g.mdyYear, monthNumber(g.mdyMonth), +g.mdyDay)
           : toIso(+g.ny, +g.nm, +g.nd);
-    if (iso) return { iso, index: match.index!, length: match[0].length };
+    if (iso) return { iso, index: match.index, length: match[0].length };
   }
   return null;
 }
@@ -81,7 +81,7 @@ function datedLine(lines: readonly string[]): string | null {
       /^\s*(?:date[d:]?|sent)\s*:?/i,
       '',
     );
-    if (rest.replace(/[\s,.;:()\-]/g, '').length <= 3) return found.iso;
+    if (rest.replace(/[\s,.;:()-]/g, '').length <= 3) return found.iso;
   }
   return null;
 }

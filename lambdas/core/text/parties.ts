@@ -71,7 +71,7 @@ function aliasPattern(alias: string): RegExp {
   if (!pattern) {
     const body = alias
       .trim()
-      .split(/[\s\-]+/)
+      .split(/[\s-]+/)
       .map((w) => `${w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}s?`)
       .join('[\\s\\-\\u2010-\\u2015]+');
     pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');

@@ -139,9 +139,9 @@ function diffSequences(a: Int32Array, b: Int32Array): Run[] {
     }
     let [alo, ahi, blo, bhi] = task.range;
     let prefix = 0;
-    while (alo < ahi && blo < bhi && a[alo] === b[blo]) (alo++, blo++, prefix++);
+    for (; alo < ahi && blo < bhi && a[alo] === b[blo]; alo++, blo++) prefix++;
     let suffix = 0;
-    while (ahi > alo && bhi > blo && a[ahi - 1] === b[bhi - 1]) (ahi--, bhi--, suffix++);
+    for (; ahi > alo && bhi > blo && a[ahi - 1] === b[bhi - 1]; ahi--, bhi--) suffix++;
     emit('equal', prefix);
     const later: Task[] = [];
     if (alo === ahi || blo === bhi) {
@@ -186,7 +186,7 @@ function myers(a: Int32Array, alo: number, ahi: number, b: Int32Array, blo: numb
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
       let y = x - k;
-      while (x < n && y < m && a[alo + x] === b[blo + y]) (x++, y++);
+      for (; x < n && y < m && a[alo + x] === b[blo + y]; y++) x++;
       v[off + k] = x;
       if (x >= n && y >= m) return backtrack(trace, n, m);
     }
@@ -204,7 +204,7 @@ function backtrack(trace: Int32Array[], n: number, m: number): Run[] {
     const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
     const prevX = d === 0 ? 0 : at(prevK);
     const prevY = d === 0 ? 0 : prevX - prevK;
-    while (x > prevX && y > prevY) (steps.push('equal'), x--, y--);
+    for (; x > prevX && y > prevY; x--, y--) steps.push('equal');
     if (d > 0) steps.push(x === prevX ? 'insert' : 'delete');
     x = prevX;
     y = prevY;
@@ -297,7 +297,7 @@ function tidyOps(ops: DiffOp[]): DiffOp[] {
 function elide(text: string, changeBefore: boolean, changeAfter: boolean, context: number): string {
   const words = [...text.matchAll(/\S+/g)];
   if (words.length <= (changeBefore ? context : 0) + (changeAfter ? context : 0)) return text;
-  const headEnd = changeBefore && context > 0 ? words[context - 1].index! + words[context - 1][0].length : 0;
-  const tailStart = changeAfter && context > 0 ? words[words.length - context].index! : text.length;
+  const headEnd = changeBefore && context > 0 ? words[context - 1].index + words[context - 1][0].length : 0;
+  const tailStart = changeAfter && context > 0 ? words[words.length - context].index : text.length;
   return [text.slice(0, headEnd), '…', text.slice(tailStart)].filter((part) => part !== '').join(' ');
 }

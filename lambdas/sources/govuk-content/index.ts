@@ -29,7 +29,7 @@ const schema = z
 
 export const govukContent: SourceKind<GovukContentConfig> = {
   kind: 'govuk-content',
-  schema: schema as z.ZodType<GovukContentConfig>,
+  schema: schema,
   hosts: (_config, endpoints) => govukHosts(endpoints),
   listing: (config, endpoints) => ({ url: `${endpoints.govuk}/api/content${config.path}`, bucket: 'govuk-content' }),
   parseListing(fetched, config, endpoints) {

@@ -143,7 +143,7 @@ export function searchUrl(config: GovukSearchConfig, base: string, start: number
 
 export const govukSearch: SourceKind<GovukSearchConfig> = {
   kind: 'govuk-search',
-  schema: schema as z.ZodType<GovukSearchConfig>,
+  schema: schema,
   hosts: (_config, endpoints) => govukHosts(endpoints),
   listing: (config, endpoints) => ({ url: searchUrl(config, endpoints.govuk, 0), bucket: 'govuk-search' }),
   parseListing(fetched, config, endpoints) {

@@ -149,7 +149,7 @@ export function readListPage(html: string, url: string, config: HtmlListConfig):
 
 export const htmlList: SourceKind<HtmlListConfig> = {
   kind: 'html-list',
-  schema: schema as unknown as z.ZodType<HtmlListConfig>,
+  schema: schema,
   hosts: (_config, endpoints) => [new URL(endpoints.govuk).host, 'assets.publishing.service.gov.uk'],
   listing: (config, endpoints) => ({
     url: `${endpoints.govuk}${config.path}`,

@@ -152,7 +152,9 @@ export function readTablePage(
 export function readCsvList(body: string, spec: TableSpec, key: string[], where: Where): ListRead {
   let grid: string[][];
   try {
-    grid = parse(body, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    // Without `columns`, csv-parse returns each record as an array of its cells.
+    const records: unknown = parse(body, { bom: true, relax_column_count: true, skip_empty_lines: true });
+    grid = records as string[][];
   } catch (err) {
     throw new ParseError(
       `The CSV of ${where.list} at ${where.url} could not be read as CSV.`,

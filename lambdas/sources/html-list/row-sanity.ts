@@ -13,7 +13,7 @@ export interface Structure {
 }
 
 function rows(extra: Record<string, unknown> | null | undefined): Row[] {
-  return Array.isArray(extra?.rows) ? (extra!.rows as Row[]) : [];
+  return Array.isArray(extra?.rows) ? (extra.rows as Row[]) : [];
 }
 
 function structureOf(extra: Record<string, unknown> | null | undefined): Structure | null {

@@ -91,7 +91,7 @@ export function isoDay(text: string): string {
   m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(t);
   if (m) return iso(+m[3], +m[2], +m[1]);
   m = /^(?:\w+day,? )?(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.? (\d{4})$/.exec(t);
-  const month = m ? MONTHS.findIndex((n) => n.startsWith(m![2].toLowerCase()) && m![2].length >= 3) : -1;
+  const month = m ? MONTHS.findIndex((n) => n.startsWith(m[2].toLowerCase()) && m[2].length >= 3) : -1;
   return m && month >= 0 ? iso(+m[3], month + 1, +m[1]) : t;
 }
 

@@ -66,7 +66,7 @@ function matchedTerms(doc: DocumentSnapshot, config: LegislationFeedConfig): str
 }
 
 function relevant(doc: DocumentSnapshot, config: LegislationFeedConfig): boolean {
-  const key = String(doc.extra?.key ?? '');
+  const key = extraText(doc, 'key');
   return isWatched(key, config) || !config.terms?.length || matchedTerms(doc, config).length > 0;
 }
 
@@ -102,13 +102,19 @@ export function entryDocument(e: FeedEntry, config: LegislationFeedConfig): Docu
 }
 
 function label(doc: DocumentSnapshot): string {
-  const x = doc.extra ?? {};
-  return [x.type, x.year && x.number ? `${x.year}/${x.number}` : ''].filter(Boolean).join(' ');
+  const [type, year, number] = (['type', 'year', 'number'] as const).map((k) => extraText(doc, k));
+  return [type, year && number ? `${year}/${number}` : ''].filter(Boolean).join(' ');
+}
+
+/** One field of the entry as this kind stored it in `extra` (text or a number); anything else is ''. */
+function extraText(doc: { extra?: Record<string, unknown> | null }, field: string): string {
+  const v = doc.extra?.[field];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 }
 
 export const legislationFeed: SourceKind<LegislationFeedConfig> = {
   kind: 'legislation-feed',
-  schema: schema as unknown as z.ZodType<LegislationFeedConfig>,
+  schema: schema,
   hosts: (_config, endpoints) => [new URL(endpoints.legislation).host],
   listing: (config, endpoints) => feedRequest(config, endpoints, 1),
   parseListing(fetched, config, endpoints) {
@@ -135,7 +141,7 @@ export const legislationFeed: SourceKind<LegislationFeedConfig> = {
     return [
       {
         type: 'new-legislation',
-        key: `new:${after.extra?.key}`,
+        key: `new:${extraText(after, 'key')}`,
         title: after.title,
         summary: clip(
           `New on legislation.gov.uk: ${after.title} (${label(after)})${terms.length ? `, matching ${terms.join(', ')}` : ''}.${summary ? ` ${summary}` : ''}`,
@@ -147,11 +153,11 @@ export const legislationFeed: SourceKind<LegislationFeedConfig> = {
   },
   compare(before, after, config): StructuredEvent[] {
     if (!relevant(after, config)) return [];
-    const key = String(after.extra?.key ?? '');
+    const key = extraText(after, 'key');
     const what: string[] = [];
     if (before.title !== after.title) what.push(`title "${before.title}" → "${after.title}"`);
-    if (before.extra?.updated !== after.extra?.updated && after.extra?.updated)
-      what.push(`revised on legislation.gov.uk (updated ${String(after.extra.updated).slice(0, 10)})`);
+    if (before.extra?.updated !== after.extra?.updated && extraText(after, 'updated'))
+      what.push(`revised on legislation.gov.uk (updated ${extraText(after, 'updated').slice(0, 10)})`);
     if (!what.length) what.push('its summary or subjects changed');
     return [
       {

@@ -89,7 +89,7 @@ export function noticeDocument(n: Notice, spec: PortalSpec): DocumentSnapshot {
     organisations: n.buyer ? [n.buyer] : [],
     attachments: [],
     parentId: null,
-    extra: extra as unknown as Record<string, unknown>,
+    extra: extra,
   };
 }
 
@@ -113,7 +113,7 @@ const withThread = (events: ReturnType<typeof newNoticeEvents>, doc: DocumentSna
 export function noticeKind(spec: PortalSpec): SourceKind<NoticeSourceConfig> {
   return {
     kind: spec.kind,
-    schema: schemaFor(spec.kind) as unknown as z.ZodType<NoticeSourceConfig>,
+    schema: schemaFor(spec.kind),
     hosts: (_config, endpoints) => [new URL(endpoints[spec.endpoint]).host],
     listing: (config, endpoints, at) => request(spec, config, endpoints, windowStart(at, config.windowDays ?? 7)),
     parseListing(fetched, config, endpoints) {

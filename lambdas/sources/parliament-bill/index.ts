@@ -76,7 +76,7 @@ function billTitleOf(entryTitle: string): string {
 
 export const parliamentBill: SourceKind<ParliamentBillConfig> = {
   kind: 'parliament-bill',
-  schema: schema as unknown as z.ZodType<ParliamentBillConfig>,
+  schema: schema,
   hosts: (_config, endpoints) => [new URL(endpoints.parliament).host],
   listing: (config, endpoints) => listRequest(config, endpoints, config.searchTerm ? 'search' : 'ids', 0),
   parseListing: (fetched, config, endpoints) => parseBillListing(fetched, config, endpoints),

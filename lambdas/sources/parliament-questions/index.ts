@@ -132,7 +132,7 @@ function answered(doc: DocumentSnapshot, s: State): StructuredEvent {
 
 export const parliamentQuestions: SourceKind<ParliamentQuestionsConfig> = {
   kind: 'parliament-questions',
-  schema: schema as unknown as z.ZodType<ParliamentQuestionsConfig>,
+  schema: schema,
   hosts: (_config, endpoints) => [new URL(endpoints.parliamentQuestions).host],
   listing: (config, endpoints) => search(config, endpoints, 0),
   parseListing(fetched, config, endpoints) {

@@ -152,7 +152,7 @@ export function readPost(html: string, entry: ListingEntry, config: SiteListConf
 
 export const siteList: SourceKind<SiteListConfig> = {
   kind: 'site-list',
-  schema: schema as unknown as z.ZodType<SiteListConfig>,
+  schema: schema,
   site: (config) => config.site,
   hosts: (config, endpoints) => [new URL(base(config, endpoints)).host],
   listing: (config, endpoints) => page(config, endpoints, config.path),

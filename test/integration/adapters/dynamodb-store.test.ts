@@ -91,7 +91,7 @@ describe('DynamoDbStore on DynamoDB Local', () => {
 
   it('keeps a large diff with its change (compressed past 50 KB)', async () => {
     const diff = Array.from({ length: 5000 }, (_, i) => ({
-      op: (i % 2 ? 'insert' : 'delete') as 'insert' | 'delete',
+      op: i % 2 ? ('insert' as const) : ('delete' as const),
       text: `word${i} `,
     }));
     const c = { ...change('big-diff', 'doc-diff'), diff };

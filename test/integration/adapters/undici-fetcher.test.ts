@@ -90,7 +90,7 @@ describe('UndiciFetcher', () => {
 
   it('spaces requests of one bucket by the configured interval', async () => {
     const frozen = new Date();
-    const frozenClock: Clock = { now: () => frozen, sleep: clock.sleep };
+    const frozenClock: Clock = { now: () => frozen, sleep: (ms) => clock.sleep(ms) };
     const spaced = new UndiciFetcher({
       userAgent: 'ua',
       allowedHosts: [server.host],

@@ -1,6 +1,6 @@
 /** The `procwatch` command as a user runs it: a real child process, real files, real exit codes. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -128,7 +128,7 @@ describe('procwatch run --replay, changes and show', () => {
   it('runs a cycle offline against a replay folder and lists the change log', () => {
     const data = mkdtempSync(join(tmpdir(), 'procwatch-data-'));
     const config = join(data, 'procwatch.config.json');
-    const base = JSON.parse(require('node:fs').readFileSync(join(ROOT, 'procwatch.config.json'), 'utf8'));
+    const base = JSON.parse(readFileSync(join(ROOT, 'procwatch.config.json'), 'utf8'));
     writeFileSync(
       config,
       JSON.stringify({
@@ -186,11 +186,7 @@ describe('procwatch demo', () => {
     const sent = Number(/(\d+) email\(s\) sent: (\d+) received by the local SMTP server/.exec(out)?.[1]);
     expect(sent).toBeGreaterThan(0);
     expect(out).toContain(`${sent} email(s) sent: ${sent} received by the local SMTP server`);
-    expect(
-      require('node:fs')
-        .readdirSync(outbox)
-        .filter((f: string) => f.endsWith('.eml')),
-    ).toHaveLength(sent);
+    expect(readdirSync(outbox).filter((f: string) => f.endsWith('.eml'))).toHaveLength(sent);
   });
 
   it('is where docs/example-alert.html and .txt come from: `npm run docs:example-alert` wrote them, not a person', async () => {

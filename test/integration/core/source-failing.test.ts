@@ -2,6 +2,8 @@
  * (e) A source answering 500s, then garbage, then an empty listing: one `source-failing` alert,
  * nothing stored is deleted or overwritten, no `withdrawn` flood; the next success closes it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BSCC_SOURCES, startHarness, type Harness } from '../../support/harness';
 
 const SEARCH = {
@@ -69,10 +71,7 @@ describe('a failing source', () => {
 
   it('a listing that shrinks by half waits for a second run before calling anything withdrawn', async () => {
     const search = JSON.parse(
-      require('node:fs').readFileSync(
-        require('node:path').join(__dirname, '../../../demo/replay/t0/search-bscc-correspondence.json'),
-        'utf8',
-      ),
+      readFileSync(join(__dirname, '../../../demo/replay/t0/search-bscc-correspondence.json'), 'utf8'),
     );
     const shrunk = { ...search, results: search.results.slice(0, 1), total: 1 };
     h.replay.override({ ...SEARCH, body: JSON.stringify(shrunk) });

@@ -167,4 +167,5 @@ it(`delivers every alert and digest item once across ${RUNS} seeded runs with cr
   // Only a crash after the provider accepted and before the row was settled can cause a re-send (same Message-ID).
   expect(counts.resentSameMessageId).toBeLessThanOrEqual(totals.crashes.accepted ?? 0);
   expect(Object.keys(totals.crashes).sort()).toEqual([...STEPS].sort());
-});
+  // 24 seeded runs of several delivery rounds each on DynamoDB Local: ~80 s alone, more on a shared machine.
+}, 400_000);

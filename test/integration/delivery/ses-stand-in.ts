@@ -45,6 +45,8 @@ function read(req: IncomingMessage): Promise<string> {
 export async function startSesStandIn(): Promise<SesStandIn> {
   const calls: SesCall[] = [];
   const answers: SesStandIn['answers'] = [];
+  // node:http ignores the handler's promise; every path below answers the request itself.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   const server = createServer(async (req, res) => {
     const body = JSON.parse(await read(req)) as SesCall['body'];
     const data = body.Content?.Raw?.Data;

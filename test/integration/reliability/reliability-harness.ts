@@ -80,14 +80,14 @@ export async function startReliabilityHarness(options: HarnessOptions = {}): Pro
     sink,
     recipients: config.alerts.to,
     deps,
-    input: h.input,
+    input: () => h.input(),
     async cycle(step?: string, d?: WatchDeps) {
       if (step) replay.setStep(step);
       return watchOnce(d ?? deps(), h.input());
     },
     snapshot: () => snapshotOf(runtime.store, SOURCES),
     received: () => [...sink.received],
-    close: h.close,
+    close: () => h.close(),
   };
 }
 

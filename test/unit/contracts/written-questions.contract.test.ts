@@ -11,8 +11,8 @@ import { FIXTURES, fixtureJson } from '../../support/fixtures';
 import { ROOT_DIR, replayRoutes } from '../../support/replay-files';
 
 type Json = Record<string, unknown>;
-const recordedQuestion = (fixtureJson('parliament-questions/pq-responder_question-1679416.json') as Json).value as Json;
-const recordedSearch = fixtureJson('parliament-questions/pq-responder_questions-search.json') as { results: Json[] };
+const recordedQuestion = fixtureJson<Json>('parliament-questions/pq-responder_question-1679416.json').value as Json;
+const recordedSearch = fixtureJson<{ results: Json[] }>('parliament-questions/pq-responder_questions-search.json');
 const recordedItem = recordedSearch.results[0];
 
 /** Keys a recording shows null in every item: any type is allowed there. */
@@ -52,7 +52,7 @@ describe('Written Questions API contract (the recorded responses)', () => {
     const problems =
       'results' in body
         ? [
-            ...shapeProblems(body, recordedSearch as unknown as Json, '(root)'),
+            ...shapeProblems(body, recordedSearch, '(root)'),
             ...(body.results as Json[]).flatMap((r, i) => [
               ...shapeProblems(r, recordedItem, `results[${i}]`),
               ...shapeProblems(r.value as Json, recordedItem.value as Json, `results[${i}].value`),

@@ -198,7 +198,7 @@ describe.each(Object.keys(sourceKinds))('source kind %s under fuzzing', (kindNam
       const seen: Record<Outcome, number> = { ok: 0, 'parse-error': 0, other: 0 };
       const others: string[] = [];
       fc.assert(
-        fc.property(arb as fc.Arbitrary<string>, (body) => {
+        fc.property(arb, (body) => {
           seen[outcome(() => kind.parseListing(fetched(body), config, endpoints).entries, others)]++;
           seen[outcome(() => kind.parseDetail(fetched(body), entry, config, endpoints).documents, others)]++;
         }),
