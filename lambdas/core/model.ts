@@ -241,6 +241,14 @@ export type SourceOutcome =
   | { kind: 'unchanged'; sourceId: string; requests: number }
   | { kind: 'updated'; sourceId: string; requests: number; changes: Change[] }
   | { kind: 'baseline'; sourceId: string; requests: number; documents: number }
-  | { kind: 'failed'; sourceId: string; requests: number; reason: string; alerted: boolean }
+  | {
+      kind: 'failed';
+      sourceId: string;
+      requests: number;
+      reason: string;
+      alerted: boolean;
+      /** This machine had no network: nothing was counted against the source (the cycle decides). */
+      offline?: boolean;
+    }
   /** Another run was writing to the store: this one left the source to it (not a failure). */
   | { kind: 'busy'; sourceId: string; requests: number; reason: string };
