@@ -175,6 +175,14 @@ export interface Change {
   docId: string | null;
   type: ChangeType | string;
   detectedAt: string;
+  /** The document's own dates as its publisher states them (null for source events and older changes). */
+  publishedAt?: string | null;
+  updatedAt?: string | null;
+  /**
+   * The date the change log files the change under beside its detection: the letter's own date when it
+   * has one, else the document's first publication. What `dated-since`, `dated-until` and `order=dated` use.
+   */
+  datedAt?: string | null;
   runId: string;
   title: string;
   url: string | null;
