@@ -29,3 +29,9 @@ it('an unknown type is exit 2 listing the types, configured ones included; repea
 it('an unknown order is exit 2', () => {
   expect(procwatch('changes', '--order', 'sideways').code).toBe(2);
 });
+
+it('a replay step that does not exist is a usage error naming the steps', () => {
+  const r = procwatch('run', '--replay', 'demo/replay', '--step', 't9');
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/no replay step "t9" in demo\/replay \(steps: t0, t1, t2, t3\)/);
+});
