@@ -1,4 +1,5 @@
 /** Turns the measurements into the Markdown report printed by the run and kept in docs/benchmarks.md. */
+import { pdfSection, type PdfFigure } from './pdf-bench';
 import type { Config } from '../lambdas/config';
 import type { BundleFigure } from './bundle-bench';
 import {
@@ -33,6 +34,7 @@ export interface ReportInput {
   };
   cycles: CycleBenchResult;
   diffs: DiffFigure[];
+  pdf: PdfFigure;
   queries: QueryBenchResult;
   bundles: BundleFigure[];
   config: Config;
@@ -58,6 +60,7 @@ export function renderReport(r: ReportInput): string {
     ...cycleSection(r),
     ...unchangedSection(r),
     ...diffSection(r),
+    ...pdfSection(r.pdf),
     ...querySection(r),
     ...bundleSection(r),
     ...costSection(r),

@@ -11,6 +11,7 @@ import { bundleBench } from './bundle-bench';
 import { cycleBench } from './cycle-bench';
 import { diffBench } from './diff-bench';
 import { machine } from './measure';
+import { pdfBench } from './pdf-bench';
 import { queryBench } from './query-bench';
 import { renderReport } from './report';
 
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
   log('diffing an Act-sized text…');
   const diffs = diffBench(settings.diffTimeoutMs, 3, log);
 
+  log('reading a large PDF letter…');
+  const pdf = await pdfBench(ROOT, quick ? 3 : 5);
+
   log('starting DynamoDB Local for the cycle benchmark…');
   const local = await startDynamoDbLocal({});
   let cycles;
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
     diffs,
     queries,
     bundles,
+    pdf,
     config,
   });
   process.stdout.write(`${report}\n`);

@@ -79,6 +79,10 @@ async function diagnoseOne(
       page = guard(() => kind.parseListing(listed, source, endpoints), 'listing');
     }
     row.entries = page.entries.length;
+    // A filter GOV.UK ignored (a misspelt field) answers with everything: thousands of items.
+    const total = page.total ?? row.entries;
+    if (total > 1000)
+      throw new Stop('warn', `The listing holds ${total} items, far more than expected: a filter may be ignored.`);
     const entry = page.entries.find((e) => e.detail) ?? page.entries[0];
     if (!entry)
       throw new Stop(

@@ -39,6 +39,8 @@ export interface ListingPage {
    * procurement): a page that held nothing yet promises more stops the read. Defaults to the entries.
    */
   scanned?: number;
+  /** How many items the whole listing holds, when the publisher says (GOV.UK search's `total`). */
+  total?: number;
 }
 
 export interface DetailResult {

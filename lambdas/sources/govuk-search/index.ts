@@ -165,7 +165,7 @@ export const govukSearch: SourceKind<GovukSearchConfig> = {
       results.length > 0 && nextStart < total
         ? { url: searchUrl(config, endpoints.govuk, nextStart), bucket: 'govuk-search' }
         : null;
-    return { entries, next, scanned: results.length };
+    return { entries, next, scanned: results.length, total };
   },
   parseDetail: (fetched, entry, config, endpoints) => readGovukDetail(fetched, entry, config.id, endpoints),
   compare: (before, after) => memberEvents(before, after),

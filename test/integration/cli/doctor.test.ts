@@ -58,6 +58,9 @@ it('a moved page, a changed shape and a server error each fail their own row, ex
     ),
     1,
   );
+  // bscc-guidance: a filter ignored, so search answers with everything it holds.
+  const guidance = join(dir, 't0', 'search-bscc-guidance.json');
+  writeFileSync(guidance, JSON.stringify({ ...JSON.parse(readFileSync(guidance, 'utf8')), total: 4200 }));
   // procurement-bills: Parliament's API is down.
   byPath('/api/v1/Bills').status = 503;
   writeFileSync(routesFile, JSON.stringify(routes));
@@ -74,5 +77,8 @@ it('a moved page, a changed shape and a server error each fail their own row, ex
   expect(verdict('never-again-publication').note).toMatch(/answered HTTP 404: the address may have moved\.$/);
   expect(verdict('procurement-bills').verdict).toBe('fail');
   expect(verdict('procurement-bills').note).toMatch(/503/);
+  expect(verdict('bscc-guidance')).toEqual(
+    expect.objectContaining({ verdict: 'warn', note: expect.stringMatching(/4200 items, far more than expected/) }),
+  );
   expect(verdict('debarment-list').verdict).toBe('ok');
 });

@@ -104,6 +104,12 @@ describe('a publication gains a PDF letter, then re-issues it with a small edit'
     const head = await t.h.runtime.store.getDocument(docId);
     const version = await t.h.runtime.store.getVersion(docId, head!.version);
     expect(version!.text).toMatch(/Hikvision/);
+    const change = (await t.h.runtime.store.listChanges({ limit: 50 })).items.find(
+      (c) => c.docId === docId && c.type === 'new-correspondence',
+    )!;
+    expect(change.threadId).toBe('bscc--hikvision');
+    expect(change.keywords.map((k) => k.term.toLowerCase())).toContain('hikvision');
+    expect(change.letter).toEqual(expect.objectContaining({ date: '2024-01-12' }));
     expect(version!.text).toMatch(/carried out by an accountancy firm in the autumn/);
   });
 
