@@ -20,7 +20,7 @@ import { deploySettings } from '../../lib/deploy-settings';
 import { PROJECT_ROOT } from './synth-stack';
 
 const BUNDLE_BUDGET_BYTES = 1_800_000;
-const HANDLERS = ['check-sources', 'send-alerts', 'query-api'];
+const HANDLERS = ['check-sources', 'send-alerts', 'query-api', 'ses-feedback'];
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
