@@ -5,6 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '../lambdas/core/errors';
 import type { Config } from '../lambdas/config';
+import { DEFAULT_SCHEDULES, FALLBACK_SCHEDULE } from '../lambdas/schedules';
 
 export type ApiAuth = 'iam' | 'jwt' | 'none';
 
@@ -46,21 +47,8 @@ export interface DeploySettings {
   };
 }
 
-/**
- * Default schedules, staggered so two groups never start in the same minute: the checker has a
- * reserved concurrency of 1, and a collision would cost a throttle and a delayed retry.
- */
-export const DEFAULT_SCHEDULES: Readonly<Record<string, string>> = {
-  govuk: 'cron(0/15 * * * ? *)',
-  parliament: 'cron(7 * * * ? *)',
-  legislation: 'cron(37 6 * * ? *)',
-  /** Find a Tender and Contracts Finder: hourly is well inside their limits, and notices stay open for weeks. */
-  procurement: 'cron(47 * * * ? *)',
-  /** Campaign groups' own sites: three times a day is polite to a small site and soon enough for a letter. */
-  campaigns: 'cron(17 7,13,19 * * ? *)',
-};
-/** Any group without its own schedule (sources with no `group` are in `default`) is checked hourly. */
-export const FALLBACK_SCHEDULE = 'cron(23 * * * ? *)';
+/** The default schedules live beside the lambdas (the sources dashboard reads them); re-exported for the stack. */
+export { DEFAULT_SCHEDULES, FALLBACK_SCHEDULE } from '../lambdas/schedules';
 export const DEFAULT_SEND_SCHEDULE = 'rate(5 minutes)';
 export const DEFAULT_LOG_RETENTION_DAYS = 30;
 

@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { localSecret } from '../adapters/fs/local-secret';
 import type { Change } from '../core/model';
-import { queryChanges, type ChangeFilter } from '../core/query-changes';
+import { parseChangeFilter, queryChanges, type ChangeFilter } from '../core/query-changes';
 import { renderDiffPlain } from '../core/text/word-diff';
 import { action, EXIT, parseSince, readConfig, withRuntime, type GlobalOptions } from './cli-context';
 import { formatChangesCsv } from './export-command';
+import { catalogOf } from '../config-catalog';
 import { inertLine } from '../core/text/inert-text';
 import { print, printError, printJson } from './terminal';
 
@@ -14,8 +15,12 @@ import { print, printError, printJson } from './terminal';
 export interface FilterOptions {
   since?: string;
   until?: string;
-  source?: string;
-  type?: string;
+  datedSince?: string;
+  datedUntil?: string;
+  order?: string;
+  /** Repeated flags accumulate. */
+  source?: string[];
+  type?: string[];
   thread?: string;
   document?: string;
   query?: string;
@@ -28,12 +33,17 @@ interface ChangesOptions extends FilterOptions {
   cursor?: string;
 }
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
 export function addFilterOptions(command: Command): Command {
   return command
-    .option('--since <when>', 'only changes since a date or a span such as 7d or 24h')
-    .option('--until <date>', 'only changes up to this date (inclusive) or ISO time')
-    .option('--source <id>', 'only this source')
-    .option('--type <type>', 'only this change type (e.g. new-correspondence, document-changed)')
+    .option('--since <when>', 'only changes detected since a date or a span such as 7d or 24h')
+    .option('--until <date>', 'only changes detected up to this date (inclusive) or ISO time')
+    .option('--dated-since <date>', "only documents whose own date (the letter's, else its publication) is on or after")
+    .option('--dated-until <date>', 'only documents whose own date is on or before this date (inclusive)')
+    .option('--order <order>', "detected (newest detected first) or dated (newest by the document's own date)")
+    .option('--source <id>', 'only this source (repeat for several)', collect)
+    .option('--type <type>', 'only this change type, e.g. new-correspondence (repeat for several)', collect)
     .option('--thread <id>', 'only this correspondence thread (e.g. bscc--hikvision)')
     .option('--document <id>', 'only changes to this document id')
     .option('-q, --query <words>', 'only changes whose title or matched watch terms hold every word');
@@ -44,17 +54,38 @@ export function filterFromOptions(opts: FilterOptions, now = new Date()): Change
   return {
     since: opts.since ? (/^\d+[dhw]$/.test(opts.since.trim()) ? parseSince(opts.since, now) : opts.since) : undefined,
     until: opts.until,
-    sourceId: opts.source,
-    type: opts.type,
+    datedSince: opts.datedSince,
+    datedUntil: opts.datedUntil,
+    order: opts.order as ChangeFilter['order'],
+    sourceId: opts.source?.join(','),
+    type: opts.type?.join(','),
     threadId: opts.thread,
     docId: opts.document,
     q: opts.query,
   };
 }
 
+const COLUMNS = [
+  { head: 'DETECTED', width: 16 },
+  { head: 'DATED', width: 10 },
+  { head: 'TYPE', width: 20 },
+  { head: 'SOURCE', width: 27 },
+  { head: 'TITLE', width: 60 },
+] as const;
+
+function cells(values: string[]): string {
+  // Cut, then padded: a long type or source never pushes the columns after it out of line.
+  return values
+    .map((v, i) => (v.length > COLUMNS[i].width ? `${v.slice(0, COLUMNS[i].width - 1)}…` : v.padEnd(COLUMNS[i].width)))
+    .join('  ');
+}
+
+export const CHANGE_TABLE_HEADER = `${cells(COLUMNS.map((c) => c.head))}  ID`;
+
 /** Terminal-safe: scraped text may hold escape sequences or newlines. */
 export function formatChangeRow(c: Change): string {
-  return `${c.detectedAt.slice(0, 16).replace('T', ' ')}  ${c.type.padEnd(20)} ${c.sourceId.padEnd(24)} ${inertLine(c.title).slice(0, 70)}  ${c.changeId}`;
+  const detected = c.detectedAt.slice(0, 16).replace('T', ' ');
+  return `${cells([detected, c.datedAt?.slice(0, 10) ?? '', c.type, c.sourceId, inertLine(c.title)])}  ${c.changeId}`;
 }
 
 export function registerChanges(program: Command): void {
@@ -79,8 +110,11 @@ export function registerChanges(program: Command): void {
         const filter = filterFromOptions(opts);
         const cursorSecret =
           process.env.PROCWATCH_CURSOR_SECRET || localSecret(resolve(config.store.dataDir, 'cursor-secret'));
+        const catalog = catalogOf(config);
+        // Checked before the store starts: a typo is answered at once, with the valid values.
+        parseChangeFilter(filter, catalog);
         const page = await withRuntime(config, {}, (rt) =>
-          queryChanges({ store: rt.store, cursorSecret }, { ...filter, limit, cursor: opts.cursor }),
+          queryChanges({ store: rt.store, cursorSecret, catalog }, { ...filter, limit, cursor: opts.cursor }),
         );
         if (format === 'json') {
           printJson(page.items.map(({ diff: _diff, ...c }) => c));
@@ -89,6 +123,7 @@ export function registerChanges(program: Command): void {
         } else if (!page.items.length) {
           print('No changes recorded for that filter.\n');
         } else {
+          print(`${CHANGE_TABLE_HEADER}\n`);
           for (const c of page.items) print(`${formatChangeRow(c)}\n`);
         }
         // On stderr, so piped JSON or CSV stays clean.
@@ -113,6 +148,9 @@ export function registerChanges(program: Command): void {
           `${change.type}: ${inertLine(change.title)}`,
           `id        ${change.changeId}`,
           `detected  ${change.detectedAt}`,
+          change.datedAt ? `dated     ${change.datedAt}` : '',
+          change.publishedAt ? `published ${change.publishedAt}` : '',
+          change.updatedAt ? `updated   ${change.updatedAt}` : '',
           `source    ${change.sourceId}`,
           change.url ? `url       ${inertLine(change.url)}` : '',
           change.threadId ? `thread    ${change.threadId}` : '',

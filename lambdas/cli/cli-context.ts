@@ -1,5 +1,5 @@
 /** What every CLI command shares: the config file, the runtime's life, output and exit codes. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { allSitesAt, type Config } from '../config';
 import { openRuntime, type Runtime, type RuntimeOptions } from '../composition';
@@ -30,8 +30,18 @@ export function readConfig(opts: GlobalOptions): Config {
 export async function startReplay(dir: string, step?: string): Promise<ReplayServer> {
   const full = resolve(dir);
   const isStep = existsSync(join(full, 'routes.json'));
-  const server = new ReplayServer(isStep ? dirname(full) : full);
-  await server.start(isStep ? basename(full) : (step ?? 't0'));
+  const root = isStep ? dirname(full) : full;
+  const chosen = isStep ? basename(full) : (step ?? 't0');
+  if (!existsSync(join(root, chosen, 'routes.json'))) {
+    // A typo in --step or --replay is the user's to fix: a usage error naming the steps there are.
+    const steps = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, 'routes.json'))) : [];
+    throw new ProcwatchError(
+      'usage',
+      `There is no replay step "${chosen}" in ${dir}${steps.length ? ` (steps: ${steps.sort().join(', ')})` : ' (no steps there)'}.`,
+    );
+  }
+  const server = new ReplayServer(root);
+  await server.start(chosen);
   return server;
 }
 

@@ -5,6 +5,7 @@ import { localSecret } from '../adapters/fs/local-secret';
 import type { Change } from '../core/model';
 import { queryChanges, type QueryChangesInput } from '../core/query-changes';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
+import { catalogOf } from '../config-catalog';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './changes-command';
 import { inertText } from '../core/text/inert-text';
 import { print, printError, printJson } from './terminal';
@@ -85,7 +86,7 @@ export function registerExport(program: Command): void {
           const out: Change[] = [];
           let input: QueryChangesInput = { ...filter, limit: 100 };
           for (;;) {
-            const page = await queryChanges({ store: rt.store, cursorSecret }, input);
+            const page = await queryChanges({ store: rt.store, cursorSecret, catalog: catalogOf(config) }, input);
             out.push(...page.items);
             if (!page.cursor) return out;
             input = { ...input, cursor: page.cursor };

@@ -1,6 +1,7 @@
 /** `procwatch run`: one cycle of every source (or one), with a progress line per source. */
 import type { Command } from 'commander';
 import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
+import type { SourceOutcome } from '../core/model';
 import { watchOnce } from '../core/watch-once';
 import { action, EXIT, readConfig, replayConfig, startReplay, withRuntime, type GlobalOptions } from './cli-context';
 import { cycleInput } from '../cycle-input';
@@ -51,20 +52,25 @@ export function registerRun(program: Command): void {
           for (const a of report.delivery.sent) print(`${formatAlertLine(a)}\n`);
           for (const f of report.delivery.failed) print(`${formatFailureLine(f)}\n`);
           const failed = report.outcomes.filter((o) => o.kind === 'failed');
-          if (
-            failed.length &&
-            failed.length === report.outcomes.length &&
-            failed.every((o) => o.kind === 'failed' && /no network|did not resolve|connection refused/.test(o.reason))
-          ) {
-            printError(
-              'procwatch: no network: no source could be reached, so nothing was checked and nothing stored was changed.\n',
+          // Offline is one condition in one sentence: no source was counted, so none gets a line.
+          if (report.offline) printError(`${offlineSentence(report.outcomes)}\n`);
+          else
+            print(
+              `procwatch: ${report.delivery.sent.length} alert(s) delivered, ${failed.length} source(s) failing.\n`,
             );
-          }
-          print(`procwatch: ${report.delivery.sent.length} alert(s) delivered, ${failed.length} source(s) failing.\n`);
           return failed.length || report.delivery.failed.length ? EXIT.failure : EXIT.ok;
         } finally {
           await replay?.stop();
         }
       }),
     );
+}
+
+function offlineSentence(outcomes: SourceOutcome[]): string {
+  const first = outcomes.find((o) => o.kind === 'failed');
+  const why = first?.kind === 'failed' ? first.reason.replace(/^Could not reach |\.( \(source [^)]*\))?$/g, '') : '';
+  return (
+    `procwatch: offline: none of the ${outcomes.length} source(s) could be reached (${why}), so nothing was ` +
+    'checked, no source was counted as failing, no alert was raised and nothing stored was changed.'
+  );
 }

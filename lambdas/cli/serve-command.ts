@@ -8,6 +8,7 @@ import { loadApiSettings, queryApiRouter } from '../http/query-api-composition';
 import { localUnsubscribeSecretFile } from '../adapters/mail/mail-setup';
 import { action, EXIT, projectRoot, readConfig, withRuntime, type GlobalOptions } from './cli-context';
 import { print, printError } from './terminal';
+import { catalogOf } from '../config-catalog';
 
 interface ServeOptions {
   port?: string;
@@ -36,7 +37,7 @@ export function registerServe(program: Command): void {
         // Errors are logged to stderr as JSON lines: the 500 a browser sees says so, so it must be true.
         const logger = new JsonLogger();
         await withRuntime(config, { logger, local: { shared: true, stopOnSignals: false } }, async (rt) => {
-          const router = queryApiRouter(rt, settings, join(projectRoot(), 'web'));
+          const router = queryApiRouter(rt, settings, join(projectRoot(), 'web'), catalogOf(config));
           const server = new LoopbackHttpServer(router);
           const url = await server.start(port);
           print(

@@ -4,7 +4,7 @@
  * fails — the network, a parser, the store — fails this source only, in one sentence, and never
  * deletes or overwrites what is stored.
  */
-import { describeFailure, ParseError, ProcwatchError, SecondLookError } from './errors';
+import { describeFailure, isNetworkUnreachable, ParseError, ProcwatchError, SecondLookError } from './errors';
 import { guardShrink, listingFingerprint } from './listing-guards';
 import type { FetchRequest, SourceOutcome, SourceState } from './model';
 import type { Validators } from './ports';
@@ -46,7 +46,25 @@ export async function checkSource(deps: CheckDeps, input: CheckInput): Promise<S
     if (err instanceof ProcwatchError && err.code === 'busy') {
       return { kind: 'busy', sourceId, requests: run.requests, reason: describeFailure(err) };
     }
+    // No network at all, before anything was written: the cycle counts it only if other sources
+    // were reached (an offline machine is one condition, not a failure of every source).
+    if (input.deferUnreachable && isNetworkUnreachable(err) && !run.changes.length && !run.held.length) {
+      const reason = describeFailure(err);
+      return { kind: 'failed', sourceId, requests: run.requests, reason, alerted: false, offline: true };
+    }
     return fail(run, state, asProcwatchError(err, sourceId));
+  }
+}
+
+/** Counts a failure `checkSource` left to the cycle (see `deferUnreachable`), as it would have counted it. */
+export async function countFailure(deps: CheckDeps, input: CheckInput, reason: string): Promise<SourceOutcome> {
+  const sourceId = input.source.id;
+  try {
+    const state = (await deps.store.getSourceState(sourceId)) ?? freshState(sourceId);
+    return await fail(startRun(deps, input, state.lastSuccessAt === null), state, new ProcwatchError('fetch', reason));
+  } catch (err) {
+    deps.logger.error('source failure not recorded', { source: sourceId, reason: describeFailure(err) });
+    return { kind: 'failed', sourceId, requests: 0, reason, alerted: false };
   }
 }
 

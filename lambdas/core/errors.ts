@@ -22,16 +22,29 @@ export class ProcwatchError extends Error {
   }
 }
 
+/**
+ * `network-unreachable`: this machine could not reach the network at all (no route, no name resolution),
+ * as opposed to `fetch`, one server or one request failing. When every source of a cycle fails so, the
+ * machine is offline: one condition, counted against no source.
+ */
+export type FetchErrorCode = 'fetch' | 'network-unreachable';
+
 /** The network or the server failed: timeouts, resets, 5xx after retries, refused redirects. */
 export class FetchError extends ProcwatchError {
+  declare readonly code: FetchErrorCode;
   constructor(
     message: string,
     context: ErrorContext = {},
     cause?: unknown,
     readonly transient = true,
+    code: FetchErrorCode = 'fetch',
   ) {
-    super('fetch', message, context, cause);
+    super(code, message, context, cause);
   }
+}
+
+export function isNetworkUnreachable(err: unknown): boolean {
+  return err instanceof FetchError && err.code === 'network-unreachable';
 }
 
 /** A response arrived but does not have the shape the source parser expects. */

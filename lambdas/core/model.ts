@@ -182,6 +182,14 @@ export interface Change {
   docId: string | null;
   type: ChangeType | KindEventType;
   detectedAt: string;
+  /** The document's own dates as its publisher states them (null for source events and older changes). */
+  publishedAt?: string | null;
+  updatedAt?: string | null;
+  /**
+   * The date the change log files the change under beside its detection: the letter's own date when it
+   * has one, else the document's first publication. What `dated-since`, `dated-until` and `order=dated` use.
+   */
+  datedAt?: string | null;
   runId: string;
   title: string;
   url: string | null;
@@ -287,6 +295,14 @@ export type SourceOutcome =
   | { kind: 'unchanged'; sourceId: string; requests: number }
   | { kind: 'updated'; sourceId: string; requests: number; changes: Change[] }
   | { kind: 'baseline'; sourceId: string; requests: number; documents: number }
-  | { kind: 'failed'; sourceId: string; requests: number; reason: string; alerted: boolean }
+  | {
+      kind: 'failed';
+      sourceId: string;
+      requests: number;
+      reason: string;
+      alerted: boolean;
+      /** This machine had no network: nothing was counted against the source (the cycle decides). */
+      offline?: boolean;
+    }
   /** Another run was writing to the store: this one left the source to it (not a failure). */
   | { kind: 'busy'; sourceId: string; requests: number; reason: string };

@@ -8,6 +8,9 @@ export type ChangeEssentials = Pick<
 
 export function newChange(essentials: ChangeEssentials, details: Partial<Change> = {}): Change {
   return {
+    publishedAt: null,
+    updatedAt: null,
+    datedAt: null,
     version: null,
     previousVersion: null,
     diff: null,

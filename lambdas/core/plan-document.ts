@@ -98,6 +98,7 @@ function planNew(ctx: PlanContext, read: DocumentRead, hash: string): ChangeWrit
         changeNote: doc.changeNote,
         threadId: cls.threadId,
         letter: cls.letter,
+        datedAt: cls.letter?.date ?? doc.publishedAt ?? null,
         knownMatch: cls.match,
         keywords: keywordHits(ctx, doc.text),
       },
@@ -189,6 +190,7 @@ function structuredChanges(
       url: doc.url,
       summary: ev.summary,
     }),
+    ...documentDates(doc),
     version,
     previousVersion,
     threadId: ev.threadId ?? threadId,
@@ -198,23 +200,32 @@ function structuredChanges(
 
 function change(
   ctx: PlanContext,
-  doc: Pick<DocumentSnapshot, 'docId' | 'title' | 'url'>,
+  doc: Pick<DocumentSnapshot, 'docId' | 'title' | 'url'> & Partial<Pick<DocumentSnapshot, 'publishedAt' | 'updatedAt'>>,
   type: ChangeType,
   event: string,
   t: Transition,
   summary: string,
 ): Change {
-  return newChange({
-    changeId: documentChangeId(ctx.source.id, doc.docId, type, event, t),
-    sourceId: ctx.source.id,
-    docId: doc.docId,
-    type,
-    detectedAt: ctx.now,
-    runId: ctx.runId,
-    title: doc.title,
-    url: doc.url,
-    summary,
-  });
+  return newChange(
+    {
+      changeId: documentChangeId(ctx.source.id, doc.docId, type, event, t),
+      sourceId: ctx.source.id,
+      docId: doc.docId,
+      type,
+      detectedAt: ctx.now,
+      runId: ctx.runId,
+      title: doc.title,
+      url: doc.url,
+      summary,
+    },
+    documentDates(doc),
+  );
+}
+
+/** What the change log files a document's change under beside its detection time. */
+function documentDates(doc: Partial<Pick<DocumentSnapshot, 'publishedAt' | 'updatedAt'>>): Partial<Change> {
+  const publishedAt = doc.publishedAt ?? null;
+  return { publishedAt, updatedAt: doc.updatedAt ?? null, datedAt: publishedAt };
 }
 
 function headOf(

@@ -56,8 +56,15 @@ export type WriteOutcome = 'written' | 'duplicate';
 
 /** What the change log can be filtered by: the CLI, the API and the feed all speak it. */
 export interface ChangeFilter {
+  /** Detection time. */
   since?: string;
   until?: string;
+  /** The document's own date (`Change.datedAt`: the letter's date, else its publication). */
+  datedSince?: string;
+  datedUntil?: string;
+  /** `detected` (default): newest detected first; `dated`: newest by the document's own date. */
+  order?: 'detected' | 'dated';
+  /** One id, or several comma-separated (repeated flags and parameters accumulate into this). */
   sourceId?: string;
   type?: string;
   threadId?: string;

@@ -7,6 +7,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { checkKnown, type Catalog } from './catalog';
 import { ProcwatchError } from './errors';
 import type { Change } from './model';
 import type { ChangeFilter, ChangeQuery, Store } from './ports';
@@ -26,6 +27,8 @@ export interface QueryChangesDeps {
   store: Pick<Store, 'listChanges'>;
   /** Signs cursors; the same secret must be shared by every instance serving one table. */
   cursorSecret: string;
+  /** The sources and types a filter may name; without it, only their spelling is checked. */
+  catalog?: Catalog;
 }
 
 export interface QueryChangesResult {
@@ -50,7 +53,22 @@ const slug = (max: number) =>
     .max(max);
 
 /** The names people type (`--source`, `?source=`) for the fields whose names differ. */
-const PUBLIC_NAMES: Record<string, string> = { sourceId: 'source', threadId: 'thread', docId: 'document' };
+const PUBLIC_NAMES: Record<string, string> = {
+  sourceId: 'source',
+  threadId: 'thread',
+  docId: 'document',
+  datedSince: 'dated-since',
+  datedUntil: 'dated-until',
+};
+
+/** Several values in one field, comma-separated, each checked as one. */
+const listOf = (one: z.ZodType<string>, example: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((v) => v.split(',').every((part) => one.safeParse(part.trim()).success), `must be ${example}`)
+    .transform((v) => [...new Set(v.split(',').map((part) => part.trim()))].join(','));
 
 /** A day (`2026-01-31`) stays a day, so `until` covers all of it; a time is normalised to ISO UTC. */
 const when = z
@@ -69,13 +87,17 @@ export const changeFilterSchema = z
   .object({
     since: when.optional(),
     until: when.optional(),
-    sourceId: slug(100).optional(),
-    type: z
-      .string()
-      .trim()
-      .regex(/^[a-z][a-z-]*$/, 'must be a change type such as new-correspondence')
-      .max(40)
-      .optional(),
+    datedSince: when.optional(),
+    datedUntil: when.optional(),
+    order: z.enum(['detected', 'dated'], 'must be detected or dated').optional(),
+    sourceId: listOf(slug(100), 'source ids such as bscc-correspondence').optional(),
+    type: listOf(
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9-]*$/)
+        .max(40),
+      'change types such as new-correspondence',
+    ).optional(),
     threadId: slug(120).optional(),
     // Document ids carry their source path (`govuk:/government/...`): any printable text.
     docId: z
@@ -97,6 +119,10 @@ export const changeFilterSchema = z
   .refine((f) => !f.since || !f.until || f.since <= `${f.until}\uffff`, {
     message: 'must not be before since',
     path: ['until'],
+  })
+  .refine((f) => !f.datedSince || !f.datedUntil || f.datedSince <= `${f.datedUntil}\uffff`, {
+    message: 'must not be before dated-since',
+    path: ['datedUntil'],
   });
 
 const limitSchema = z
@@ -110,7 +136,7 @@ export function invalidParameter(field: string, message: string): ProcwatchError
   return new ProcwatchError('invalid-parameter', `The parameter "${field}" ${message}.`, { field });
 }
 
-export function parseChangeFilter(input: ChangeFilter): ChangeFilter {
+export function parseChangeFilter(input: ChangeFilter, catalog?: Catalog): ChangeFilter {
   const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = changeFilterSchema.safeParse(defined);
   if (!parsed.success) {
@@ -122,12 +148,14 @@ export function parseChangeFilter(input: ChangeFilter): ChangeFilter {
       issue.code === 'unrecognized_keys' ? 'is not a known filter' : issue.message.replace(/^Invalid input: /, ''),
     );
   }
+  if (catalog && parsed.data.sourceId) checkKnown('source', parsed.data.sourceId.split(','), catalog);
+  if (catalog && parsed.data.type) checkKnown('type', parsed.data.type.split(','), catalog);
   return parsed.data;
 }
 
 export async function queryChanges(deps: QueryChangesDeps, input: QueryChangesInput): Promise<QueryChangesResult> {
   const { cursor, limit, ...rest } = input;
-  const filter = parseChangeFilter(rest);
+  const filter = parseChangeFilter(rest, deps.catalog);
   let pageSize = DEFAULT_LIMIT;
   if (limit !== undefined) {
     const parsed = limitSchema.safeParse(limit);
@@ -143,7 +171,10 @@ export async function queryChanges(deps: QueryChangesDeps, input: QueryChangesIn
 /** The filter in a fixed order: a cursor is valid only for the filter it was issued under. */
 function filterKey(filter: ChangeFilter): string {
   const fields: (keyof ChangeFilter)[] = ['since', 'until', 'sourceId', 'type', 'threadId', 'docId', 'q'];
-  return JSON.stringify(fields.map((f) => filter[f] ?? null));
+  // Later fields only when set, so the cursors of filters that existed before them stay valid.
+  const later: (keyof ChangeFilter)[] = ['datedSince', 'datedUntil', 'order'];
+  const extra = later.filter((f) => filter[f]).map((f) => `${f}=${filter[f]}`);
+  return JSON.stringify([...fields.map((f) => filter[f] ?? null), ...extra]);
 }
 
 function mac(storeCursor: string, filter: ChangeFilter, secret: string): string {

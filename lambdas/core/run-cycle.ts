@@ -2,7 +2,7 @@
  * runCycle: every configured source checked once, then one baseline summary for sources seen for
  * the first time (instead of one alert per existing document).
  */
-import { checkSource, alertFor, type CheckDeps, type CheckInput } from './check-source';
+import { checkSource, alertFor, countFailure, type CheckDeps, type CheckInput } from './check-source';
 import { lockWrites, StoreBusyError } from './cycle-lock';
 import type { Leases } from './ports';
 import { describeFailure } from './errors';
@@ -33,6 +33,8 @@ export interface CycleReport {
   runId: string;
   outcomes: SourceOutcome[];
   baselineChange: Change | null;
+  /** No source could reach the network: nothing was checked, counted or alerted. */
+  offline: boolean;
 }
 
 export async function runCycle(cycleDeps: CycleDeps, input: CycleInput): Promise<CycleReport> {
@@ -63,10 +65,21 @@ async function checkAll(deps: CheckDeps, input: CycleInput): Promise<CycleReport
     // Once another cycle holds the store, the remaining sources are left to it unread.
     const outcome: SourceOutcome = busy
       ? { kind: 'busy', sourceId: source.id, requests: 0, reason: busy }
-      : await checkSource(deps, { ...input, source, kind: input.kinds[source.kind] });
+      : await checkSource(deps, { ...input, source, kind: input.kinds[source.kind], deferUnreachable: true });
     if (outcome.kind === 'busy') busy = outcome.reason;
-    input.onProgress?.(outcome);
+    // An uncounted failure is reported once the cycle has judged it (below).
+    if (!isOffline(outcome)) input.onProgress?.(outcome);
     outcomes.push(outcome);
+  }
+  const offline = outcomes.length > 0 && outcomes.every(isOffline);
+  if (offline) return { runId: input.runId, outcomes, baselineChange: null, offline };
+  // Other sources were reached, so the network was there: these sources' own hosts failed.
+  for (const [i, o] of outcomes.entries()) {
+    if (o.kind !== 'failed' || !o.offline) continue;
+    const source = input.sources[i];
+    const counted = await countFailure(deps, { ...input, source, kind: input.kinds[source.kind] }, o.reason);
+    outcomes[i] = { ...counted, requests: o.requests };
+    input.onProgress?.(outcomes[i]);
   }
   const baselines = outcomes.filter((o): o is Extract<SourceOutcome, { kind: 'baseline' }> => o.kind === 'baseline');
   let baselineChange: Change | null = null;
@@ -97,5 +110,9 @@ async function checkAll(deps: CheckDeps, input: CycleInput): Promise<CycleReport
       baselineChange = null;
     }
   }
-  return { runId: input.runId, outcomes, baselineChange };
+  return { runId: input.runId, outcomes, baselineChange, offline: false };
+}
+
+function isOffline(o: SourceOutcome): boolean {
+  return o.kind === 'failed' && o.offline === true;
 }

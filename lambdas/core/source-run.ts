@@ -31,6 +31,8 @@ export interface CheckInput {
   failureThreshold: number;
   /** A listing that shrinks below this fraction of the last one needs a second look. */
   shrinkRatio: number;
+  /** Set by the cycle: a failure for lack of network is returned uncounted (`offline`), for the cycle to judge. */
+  deferUnreachable?: boolean;
 }
 
 export interface SourceRun {

@@ -21,9 +21,15 @@ export async function handler(event: CheckEvent = {}) {
   if (event.group) input.sources = input.sources.filter((s) => (s.group ?? 'default') === event.group);
   const report = await runCycle(rt, input);
   const failed = report.outcomes.filter((o) => o.kind === 'failed').length;
-  rt.logger.info('cycle finished', { runId: report.runId, sources: report.outcomes.length, failed });
+  rt.logger.info('cycle finished', {
+    runId: report.runId,
+    sources: report.outcomes.length,
+    failed,
+    offline: report.offline,
+  });
   return {
     runId: report.runId,
+    offline: report.offline,
     outcomes: report.outcomes.map((o) => ({ source: o.sourceId, kind: o.kind, requests: o.requests })),
   };
 }

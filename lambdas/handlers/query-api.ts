@@ -7,6 +7,7 @@ import { JsonLogger } from '../adapters/log/json-logger';
 import { requestFromEvent, resultFromResponse, type ApiGatewayV2Event } from '../http/api-gateway-event';
 import { loadApiSettings, queryApiRouter } from '../http/query-api-composition';
 import { handlerRuntime, lambdaConfig } from './handler-runtime';
+import { catalogOf } from '../config-catalog';
 
 let ready: Promise<ReturnType<typeof queryApiRouter>> | null = null;
 
@@ -16,7 +17,12 @@ async function init() {
   const logger = new JsonLogger(undefined, { fn: 'query-api' }, secrets);
   const rt = await handlerRuntime({ logger }).runtime;
   // The logger is passed explicitly: a runtime cached by another handler in the same process keeps its own.
-  return queryApiRouter({ ...rt, logger }, settings, process.env.PROCWATCH_WEB_DIR ?? join(__dirname, 'web'));
+  return queryApiRouter(
+    { ...rt, logger },
+    settings,
+    process.env.PROCWATCH_WEB_DIR ?? join(__dirname, 'web'),
+    catalogOf(config),
+  );
 }
 
 export async function handler(event: ApiGatewayV2Event) {

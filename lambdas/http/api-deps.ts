@@ -1,4 +1,5 @@
 /** What the router needs: the store's read side, settings, the web page's files and a logger. */
+import type { Catalog } from '../core/catalog';
 import type { Logger, Store } from '../core/ports';
 import type { ApiSettings } from './api-settings';
 
@@ -11,10 +12,12 @@ export interface WebAsset {
 export type AssetSource = (name: string) => WebAsset | null;
 
 export interface ApiDeps {
-  store: Pick<Store, 'listChanges' | 'getChange' | 'listVersions' | 'getDocument'>;
+  store: Pick<Store, 'listChanges' | 'getChange' | 'listVersions' | 'getDocument' | 'getSourceState' | 'listDocuments'>;
   settings: ApiSettings;
   assets: AssetSource | null;
   logger: Logger;
+  /** The configured sources and change types: a filter naming another is a 400 listing these. */
+  catalog?: Catalog;
 }
 
 /**

@@ -8,6 +8,7 @@ import { folderAssets } from '../adapters/http-server/web-assets';
 import { unsubscribeSecretRef, DEFAULT_SECRET_ENV } from '../adapters/mail/mail-setup';
 import { resolveSecret, type SecretClients } from '../adapters/mail/secret-source';
 import type { Runtime } from '../composition';
+import type { Catalog } from '../core/catalog';
 import type { Config, UnsubscribeConfig } from '../config';
 import {
   CURSOR_SECRET_ARN_ENV,
@@ -26,6 +27,7 @@ export function queryApiRouter(
   },
   settings: ApiSettings,
   webDir: string | null,
+  catalog?: Catalog,
 ): ReturnType<typeof createRouter> {
   const configured = rt.config.subscribers?.map(({ $comment: _c, ...s }) => ({
     ...s,
@@ -38,7 +40,7 @@ export function queryApiRouter(
       : []),
   ];
   return createRouter(
-    { store: rt.store, settings, assets: webDir ? folderAssets(webDir) : null, logger: rt.logger },
+    { store: rt.store, settings, assets: webDir ? folderAssets(webDir) : null, logger: rt.logger, catalog },
     extra,
   );
 }

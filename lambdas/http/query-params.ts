@@ -5,6 +5,9 @@ import { invalidParameter, type QueryChangesInput } from '../core/query-changes'
 const CHANGE_PARAMS = {
   since: 'since',
   until: 'until',
+  'dated-since': 'datedSince',
+  'dated-until': 'datedUntil',
+  order: 'order',
   source: 'sourceId',
   type: 'type',
   thread: 'threadId',
@@ -13,12 +16,19 @@ const CHANGE_PARAMS = {
   cursor: 'cursor',
 } as const;
 
+/** Parameters that may repeat (`?type=a&type=b`): their values accumulate, comma-separated. */
+const REPEATABLE = new Set(['source', 'type']);
+
 export function singleParams(query: URLSearchParams, allowed: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of new Set(query.keys())) {
     if (!allowed.includes(name))
       throw invalidParameter(name, `is not a parameter of this endpoint (known: ${allowed.join(', ')})`);
     const values = query.getAll(name);
+    if (REPEATABLE.has(name)) {
+      out[name] = values.filter((v) => v !== '').join(',');
+      continue;
+    }
     if (values.length > 1) throw invalidParameter(name, 'is given more than once');
     out[name] = values[0];
   }
@@ -30,7 +40,8 @@ export function changeQueryFrom(query: URLSearchParams): QueryChangesInput {
   const input: QueryChangesInput = {};
   for (const [name, field] of Object.entries(CHANGE_PARAMS)) {
     const value = params[name];
-    if (value !== undefined && value !== '') input[field] = value;
+    // The use-case validates every value (an unknown order included); here they are only collected.
+    if (value !== undefined && value !== '') (input as Record<string, string>)[field] = value;
   }
   if (params.limit !== undefined && params.limit !== '') {
     if (!/^\d{1,6}$/.test(params.limit)) throw invalidParameter('limit', 'must be a whole number');
@@ -44,7 +55,8 @@ export function changeQueryString(input: QueryChangesInput): string {
   const out = new URLSearchParams();
   for (const [name, field] of Object.entries(CHANGE_PARAMS)) {
     const value = input[field];
-    if (value) out.set(name, value);
+    if (value && REPEATABLE.has(name)) for (const v of value.split(',')) out.append(name, v);
+    else if (value) out.set(name, value);
   }
   if (input.limit) out.set('limit', String(input.limit));
   return out.toString();

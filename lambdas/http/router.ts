@@ -10,6 +10,7 @@ import { errorResponse, type HttpRequest, type HttpResponse } from './http-types
 import { changeDetailRoute, listChangesRoute } from './routes/changes';
 import { documentHistoryRoute } from './routes/documents';
 import { feedRoute } from './routes/feed';
+import { sourcesRoute } from './routes/sources';
 import { WEB_FILES, webPageRoute } from './routes/web-page';
 
 type Handler = (deps: ApiDeps, req: HttpRequest, ...ids: string[]) => Promise<HttpResponse> | HttpResponse;
@@ -28,6 +29,7 @@ const ROUTES: Route[] = [
   // Document ids hold slashes (`govuk:/government/…`): clients percent-encode them into one segment.
   { pattern: /^\/documents\/([^/]+)\/history$/, methods: { GET: documentHistoryRoute } },
   { pattern: /^\/feed\.atom$/, methods: { GET: feedRoute } },
+  { pattern: /^\/sources\/?$/, methods: { GET: sourcesRoute } },
   { pattern: /^\/(?:index\.html|app\.js|style\.css)?$/, methods: { GET: (deps, req) => webPageRoute(deps, req.path) } },
 ];
 

@@ -18,7 +18,8 @@ import {
   type DeleteCommandInput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { StoreError } from '../../core/errors';
+import { ProcwatchError, StoreError } from '../../core/errors';
+import { DATED_ORDER_MAX, datedPage } from '../../core/dated-order';
 import type { Alert, Change, SourceState, StoredDocument, StoredVersion } from '../../core/model';
 import type { ChangePage, ChangeQuery, ChangeWrite, Store, WriteOutcome } from '../../core/ports';
 import { writeChange } from './change-writer';
@@ -182,6 +183,7 @@ export class DynamoDbStore implements Store {
   }
 
   async listChanges(query: ChangeQuery): Promise<ChangePage> {
+    if (query.order === 'dated') return this.listChangesByDate(query);
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
     const [index, partition] = this.changeIndexFor(query);
     const k = INDEX_KEYS[index];
@@ -204,9 +206,18 @@ export class DynamoDbStore implements Store {
     const addFilter = (field: string, value: string | undefined, used: boolean) => {
       if (!value || used) return;
       names[`#${field}`] = field;
-      values[`:${field}`] = value;
-      filters.push(`#${field} = :${field}`);
+      // Several values (repeated flags) are one IN over the index the first filter chose.
+      const list = value.split(',');
+      list.forEach((v, i) => (values[`:${field}${i}`] = v));
+      filters.push(`#${field} IN (${list.map((_, i) => `:${field}${i}`).join(', ')})`);
     };
+    if (query.datedSince || query.datedUntil) {
+      names['#datedAt'] = 'datedAt';
+      if (query.datedSince) filters.push('#datedAt >= :datedSince');
+      if (query.datedUntil) filters.push('#datedAt <= :datedUntil');
+      if (query.datedSince) values[':datedSince'] = query.datedSince;
+      if (query.datedUntil) values[':datedUntil'] = `${query.datedUntil}\uffff`;
+    }
     addFilter('sourceId', query.sourceId, index === INDEXES.bySource);
     addFilter('type', query.type, index === INDEXES.byType);
     addFilter('threadId', query.threadId, index === INDEXES.byThread);
@@ -342,6 +353,28 @@ export class DynamoDbStore implements Store {
    * Whether anything follows a full page, so the last page carries no cursor. Unfiltered, one
    * item answers it; filtered, it reads on until a match or the end.
    */
+  /** The filtered log sorted by the documents' own dates, paged by position (see dated-order). */
+  private async listChangesByDate(query: ChangeQuery): Promise<ChangePage> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+    const offset = query.cursor ? Number(decodeCursor(query.cursor).offset) : 0;
+    if (!Number.isInteger(offset) || offset < 0) throw new StoreError('The cursor is not valid.', { field: 'cursor' });
+    const all: Change[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.listChanges({ ...query, order: undefined, limit: 500, cursor });
+      all.push(...page.items);
+      cursor = page.cursor ?? undefined;
+      if (all.length > DATED_ORDER_MAX)
+        throw new ProcwatchError(
+          'invalid-parameter',
+          `More than ${DATED_ORDER_MAX} changes match; narrow the filter (a thread, a source, dates) to order them by date.`,
+          { field: 'order' },
+        );
+    } while (cursor);
+    const page = datedPage(all, offset, limit);
+    return { items: page.items, cursor: page.next === null ? null : encodeCursor({ pk: 'dated', offset: page.next }) };
+  }
+
   private async hasMore(log: LogQuery, startKey: Record<string, unknown> | undefined): Promise<boolean> {
     let key = startKey;
     while (key) {
@@ -355,8 +388,9 @@ export class DynamoDbStore implements Store {
   private changeIndexFor(query: ChangeQuery): [string, string] {
     if (query.docId) return [INDEXES.byDocument, logPartitions.document(query.docId)];
     if (query.threadId) return [INDEXES.byThread, logPartitions.thread(query.threadId)];
-    if (query.sourceId) return [INDEXES.bySource, logPartitions.source(query.sourceId)];
-    if (query.type) return [INDEXES.byType, logPartitions.type(query.type)];
+    if (query.sourceId && !query.sourceId.includes(','))
+      return [INDEXES.bySource, logPartitions.source(query.sourceId)];
+    if (query.type && !query.type.includes(',')) return [INDEXES.byType, logPartitions.type(query.type)];
     return [INDEXES.byGroup, logPartitions.all()];
   }
 

@@ -91,6 +91,14 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
   return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
 }
 
+/** The system's codes for "no route or no name resolution": the network, not the server, is missing. */
+const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
+
+export function networkUnreachable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNREACHABLE.has(code);
+}
+
 export function describeNetworkError(err: unknown): string {
   const e = err as { code?: string; name?: string; message?: string };
   if (e?.name === 'TimeoutError' || e?.code === 'UND_ERR_HEADERS_TIMEOUT' || e?.code === 'UND_ERR_BODY_TIMEOUT')
@@ -98,6 +106,8 @@ export function describeNetworkError(err: unknown): string {
   if (e?.code === 'ECONNREFUSED') return 'connection refused';
   if (e?.code === 'ECONNRESET' || e?.code === 'UND_ERR_SOCKET') return 'connection reset';
   if (e?.code === 'ENOTFOUND' || e?.code === 'EAI_AGAIN') return 'no network or the name did not resolve';
+  if (e?.code === 'ENETUNREACH' || e?.code === 'EHOSTUNREACH' || e?.code === 'ENETDOWN')
+    return 'no route to the network';
   if (e?.code === 'EPRIVATEADDRESS') return 'the name resolves to a private or local address';
   return e?.message ?? String(err);
 }

@@ -15,6 +15,7 @@ import {
   decodeBody,
   decompress,
   describeNetworkError,
+  networkUnreachable,
   flattenHeaders,
   parseRetryAfter,
   readLimited,
@@ -203,7 +204,7 @@ export class UndiciFetcher implements HttpFetcher {
       try {
         isPrivate = await resolvesToPrivate(parsed.hostname, this.resolver);
       } catch (err) {
-        throw new FetchError(`Could not reach ${parsed.hostname}: ${describeNetworkError(err)}.`, { url }, err);
+        throw unreachable(`Could not reach ${parsed.hostname}: ${describeNetworkError(err)}.`, url, err);
       }
       if (isPrivate)
         throw new FetchError(
@@ -235,7 +236,7 @@ export class UndiciFetcher implements HttpFetcher {
       } as never);
     } catch (err) {
       this.o.onRequest?.({ url, bucket: req.bucket, status: null, bytes: 0 });
-      throw new FetchError(`Could not reach ${new URL(url).host}: ${describeNetworkError(err)}.`, { url }, err);
+      throw unreachable(`Could not reach ${new URL(url).host}: ${describeNetworkError(err)}.`, url, err);
     }
     const status = res.statusCode;
     const responseHeaders = flattenHeaders(res.headers);
@@ -271,4 +272,15 @@ export class UndiciFetcher implements HttpFetcher {
     const body = decodeBody(decoded, responseHeaders['content-type']);
     return { status, headers: responseHeaders, body };
   }
+}
+
+/**
+ * A request that never left this machine (no route, no name resolution) is not retried within the run:
+ * backing off cannot bring a network back, and an offline cycle should know in a second, not in 40.
+ * The next scheduled run is the retry.
+ */
+function unreachable(message: string, url: string, err: unknown): FetchError {
+  return networkUnreachable(err)
+    ? new FetchError(message, { url }, err, false, 'network-unreachable')
+    : new FetchError(message, { url }, err);
 }

@@ -18,7 +18,10 @@ export function changeLinks(base: string, c: Change): Record<string, string | nu
 
 export async function listChangesRoute(deps: ApiDeps, req: HttpRequest): Promise<HttpResponse> {
   const input = changeQueryFrom(req.query);
-  const result = await queryChanges({ store: deps.store, cursorSecret: deps.settings.cursorSecret }, input);
+  const result = await queryChanges(
+    { store: deps.store, cursorSecret: deps.settings.cursorSecret, catalog: deps.catalog },
+    input,
+  );
   const base = baseUrlOf(deps);
   const next = result.cursor ? `${base}/changes?${changeQueryString({ ...input, cursor: result.cursor })}` : null;
   return json(200, {

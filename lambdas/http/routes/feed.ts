@@ -7,7 +7,10 @@ import { changeQueryFrom, changeQueryString } from '../query-params';
 
 export async function feedRoute(deps: ApiDeps, req: HttpRequest): Promise<HttpResponse> {
   const input = changeQueryFrom(req.query);
-  const result = await queryChanges({ store: deps.store, cursorSecret: deps.settings.cursorSecret }, input);
+  const result = await queryChanges(
+    { store: deps.store, cursorSecret: deps.settings.cursorSecret, catalog: deps.catalog },
+    input,
+  );
   const base = baseUrlOf(deps);
   const filterQs = changeQueryString({ ...result.filter });
   const selfQs = changeQueryString(input);

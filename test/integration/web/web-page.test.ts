@@ -1,5 +1,5 @@
 /**
- * The web page in headless Chromium (Debian `chromium` driven by playwright-core) against the real
+ * The web page in headless Chromium (found by test/support/requirements.ts, driven by playwright-core) against the real
  * router on a loopback server over DynamoDB Local: list, filter, open a change, read its diff,
  * follow its links, and a title holding markup that must render as text.
  */
@@ -14,6 +14,7 @@ import type { Change } from '../../../lambdas/core/model';
 import { createRouter } from '../../../lambdas/http/router';
 import { freshStore } from '../../support/dynamo';
 import { HOSTILE_TITLE, seedChangeLog } from '../api/seed-change-log';
+import { findChromium } from '../../support/requirements';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CHROMIUM_ARGS = [
@@ -45,7 +46,7 @@ beforeAll(async () => {
   });
   server = new LoopbackHttpServer(router);
   base = await server.start();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   page.on('pageerror', (err) => pageErrors.push(err.message));
   // The page must never reach beyond its origin; the one source link followed is answered here.

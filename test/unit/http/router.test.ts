@@ -19,6 +19,8 @@ function deps(overrides: Partial<ApiDeps['store']> = {}): { deps: ApiDeps; logge
     getChange: async () => null,
     listVersions: async () => [],
     getDocument: async () => null,
+    getSourceState: async () => null,
+    listDocuments: async () => [],
     ...overrides,
   };
   return {

@@ -1,0 +1,44 @@
+/**
+ * The one registry of change types: every type the product raises, with the label people read. The
+ * CLI, the API, the feed and the web page take their lists and labels from here; a type a source's
+ * configuration names (an html-list's events) is added by the catalog, labelled from its own words.
+ */
+export interface ChangeTypeInfo {
+  type: string;
+  label: string;
+  group: 'correspondence' | 'documents' | 'procurement' | 'sources';
+}
+
+export const CHANGE_TYPES: readonly ChangeTypeInfo[] = [
+  { type: 'new-correspondence', label: 'New letter', group: 'correspondence' },
+  { type: 'known', label: 'Known letter found', group: 'correspondence' },
+  { type: 'new-document', label: 'New document', group: 'documents' },
+  { type: 'document-changed', label: 'Document changed', group: 'documents' },
+  { type: 'document-withdrawn', label: 'Document withdrawn', group: 'documents' },
+  { type: 'document-restored', label: 'Document restored', group: 'documents' },
+  { type: 'document-removed', label: 'Removed from a collection', group: 'documents' },
+  { type: 'first-seen', label: 'First seen', group: 'documents' },
+  { type: 'bill-stage-changed', label: 'Bill stage changed', group: 'procurement' },
+  { type: 'new-bill-publication', label: 'New bill publication', group: 'procurement' },
+  { type: 'amendment-tabled', label: 'Amendment tabled', group: 'procurement' },
+  { type: 'amendment-decided', label: 'Amendment decided', group: 'procurement' },
+  { type: 'amendment-changed', label: 'Amendment changed', group: 'procurement' },
+  { type: 'new-legislation', label: 'New legislation', group: 'procurement' },
+  { type: 'legislation-changed', label: 'Legislation revised', group: 'procurement' },
+  { type: 'row-added', label: 'Added to a list', group: 'procurement' },
+  { type: 'row-removed', label: 'Removed from a list', group: 'procurement' },
+  { type: 'row-changed', label: 'List entry changed', group: 'procurement' },
+  { type: 'source-failing', label: 'Source failing', group: 'sources' },
+  { type: 'source-recovered', label: 'Source recovered', group: 'sources' },
+  { type: 'baseline', label: 'Baseline recorded', group: 'sources' },
+];
+
+/** "supplier-debarred" → "Supplier debarred": a configured type's label from its own words. */
+export function labelFromType(type: string): string {
+  const words = type.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function changeTypeLabel(type: string, types: readonly ChangeTypeInfo[] = CHANGE_TYPES): string {
+  return types.find((t) => t.type === type)?.label ?? labelFromType(type);
+}
