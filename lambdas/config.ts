@@ -74,6 +74,38 @@ const deploySchema = z
 
 export type DeployConfig = z.infer<typeof deploySchema>;
 
+/** Secrets are named, never written here: an environment variable, a Secrets Manager secret or an SSM SecureString. */
+const secretRefSchema = {
+  secretEnv: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/)
+    .optional(),
+  secretId: z.string().min(1).optional(),
+  parameter: z.string().min(1).optional(),
+};
+
+/** A webhook's address: https, or plain http to a loopback address written as such (a local receiver). */
+const webhookUrl = z
+  .string()
+  .url()
+  .refine((u) => {
+    const url = new URL(u);
+    const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname.toLowerCase());
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+  }, 'must be an https URL (plain http only to 127.0.0.1, [::1] or localhost)');
+/** Beside email: signed JSON, Slack or Teams. The signing secret is named (secretEnv / secretId / parameter). */
+const webhookSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes'),
+    url: webhookUrl,
+    format: z.enum(['generic', 'slack', 'teams']).default('generic'),
+    ...secretRefSchema,
+  })
+  .strict()
+  .refine(
+    (w) => w.format !== 'generic' || w.secretEnv || w.secretId || w.parameter,
+    'a generic webhook is signed: name its secret with secretEnv, secretId or parameter',
+  );
 /** Email: who gets what (subscribers), how unsubscribe links are signed, and which mailer sends. */
 const subscriberSchema = z
   .object({
@@ -85,18 +117,9 @@ const subscriberSchema = z
     keywords: z.array(z.string().min(2).max(80)).optional(),
     frequency: z.enum(['immediate', 'daily']).default('immediate'),
     digestHour: z.number().int().min(0).max(23).optional(),
+    webhooks: z.array(webhookSchema).max(10).optional(),
   })
   .strict();
-
-/** Secrets are named, never written here: an environment variable, a Secrets Manager secret or an SSM SecureString. */
-const secretRefSchema = {
-  secretEnv: z
-    .string()
-    .regex(/^[A-Z_][A-Z0-9_]*$/)
-    .optional(),
-  secretId: z.string().min(1).optional(),
-  parameter: z.string().min(1).optional(),
-};
 
 const unsubscribeSchema = z
   .object({ baseUrl: z.string().url(), mailto: z.string().optional(), ...secretRefSchema })
@@ -123,6 +146,7 @@ const sesSchema = z
   .strict();
 
 export type SubscriberConfig = z.infer<typeof subscriberSchema>;
+export type WebhookConfig = z.infer<typeof webhookSchema>;
 export type UnsubscribeConfig = z.infer<typeof unsubscribeSchema>;
 export type SmtpConfig = z.infer<typeof smtpSchema>;
 export type SesConfig = z.infer<typeof sesSchema>;
@@ -247,6 +271,9 @@ export function parseConfig(json: unknown, file = 'procwatch.config.json', text?
     ids.add(parsed.data.id);
     sources.push(parsed.data);
   });
+  const hookIds = (top.data?.subscribers ?? []).flatMap((sub) => (sub.webhooks ?? []).map((w) => w.id));
+  for (const id of new Set(hookIds.filter((h, i) => hookIds.indexOf(h) !== i)))
+    problems.push(`${file}: subscribers: the webhook id "${id}" is used twice`);
   if (problems.length || !top.success) throw new ConfigError(problems);
   const c = top.data;
   const endpoints = { ...LIVE_ENDPOINTS, ...siteEndpoints(sources), ...(c.endpoints ?? {}) } as Endpoints;
