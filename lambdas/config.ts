@@ -8,8 +8,10 @@ import type { Endpoints, SourceConfigBase } from './core/source-kind';
 import { defaultKeywords } from './core/text/keywords';
 import { sourceKinds } from './sources';
 import { endpointsSchema, LIVE_ENDPOINTS } from './config-endpoints';
+import { secretRefSchema, webhookSchema } from './config-secrets';
 
 export { allSitesAt, LIVE_ENDPOINTS } from './config-endpoints';
+export type { WebhookConfig } from './config-secrets';
 
 const email = z.string().regex(/^(?:[^<>@\s]+\s*<)?[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>?$/, 'must be an e-mail address');
 
@@ -74,38 +76,6 @@ const deploySchema = z
 
 export type DeployConfig = z.infer<typeof deploySchema>;
 
-/** Secrets are named, never written here: an environment variable, a Secrets Manager secret or an SSM SecureString. */
-const secretRefSchema = {
-  secretEnv: z
-    .string()
-    .regex(/^[A-Z_][A-Z0-9_]*$/)
-    .optional(),
-  secretId: z.string().min(1).optional(),
-  parameter: z.string().min(1).optional(),
-};
-
-/** A webhook's address: https, or plain http to a loopback address written as such (a local receiver). */
-const webhookUrl = z
-  .string()
-  .url()
-  .refine((u) => {
-    const url = new URL(u);
-    const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname.toLowerCase());
-    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
-  }, 'must be an https URL (plain http only to 127.0.0.1, [::1] or localhost)');
-/** Beside email: signed JSON, Slack or Teams. The signing secret is named (secretEnv / secretId / parameter). */
-const webhookSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes'),
-    url: webhookUrl,
-    format: z.enum(['generic', 'slack', 'teams']).default('generic'),
-    ...secretRefSchema,
-  })
-  .strict()
-  .refine(
-    (w) => w.format !== 'generic' || w.secretEnv || w.secretId || w.parameter,
-    'a generic webhook is signed: name its secret with secretEnv, secretId or parameter',
-  );
 /** Email: who gets what (subscribers), how unsubscribe links are signed, and which mailer sends. */
 const subscriberSchema = z
   .object({
@@ -146,7 +116,6 @@ const sesSchema = z
   .strict();
 
 export type SubscriberConfig = z.infer<typeof subscriberSchema>;
-export type WebhookConfig = z.infer<typeof webhookSchema>;
 export type UnsubscribeConfig = z.infer<typeof unsubscribeSchema>;
 export type SmtpConfig = z.infer<typeof smtpSchema>;
 export type SesConfig = z.infer<typeof sesSchema>;
