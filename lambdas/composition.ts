@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { KnownCorpus } from './core/classify-document';
-import type { Clock, Leases, Logger, Mailer, Metrics, TextExtractor } from './core/ports';
+import type { Clock, Leases, Logger, Mailer, Metrics, TextExtractor, WebhookSender } from './core/ports';
 import { PdfTextExtractor } from './adapters/pdf/pdf-text-extractor';
 import { DynamoLeases } from './adapters/dynamodb/dynamodb-leases';
 import { noMetrics, systemClock } from './core/ports';
@@ -16,6 +16,7 @@ import { startDynamoDbLocal, type LocalDynamo, type LocalDynamoOptions } from '.
 import { loadKnownCorpus } from './adapters/fs/known-correspondence';
 import { UndiciFetcher, type FetcherOptions } from './adapters/http/undici-fetcher';
 import { OutboxMailer } from './adapters/mail/outbox-mailer';
+import { UndiciWebhookSender } from './adapters/webhook/undici-webhook-sender';
 import { JsonLogger } from './adapters/log/json-logger';
 
 export interface Runtime {
@@ -37,6 +38,8 @@ export interface Runtime {
   metrics: Metrics;
   fetcher: UndiciFetcher;
   mailer: Mailer;
+  /** POSTs the webhook channel's rows (the fetcher's address guard, no redirects). */
+  webhooks: WebhookSender;
   clock: Clock;
   logger: Logger;
   known: KnownCorpus;
@@ -57,6 +60,7 @@ export interface RuntimeOptions {
   clock?: Clock;
   logger?: Logger;
   mailer?: Mailer;
+  webhooks?: WebhookSender;
   metrics?: Metrics;
   fetcher?: Partial<FetcherOptions>;
   /** How a DynamoDB Local started here behaves (shared with other processes, stopped on signals…). */
@@ -103,6 +107,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const mailer =
     options.mailer ??
     new OutboxMailer(resolve(root, String(config.mailer.dir ?? join(config.store.dataDir, 'outbox'))));
+  const webhooks = options.webhooks ?? new UndiciWebhookSender({ userAgent: config.userAgent });
   const known = loadKnownCorpus(resolve(root, config.knownCorrespondence), resolve(root, 'data/parties.json'));
   return {
     config,
@@ -114,11 +119,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     metrics: options.metrics ?? noMetrics,
     fetcher,
     mailer,
+    webhooks,
     clock,
     logger,
     known,
     async close() {
       await fetcher.close();
+      if (webhooks instanceof UndiciWebhookSender) await webhooks.close();
       await local?.stop();
     },
   };

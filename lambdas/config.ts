@@ -8,8 +8,10 @@ import type { Endpoints, SourceConfigBase } from './core/source-kind';
 import { defaultKeywords } from './core/text/keywords';
 import { sourceKinds } from './sources';
 import { endpointsSchema, LIVE_ENDPOINTS } from './config-endpoints';
+import { secretRefSchema, webhookSchema } from './config-secrets';
 
 export { allSitesAt, LIVE_ENDPOINTS } from './config-endpoints';
+export type { WebhookConfig } from './config-secrets';
 
 const email = z.string().regex(/^(?:[^<>@\s]+\s*<)?[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>?$/, 'must be an e-mail address');
 
@@ -85,18 +87,9 @@ const subscriberSchema = z
     keywords: z.array(z.string().min(2).max(80)).optional(),
     frequency: z.enum(['immediate', 'daily']).default('immediate'),
     digestHour: z.number().int().min(0).max(23).optional(),
+    webhooks: z.array(webhookSchema).max(10).optional(),
   })
   .strict();
-
-/** Secrets are named, never written here: an environment variable, a Secrets Manager secret or an SSM SecureString. */
-const secretRefSchema = {
-  secretEnv: z
-    .string()
-    .regex(/^[A-Z_][A-Z0-9_]*$/)
-    .optional(),
-  secretId: z.string().min(1).optional(),
-  parameter: z.string().min(1).optional(),
-};
 
 const unsubscribeSchema = z
   .object({ baseUrl: z.string().url(), mailto: z.string().optional(), ...secretRefSchema })
@@ -247,6 +240,9 @@ export function parseConfig(json: unknown, file = 'procwatch.config.json', text?
     ids.add(parsed.data.id);
     sources.push(parsed.data);
   });
+  const hookIds = (top.data?.subscribers ?? []).flatMap((sub) => (sub.webhooks ?? []).map((w) => w.id));
+  for (const id of new Set(hookIds.filter((h, i) => hookIds.indexOf(h) !== i)))
+    problems.push(`${file}: subscribers: the webhook id "${id}" is used twice`);
   if (problems.length || !top.success) throw new ConfigError(problems);
   const c = top.data;
   const endpoints = { ...LIVE_ENDPOINTS, ...siteEndpoints(sources), ...(c.endpoints ?? {}) };

@@ -3,11 +3,14 @@
  * GOV.UK responses in steps: t0 (baseline) → t1 (a new letter, a changed one, a withdrawn one,
  * a re-published known letter) → t1 again (nothing changed) → t2 (the procurement chain: bill,
  * legislation, guidance, debarment list) → t3 (a debarment changed) → t4 (tenders, contracts, written
- * questions, a campaign's letter). Alerts go to a local outbox.
+ * questions, a campaign's letter). Alerts go to a local SMTP server and outbox, and to a signed
+ * webhook that a local HTTP server receives and verifies.
  */
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { startLocalWebhookReceiver } from '../adapters/http-server/local-webhook-receiver';
 import { OutboxMailer } from '../adapters/mail/outbox-mailer';
 import { startLocalSmtpServer } from '../adapters/mail/local-smtp-server';
 import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
@@ -24,6 +27,7 @@ import {
   withRuntime,
   type GlobalOptions,
 } from './cli-context';
+import type { Config } from '../config';
 import { cycleInput } from '../cycle-input';
 import { formatAlertLine, formatOutcome } from './format-outcome';
 import { print } from './terminal';
@@ -61,10 +65,16 @@ export function registerDemo(program: Command): void {
         // Delivery: a local SMTP server the demo starts (real SMTP, no account) and the outbox.
         const smtp = await startLocalSmtpServer();
         const smtpMailer = new SmtpMailer({ host: '127.0.0.1', port: smtp.port, ignoreTLS: true, timeoutMs: 10_000 });
+        // A webhook beside email: signed with a key made for this run, verified by a local receiver.
+        const hookSecret = randomBytes(32).toString('base64url');
+        const hook = await startLocalWebhookReceiver(hookSecret);
         let emails = 0;
         try {
-          const config = replayConfig(readConfig(program.opts<GlobalOptions>()), replay);
-          const mail = await openMailSetup(config, { mailer: new TeeMailer([smtpMailer, new OutboxMailer(outbox)]) });
+          const config = withDemoWebhook(replayConfig(readConfig(program.opts<GlobalOptions>()), replay), hook.url);
+          const mail = await openMailSetup(config, {
+            mailer: new TeeMailer([smtpMailer, new OutboxMailer(outbox)]),
+            env: { ...process.env, [DEMO_WEBHOOK_SECRET_ENV]: hookSecret },
+          });
           await withRuntime(
             config,
             { inMemory: true, allowPrivateHosts: [replay.host], mailer: mail.mailer },
@@ -79,11 +89,15 @@ export function registerDemo(program: Command): void {
                 });
                 emails += report.delivery.messages;
                 for (const a of report.delivery.sent) print(`${formatAlertLine(a)}\n`);
-                print(`  ${replay.log.length} HTTP requests, ${report.delivery.sent.length} alert(s) delivered\n`);
+                const posts = `${report.delivery.webhooks} webhook POST(s) accepted`;
+                print(
+                  `  ${replay.log.length} HTTP requests, ${report.delivery.sent.length} alert(s) delivered, ${posts}\n`,
+                );
               }
             },
           );
         } finally {
+          await hook.stop();
           smtpMailer.close();
           await smtp.stop();
           await replay.stop();
@@ -91,8 +105,22 @@ export function registerDemo(program: Command): void {
         print(
           `\n${emails} email(s) sent: ${smtp.received.length} received by the local SMTP server on 127.0.0.1:${smtp.port}, and written to the outbox.\n`,
         );
+        print(
+          `${hook.accepted.length} webhook POST(s) received by the local HTTP server at ${hook.url}, each signature verified (${hook.refused} refused, ${hook.repeats} repeated).\n`,
+        );
         print(`\nAlert emails (.eml) are in ${outbox}. Demo took ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
         return EXIT.ok;
       }),
     );
+}
+
+const DEMO_WEBHOOK_SECRET_ENV = 'PROCWATCH_DEMO_WEBHOOK_SECRET';
+
+/** The demo's first recipient also gets every alert as a signed generic webhook to `url`. */
+function withDemoWebhook(config: Config, url: string): Config {
+  const email = config.subscribers?.[0]?.email ?? config.alerts.to[0];
+  const webhooks = [{ id: 'demo', url, format: 'generic' as const, secretEnv: DEMO_WEBHOOK_SECRET_ENV }];
+  const others = (config.subscribers ?? []).filter((s) => s.email !== email);
+  const mine = config.subscribers?.find((s) => s.email === email) ?? { email, frequency: 'immediate' as const };
+  return { ...config, subscribers: [{ ...mine, webhooks }, ...others] };
 }

@@ -42,21 +42,37 @@ export function blockContext(input: Pick<DeliverInput, 'sourceNames' | 'publicUr
   };
 }
 
-export async function composeDelivery(
-  deps: Pick<DeliverDeps, 'store' | 'clock'>,
-  input: DeliverInput,
-  row: Delivery,
-  person: Subscriber | undefined,
-): Promise<Composed> {
-  if (!person) return { skip: 'not sent: the address is no longer a subscriber' };
-  if (person.suppressedAt) return { skip: `not sent: the address is suppressed (${person.suppressedReason})` };
-  if (person.unsubscribedAt) return { skip: `not sent: unsubscribed on ${person.unsubscribedAt.slice(0, 10)}` };
+/** Why nothing may go to this person any more (on any channel), or null. */
+export function whyNotSent(person: Subscriber | undefined): string | null {
+  if (!person) return 'not sent: the address is no longer a subscriber';
+  if (person.suppressedAt) return `not sent: the address is suppressed (${person.suppressedReason})`;
+  if (person.unsubscribedAt) return `not sent: unsubscribed on ${person.unsubscribedAt.slice(0, 10)}`;
+  return null;
+}
+
+/** The row's alerts and their changes, read back (those gone from the store left out). */
+export async function itemsOf(
+  deps: Pick<DeliverDeps, 'store'>,
+  row: Pick<Delivery, 'alertIds'>,
+): Promise<{ alert: Alert; change: Change }[]> {
   const items: { alert: Alert; change: Change }[] = [];
   for (const id of row.alertIds) {
     const alert = await deps.store.getAlert(id);
     const change = alert ? await deps.store.getChange(alert.changeId) : null;
     if (alert && change) items.push({ alert, change });
   }
+  return items;
+}
+
+export async function composeDelivery(
+  deps: Pick<DeliverDeps, 'store' | 'clock'>,
+  input: DeliverInput,
+  row: Delivery,
+  person: Subscriber | undefined,
+): Promise<Composed> {
+  const why = whyNotSent(person);
+  if (why !== null || !person) return { skip: why ?? 'not sent' };
+  const items = await itemsOf(deps, row);
   if (!items.length) return { skip: 'not sent: the alerts it carries are gone from the store' };
   const watched = items[0].alert.type === 'baseline' ? await watchedSources(deps, input) : undefined;
   return renderRow(deps, input, row, person, items, watched);

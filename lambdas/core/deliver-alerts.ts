@@ -12,11 +12,12 @@
  * deliver twice; docs/email.md explains that window.
  */
 import { composeDelivery } from './compose-delivery';
+import { composeWebhook } from './compose-webhook';
 import type { DeliverDeps, DeliverInput, DeliveryReport } from './delivery-context';
 import { DEFAULT_LEASE_MS } from './delivery-rows';
 import { describeFailure, DeliveryError } from './errors';
 import type { Alert, Delivery } from './model';
-import type { OutgoingMessage, Settlement } from './ports';
+import type { Settlement } from './ports';
 import { noMetrics, systemClock } from './ports';
 import type { Subscriber } from './subscribers';
 
@@ -36,39 +37,71 @@ export async function sendDueDeliveries(
     const row = await deps.outbox.claim(due, clock.now(), input.leaseMs ?? DEFAULT_LEASE_MS);
     if (!row) continue; // another sender has it, or it was settled since the list was read
     deps.onStep?.('claimed', row.subjectId);
-    const person = (await people()).find((p) => p.email === row.recipient);
-    const composed = await composeDelivery(deps, input, row, person);
+    const composed = await composeRow(deps, input, row, await people());
     if ('skip' in composed) {
       await settle(deps, row, { status: 'failed', reason: composed.skip, at: clock.now(), listed: false });
       report.skipped++;
       continue;
     }
-    // The previous holder died with the lease: it may have handed this email over already.
+    // The previous holder died with the lease: it may have handed this email (or POST) over already.
     if (due.status === 'sending') report.resent++;
-    await sendRow(deps, input, row, composed.message, composed.alerts, report);
+    await sendRow(deps, input, row, composed, report);
   }
 }
 
-/** Hands one claimed row to the provider (a few tries with backoff) and settles it. */
+/** What a row's channel hands over: an email to the mailer, or a POST to the webhook sender. */
+type Handover = { send: () => Promise<string>; via: string; alerts: Alert[] };
+
+async function composeRow(
+  deps: DeliverDeps,
+  input: DeliverInput,
+  row: Delivery,
+  people: Subscriber[],
+): Promise<Handover | { skip: string }> {
+  if (row.channel === 'webhook') {
+    const hook = await composeWebhook(deps, input, row, people);
+    if ('skip' in hook) return hook;
+    const sender = deps.webhooks;
+    const send = async () => {
+      if (!sender) throw new DeliveryError('No webhook sender is configured in this runtime.', true);
+      return `http-${(await sender.post(hook.request)).status}`;
+    };
+    return { send, via: sender?.name ?? 'webhook', alerts: hook.alerts };
+  }
+  const mail = await composeDelivery(
+    deps,
+    input,
+    row,
+    people.find((p) => p.email === row.recipient),
+  );
+  if ('skip' in mail) return mail;
+  return { send: async () => (await deps.mailer.send(mail.message)).messageId, via: deps.mailer.name, ...mail };
+}
+
+/**
+ * Hands one claimed row to the provider (a few tries with backoff) and settles it. Each row is
+ * one channel of one recipient, so a dead webhook fails its own rows and nothing else.
+ */
 async function sendRow(
   deps: DeliverDeps,
   input: DeliverInput,
   row: Delivery,
-  message: OutgoingMessage,
-  alerts: Alert[],
+  handover: Handover,
   report: DeliveryReport,
 ): Promise<void> {
+  const { alerts } = handover;
   const clock = deps.clock ?? systemClock;
   const tries = Math.max(1, input.inlineTries ?? 3);
   const backoff = input.backoffMs ?? 1000;
   for (let attempt = 1; ; attempt++) {
     let providerMessageId: string;
     try {
-      providerMessageId = (await deps.mailer.send(message)).messageId;
+      providerMessageId = await handover.send();
     } catch (err) {
       const reason = describeFailure(err);
       const permanent = err instanceof DeliveryError && err.permanent;
-      deps.logger.warn('email not delivered', { row: row.subjectId, mailer: deps.mailer.name, reason, permanent });
+      const what = row.channel === 'webhook' ? 'webhook' : 'email';
+      deps.logger.warn(`${what} not delivered`, { row: row.subjectId, via: handover.via, reason, permanent });
       if (!permanent && attempt < tries) {
         await clock.sleep(backoff * 2 ** (attempt - 1));
         continue;
@@ -94,6 +127,10 @@ async function sendRow(
     deps.onStep?.('accepted', row.subjectId);
     await settle(deps, row, { status: 'sent', providerMessageId, at: clock.now() });
     deps.onStep?.('settled', row.subjectId);
+    if (row.channel === 'webhook') {
+      report.webhooks++;
+      return;
+    }
     report.messages++;
     if (row.kind === 'digest') report.digests++;
     for (const a of row.kind === 'alert' ? alerts : [])

@@ -1,6 +1,6 @@
 /** What every delivery use-case is given (deps, input) and gives back (the report), and who is subscribed. */
 import type { Alert } from './model';
-import type { Clock, Logger, Mailer, Metrics, Outbox, Store, SubscriberStore } from './ports';
+import type { Clock, Logger, Mailer, Metrics, Outbox, Store, SubscriberStore, WebhookSender } from './ports';
 import { effectiveSubscribers, withStates, type Subscriber } from './subscribers';
 
 /** The points a crash-injection test may stop delivery at (test/integration/delivery/crash-injection.test.ts). */
@@ -11,6 +11,8 @@ export interface DeliverDeps {
   outbox: Outbox;
   subscriberStore: SubscriberStore;
   mailer: Mailer;
+  /** POSTs the webhook channel's rows; without it those rows fail (`no webhook sender`). */
+  webhooks?: WebhookSender;
   logger: Logger;
   clock?: Clock;
   /** `DeliveriesFailed` on every permanent failure: the operator's alarm. */
@@ -50,6 +52,8 @@ export interface DeliveryReport {
   failed: { subjectId: string; recipient: string; reason: string; alert: Alert | null }[];
   /** Emails handed to the provider in this run (alerts and digests). */
   messages: number;
+  /** Webhook POSTs the endpoints accepted in this run. */
+  webhooks: number;
   /** Rows sent again after their sender's lease ran out: the provider may already have had them. */
   resent: number;
   /** Rows left for a later run after temporary failures. */
@@ -62,7 +66,17 @@ export interface DeliveryReport {
 }
 
 export function emptyReport(): DeliveryReport {
-  return { sent: [], failed: [], messages: 0, resent: 0, retrying: 0, digests: 0, expanded: 0, skipped: 0 };
+  return {
+    sent: [],
+    failed: [],
+    messages: 0,
+    webhooks: 0,
+    resent: 0,
+    retrying: 0,
+    digests: 0,
+    expanded: 0,
+    skipped: 0,
+  };
 }
 
 /** Everyone the config names, with their stored flags; read once per run, and only when there is work. */

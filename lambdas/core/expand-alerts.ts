@@ -5,7 +5,8 @@
  * Who gets a row is decided here, with the subscribers of this moment: an immediate subscriber
  * gets a row of its own, due now; a daily one gets the alert added to the first digest due after
  * it was raised, or a later one when that digest is already on its way. So an alert is in exactly
- * one email per person.
+ * one email per person. Each of a subscriber's webhooks gets a row of its own too, due now (a
+ * webhook is told as soon as the alert is raised, whatever the subscriber's email frequency).
  */
 import { ProcwatchError } from './errors';
 import { digestSlot } from './delivery-rows';
@@ -13,7 +14,7 @@ import type { DeliverDeps, DeliveryReport } from './delivery-context';
 import type { Alert } from './model';
 import type { ExpansionTarget } from './ports';
 import { systemClock } from './ports';
-import { wants, type Subscriber } from './subscribers';
+import { wants, webhookRecipient, type Subscriber } from './subscribers';
 
 /** A digest that keeps being sent before the alert can join it is a bug, not a reason to loop. */
 const MAX_LATER_DIGESTS = 7;
@@ -30,7 +31,7 @@ export async function expandAlerts(
     const wanted = change ? (await people()).filter((s) => wants(s, alert, change)) : [];
     const later = new Map<string, number>();
     for (let round = 0; ; round++) {
-      const targets = wanted.map((s) => targetFor(s, alert, later.get(s.email) ?? 0));
+      const targets = wanted.flatMap((s) => [targetFor(s, alert, later.get(s.email) ?? 0), ...hooksOf(s)]);
       const result = await deps.outbox.expand(alert, targets, clock.now());
       if (result.outcome !== 'closed') {
         if (result.outcome === 'expanded') report.expanded++;
@@ -52,4 +53,8 @@ export async function expandAlerts(
 function targetFor(s: Subscriber, alert: Alert, later: number): ExpansionTarget {
   const base = { recipient: s.email, channel: 'email' as const };
   return s.frequency === 'daily' ? { ...base, digest: digestSlot(s, alert.createdAt, later) } : base;
+}
+
+function hooksOf(s: Subscriber): ExpansionTarget[] {
+  return (s.webhooks ?? []).map((h) => ({ recipient: webhookRecipient(h.id), channel: 'webhook' as const }));
 }

@@ -225,8 +225,11 @@ export interface Alert {
   priority: 'normal' | 'high';
 }
 
-/** How a row reaches its recipient: `email` now; a `webhook` channel can join later (same rows, same machine). */
-export type Channel = 'email';
+/**
+ * How a row reaches its recipient: an email, or a signed POST to one of the subscriber's webhooks
+ * (generic JSON, Slack, Teams). Same rows, same state machine, each channel failing on its own.
+ */
+export type Channel = 'email' | 'webhook';
 
 /**
  * One delivery row's state: pending (due at `dueAt`: now, a digest's hour, or a retry's backoff) →

@@ -136,6 +136,26 @@ export interface Mailer {
   send(message: OutgoingMessage): Promise<{ messageId: string }>;
 }
 
+/** One signed POST to a subscriber's webhook (core/compose-webhook.ts builds it). */
+export interface OutgoingWebhook {
+  url: string;
+  /** The exact bytes that were signed: sent as they are. */
+  body: string;
+  headers: Record<string, string>;
+  /** Stable per row and generation (the `Procwatch-Delivery-Id` header): receivers dedupe by it. */
+  deliveryId: string;
+}
+
+/**
+ * POSTs a webhook. Resolves with the endpoint's status when it answered 2xx; throws DeliveryError,
+ * `permanent` for a refusal (4xx other than 408/429, a redirect, a private address), temporary
+ * for 5xx, 408, 429, timeouts and network errors.
+ */
+export interface WebhookSender {
+  readonly name: string;
+  post(request: OutgoingWebhook): Promise<{ status: number }>;
+}
+
 export interface Clock {
   now(): Date;
   sleep(ms: number): Promise<void>;

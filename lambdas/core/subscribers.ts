@@ -7,6 +7,24 @@ import type { SubscriberState } from './ports';
 
 export type Frequency = 'immediate' | 'daily';
 
+/** What a webhook's body looks like: our signed JSON, a Slack incoming webhook, a Teams workflow. */
+export type WebhookFormat = 'generic' | 'slack' | 'teams';
+
+/** One of a subscriber's webhooks, its signing secret already read (by reference, never from the file). */
+export interface Webhook {
+  /** Unique across the config: the delivery rows' recipient is `webhook:<id>`. */
+  id: string;
+  url: string;
+  format: WebhookFormat;
+  /** HMAC-SHA256 key of the signature headers; null: sent unsigned (Slack and Teams URLs are the secret). */
+  secret?: string | null;
+}
+
+/** The recipient of a webhook's delivery rows. */
+export function webhookRecipient(id: string): string {
+  return `webhook:${id}`;
+}
+
 export interface Subscriber {
   email: string;
   name?: string;
@@ -24,6 +42,8 @@ export interface Subscriber {
   /** Set after a permanent bounce or a complaint, with the provider's reason: nothing more is sent. */
   suppressedAt?: string | null;
   suppressedReason?: string | null;
+  /** Alerts are also POSTed here, each as soon as it is raised (a daily subscriber's too). */
+  webhooks?: Webhook[];
 }
 
 export const DEFAULT_DIGEST_HOUR = 8;

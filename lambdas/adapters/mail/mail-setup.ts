@@ -14,6 +14,7 @@ import { OutboxMailer } from './outbox-mailer';
 import { resolveSecret, type SecretClients, type SecretRef } from './secret-source';
 import { SesMailer } from './ses-mailer';
 import { SmtpMailer } from './smtp-mailer';
+import { readWebhookSecrets, webhookFor, type WebhookSecrets } from '../webhook/webhook-secrets';
 
 export interface MailSetup {
   mailer: Mailer;
@@ -24,6 +25,8 @@ export interface MailSetup {
   localSecretFile: string | null;
   /** The web page's public address (PROCWATCH_PUBLIC_URL, set by the stack): alerts link their change there. */
   publicUrl: string | null;
+  /** The webhooks' signing secrets, by webhook id (also in `secrets`, for redaction). */
+  webhookSecrets: WebhookSecrets;
 }
 
 export interface MailSetupOptions {
@@ -66,7 +69,10 @@ export async function openMailSetup(config: Config, options: MailSetupOptions = 
     secret,
     mailto: u?.mailto,
   };
+  const webhookSecrets = await readWebhookSecrets(config, env, options.clients);
+  secrets.push(...Object.values(webhookSecrets));
   return {
+    webhookSecrets,
     mailer: options.mailer ?? (await mailerFor(config, options, env, secrets)),
     unsubscribe,
     secrets,
@@ -136,9 +142,10 @@ export function deliverInput(config: Config, mail: MailSetup, extra: Partial<Del
   return {
     from: config.alerts.from,
     to: config.alerts.to,
-    subscribers: config.subscribers?.map(({ $comment: _comment, ...s }) => ({
+    subscribers: config.subscribers?.map(({ $comment: _comment, webhooks, ...s }) => ({
       ...s,
       frequency: s.frequency ?? 'immediate',
+      ...(webhooks?.length ? { webhooks: webhooks.map((w) => webhookFor(w, mail.webhookSecrets)) } : {}),
     })),
     unsubscribe: mail.unsubscribe,
     sourceNames: config.sources.map((s) => ({ id: s.id, name: s.name })),

@@ -186,6 +186,13 @@ describe('procwatch demo', () => {
     const sent = Number(/(\d+) email\(s\) sent: (\d+) received by the local SMTP server/.exec(out)?.[1]);
     expect(sent).toBeGreaterThan(0);
     expect(out).toContain(`${sent} email(s) sent: ${sent} received by the local SMTP server`);
+    // The webhook beside email: every POST signed, verified by the local receiver, none twice.
+    const posts =
+      /(\d+) webhook POST\(s\) received by the local HTTP server at \S+, each signature verified \((\d+) refused, (\d+) repeated\)/.exec(
+        out,
+      );
+    expect(Number(posts?.[1])).toBeGreaterThan(0);
+    expect([posts?.[2], posts?.[3]]).toEqual(['0', '0']);
     expect(readdirSync(outbox).filter((f: string) => f.endsWith('.eml'))).toHaveLength(sent);
   });
 
