@@ -1,7 +1,14 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { DEFAULT_SEND_SCHEDULE } from '../../lib/deploy-settings';
-import { arnOf, logicalIdOf, statementsOfRole, synthStack, tableResources } from './synth-stack';
+import {
+  arnOf,
+  logicalIdOf,
+  statementsOfRole,
+  synthStack,
+  tableReadStatement,
+  tableWriteStatement,
+} from './synth-stack';
 
 const sesArn = (identityId: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-2:123456789012:identity/', { Ref: identityId }]],
@@ -44,11 +51,12 @@ describe('AlertSender with a single sender address (the repository config)', () 
         Resource: arnOf(logicalIdOf(stack, stack.sender.logGroup)),
       },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) },
-      {
-        Effect: 'Allow',
-        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-        Resource: tableResources(logicalIdOf(stack, stack.table.table)),
-      },
+      tableReadStatement(logicalIdOf(stack, stack.table.table)),
+      tableWriteStatement(
+        logicalIdOf(stack, stack.table.table),
+        ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        ['ALERT#', 'DELIVERY#'],
+      ),
       {
         Effect: 'Allow',
         Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],

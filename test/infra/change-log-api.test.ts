@@ -1,6 +1,13 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { API_THROTTLE } from '../../lib/constructs/change-log-api';
-import { arnOf, logicalIdOf, statementsOfRole, synthStack, tableResources } from './synth-stack';
+import {
+  arnOf,
+  logicalIdOf,
+  statementsOfRole,
+  synthStack,
+  tableReadStatement,
+  tableWriteStatement,
+} from './synth-stack';
 
 function routes(
   template: ReturnType<typeof synthStack>['template'],
@@ -65,11 +72,8 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         Resource: arnOf(logicalIdOf(stack, stack.api.logGroup)),
       },
-      {
-        Effect: 'Allow',
-        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-        Resource: tableResources(logicalIdOf(stack, stack.table.table)),
-      },
+      tableReadStatement(logicalIdOf(stack, stack.table.table)),
+      tableWriteStatement(logicalIdOf(stack, stack.table.table), 'dynamodb:UpdateItem', ['SUBSCRIBER#']),
       {
         Effect: 'Allow',
         Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],

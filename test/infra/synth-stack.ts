@@ -81,3 +81,22 @@ export function tableResources(tableLogicalId: string): unknown[] {
     ...GLOBAL_INDEXES.map((g) => ({ 'Fn::Join': ['', [arnOf(tableLogicalId), `/index/${g.indexName}`]] })),
   ];
 }
+
+/** The unconditioned read statement (GetItem, Query) on the table and its indexes. */
+export function tableReadStatement(tableLogicalId: string) {
+  return {
+    Effect: 'Allow',
+    Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+    Resource: tableResources(tableLogicalId),
+  };
+}
+
+/** A write statement on the table alone, limited to items whose partition key starts with one of `prefixes`. */
+export function tableWriteStatement(tableLogicalId: string, action: string | string[], prefixes: string[]) {
+  return {
+    Effect: 'Allow',
+    Action: action,
+    Resource: arnOf(tableLogicalId),
+    Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) } },
+  };
+}
