@@ -11,7 +11,9 @@
  * (RFC 8058: a mail client posts it without credentials). The stage is throttled to cap the bill.
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -50,6 +52,25 @@ export interface ChangeLogApiProps {
 
 /** Requests per second across the API: plenty for a campaign group, a ceiling on a runaway bill. */
 export const API_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
+/**
+ * The open `/unsubscribe` routes' own, lower limit: a stranger hammering them is throttled there
+ * and cannot use up the stage's allowance that the operator's own (authorised) requests draw on.
+ * A person clicks one link; a mail client posts once.
+ */
+export const UNSUBSCRIBE_THROTTLE = { rateLimit: 1, burstLimit: 5 } as const;
+export const UNSUBSCRIBE_ROUTE_KEYS = ['GET /unsubscribe', 'POST /unsubscribe'] as const;
+
+/** HTTP API access log lines as JSON (one object per request), so Logs Insights can filter on fields. */
+const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  integrationError: '$context.integrationErrorMessage',
+});
 
 export class ChangeLogApi extends Construct {
   readonly fn: NodejsFunction;
@@ -87,8 +108,22 @@ export class ChangeLogApi extends Construct {
       stageName: '$default',
       autoDeploy: true,
       throttle: API_THROTTLE,
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(ACCESS_LOG_FORMAT),
+      },
     });
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
+    // RouteSettings is untyped JSON in the L1: its keys are written as CloudFormation spells them.
+    cfnStage.routeSettings = Object.fromEntries(
+      UNSUBSCRIBE_ROUTE_KEYS.map((key) => [
+        key,
+        {
+          ThrottlingRateLimit: UNSUBSCRIBE_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: UNSUBSCRIBE_THROTTLE.burstLimit,
+        },
+      ]),
+    );
     this.url = this.api.apiEndpoint;
 
     const handler = new HandlerFunction(this, 'QueryApi', {
@@ -110,6 +145,11 @@ export class ChangeLogApi extends Construct {
       timeout: Duration.seconds(10),
       memorySize: 512,
       logRetention: props.logRetention,
+    });
+    Validations.of(handler.fn).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'API Gateway invokes this function synchronously only: a dead-letter queue catches failed asynchronous events, of which it has none; a failure is an answer to the caller.',
     });
     this.fn = handler.fn;
     this.logGroup = handler.logGroup;

@@ -1,5 +1,6 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
-import { API_THROTTLE } from '../../lib/constructs/change-log-api';
+import { Match } from 'aws-cdk-lib/assertions';
+import { API_THROTTLE, UNSUBSCRIBE_THROTTLE } from '../../lib/constructs/change-log-api';
 import {
   arnOf,
   logicalIdOf,
@@ -47,8 +48,27 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
         ThrottlingRateLimit: API_THROTTLE.rateLimit,
         ThrottlingBurstLimit: API_THROTTLE.burstLimit,
       },
-      AccessLogSettings: { DestinationArn: arnOf(logicalIdOf(stack, stack.api.node.findChild('AccessLogs'))) },
+      AccessLogSettings: {
+        DestinationArn: arnOf(logicalIdOf(stack, stack.api.node.findChild('AccessLogs'))),
+        Format: Match.stringLikeRegexp('^\\{"requestId":"\\$context.requestId"'),
+      },
     });
+  });
+
+  it('throttles the open /unsubscribe routes on their own, far below the stage, so strangers cannot starve it', () => {
+    const limits = {
+      ThrottlingRateLimit: UNSUBSCRIBE_THROTTLE.rateLimit,
+      ThrottlingBurstLimit: UNSUBSCRIBE_THROTTLE.burstLimit,
+    };
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      RouteSettings: { 'GET /unsubscribe': limits, 'POST /unsubscribe': limits },
+    });
+    expect(UNSUBSCRIBE_THROTTLE.rateLimit * 5).toBeLessThanOrEqual(API_THROTTLE.rateLimit);
+    // Each route key names a route that exists: a key API Gateway cannot match would throttle nothing.
+    const routeKeys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties.RouteKey,
+    );
+    expect(routeKeys).toEqual(expect.arrayContaining(['GET /unsubscribe', 'POST /unsubscribe']));
   });
 
   it('runs query-api on Node.js 22, arm64, with the table and the ARNs (never the values) of both signing secrets', () => {

@@ -36,6 +36,8 @@ describe('DeliveryFeedback', () => {
       Protocol: 'lambda',
       TopicArn: topicRef,
       Endpoint: arnOf(fnId),
+      // What SNS cannot hand to the function is kept in the dead-letter queue, not dropped.
+      RedrivePolicy: { deadLetterTargetArn: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) },
     });
     expect(template.toJSON().Resources[fnId].Properties.Environment.Variables.PROCWATCH_TABLE).toEqual({
       Ref: logicalIdOf(stack, stack.table.table),

@@ -9,7 +9,7 @@ import { App, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { GLOBAL_INDEXES } from '../../lambdas/adapters/dynamodb/table-schema';
 import { Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { parseConfig } from '../../lambdas/config';
 import { deploySettings, type DeploySettings } from '../../lib/deploy-settings';
 import { ProcwatchStack } from '../../lib/procwatch-stack';
@@ -48,7 +48,7 @@ export function synthStack(
     settings,
     env: { account: '123456789012', region: 'eu-west-2' },
   });
-  if (options.nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (options.nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return { app, stack, template: options.nag ? (undefined as never) : Template.fromStack(stack), settings };
 }
 
