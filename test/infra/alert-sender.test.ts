@@ -23,7 +23,7 @@ describe('AlertSender with a single sender address (the repository config)', () 
 
   it('verifies the bare sender address as an SES identity', () => {
     template.resourceCountIs('AWS::SES::EmailIdentity', 1);
-    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@procwatch.invalid' });
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@campaign.example.net' });
   });
 
   it('runs send-alerts on Node.js 22, arm64, signing unsubscribe links with the generated secret (its ARN, never its value) and linking them to the API', () => {
@@ -79,7 +79,7 @@ describe('AlertSender with a single sender address (the repository config)', () 
           },
           sesArn(identityId),
         ],
-        Condition: { StringEquals: { 'ses:FromAddress': 'alerts@procwatch.invalid' } },
+        Condition: { StringEquals: { 'ses:FromAddress': 'alerts@campaign.example.net' } },
       },
     ]);
   });
@@ -163,7 +163,7 @@ describe('AlertSender with a sender domain and sandbox recipients', () => {
 
   it('refuses a sender domain the From address is not at', () => {
     expect(() => synthStack({ patch: { deploy: { senderDomain: 'other.example.org' } } })).toThrow(
-      /alerts.from \(alerts@procwatch.invalid\) is not an address at other.example.org/,
+      /alerts.from \(alerts@campaign.example.net\) is not an address at other.example.org/,
     );
   });
 });

@@ -21,10 +21,25 @@ export function cdkJsonContext(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')).context;
 }
 
-/** The repository's config file, with a `deploy` section (or other keys) replaced for one test. */
-export function repoConfig(patch: Record<string, unknown> = {}) {
+/** What an operator fills in before a deploy: the shipped placeholders are refused at synth (deploy-settings.ts). */
+export const DEPLOYABLE = {
+  contact: 'watch@campaign.example.net',
+  alerts: {
+    from: 'procurement-watch <alerts@campaign.example.net>',
+    to: ['team@campaign.example.net'],
+    failureThreshold: 3,
+  },
+} as const;
+
+/** The repository's config file as shipped (placeholders and all), with keys replaced for one test. */
+export function shippedConfig(patch: Record<string, unknown> = {}) {
   const json = { ...JSON.parse(readFileSync(CONFIG_PATH, 'utf8')), ...patch };
   return parseConfig(json, CONFIG_PATH);
+}
+
+/** The repository's config file with its placeholders filled in, and a `deploy` section (or other keys) replaced. */
+export function repoConfig(patch: Record<string, unknown> = {}) {
+  return shippedConfig({ ...DEPLOYABLE, ...patch });
 }
 
 export interface Synthesised {
