@@ -10,6 +10,7 @@ import { resolveSecret, type SecretClients } from '../adapters/mail/secret-sourc
 import type { Runtime } from '../composition';
 import type { Config, UnsubscribeConfig } from '../config';
 import {
+  CURSOR_PARAMETER_ENV,
   CURSOR_SECRET_ARN_ENV,
   CURSOR_SECRET_ENV,
   readApiSettings,
@@ -60,7 +61,7 @@ export async function loadApiSettings(
 ): Promise<{ settings: ApiSettings; secrets: string[] }> {
   const { unsubscribe, clients, ...rest } = options;
   const cursorSecret = await resolveSecret(
-    { secretEnv: CURSOR_SECRET_ENV, secretArnEnv: CURSOR_SECRET_ARN_ENV },
+    { secretEnv: CURSOR_SECRET_ENV, secretArnEnv: CURSOR_SECRET_ARN_ENV, parameterEnv: CURSOR_PARAMETER_ENV },
     env,
     'cursor secret',
     clients,

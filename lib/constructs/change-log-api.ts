@@ -27,11 +27,11 @@ import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigateway
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { ApiAuth } from '../deploy-settings';
 import { TABLE_ACCESS, type ChangeTable } from './change-table';
 import { HandlerFunction } from './handler-function';
+import type { SigningKey } from './signing-secrets';
 
 export interface ChangeLogApiProps {
   readonly table: ChangeTable;
@@ -40,10 +40,10 @@ export interface ChangeLogApiProps {
   readonly jwtAudiences?: readonly string[];
   /** The web page's origin when it is served elsewhere; no CORS at all when absent (same origin). */
   readonly webOrigin?: string;
-  /** Signs pagination cursors; the function gets its ARN and reads the value at cold start. */
-  readonly cursorSecret: ISecret;
-  /** Verifies one-click unsubscribe tokens (the sender signs with it); ARN only, like the cursor key. */
-  readonly unsubscribeSecret: ISecret;
+  /** Signs pagination cursors; the function gets the parameter's name and reads the value at cold start. */
+  readonly cursorSecret: SigningKey;
+  /** Verifies one-click unsubscribe tokens (the sender signs with it); name only, like the cursor key. */
+  readonly unsubscribeSecret: SigningKey;
   readonly projectRoot: string;
   readonly deployedConfig: string;
   readonly knownCorrespondence: string;
@@ -135,9 +135,9 @@ export class ChangeLogApi extends Construct {
       extraFolders: ['web'],
       environment: {
         PROCWATCH_TABLE: props.table.table.tableName,
-        // ARNs, never values: anyone allowed lambda:GetFunctionConfiguration could read a value here.
-        PROCWATCH_CURSOR_SECRET_ARN: props.cursorSecret.secretArn,
-        PROCWATCH_UNSUBSCRIBE_SECRET_ARN: props.unsubscribeSecret.secretArn,
+        // Names, never values: anyone allowed lambda:GetFunctionConfiguration could read a value here.
+        PROCWATCH_CURSOR_PARAMETER: props.cursorSecret.parameterName,
+        PROCWATCH_UNSUBSCRIBE_PARAMETER: props.unsubscribeSecret.parameterName,
         // Absolute links in the feed and in JSON (the API resource does not depend on the function: no cycle).
         PROCWATCH_PUBLIC_URL: this.api.apiEndpoint,
       },
@@ -154,8 +154,8 @@ export class ChangeLogApi extends Construct {
     this.fn = handler.fn;
     this.logGroup = handler.logGroup;
     props.table.grantAccess(this.fn, TABLE_ACCESS.api);
-    props.cursorSecret.grantRead(this.fn);
-    props.unsubscribeSecret.grantRead(this.fn);
+    props.cursorSecret.grantReadOrCreate(this.fn);
+    props.unsubscribeSecret.grantReadOrCreate(this.fn);
 
     const integration = new HttpLambdaIntegration('QueryApi', this.fn);
     const authorizer = this.authorizer(props);

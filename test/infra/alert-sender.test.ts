@@ -19,22 +19,20 @@ describe('AlertSender with a single sender address (the repository config)', () 
   const fnId = logicalIdOf(stack, stack.sender.fn);
   const identityId = logicalIdOf(stack, stack.sender.identity);
   const configSetId = logicalIdOf(stack, stack.feedback.configurationSet);
-  const unsubscribeId = logicalIdOf(stack, stack.node.findChild('SigningSecrets').node.findChild('Unsubscribe'));
 
   it('verifies the bare sender address as an SES identity', () => {
     template.resourceCountIs('AWS::SES::EmailIdentity', 1);
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@campaign.example.net' });
   });
 
-  it('runs send-alerts on Node.js 22, arm64, signing unsubscribe links with the generated secret (its ARN, never its value) and linking them to the API', () => {
+  it('runs send-alerts on Node.js 22, arm64, signing unsubscribe links with the SSM key (its name, never its value) and linking them to the API', () => {
     const fn = template.toJSON().Resources[fnId].Properties;
     expect(fn.Runtime).toBe('nodejs22.x');
     expect(fn.Architectures).toEqual(['arm64']);
     expect(fn.Environment.Variables).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
-      // A Secrets Manager secret's Ref is its ARN.
-      PROCWATCH_UNSUBSCRIBE_SECRET_ARN: { Ref: unsubscribeId },
+      PROCWATCH_UNSUBSCRIBE_PARAMETER: '/procwatch/ProcurementWatch/unsubscribe-key',
       PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
       // The stack's own configuration set (a Ref is its name): bounces and complaints reach the feedback function.
       PROCWATCH_SES_CONFIGURATION_SET: { Ref: configSetId },
@@ -59,8 +57,8 @@ describe('AlertSender with a single sender address (the repository config)', () 
       ),
       {
         Effect: 'Allow',
-        Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-        Resource: { Ref: unsubscribeId },
+        Action: ['ssm:GetParameter', 'ssm:PutParameter'],
+        Resource: stack.resolve(stack.secrets.unsubscribe.parameterArn),
       },
       {
         Effect: 'Allow',

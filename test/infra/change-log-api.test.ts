@@ -20,8 +20,6 @@ function routes(
 
 describe('ChangeLogApi, default (IAM) authorisation', () => {
   const { stack, template } = synthStack();
-  const secretId = (name: 'Cursor' | 'Unsubscribe') =>
-    logicalIdOf(stack, stack.node.findChild('SigningSecrets').node.findChild(name));
 
   it('requires SigV4 (AWS_IAM) on every route except one-click unsubscribe, whose signed token is its authorisation', () => {
     const r = routes(template);
@@ -71,21 +69,20 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
     expect(routeKeys).toEqual(expect.arrayContaining(['GET /unsubscribe', 'POST /unsubscribe']));
   });
 
-  it('runs query-api on Node.js 22, arm64, with the table and the ARNs (never the values) of both signing secrets', () => {
+  it('runs query-api on Node.js 22, arm64, with the table and the names (never the values) of both signing keys', () => {
     const fn = template.toJSON().Resources[logicalIdOf(stack, stack.api.fn)].Properties;
     expect([fn.Runtime, fn.Architectures, fn.Timeout]).toEqual(['nodejs22.x', ['arm64'], 10]);
     expect(fn.Environment.Variables).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
-      // A Secrets Manager secret's Ref is its ARN.
-      PROCWATCH_CURSOR_SECRET_ARN: { Ref: secretId('Cursor') },
-      PROCWATCH_UNSUBSCRIBE_SECRET_ARN: { Ref: secretId('Unsubscribe') },
+      PROCWATCH_CURSOR_PARAMETER: '/procwatch/ProcurementWatch/cursor-key',
+      PROCWATCH_UNSUBSCRIBE_PARAMETER: '/procwatch/ProcurementWatch/unsubscribe-key',
       PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
     });
     expect(JSON.stringify(fn.Environment)).not.toContain('{{resolve:secretsmanager');
   });
 
-  it('may read and update the table (unsubscribe), read the two signing secrets and write its logs, nothing else', () => {
+  it('may read and update the table (unsubscribe), read (or first create) the two signing keys and write its logs, nothing else', () => {
     expect(statementsOfRole(template, logicalIdOf(stack, stack.api.fn.role!))).toEqual([
       {
         Effect: 'Allow',
@@ -96,8 +93,11 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
       tableWriteStatement(logicalIdOf(stack, stack.table.table), 'dynamodb:UpdateItem', ['SUBSCRIBER#']),
       {
         Effect: 'Allow',
-        Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-        Resource: [{ Ref: secretId('Cursor') }, { Ref: secretId('Unsubscribe') }],
+        Action: ['ssm:GetParameter', 'ssm:PutParameter'],
+        Resource: [
+          stack.resolve(stack.secrets.cursor.parameterArn),
+          stack.resolve(stack.secrets.unsubscribe.parameterArn),
+        ],
       },
     ]);
   });
