@@ -52,8 +52,10 @@ export class AlertSender extends Construct {
       // A domain identity signs with Easy DKIM (2048-bit); its three CNAME records are stack outputs.
       identity: props.senderDomain ? Identity.domain(props.senderDomain) : Identity.email(props.senderAddress),
     });
+    // Keyed by address, not list position: removing one recipient leaves the others' resources as they are,
+    // where numbered ids would shift and make CloudFormation create a second identity for the same address.
     this.recipients = props.recipientIdentities.map(
-      (address, i) => new EmailIdentity(this, `Recipient${i}`, { identity: Identity.email(address) }),
+      (address) => new EmailIdentity(this, `Recipient-${address}`, { identity: Identity.email(address) }),
     );
 
     const handler = new HandlerFunction(this, 'SendAlerts', {

@@ -133,6 +133,21 @@ describe('AlertSender with a sender domain and sandbox recipients', () => {
     expect(Object.keys(template.findOutputs('*')).filter((k) => k.startsWith('DkimRecord'))).toHaveLength(3);
   });
 
+  it('keys each recipient identity by its address: removing one leaves the others untouched', () => {
+    const fewer = synthStack({
+      patch: {
+        alerts: { from: 'procurement-watch <alerts@watch.example.org>', to: ['b@example.org'] },
+        deploy: { senderDomain: 'watch.example.org', verifyRecipients: true },
+      },
+    });
+    const idOf = (s: typeof stack, address: string) =>
+      logicalIdOf(
+        s,
+        s.sender.recipients.find((r) => r.node.id === `Recipient-${address}`)!,
+      );
+    expect(idOf(fewer.stack, 'b@example.org')).toBe(idOf(stack, 'b@example.org'));
+  });
+
   it('may send from the domain to the verified recipients, from the one From address only', () => {
     const ses = statementsOfRole(template, logicalIdOf(stack, stack.sender.fn.role!)).find((s) =>
       String(s.Action).includes('ses:'),
