@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { loadConfigFile } from '../lambdas/adapters/fs/config-file';
 import { describeFailure } from '../lambdas/core/errors';
 import { deploySettings } from '../lib/deploy-settings';
@@ -28,7 +28,7 @@ try {
       account: settings.account ?? process.env.CDK_DEFAULT_ACCOUNT,
     },
   });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
 } catch (err) {
   process.stderr.write(`${describeFailure(err)}\n`);
   process.exit(2);

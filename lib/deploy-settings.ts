@@ -64,6 +64,41 @@ export function deployedConfigJson(config: Config): string {
   return JSON.stringify({ ...config.raw, mailer }, null, 2);
 }
 
+/**
+ * The values procwatch.config.json ships with, and address domains that can never receive mail
+ * (RFC 2606's `.invalid`, `.test`, `.example`): fine for `procwatch demo` on a laptop, refused for a deploy.
+ */
+const SHIPPED = {
+  contact: 'set-your-contact@example.org',
+  from: 'alerts@procwatch.invalid',
+  to: 'campaign-team@example.org',
+} as const;
+const UNDELIVERABLE = /\.(invalid|test|example)$/i;
+
+function isPlaceholder(address: string, shipped: string): boolean {
+  const bare = bareAddress(address).toLowerCase();
+  return bare === shipped || UNDELIVERABLE.test(bare.split('@').pop() ?? '');
+}
+
+/** One sentence per placeholder still in the config: a stack built from them would mail nobody. */
+export function placeholderProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (isPlaceholder(config.contact, SHIPPED.contact))
+    problems.push(
+      `contact: "${config.contact}" is the shipped placeholder; put the address site owners can reach you at, since every request carries it.`,
+    );
+  if (isPlaceholder(config.alerts.from, SHIPPED.from))
+    problems.push(
+      `alerts.from: "${config.alerts.from}" is a placeholder no one can verify in SES; use an address at a domain you control.`,
+    );
+  const examples = config.alerts.to.filter((a) => isPlaceholder(a, SHIPPED.to));
+  if (examples.length)
+    problems.push(
+      `alerts.to: ${examples.map((a) => `"${a}"`).join(', ')} is an example address; list the people who should get every alert.`,
+    );
+  return problems;
+}
+
 export interface SettingsContext {
   /** CDK context values (`-c key=value`); each one overrides the file's `deploy` section. */
   readonly context?: Readonly<Record<string, unknown>>;
@@ -78,7 +113,7 @@ export function deploySettings(
   const d = config.deploy ?? {};
   const ctx = (key: string): string | undefined =>
     typeof context[key] === 'string' && context[key] !== '' ? context[key] : undefined;
-  const problems: string[] = [];
+  const problems: string[] = placeholderProblems(config);
   if (isAbsolute(config.knownCorrespondence) || config.knownCorrespondence.split(/[\\/]/).includes('..')) {
     problems.push(
       `knownCorrespondence: must be a path inside the project ("${config.knownCorrespondence}" is not), so it can be copied beside the Lambda bundle.`,

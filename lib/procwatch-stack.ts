@@ -27,6 +27,7 @@ export class ProcwatchStack extends Stack {
   readonly api: ChangeLogApi;
   readonly alarms: OperationsAlarms;
   readonly deadLetters: DeadLetterQueue;
+  readonly secrets: SigningSecrets;
 
   constructor(scope: Construct, id: string, props: ProcwatchStackProps) {
     super(scope, id, props);
@@ -40,7 +41,7 @@ export class ProcwatchStack extends Stack {
 
     this.table = new ChangeTable(this, 'ChangeTable');
     this.deadLetters = new DeadLetterQueue(this, 'DeadLetters');
-    const secrets = new SigningSecrets(this, 'SigningSecrets');
+    const secrets = (this.secrets = new SigningSecrets(this, 'SigningSecrets'));
 
     this.checker = new ScheduledChecker(this, 'Checker', {
       ...bundle,

@@ -16,8 +16,10 @@ export interface ApiSettings {
 }
 
 export const CURSOR_SECRET_ENV = 'PROCWATCH_CURSOR_SECRET';
-/** Set by the stack: the ARN of the generated cursor key, read at cold start (never its value). */
+/** A Secrets Manager ARN holding the cursor key (set by hand; the stack uses the parameter below). */
 export const CURSOR_SECRET_ARN_ENV = 'PROCWATCH_CURSOR_SECRET_ARN';
+/** Set by the stack: the name of the SSM SecureString holding the cursor key, read at cold start. */
+export const CURSOR_PARAMETER_ENV = 'PROCWATCH_CURSOR_PARAMETER';
 
 /**
  * In AWS a missing secret is a configuration error (instances must agree on it); local runs pass a

@@ -11,6 +11,7 @@ import type { Runtime } from '../composition';
 import type { Catalog } from '../core/catalog';
 import type { Config, UnsubscribeConfig } from '../config';
 import {
+  CURSOR_PARAMETER_ENV,
   CURSOR_SECRET_ARN_ENV,
   CURSOR_SECRET_ENV,
   readApiSettings,
@@ -62,7 +63,7 @@ export async function loadApiSettings(
 ): Promise<{ settings: ApiSettings; secrets: string[] }> {
   const { unsubscribe, clients, ...rest } = options;
   const cursorSecret = await resolveSecret(
-    { secretEnv: CURSOR_SECRET_ENV, secretArnEnv: CURSOR_SECRET_ARN_ENV },
+    { secretEnv: CURSOR_SECRET_ENV, secretArnEnv: CURSOR_SECRET_ARN_ENV, parameterEnv: CURSOR_PARAMETER_ENV },
     env,
     'cursor secret',
     clients,

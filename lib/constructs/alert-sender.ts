@@ -11,11 +11,11 @@ import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLE_ACCESS, type ChangeTable } from './change-table';
 import { HandlerFunction } from './handler-function';
+import type { SigningKey } from './signing-secrets';
 import { SchedulerInvokeRole } from './scheduler-invoke-role';
 
 export interface AlertSenderProps {
@@ -29,8 +29,8 @@ export interface AlertSenderProps {
   /** Recipient addresses to verify too: in the SES sandbox, SES only delivers to verified addresses. */
   readonly recipientIdentities: readonly string[];
   readonly schedule: string;
-  /** Signs every alert's unsubscribe link; the function gets its ARN and reads the value at cold start. */
-  readonly unsubscribeSecret: ISecret;
+  /** Signs every alert's unsubscribe link; the function gets the parameter's name and reads the value at cold start. */
+  readonly unsubscribeSecret: SigningKey;
   /** The change-log API's URL, for the handler to build unsubscribe links from when the config names none. */
   readonly publicUrl: string;
   readonly projectRoot: string;
@@ -52,8 +52,10 @@ export class AlertSender extends Construct {
       // A domain identity signs with Easy DKIM (2048-bit); its three CNAME records are stack outputs.
       identity: props.senderDomain ? Identity.domain(props.senderDomain) : Identity.email(props.senderAddress),
     });
+    // Keyed by address, not list position: removing one recipient leaves the others' resources as they are,
+    // where numbered ids would shift and make CloudFormation create a second identity for the same address.
     this.recipients = props.recipientIdentities.map(
-      (address, i) => new EmailIdentity(this, `Recipient${i}`, { identity: Identity.email(address) }),
+      (address) => new EmailIdentity(this, `Recipient-${address}`, { identity: Identity.email(address) }),
     );
 
     const handler = new HandlerFunction(this, 'SendAlerts', {
@@ -64,8 +66,8 @@ export class AlertSender extends Construct {
       knownCorrespondence: props.knownCorrespondence,
       environment: {
         PROCWATCH_TABLE: props.table.table.tableName,
-        // The ARN, never the value: anyone allowed lambda:GetFunctionConfiguration could read a value here.
-        PROCWATCH_UNSUBSCRIBE_SECRET_ARN: props.unsubscribeSecret.secretArn,
+        // The name, never the value: anyone allowed lambda:GetFunctionConfiguration could read a value here.
+        PROCWATCH_UNSUBSCRIBE_PARAMETER: props.unsubscribeSecret.parameterName,
         PROCWATCH_PUBLIC_URL: props.publicUrl,
         PROCWATCH_SES_CONFIGURATION_SET: props.configurationSet,
       },
@@ -79,7 +81,7 @@ export class AlertSender extends Construct {
     this.fn = handler.fn;
     this.logGroup = handler.logGroup;
     props.table.grantAccess(this.fn, TABLE_ACCESS.sender);
-    props.unsubscribeSecret.grantRead(this.fn);
+    props.unsubscribeSecret.grantReadOrCreate(this.fn);
     this.fn.addToRolePolicy(
       new PolicyStatement({
         // SES v2 SendEmail is authorised as ses:SendEmail (simple/template) or ses:SendRawEmail (raw MIME).

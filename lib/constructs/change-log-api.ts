@@ -11,7 +11,9 @@
  * (RFC 8058: a mail client posts it without credentials). The stage is throttled to cap the bill.
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -25,11 +27,11 @@ import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigateway
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { ApiAuth } from '../deploy-settings';
 import { TABLE_ACCESS, type ChangeTable } from './change-table';
 import { HandlerFunction } from './handler-function';
+import type { SigningKey } from './signing-secrets';
 
 export interface ChangeLogApiProps {
   readonly table: ChangeTable;
@@ -38,10 +40,10 @@ export interface ChangeLogApiProps {
   readonly jwtAudiences?: readonly string[];
   /** The web page's origin when it is served elsewhere; no CORS at all when absent (same origin). */
   readonly webOrigin?: string;
-  /** Signs pagination cursors; the function gets its ARN and reads the value at cold start. */
-  readonly cursorSecret: ISecret;
-  /** Verifies one-click unsubscribe tokens (the sender signs with it); ARN only, like the cursor key. */
-  readonly unsubscribeSecret: ISecret;
+  /** Signs pagination cursors; the function gets the parameter's name and reads the value at cold start. */
+  readonly cursorSecret: SigningKey;
+  /** Verifies one-click unsubscribe tokens (the sender signs with it); name only, like the cursor key. */
+  readonly unsubscribeSecret: SigningKey;
   readonly projectRoot: string;
   readonly deployedConfig: string;
   readonly knownCorrespondence: string;
@@ -50,6 +52,25 @@ export interface ChangeLogApiProps {
 
 /** Requests per second across the API: plenty for a campaign group, a ceiling on a runaway bill. */
 export const API_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
+/**
+ * The open `/unsubscribe` routes' own, lower limit: a stranger hammering them is throttled there
+ * and cannot use up the stage's allowance that the operator's own (authorised) requests draw on.
+ * A person clicks one link; a mail client posts once.
+ */
+export const UNSUBSCRIBE_THROTTLE = { rateLimit: 1, burstLimit: 5 } as const;
+export const UNSUBSCRIBE_ROUTE_KEYS = ['GET /unsubscribe', 'POST /unsubscribe'] as const;
+
+/** HTTP API access log lines as JSON (one object per request), so Logs Insights can filter on fields. */
+const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  integrationError: '$context.integrationErrorMessage',
+});
 
 export class ChangeLogApi extends Construct {
   readonly fn: NodejsFunction;
@@ -87,8 +108,22 @@ export class ChangeLogApi extends Construct {
       stageName: '$default',
       autoDeploy: true,
       throttle: API_THROTTLE,
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(ACCESS_LOG_FORMAT),
+      },
     });
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
+    // RouteSettings is untyped JSON in the L1: its keys are written as CloudFormation spells them.
+    cfnStage.routeSettings = Object.fromEntries(
+      UNSUBSCRIBE_ROUTE_KEYS.map((key) => [
+        key,
+        {
+          ThrottlingRateLimit: UNSUBSCRIBE_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: UNSUBSCRIBE_THROTTLE.burstLimit,
+        },
+      ]),
+    );
     this.url = this.api.apiEndpoint;
 
     const handler = new HandlerFunction(this, 'QueryApi', {
@@ -100,9 +135,9 @@ export class ChangeLogApi extends Construct {
       extraFolders: ['web'],
       environment: {
         PROCWATCH_TABLE: props.table.table.tableName,
-        // ARNs, never values: anyone allowed lambda:GetFunctionConfiguration could read a value here.
-        PROCWATCH_CURSOR_SECRET_ARN: props.cursorSecret.secretArn,
-        PROCWATCH_UNSUBSCRIBE_SECRET_ARN: props.unsubscribeSecret.secretArn,
+        // Names, never values: anyone allowed lambda:GetFunctionConfiguration could read a value here.
+        PROCWATCH_CURSOR_PARAMETER: props.cursorSecret.parameterName,
+        PROCWATCH_UNSUBSCRIBE_PARAMETER: props.unsubscribeSecret.parameterName,
         // Absolute links in the feed and in JSON (the API resource does not depend on the function: no cycle).
         PROCWATCH_PUBLIC_URL: this.api.apiEndpoint,
       },
@@ -111,11 +146,16 @@ export class ChangeLogApi extends Construct {
       memorySize: 512,
       logRetention: props.logRetention,
     });
+    Validations.of(handler.fn).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'API Gateway invokes this function synchronously only: a dead-letter queue catches failed asynchronous events, of which it has none; a failure is an answer to the caller.',
+    });
     this.fn = handler.fn;
     this.logGroup = handler.logGroup;
     props.table.grantAccess(this.fn, TABLE_ACCESS.api);
-    props.cursorSecret.grantRead(this.fn);
-    props.unsubscribeSecret.grantRead(this.fn);
+    props.cursorSecret.grantReadOrCreate(this.fn);
+    props.unsubscribeSecret.grantReadOrCreate(this.fn);
 
     const integration = new HttpLambdaIntegration('QueryApi', this.fn);
     const authorizer = this.authorizer(props);

@@ -4,22 +4,47 @@
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Grant, PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../lambdas/adapters/dynamodb/table-schema';
 
+/** How one function may write: these actions, on items whose partition key starts with one of these prefixes. */
+export interface ItemWrite {
+  readonly actions: readonly string[];
+  /** Partition-key prefixes of the item types (items.ts's table; `LOCK#` is dynamodb-leases.ts's). */
+  readonly items: readonly string[];
+}
+
+export interface TableAccess {
+  /** GetItem and Query on the table and its indexes: reads are not scoped, the change log is public record. */
+  readonly read: boolean;
+  readonly writes: readonly ItemWrite[];
+}
+
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'];
+const PUT_UPDATE = ['dynamodb:PutItem', 'dynamodb:UpdateItem'];
+
 /**
  * What each function may do to the table. `TransactWriteItems` has no IAM action of its own: each
- * item in a transaction is authorised as its Put/Update. No Scan, no Delete, no table admin.
+ * item in a transaction is authorised as its Put/Update, so the leading-key condition holds inside
+ * transactions too. No Scan, no table admin; DeleteItem only where a lease is released.
  */
 export const TABLE_ACCESS = {
-  checker: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  sender: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  /** Reads the change log; Put/Update only for one-click unsubscribe, which records a subscriber's state. */
-  api: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  /** Documents, versions, changes and their pending alerts, source state, and the cycle lease (taken and released). */
+  checker: {
+    read: true,
+    writes: [
+      { actions: PUT_UPDATE, items: ['DOC#', 'CHANGE#', 'ALERT#', 'SOURCE#', 'LOCK#'] },
+      { actions: ['dynamodb:DeleteItem'], items: ['LOCK#'] },
+    ],
+  },
+  /** Expands alerts (flags them) into delivery rows, then claims and settles those rows. */
+  sender: { read: true, writes: [{ actions: PUT_UPDATE, items: ['ALERT#', 'DELIVERY#'] }] },
+  /** Internet-facing: reads the change log; its only write is one-click unsubscribe, an update of a subscriber item. */
+  api: { read: true, writes: [{ actions: ['dynamodb:UpdateItem'], items: ['SUBSCRIBER#'] }] },
   /** Records a bounce or complaint on its row and suppresses the address: conditional updates only. */
-  feedback: ['dynamodb:UpdateItem'],
-} as const;
+  feedback: { read: false, writes: [{ actions: ['dynamodb:UpdateItem'], items: ['DELIVERY#', 'SUBSCRIBER#'] }] },
+} as const satisfies Record<string, TableAccess>;
 
 export class ChangeTable extends Construct {
   readonly table: TableV2;
@@ -51,7 +76,17 @@ export class ChangeTable extends Construct {
     return [this.table.tableArn, ...GLOBAL_INDEXES.map((g) => `${this.table.tableArn}/index/${g.indexName}`)];
   }
 
-  grantAccess(grantee: IGrantable, actions: readonly string[]): Grant {
-    return Grant.addToPrincipal({ grantee, actions: [...actions], resourceArns: this.resourceArns });
+  grantAccess(grantee: IGrantable, access: TableAccess): void {
+    if (access.read) Grant.addToPrincipal({ grantee, actions: READ_ACTIONS, resourceArns: this.resourceArns });
+    for (const w of access.writes) {
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: [...w.actions],
+          // Writes go to the table's own items only (an index cannot be written).
+          resources: [this.table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': w.items.map((p) => `${p}*`) } },
+        }),
+      );
+    }
   }
 }

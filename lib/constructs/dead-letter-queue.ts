@@ -25,5 +25,10 @@ export class DeadLetterQueue extends Construct {
       reason:
         'This queue is itself the dead-letter queue; nothing reads it automatically, so it needs none of its own.',
     });
+    Validations.of(this.queue).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'This queue is itself the dead-letter queue; nothing consumes it, so no message can fail here to be redriven.',
+    });
   }
 }

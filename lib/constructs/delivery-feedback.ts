@@ -72,6 +72,8 @@ export class DeliveryFeedback extends Construct {
     this.fn = handler.fn;
     this.logGroup = handler.logGroup;
     props.table.grantAccess(this.fn, TABLE_ACCESS.feedback);
-    this.topic.addSubscription(new LambdaSubscription(this.fn));
+    // A bounce SNS cannot hand to the function (throttled, or the function missing mid-deploy) is kept
+    // in the DLQ, whose alarm says so, instead of being dropped after SNS's retries.
+    this.topic.addSubscription(new LambdaSubscription(this.fn, { deadLetterQueue: props.deadLetterQueue }));
   }
 }

@@ -1,7 +1,14 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { DEFAULT_SEND_SCHEDULE } from '../../lib/deploy-settings';
-import { arnOf, logicalIdOf, statementsOfRole, synthStack, tableResources } from './synth-stack';
+import {
+  arnOf,
+  logicalIdOf,
+  statementsOfRole,
+  synthStack,
+  tableReadStatement,
+  tableWriteStatement,
+} from './synth-stack';
 
 const sesArn = (identityId: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-2:123456789012:identity/', { Ref: identityId }]],
@@ -12,22 +19,20 @@ describe('AlertSender with a single sender address (the repository config)', () 
   const fnId = logicalIdOf(stack, stack.sender.fn);
   const identityId = logicalIdOf(stack, stack.sender.identity);
   const configSetId = logicalIdOf(stack, stack.feedback.configurationSet);
-  const unsubscribeId = logicalIdOf(stack, stack.node.findChild('SigningSecrets').node.findChild('Unsubscribe'));
 
   it('verifies the bare sender address as an SES identity', () => {
     template.resourceCountIs('AWS::SES::EmailIdentity', 1);
-    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@procwatch.invalid' });
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@campaign.example.net' });
   });
 
-  it('runs send-alerts on Node.js 22, arm64, signing unsubscribe links with the generated secret (its ARN, never its value) and linking them to the API', () => {
+  it('runs send-alerts on Node.js 22, arm64, signing unsubscribe links with the SSM key (its name, never its value) and linking them to the API', () => {
     const fn = template.toJSON().Resources[fnId].Properties;
     expect(fn.Runtime).toBe('nodejs22.x');
     expect(fn.Architectures).toEqual(['arm64']);
     expect(fn.Environment.Variables).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
-      // A Secrets Manager secret's Ref is its ARN.
-      PROCWATCH_UNSUBSCRIBE_SECRET_ARN: { Ref: unsubscribeId },
+      PROCWATCH_UNSUBSCRIBE_PARAMETER: '/procwatch/ProcurementWatch/unsubscribe-key',
       PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
       // The stack's own configuration set (a Ref is its name): bounces and complaints reach the feedback function.
       PROCWATCH_SES_CONFIGURATION_SET: { Ref: configSetId },
@@ -44,15 +49,16 @@ describe('AlertSender with a single sender address (the repository config)', () 
         Resource: arnOf(logicalIdOf(stack, stack.sender.logGroup)),
       },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) },
+      tableReadStatement(logicalIdOf(stack, stack.table.table)),
+      tableWriteStatement(
+        logicalIdOf(stack, stack.table.table),
+        ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        ['ALERT#', 'DELIVERY#'],
+      ),
       {
         Effect: 'Allow',
-        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-        Resource: tableResources(logicalIdOf(stack, stack.table.table)),
-      },
-      {
-        Effect: 'Allow',
-        Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-        Resource: { Ref: unsubscribeId },
+        Action: ['ssm:GetParameter', 'ssm:PutParameter'],
+        Resource: stack.resolve(stack.secrets.unsubscribe.parameterArn),
       },
       {
         Effect: 'Allow',
@@ -71,7 +77,7 @@ describe('AlertSender with a single sender address (the repository config)', () 
           },
           sesArn(identityId),
         ],
-        Condition: { StringEquals: { 'ses:FromAddress': 'alerts@procwatch.invalid' } },
+        Condition: { StringEquals: { 'ses:FromAddress': 'alerts@campaign.example.net' } },
       },
     ]);
   });
@@ -127,6 +133,21 @@ describe('AlertSender with a sender domain and sandbox recipients', () => {
     expect(Object.keys(template.findOutputs('*')).filter((k) => k.startsWith('DkimRecord'))).toHaveLength(3);
   });
 
+  it('keys each recipient identity by its address: removing one leaves the others untouched', () => {
+    const fewer = synthStack({
+      patch: {
+        alerts: { from: 'procurement-watch <alerts@watch.example.org>', to: ['b@example.org'] },
+        deploy: { senderDomain: 'watch.example.org', verifyRecipients: true },
+      },
+    });
+    const idOf = (s: typeof stack, address: string) =>
+      logicalIdOf(
+        s,
+        s.sender.recipients.find((r) => r.node.id === `Recipient-${address}`)!,
+      );
+    expect(idOf(fewer.stack, 'b@example.org')).toBe(idOf(stack, 'b@example.org'));
+  });
+
   it('may send from the domain to the verified recipients, from the one From address only', () => {
     const ses = statementsOfRole(template, logicalIdOf(stack, stack.sender.fn.role!)).find((s) =>
       String(s.Action).includes('ses:'),
@@ -155,7 +176,7 @@ describe('AlertSender with a sender domain and sandbox recipients', () => {
 
   it('refuses a sender domain the From address is not at', () => {
     expect(() => synthStack({ patch: { deploy: { senderDomain: 'other.example.org' } } })).toThrow(
-      /alerts.from \(alerts@procwatch.invalid\) is not an address at other.example.org/,
+      /alerts.from \(alerts@campaign.example.net\) is not an address at other.example.org/,
     );
   });
 });

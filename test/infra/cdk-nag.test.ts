@@ -1,5 +1,5 @@
 /**
- * The AwsSolutions pack over the whole app, as `cdk synth` runs it: any unacknowledged finding
+ * The AwsSolutions and Serverless packs over the whole app, as `cdk synth` runs it: any unacknowledged finding
  * fails synthesis (cdk-nag v3 reports through CDK's validation plugins).
  */
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
@@ -15,7 +15,7 @@ function violations(directory: string): unknown[] {
   return report.pluginReports.flatMap((r) => r.violations ?? []);
 }
 
-describe('cdk-nag AwsSolutions', () => {
+describe('cdk-nag AwsSolutions and Serverless', () => {
   it.each([
     ['the repository config', {}],
     [

@@ -1,6 +1,14 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
-import { API_THROTTLE } from '../../lib/constructs/change-log-api';
-import { arnOf, logicalIdOf, statementsOfRole, synthStack, tableResources } from './synth-stack';
+import { Match } from 'aws-cdk-lib/assertions';
+import { API_THROTTLE, UNSUBSCRIBE_THROTTLE } from '../../lib/constructs/change-log-api';
+import {
+  arnOf,
+  logicalIdOf,
+  statementsOfRole,
+  synthStack,
+  tableReadStatement,
+  tableWriteStatement,
+} from './synth-stack';
 
 function routes(
   template: ReturnType<typeof synthStack>['template'],
@@ -12,8 +20,6 @@ function routes(
 
 describe('ChangeLogApi, default (IAM) authorisation', () => {
   const { stack, template } = synthStack();
-  const secretId = (name: 'Cursor' | 'Unsubscribe') =>
-    logicalIdOf(stack, stack.node.findChild('SigningSecrets').node.findChild(name));
 
   it('requires SigV4 (AWS_IAM) on every route except one-click unsubscribe, whose signed token is its authorisation', () => {
     const r = routes(template);
@@ -40,40 +46,58 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
         ThrottlingRateLimit: API_THROTTLE.rateLimit,
         ThrottlingBurstLimit: API_THROTTLE.burstLimit,
       },
-      AccessLogSettings: { DestinationArn: arnOf(logicalIdOf(stack, stack.api.node.findChild('AccessLogs'))) },
+      AccessLogSettings: {
+        DestinationArn: arnOf(logicalIdOf(stack, stack.api.node.findChild('AccessLogs'))),
+        Format: Match.stringLikeRegexp('^\\{"requestId":"\\$context.requestId"'),
+      },
     });
   });
 
-  it('runs query-api on Node.js 22, arm64, with the table and the ARNs (never the values) of both signing secrets', () => {
+  it('throttles the open /unsubscribe routes on their own, far below the stage, so strangers cannot starve it', () => {
+    const limits = {
+      ThrottlingRateLimit: UNSUBSCRIBE_THROTTLE.rateLimit,
+      ThrottlingBurstLimit: UNSUBSCRIBE_THROTTLE.burstLimit,
+    };
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      RouteSettings: { 'GET /unsubscribe': limits, 'POST /unsubscribe': limits },
+    });
+    expect(UNSUBSCRIBE_THROTTLE.rateLimit * 5).toBeLessThanOrEqual(API_THROTTLE.rateLimit);
+    // Each route key names a route that exists: a key API Gateway cannot match would throttle nothing.
+    const routeKeys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties.RouteKey,
+    );
+    expect(routeKeys).toEqual(expect.arrayContaining(['GET /unsubscribe', 'POST /unsubscribe']));
+  });
+
+  it('runs query-api on Node.js 22, arm64, with the table and the names (never the values) of both signing keys', () => {
     const fn = template.toJSON().Resources[logicalIdOf(stack, stack.api.fn)].Properties;
     expect([fn.Runtime, fn.Architectures, fn.Timeout]).toEqual(['nodejs22.x', ['arm64'], 10]);
     expect(fn.Environment.Variables).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
-      // A Secrets Manager secret's Ref is its ARN.
-      PROCWATCH_CURSOR_SECRET_ARN: { Ref: secretId('Cursor') },
-      PROCWATCH_UNSUBSCRIBE_SECRET_ARN: { Ref: secretId('Unsubscribe') },
+      PROCWATCH_CURSOR_PARAMETER: '/procwatch/ProcurementWatch/cursor-key',
+      PROCWATCH_UNSUBSCRIBE_PARAMETER: '/procwatch/ProcurementWatch/unsubscribe-key',
       PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
     });
     expect(JSON.stringify(fn.Environment)).not.toContain('{{resolve:secretsmanager');
   });
 
-  it('may read and update the table (unsubscribe), read the two signing secrets and write its logs, nothing else', () => {
+  it('may read and update the table (unsubscribe), read (or first create) the two signing keys and write its logs, nothing else', () => {
     expect(statementsOfRole(template, logicalIdOf(stack, stack.api.fn.role!))).toEqual([
       {
         Effect: 'Allow',
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         Resource: arnOf(logicalIdOf(stack, stack.api.logGroup)),
       },
+      tableReadStatement(logicalIdOf(stack, stack.table.table)),
+      tableWriteStatement(logicalIdOf(stack, stack.table.table), 'dynamodb:UpdateItem', ['SUBSCRIBER#']),
       {
         Effect: 'Allow',
-        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-        Resource: tableResources(logicalIdOf(stack, stack.table.table)),
-      },
-      {
-        Effect: 'Allow',
-        Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-        Resource: [{ Ref: secretId('Cursor') }, { Ref: secretId('Unsubscribe') }],
+        Action: ['ssm:GetParameter', 'ssm:PutParameter'],
+        Resource: [
+          stack.resolve(stack.secrets.cursor.parameterArn),
+          stack.resolve(stack.secrets.unsubscribe.parameterArn),
+        ],
       },
     ]);
   });

@@ -25,6 +25,13 @@ describe('DeadLetterQueue', () => {
             Condition: { Bool: { 'aws:SecureTransport': 'false' } },
             Resource: arnOf(queueId),
           }),
+          // SNS may file what it could not hand to the SES feedback function, from that topic only.
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: 'sqs:SendMessage',
+            Principal: { Service: 'sns.amazonaws.com' },
+            Condition: { ArnEquals: { 'aws:SourceArn': { Ref: logicalIdOf(stack, stack.feedback.topic) } } },
+          }),
         ],
       },
     });

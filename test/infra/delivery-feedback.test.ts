@@ -1,6 +1,6 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { Match } from 'aws-cdk-lib/assertions';
-import { arnOf, logicalIdOf, statementsOfRole, synthStack, tableResources } from './synth-stack';
+import { arnOf, logicalIdOf, statementsOfRole, synthStack, tableWriteStatement } from './synth-stack';
 
 describe('DeliveryFeedback', () => {
   const { stack, template } = synthStack();
@@ -36,6 +36,8 @@ describe('DeliveryFeedback', () => {
       Protocol: 'lambda',
       TopicArn: topicRef,
       Endpoint: arnOf(fnId),
+      // What SNS cannot hand to the function is kept in the dead-letter queue, not dropped.
+      RedrivePolicy: { deadLetterTargetArn: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) },
     });
     expect(template.toJSON().Resources[fnId].Properties.Environment.Variables.PROCWATCH_TABLE).toEqual({
       Ref: logicalIdOf(stack, stack.table.table),
@@ -50,11 +52,7 @@ describe('DeliveryFeedback', () => {
         Resource: arnOf(logicalIdOf(stack, stack.feedback.logGroup)),
       },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) },
-      {
-        Effect: 'Allow',
-        Action: 'dynamodb:UpdateItem',
-        Resource: tableResources(logicalIdOf(stack, stack.table.table)),
-      },
+      tableWriteStatement(logicalIdOf(stack, stack.table.table), 'dynamodb:UpdateItem', ['DELIVERY#', 'SUBSCRIBER#']),
     ]);
   });
 

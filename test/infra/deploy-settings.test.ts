@@ -1,6 +1,8 @@
 import { ConfigError } from '../../lambdas/core/errors';
 import { DEFAULT_LOG_RETENTION_DAYS, DEFAULT_SCHEDULES, bareAddress, deploySettings } from '../../lib/deploy-settings';
-import { PROJECT_ROOT, repoConfig } from './synth-stack';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { PROJECT_ROOT, repoConfig, shippedConfig } from './synth-stack';
 
 const where = { configPath: 'procwatch.config.json', projectRoot: PROJECT_ROOT };
 
@@ -10,8 +12,8 @@ describe('deploySettings', () => {
     expect(s).toMatchObject({
       stackName: 'ProcurementWatch',
       region: undefined,
-      opsEmail: 'campaign-team@example.org',
-      senderAddress: 'alerts@procwatch.invalid',
+      opsEmail: 'team@campaign.example.net',
+      senderAddress: 'alerts@campaign.example.net',
       senderDomain: undefined,
       recipientIdentities: [],
       checkSchedules: { govuk: DEFAULT_SCHEDULES.govuk },
@@ -75,6 +77,39 @@ describe('deploySettings', () => {
     const sandbox = { ...config, deploy: { verifyRecipients: true } };
     expect(deploySettings(sandbox, where).recipientIdentities).toEqual(['team@example.org', 'reader@example.org']);
   });
+
+  it('refuses the shipped placeholders, one sentence each', () => {
+    let thrown: unknown;
+    try {
+      deploySettings(shippedConfig(), where);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    const sentences = (thrown as ConfigError).problems;
+    expect(sentences).toEqual([
+      expect.stringMatching(/^(- )?contact: "set-your-contact@example.org" is the shipped placeholder; .+\.$/),
+      expect.stringMatching(/^(- )?alerts\.from: ".*alerts@procwatch\.invalid>?" is a placeholder .+\.$/),
+      expect.stringMatching(/^(- )?alerts\.to: "campaign-team@example\.org" is an example address; .+\.$/),
+    ]);
+    // Any address at a domain that can never receive mail is refused too, not only the shipped strings.
+    expect(() => deploySettings(repoConfig({ contact: 'me@campaign.test' }), where)).toThrow(
+      /contact: "me@campaign.test"/,
+    );
+  });
+
+  it('makes `cdk synth` of the shipped config fail, naming each placeholder, before building anything', () => {
+    const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bin/app.ts'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CDK_OUTDIR: join(PROJECT_ROOT, 'cdk.out', 'placeholder-test') },
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/contact: "set-your-contact@example.org"/);
+    expect(run.stderr).toMatch(/alerts\.from: /);
+    expect(run.stderr).toMatch(/alerts\.to: "campaign-team@example\.org"/);
+  }, 90_000);
 
   it('strips display names from addresses', () => {
     expect(bareAddress('procurement-watch <alerts@example.org>')).toBe('alerts@example.org');

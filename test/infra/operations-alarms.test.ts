@@ -39,7 +39,7 @@ describe('OperationsAlarms', () => {
   });
 
   it('falls back to the first alert recipient when no ops address is configured', () => {
-    synthStack().template.hasResourceProperties('AWS::SNS::Subscription', { Endpoint: 'campaign-team@example.org' });
+    synthStack().template.hasResourceProperties('AWS::SNS::Subscription', { Endpoint: 'team@campaign.example.net' });
   });
 
   it('alarms on errors and throttles of every function', () => {

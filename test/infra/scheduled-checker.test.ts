@@ -2,7 +2,15 @@ import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SCHEDULES, FALLBACK_SCHEDULE } from '../../lib/deploy-settings';
-import { PROJECT_ROOT, arnOf, logicalIdOf, statementsOfRole, synthStack, tableResources } from './synth-stack';
+import {
+  PROJECT_ROOT,
+  arnOf,
+  logicalIdOf,
+  statementsOfRole,
+  synthStack,
+  tableReadStatement,
+  tableWriteStatement,
+} from './synth-stack';
 
 const repoSources = JSON.parse(readFileSync(join(PROJECT_ROOT, 'procwatch.config.json'), 'utf8')).sources as Record<
   string,
@@ -63,11 +71,13 @@ describe('ScheduledChecker', () => {
         Resource: arnOf(logicalIdOf(stack, stack.checker.logGroup)),
       },
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arnOf(dlqId) },
-      {
-        Effect: 'Allow',
-        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-        Resource: tableResources(logicalIdOf(stack, stack.table.table)),
-      },
+      tableReadStatement(logicalIdOf(stack, stack.table.table)),
+      tableWriteStatement(
+        logicalIdOf(stack, stack.table.table),
+        ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        ['DOC#', 'CHANGE#', 'ALERT#', 'SOURCE#', 'LOCK#'],
+      ),
+      tableWriteStatement(logicalIdOf(stack, stack.table.table), 'dynamodb:DeleteItem', ['LOCK#']),
     ]);
   });
 

@@ -9,7 +9,7 @@ import { App, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { GLOBAL_INDEXES } from '../../lambdas/adapters/dynamodb/table-schema';
 import { Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { parseConfig } from '../../lambdas/config';
 import { deploySettings, type DeploySettings } from '../../lib/deploy-settings';
 import { ProcwatchStack } from '../../lib/procwatch-stack';
@@ -21,10 +21,25 @@ export function cdkJsonContext(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')).context;
 }
 
-/** The repository's config file, with a `deploy` section (or other keys) replaced for one test. */
-export function repoConfig(patch: Record<string, unknown> = {}) {
+/** What an operator fills in before a deploy: the shipped placeholders are refused at synth (deploy-settings.ts). */
+export const DEPLOYABLE = {
+  contact: 'watch@campaign.example.net',
+  alerts: {
+    from: 'procurement-watch <alerts@campaign.example.net>',
+    to: ['team@campaign.example.net'],
+    failureThreshold: 3,
+  },
+} as const;
+
+/** The repository's config file as shipped (placeholders and all), with keys replaced for one test. */
+export function shippedConfig(patch: Record<string, unknown> = {}) {
   const json = { ...JSON.parse(readFileSync(CONFIG_PATH, 'utf8')), ...patch };
   return parseConfig(json, CONFIG_PATH);
+}
+
+/** The repository's config file with its placeholders filled in, and a `deploy` section (or other keys) replaced. */
+export function repoConfig(patch: Record<string, unknown> = {}) {
+  return shippedConfig({ ...DEPLOYABLE, ...patch });
 }
 
 export interface Synthesised {
@@ -48,7 +63,7 @@ export function synthStack(
     settings,
     env: { account: '123456789012', region: 'eu-west-2' },
   });
-  if (options.nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (options.nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return { app, stack, template: options.nag ? (undefined as never) : Template.fromStack(stack), settings };
 }
 
@@ -80,4 +95,23 @@ export function tableResources(tableLogicalId: string): unknown[] {
     arnOf(tableLogicalId),
     ...GLOBAL_INDEXES.map((g) => ({ 'Fn::Join': ['', [arnOf(tableLogicalId), `/index/${g.indexName}`]] })),
   ];
+}
+
+/** The unconditioned read statement (GetItem, Query) on the table and its indexes. */
+export function tableReadStatement(tableLogicalId: string) {
+  return {
+    Effect: 'Allow',
+    Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+    Resource: tableResources(tableLogicalId),
+  };
+}
+
+/** A write statement on the table alone, limited to items whose partition key starts with one of `prefixes`. */
+export function tableWriteStatement(tableLogicalId: string, action: string | string[], prefixes: string[]) {
+  return {
+    Effect: 'Allow',
+    Action: action,
+    Resource: arnOf(tableLogicalId),
+    Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) } },
+  };
 }

@@ -44,8 +44,10 @@ export const DEFAULT_UNSUBSCRIBE_URL = `${LOCAL_SERVE_URL}/unsubscribe`;
 /** Set by the stack: the SES configuration set whose event destination reports bounces and complaints. */
 export const SES_CONFIGURATION_SET_ENV = 'PROCWATCH_SES_CONFIGURATION_SET';
 export const DEFAULT_SECRET_ENV = 'PROCWATCH_UNSUBSCRIBE_SECRET';
-/** Set by the stack: the ARN of the generated unsubscribe key, read at cold start (never its value). */
+/** A Secrets Manager ARN holding the unsubscribe key (set by hand; the stack uses the parameter below). */
 export const UNSUBSCRIBE_SECRET_ARN_ENV = 'PROCWATCH_UNSUBSCRIBE_SECRET_ARN';
+/** Set by the stack: the name of the SSM SecureString holding the unsubscribe key, read at cold start. */
+export const UNSUBSCRIBE_PARAMETER_ENV = 'PROCWATCH_UNSUBSCRIBE_PARAMETER';
 export const DEFAULT_SMTP_PASSWORD_ENV = 'PROCWATCH_SMTP_PASSWORD';
 
 export async function openMailSetup(config: Config, options: MailSetupOptions = {}): Promise<MailSetup> {
@@ -134,6 +136,7 @@ export function unsubscribeSecretRef(u: UnsubscribeConfig | undefined): SecretRe
     secretArnEnv: UNSUBSCRIBE_SECRET_ARN_ENV,
     secretId: u?.secretId,
     parameter: u?.parameter,
+    parameterEnv: UNSUBSCRIBE_PARAMETER_ENV,
   };
 }
 
