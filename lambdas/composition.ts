@@ -4,12 +4,13 @@
  */
 import { join, resolve } from 'node:path';
 import type { KnownCorpus } from './core/classify-document';
-import type { Clock, Leases, Logger, Mailer, TextExtractor } from './core/ports';
+import type { Clock, Leases, Logger, Mailer, Metrics, TextExtractor } from './core/ports';
 import { PdfTextExtractor } from './adapters/pdf/pdf-text-extractor';
 import { DynamoLeases } from './adapters/dynamodb/dynamodb-leases';
-import { systemClock } from './core/ports';
+import { noMetrics, systemClock } from './core/ports';
 import { allowedHosts, type Config } from './config';
-import { DynamoDeliveryStore } from './adapters/dynamodb/delivery-store';
+import { DynamoOutbox } from './adapters/dynamodb/outbox';
+import { DynamoSubscribers } from './adapters/dynamodb/subscriber-store';
 import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
 import { startDynamoDbLocal, type LocalDynamo, type LocalDynamoOptions } from './adapters/dynamodb/dynamodb-local';
 import { loadKnownCorpus } from './adapters/fs/known-correspondence';
@@ -25,10 +26,15 @@ export interface Runtime {
   /** Reads PDF attachments (loaded on first use). */
   extractor: TextExtractor;
   /**
-   * The persistent send records on the same table: every entry point (Lambdas, CLI, demo, tests)
-   * delivers through these, so exactly-once holds across runs and the tests exercise what ships.
+   * The outbox on the same table, the only delivery store there is: every entry point (Lambdas,
+   * CLI, demo, tests) delivers through it, so exactly-once holds across runs and the tests exercise
+   * what ships.
    */
-  deliveries: DynamoDeliveryStore;
+  outbox: DynamoOutbox;
+  /** Unsubscribes and suppressions (SUBSCRIBER# items) on the same table. */
+  subscriberStore: DynamoSubscribers;
+  /** EMF counters in Lambda (the alarm reads them); nothing locally. */
+  metrics: Metrics;
   fetcher: UndiciFetcher;
   mailer: Mailer;
   clock: Clock;
@@ -51,6 +57,7 @@ export interface RuntimeOptions {
   clock?: Clock;
   logger?: Logger;
   mailer?: Mailer;
+  metrics?: Metrics;
   fetcher?: Partial<FetcherOptions>;
   /** How a DynamoDB Local started here behaves (shared with other processes, stopped on signals…). */
   local?: Omit<LocalDynamoOptions, 'dbPath'>;
@@ -102,7 +109,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     store,
     leases: new DynamoLeases(store),
     extractor: new PdfTextExtractor(),
-    deliveries: new DynamoDeliveryStore(store),
+    outbox: new DynamoOutbox(store),
+    subscriberStore: new DynamoSubscribers(store),
+    metrics: options.metrics ?? noMetrics,
     fetcher,
     mailer,
     clock,

@@ -23,6 +23,7 @@ export function cycleInput(
     shrinkRatio: config.alerts.shrinkRatio,
     from: config.alerts.from,
     to: config.alerts.to,
+    sourceNames: config.sources.map((s) => ({ id: s.id, name: s.name })),
     onProgress,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The whole deployment: each construct owns one role, and this stack only passes one's outputs to
- * another's props (table → functions, DLQ → functions and alarms, API URL → sender).
+ * another's props (table → functions, DLQ → functions and alarms, API URL and SES configuration set → sender).
  */
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -10,6 +10,7 @@ import { AlertSender } from './constructs/alert-sender';
 import { ChangeLogApi } from './constructs/change-log-api';
 import { ChangeTable } from './constructs/change-table';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
+import { DeliveryFeedback } from './constructs/delivery-feedback';
 import { OperationsAlarms } from './constructs/operations-alarms';
 import { ScheduledChecker } from './constructs/scheduled-checker';
 import { SigningSecrets } from './constructs/signing-secrets';
@@ -22,6 +23,7 @@ export class ProcwatchStack extends Stack {
   readonly table: ChangeTable;
   readonly checker: ScheduledChecker;
   readonly sender: AlertSender;
+  readonly feedback: DeliveryFeedback;
   readonly api: ChangeLogApi;
   readonly alarms: OperationsAlarms;
   readonly deadLetters: DeadLetterQueue;
@@ -56,13 +58,19 @@ export class ProcwatchStack extends Stack {
       cursorSecret: secrets.cursor,
       unsubscribeSecret: secrets.unsubscribe,
     });
+    this.feedback = new DeliveryFeedback(this, 'DeliveryFeedback', {
+      ...bundle,
+      table: this.table,
+      deadLetterQueue: this.deadLetters.queue,
+      existingConfigurationSet: s.sesConfigurationSet,
+    });
     this.sender = new AlertSender(this, 'AlertSender', {
       ...bundle,
       table: this.table,
       deadLetterQueue: this.deadLetters.queue,
       senderAddress: s.senderAddress,
       senderDomain: s.senderDomain,
-      configurationSet: s.sesConfigurationSet,
+      configurationSet: this.feedback.configurationSet.configurationSetName,
       recipientIdentities: s.recipientIdentities,
       schedule: s.sendSchedule,
       unsubscribeSecret: secrets.unsubscribe,
@@ -70,7 +78,12 @@ export class ProcwatchStack extends Stack {
     });
     this.alarms = new OperationsAlarms(this, 'OperationsAlarms', {
       opsEmail: s.opsEmail,
-      functions: { CheckSources: this.checker.fn, SendAlerts: this.sender.fn, QueryApi: this.api.fn },
+      functions: {
+        CheckSources: this.checker.fn,
+        SendAlerts: this.sender.fn,
+        QueryApi: this.api.fn,
+        SesFeedback: this.feedback.fn,
+      },
       deadLetterQueue: this.deadLetters.queue,
       checkerLogGroup: this.checker.logGroup,
     });
@@ -87,6 +100,10 @@ export class ProcwatchStack extends Stack {
     new CfnOutput(this, 'SendFunctionName', {
       value: this.sender.fn.functionName,
       description: 'Invoke to deliver pending alerts now',
+    });
+    new CfnOutput(this, 'SesConfigurationSet', {
+      value: this.feedback.configurationSet.configurationSetName,
+      description: 'Every alert is sent through it; bounces and complaints go to the feedback function',
     });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetters.queue.queueUrl });
     new CfnOutput(this, 'OperationsTopicArn', { value: this.alarms.topic.topicArn });

@@ -1,4 +1,5 @@
 /** One progress line per source, and one line per alert: what a person running a cycle reads. */
+import type { DeliveryReport } from '../core/delivery-context';
 import type { Alert, SourceOutcome } from '../core/model';
 
 export function formatOutcome(o: SourceOutcome): string {
@@ -19,4 +20,10 @@ export function formatOutcome(o: SourceOutcome): string {
 
 export function formatAlertLine(a: Pick<Alert, 'type' | 'subject' | 'alertId'>): string {
   return `  alert   [${a.type}] ${a.subject.replace(/[\r\n]+/g, ' ')}`;
+}
+
+/** One line per delivery that failed for good: to whom, what, and the provider's reason. */
+export function formatFailureLine(f: DeliveryReport['failed'][number]): string {
+  const what = f.alert ? `[${f.alert.type}] ${f.alert.subject}` : `[digest] ${f.subjectId}`;
+  return `  NOT SENT to ${f.recipient} ${what.replace(/[\r\n]+/g, ' ')}: ${f.reason}`;
 }

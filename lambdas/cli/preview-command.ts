@@ -2,11 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { openMailSetup } from '../adapters/mail/mail-setup';
+import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { alertFor } from '../core/check-source';
-import { unsubscribeFor } from '../core/deliver-alerts';
-import { renderAlert } from '../core/render-alert';
-import { effectiveSubscribers, matchedKeywords } from '../core/subscribers';
+import { renderRow } from '../core/compose-delivery';
+import { effectiveSubscribers } from '../core/subscribers';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
 import { print, printError } from './terminal';
 
@@ -36,20 +35,17 @@ export function registerPreview(program: Command): void {
           root: process.cwd(),
           mailer: { name: 'none', send: async () => ({ messageId: '' }) },
         });
-        const unsub = sub
-          ? unsubscribeFor(mail.unsubscribe, sub.email, new Date())
-          : { headers: {} as Record<string, string> };
-        const rendered = renderAlert(found.alert, found.change, {
-          highlight: sub ? matchedKeywords(sub, found.change) : undefined,
-          unsubscribeUrl: unsub.url,
-        });
+        const row = { subjectId: changeId, recipient: sub.email, channel: 'email' as const, generation: 0 };
+        const composed = renderRow({}, deliverInput(config, mail), { ...row, kind: 'alert' }, sub, [found]);
+        if ('skip' in composed) return EXIT.failure;
+        const { message } = composed;
         print(
-          `Subject: ${rendered.subject}\n${Object.entries({ ...unsub.headers, ...rendered.headers })
+          `Subject: ${message.subject}\n${Object.entries(message.headers ?? {})
             .map(([k, v]) => `${k}: ${v}\n`)
-            .join('')}\n${rendered.text}\n`,
+            .join('')}\n${message.text}\n`,
         );
         if (opts.html) {
-          writeFileSync(resolve(opts.html), rendered.html);
+          writeFileSync(resolve(opts.html), message.html ?? '');
           printError(`procwatch: HTML part written to ${resolve(opts.html)}\n`);
         }
         return EXIT.ok;

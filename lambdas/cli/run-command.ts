@@ -4,7 +4,7 @@ import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { watchOnce } from '../core/watch-once';
 import { action, EXIT, readConfig, replayConfig, startReplay, withRuntime, type GlobalOptions } from './cli-context';
 import { cycleInput } from '../cycle-input';
-import { formatAlertLine, formatOutcome } from './format-outcome';
+import { formatAlertLine, formatFailureLine, formatOutcome } from './format-outcome';
 import { print, printError } from './terminal';
 
 interface RunOptions {
@@ -36,7 +36,7 @@ export function registerRun(program: Command): void {
           print(
             `procwatch: checking ${opts.source ?? `${config.sources.length} sources`}${replay ? ` (replay ${replay.step})` : ''}\n`,
           );
-          // The configured mailer (outbox by default), subscribers and persistent send records:
+          // The configured mailer (outbox by default), subscribers and the outbox in the table:
           // the same delivery as `procwatch send` and the Lambda, so nothing is sent twice across runs.
           const mail = await openMailSetup(config, { root: process.cwd() });
           const report = await withRuntime(
@@ -49,8 +49,7 @@ export function registerRun(program: Command): void {
               }),
           );
           for (const a of report.delivery.sent) print(`${formatAlertLine(a)}\n`);
-          for (const f of report.delivery.failed)
-            print(`  NOT SENT [${f.alert.type}] ${f.alert.subject}: ${f.reason}\n`);
+          for (const f of report.delivery.failed) print(`${formatFailureLine(f)}\n`);
           const failed = report.outcomes.filter((o) => o.kind === 'failed');
           if (
             failed.length &&

@@ -1,14 +1,25 @@
-/** `procwatch send`: deliver pending alerts now (immediate subscribers, stuck claims, due digests). */
+/** `procwatch send`: expand new alerts and send every delivery that is due (retries, digests, rows a crash left). */
 import type { Command } from 'commander';
 import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
+import type { DeliveryReport } from '../core/delivery-context';
 import { runDelivery } from '../core/run-delivery';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
+import { formatFailureLine } from './format-outcome';
 import { print } from './terminal';
+
+export function printDelivery(report: DeliveryReport, mailer: string): void {
+  for (const f of report.failed) print(`${formatFailureLine(f)}\n`);
+  print(
+    `procwatch: ${report.messages} email(s) sent through ${mailer} (${report.sent.length} alert(s), ` +
+      `${report.digests} digest(s)), ${report.failed.length} failed, ${report.retrying} waiting for a retry` +
+      `${report.skipped ? `, ${report.skipped} not sent (unsubscribed or suppressed meanwhile)` : ''}.\n`,
+  );
+}
 
 export function registerSend(program: Command): void {
   program
     .command('send')
-    .description('deliver pending alerts now, re-send claims a crashed run left behind, and send due daily digests')
+    .description('deliver what is due now: new alerts, retries, daily digests, and sends a crashed run left')
     .action(
       action(async () => {
         const config = readConfig(program.opts<GlobalOptions>());
@@ -16,14 +27,7 @@ export function registerSend(program: Command): void {
         const report = await withRuntime(config, { mailer: mail.mailer }, (rt) =>
           runDelivery(rt, deliverInput(config, mail)),
         );
-        for (const f of report.failed)
-          print(
-            `  NOT SENT to ${f.recipient ?? '?'} [${f.alert.type ?? 'digest'}] ${f.alert.subject ?? f.alert.alertId}: ${f.reason}\n`,
-          );
-        print(
-          `procwatch: ${report.messages} email(s) sent through ${mail.mailer.name} (${report.sent.length} alert(s), ${report.digests} digest(s)), ` +
-            `${report.failed.length} failed, ${report.retrying} waiting for a retry.\n`,
-        );
+        printDelivery(report, mail.mailer.name);
         return report.failed.length ? EXIT.failure : EXIT.ok;
       }),
     );

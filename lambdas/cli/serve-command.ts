@@ -1,7 +1,7 @@
 /** `procwatch serve`: the query API, the Atom feed and the web page on 127.0.0.1, over the local store `procwatch run` writes. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { LoopbackHttpServer } from '../adapters/http-server/node-http-server';
+import { DEFAULT_SERVE_PORT, LoopbackHttpServer } from '../adapters/http-server/node-http-server';
 import { JsonLogger } from '../adapters/log/json-logger';
 import { localSecret } from '../adapters/fs/local-secret';
 import { loadApiSettings, queryApiRouter } from '../http/query-api-composition';
@@ -17,11 +17,11 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the change log (JSON API, Atom feed, web page) on http://127.0.0.1 until Ctrl-C')
-    .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', String(DEFAULT_SERVE_PORT))
     .action(
       action(async (opts: ServeOptions) => {
         const config = readConfig(program.opts<GlobalOptions>());
-        const port = Number(opts.port ?? 8080);
+        const port = Number(opts.port ?? DEFAULT_SERVE_PORT);
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
           printError('procwatch: --port takes a number from 0 to 65535.\n');
           return EXIT.usage;

@@ -1,4 +1,4 @@
-/** The alert a change raises: written as `pending` in the same write as the change itself. */
+/** The alert a change raises: written in the same write as the change itself, then never changed. */
 import { subjectFor } from './describe-change';
 import type { Alert, Change } from './model';
 
@@ -9,12 +9,7 @@ export function alertFor(change: Change, createdAt: string): Alert {
     type: change.type,
     sourceId: change.sourceId,
     createdAt,
-    status: 'pending',
     subject: subjectFor(change),
     priority: change.keywords.length > 0 || change.type === 'source-failing' ? 'high' : 'normal',
-    attempts: 0,
-    lastError: null,
-    messageId: null,
-    claimedAt: null,
   };
 }

@@ -74,9 +74,7 @@ export function lockWrites(inner: Store, o: CycleLockOptions): LockedStore {
     },
     listChanges: (q) => inner.listChanges(q),
     getChange: (id) => inner.getChange(id),
-    listAlerts: (status, limit) => inner.listAlerts(status, limit),
     getAlert: (id) => inner.getAlert(id),
-    updateAlert: (id, from, patch) => inner.updateAlert(id, from, patch),
   };
   return {
     store,

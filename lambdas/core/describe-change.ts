@@ -1,5 +1,5 @@
 /** Titles, summaries and subjects of changes: what a person reads first, in under ~80 characters. */
-import type { Change, Letter } from './model';
+import type { Change } from './model';
 
 const PARTY_NAMES: Record<string, string> = {
   bscc: 'BSCC',
@@ -22,41 +22,82 @@ export function shortDate(iso: string | null): string | null {
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
 }
 
-function letterLabel(letter: Letter | null, fallback: string): string {
-  const from = partyName(letter?.from ?? null);
-  const to = partyName(letter?.to ?? null);
-  const date = shortDate(letter?.date ?? null);
-  const who = from && to ? `${from} to ${to}` : fallback;
-  return date ? `${who}, ${date}` : who;
-}
-
 export function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The alert's subject line: says what happened, under 80 characters. */
-export function subjectFor(change: Pick<Change, 'type' | 'title' | 'letter' | 'summary'>): string {
+/** Cuts at the last word boundary that fits (with "…"); a single word longer than that is cut where it must be. */
+export function clipWords(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const room = flat.slice(0, max - 1);
+  const space = room.lastIndexOf(' ');
+  const cut = space >= max / 2 ? room.slice(0, space) : room;
+  return `${cut.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** "6 February 2023" or "2023-02-06" in a title: the letter's date, which a subject must never lose. */
+const TITLE_DATE = new RegExp(`\\b(\\d{1,2} (?:${MONTHS}) \\d{4}|\\d{4}-\\d{2}-\\d{2})\\b`, 'i');
+
+function titleDate(title: string): { date: string; rest: string } | null {
+  const m = TITLE_DATE.exec(title);
+  if (!m) return null;
+  const date = shortDate(/^\d{4}-/.test(m[1]) ? m[1] : new Date(`${m[1]} 12:00 UTC`).toISOString());
+  if (!date) return null;
+  const rest = `${title.slice(0, m.index)} ${title.slice(m.index + m[1].length)}`.replace(/\s*[,;:–—-]?\s+$/, '');
+  return { date, rest: rest.replace(/\s+([,;:])/g, '$1').replace(/[\s,;:–—-]+$/, '') };
+}
+
+/**
+ * `lead` + `body` in `max` characters, cut at a word boundary; when the text must be cut and holds a
+ * date (the letter's, or one in its title), the date is kept at the end: "…Commissioner…, 6 Feb 2023".
+ */
+export function subjectLine(lead: string, body: string, max = 78, date: string | null = null): string {
+  const full = `${lead}${body}${date ? `, ${date}` : ''}`.replace(/\s+/g, ' ').trim();
+  if (full.length <= max) return full;
+  const found = date ? { date, rest: body } : titleDate(body);
+  if (!found) return clipWords(full, max);
+  const tail = `, ${found.date}`;
+  return `${clipWords(`${lead}${found.rest}`, max - tail.length)}${tail}`;
+}
+
+/** The alert's subject line: says what happened, under 80 characters; `lead` goes first (a priority marker). */
+export function subjectFor(change: Pick<Change, 'type' | 'title' | 'letter' | 'summary'>, lead = ''): string {
   const title = change.title;
+  const line = (label: string, body: string, date: string | null = null) =>
+    subjectLine(`${lead}${label}`, body, 78, date);
   switch (change.type) {
-    case 'new-correspondence':
-      return clip(`New letter: ${letterLabel(change.letter, title)}`, 78);
+    case 'new-correspondence': {
+      const from = partyName(change.letter?.from ?? null);
+      const to = partyName(change.letter?.to ?? null);
+      return line('New letter: ', from && to ? `${from} to ${to}` : title, shortDate(change.letter?.date ?? null));
+    }
     case 'new-document':
-      return clip(`New: ${title}`, 78);
+      return line('New: ', title);
     case 'document-changed':
-      return clip(`Changed: ${title}`, 78);
+      return line('Changed: ', title);
     case 'document-withdrawn':
-      return clip(`Withdrawn: ${title}`, 78);
+      return line('Withdrawn: ', title);
     case 'source-failing':
-      return clip(`Source failing: ${title}`, 78);
+      return line('Source failing: ', title);
     case 'source-recovered':
-      return clip(`Source working again: ${title}`, 78);
+      return line('Source working again: ', title);
     case 'baseline':
-      return clip(`procurement-watch started: ${change.summary}`, 78);
+      return line('procurement-watch started: ', change.summary);
     default: {
       // Structured events of other sources ("supplier-debarred" → "Supplier debarred: …").
       const label = change.type.replace(/-/g, ' ');
-      return clip(`${label.charAt(0).toUpperCase()}${label.slice(1)}: ${title}`, 78);
+      return line(`${label.charAt(0).toUpperCase()}${label.slice(1)}: `, title);
     }
   }
+}
+
+/** A correspondence thread as people say it: `bscc--hikvision` → "BSCC ↔ Hikvision". */
+export function threadName(threadId: string): string {
+  return threadId
+    .split('--')
+    .map((p) => partyName(p) ?? p)
+    .join(' ↔ ');
 }

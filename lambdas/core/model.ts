@@ -194,23 +194,62 @@ export interface KeywordHit {
   excerpt: string;
 }
 
-/** pending → claimed (by one sender, before it sends) → sent | failed; a stale claim is swept back. */
-export type AlertStatus = 'pending' | 'claimed' | 'sent' | 'failed';
-
-/** An alert waiting for (or past) delivery. Written in the same transaction as its change. */
+/**
+ * What to tell, as decided when the change was recorded: written once, in the same transaction as
+ * its change, and never updated. Who is told, and whether they were, lives in the outbox's delivery
+ * rows (one per alert, recipient and channel); until the outbox has expanded an alert into its rows,
+ * the alert item carries one index entry saying so (docs/data-model.md).
+ */
 export interface Alert {
   alertId: string;
   changeId: string;
   type: AlertType;
   sourceId: string;
   createdAt: string;
-  status: AlertStatus;
   subject: string;
   priority: 'normal' | 'high';
+}
+
+/** How a row reaches its recipient: `email` now; a `webhook` channel can join later (same rows, same machine). */
+export type Channel = 'email';
+
+/**
+ * One delivery row's state: pending (due at `dueAt`: now, a digest's hour, or a retry's backoff) →
+ * sending (held by one sender until `leaseUntil`) → sent | failed. A temporary failure goes back to
+ * pending, due later; a sending row whose lease ran out is due again (its sender died).
+ */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** Which row: the alert (or digest) it carries, to whom, how, and which try of a re-send. */
+export interface DeliveryKey {
+  /** The alert id, or a digest's id (`digest-<London day>-<hash of the recipient>`). */
+  subjectId: string;
+  recipient: string;
+  channel: Channel;
+  /** 0 for the row the expansion wrote; each `procwatch resend` of a failed row adds one. */
+  generation: number;
+}
+
+export interface Delivery extends DeliveryKey {
+  kind: 'alert' | 'digest';
+  /** The alerts the message carries: one for an alert row, the day's items for a digest. */
+  alertIds: string[];
+  status: DeliveryStatus;
+  dueAt: string;
+  leaseUntil: string | null;
+  claimToken: string | null;
+  /** Claims so far (each try of a sender). */
   attempts: number;
+  /** The provider's reason for the last failure, or the bounce or complaint it reported later. */
   lastError: string | null;
-  messageId: string | null;
-  claimedAt: string | null;
+  providerMessageId: string | null;
+  sentAt: string | null;
+  failedAt: string | null;
+  /** What the provider reported after accepting it (SES feedback). */
+  bouncedAt: string | null;
+  complainedAt: string | null;
+  /** Set when a re-send replaced this failed row with the next generation. */
+  supersededBy: number | null;
 }
 
 /** Per-source memory: validators for conditional requests, health. */

@@ -1,8 +1,10 @@
 /** Small interfaces the core depends on; adapters implement them. */
 import type {
   Alert,
-  AlertStatus,
   Change,
+  Channel,
+  Delivery,
+  DeliveryKey,
   ExtractedText,
   Fetched,
   FetchRequest,
@@ -83,9 +85,7 @@ export interface Store {
   recordChange(write: ChangeWrite): Promise<WriteOutcome>;
   listChanges(query: ChangeQuery): Promise<ChangePage>;
   getChange(changeId: string): Promise<Change | null>;
-  listAlerts(status: AlertStatus, limit?: number): Promise<Alert[]>;
   getAlert(alertId: string): Promise<Alert | null>;
-  updateAlert(alertId: string, from: AlertStatus, patch: Partial<Alert>): Promise<boolean>;
 }
 
 /** Who holds a lease, and until when. */
@@ -118,8 +118,10 @@ export interface OutgoingMessage {
   text: string;
   html?: string;
   headers?: Record<string, string>;
-  /** Stable id so a retried send can be recognised (used as Message-ID). */
+  /** Stable id so a retried send can be recognised (used as Message-ID; SES replaces it with its own). */
   messageId: string;
+  /** Provider tags (SES message tags): how a bounce reported later finds its delivery row. */
+  tags?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -143,68 +145,84 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** One email to one recipient: an immediate alert, or a daily digest (then `alertId` is the digest id). */
-export interface SendKey {
-  alertId: string;
+/** Counters for the operator's alarms (CloudWatch through EMF log lines in Lambda; nothing locally). */
+export interface Metrics {
+  count(name: string, value?: number): void;
+}
+
+export const noMetrics: Metrics = { count() {} };
+
+/** A row the expansion writes: an alert row of its own (due now), or the alert added to a digest row. */
+export interface ExpansionTarget {
   recipient: string;
+  channel: Channel;
+  digest?: { subjectId: string; dueAt: string };
 }
 
-/** claimed → sent | failed, or claimed → retry (transient error) → claimed…; a claim past its lease is swept. */
-/** `reserved`: an item held for a digest (its `digestId`) until that digest is sent. */
-export type SendStatus = 'claimed' | 'retry' | 'sent' | 'failed' | 'reserved';
+/** `closed`: these digests were already being sent (or sent), so the alert must join later ones. */
+export type ExpandOutcome = { outcome: 'expanded' } | { outcome: 'already' } | { outcome: 'closed'; digests: string[] };
 
-/** The send record per (alert, recipient): what makes delivery exactly-once. */
-export interface SendRecord extends SendKey {
-  kind: 'immediate' | 'digest';
-  status: SendStatus;
-  /** Our stable Message-ID for this (alert, recipient): every resend carries the same one. */
-  messageId: string;
-  /** Random per claim: only the holder of the current claim may mark the record. */
-  claimToken: string | null;
-  leaseUntil: string | null;
-  /** Set just before the provider is called: a stale claim without it was never handed over. */
-  sendStartedAt: string | null;
-  providerMessageId: string | null;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-  /** The digest this item went out in (digest items), or the alert ids a digest carries (digests). */
-  digestId: string | null;
-  items: string[] | null;
-  /** True when a stale claim that had already reached the provider was sent again (same Message-ID). */
-  resent: boolean;
+/**
+ * How a claimed row ends this try. `pending`: a temporary failure, due again later. `failed` with
+ * `listed: false` is a row deliberately not sent (the person unsubscribed meanwhile): it is neither
+ * re-sent nor alarmed.
+ */
+export type Settlement =
+  | { status: 'sent'; providerMessageId: string; at: Date }
+  | { status: 'pending'; dueAt: Date; reason: string }
+  | { status: 'failed'; reason: string; at: Date; listed: boolean };
+
+/** A bounce or complaint the provider reported after accepting a message. */
+export interface DeliveryFeedback {
+  /** The row, from the message's tags; null when the message carried none of ours. */
+  key: DeliveryKey | null;
+  recipient: string;
+  kind: 'bounce' | 'complaint';
+  /** A permanent bounce (the address will never accept mail); a complaint is always final. */
+  permanent: boolean;
+  /** The provider's own words: bounce type and diagnostic, or the complaint's feedback type. */
+  reason: string;
+  at: string;
 }
 
-export type ClaimResult =
-  { outcome: 'claimed'; record: SendRecord } | { outcome: 'sent' | 'failed' | 'busy' | 'waiting'; record: SendRecord };
+/** What the table remembers of a subscriber, beside the config's rules. */
+export interface SubscriberState {
+  email: string;
+  unsubscribedAt: string | null;
+  /** Set by a permanent bounce or a complaint: nothing more is sent there. */
+  suppressedAt: string | null;
+  suppressedReason: string | null;
+}
 
-export interface DeliveryStore {
-  /** Conditional write: claims a new record, a `retry` record that is due, or a `claimed` one whose lease ran out. */
-  claim(
-    init: Pick<SendRecord, 'alertId' | 'recipient' | 'kind' | 'messageId'> & {
-      digestId?: string | null;
-      items?: string[] | null;
-    },
-    now: Date,
-    leaseMs: number,
-  ): Promise<ClaimResult>;
-  markSending(key: SendKey, claimToken: string, at: Date): Promise<boolean>;
-  /** `resent`: this send repeated one that may already have reached the provider (same Message-ID). */
-  markSent(key: SendKey, claimToken: string, providerMessageId: string, at: Date, resent?: boolean): Promise<boolean>;
-  markFailed(key: SendKey, claimToken: string, reason: string): Promise<boolean>;
-  markRetry(key: SendKey, claimToken: string, reason: string, nextAttemptAt: Date): Promise<boolean>;
-  getSend(key: SendKey): Promise<SendRecord | null>;
-  /** Holds (alert, recipient) for digest `digestId`: true when free or already held by that digest. */
-  reserve(key: SendKey, digestId: string, messageId: string): Promise<boolean>;
-  /** After the digest went out: its reserved items become `sent`. */
-  settleReserved(key: SendKey, digestId: string, providerMessageId: string, at: Date): Promise<void>;
-  /** Records in `claimed` whose lease ended before `now`: the sweeper's work. */
-  listStale(now: Date, limit?: number): Promise<SendRecord[]>;
-  listByStatus(status: SendStatus, limit?: number): Promise<SendRecord[]>;
-  /** Alerts created in [since, until), whatever their status: what a digest may carry. */
-  listAlertsCreated(since: string, until: string): Promise<Alert[]>;
-  listSubscriberStates(): Promise<{ email: string; unsubscribedAt: string | null }[]>;
+/**
+ * The outbox: one delivery row per (alert or digest, recipient, channel, generation), one state
+ * machine (model.ts `DeliveryStatus`), every transition a conditional write, so two senders, or a
+ * sender and the sweeper after a crash, never both hand a row to the provider while its lease holds.
+ */
+export interface Outbox {
+  /** Alerts not yet expanded into rows (their one index entry). */
+  listUnexpanded(limit?: number): Promise<Alert[]>;
+  /** Writes the alert's rows and clears its entry, together; `already` when another sender did. */
+  expand(alert: Alert, targets: ExpansionTarget[], at: Date): Promise<ExpandOutcome>;
+  /** Pending rows whose time came and sending rows whose lease ran out: the sender's and sweeper's work. */
+  listDue(now: Date, limit?: number): Promise<Delivery[]>;
+  /** Takes a due row for `leaseMs` (a new claim token); null when another sender has it or it is not due. */
+  claim(key: DeliveryKey, now: Date, leaseMs: number): Promise<Delivery | null>;
+  /** Conditional on the claim token: false when the lease was lost to another sender. */
+  settle(key: DeliveryKey, claimToken: string, outcome: Settlement): Promise<boolean>;
+  /** Failed rows not yet re-sent, newest first. */
+  listFailed(limit?: number): Promise<Delivery[]>;
+  /** Writes a failed row's next generation, due now; false when that row was already re-sent. */
+  resend(failed: Delivery, at: Date): Promise<boolean>;
+  /** Records a bounce or complaint on its row; false when the row is unknown or already says so. */
+  recordFeedback(feedback: DeliveryFeedback): Promise<boolean>;
+}
+
+/** Subscribers' stored state (SUBSCRIBER# items), beside the rules in the config. */
+export interface SubscriberStore {
+  listSubscriberStates(): Promise<SubscriberState[]>;
   /** One-click unsubscribe: idempotent; the flag outlives config edits. */
   unsubscribe(email: string, at?: Date): Promise<void>;
+  /** After a permanent bounce or a complaint: idempotent, the first reason kept. */
+  suppress(email: string, reason: string, at: Date): Promise<void>;
 }

@@ -3,7 +3,7 @@
  * Outlook strip <style>, scripts and remote images are never used), every scraped string escaped.
  * A digest (render-digest.ts) reuses the blocks below for each of its items.
  */
-import { clip, shortDate } from './describe-change';
+import { shortDate, subjectFor, threadName } from './describe-change';
 import type { Alert, Change, DiffOp } from './model';
 import { inertLine, inertText } from './text/inert-text';
 import { renderDiffPlain } from './text/word-diff';
@@ -28,17 +28,40 @@ export function priorityHeaders(priority: Alert['priority']): Record<string, str
   return priority === 'high' ? { Importance: 'high', 'X-Priority': '1' } : {};
 }
 
-/** The subject as sent: one line, with the marker in front when the alert is high priority, under 80 characters. */
-export function alertSubject(alert: Pick<Alert, 'subject' | 'priority'>): string {
-  const subject = safeHeader(alert.subject);
-  return alert.priority === 'high' ? clip(`${HIGH_PRIORITY_MARKER} ${subject}`, 78) : subject;
+/**
+ * The subject as sent: one line under 80 characters, built from the change (so a stored alert gets
+ * today's wording), cut at a word boundary, the letter's date kept, the marker in front when high.
+ */
+export function alertSubject(alert: Pick<Alert, 'priority'>, change: Parameters<typeof subjectFor>[0]): string {
+  return safeHeader(subjectFor(change, alert.priority === 'high' ? `${HIGH_PRIORITY_MARKER} ` : ''));
 }
 
-export interface RenderOptions {
+/** People-readable names for what the store keys by slug: a source's configured `name`, a thread's parties. */
+export interface RenderNames {
+  source(sourceId: string): string;
+  thread(threadId: string): string;
+}
+
+export const SLUG_NAMES: RenderNames = { source: (id) => id, thread: threadName };
+
+/** How one change is shown: names, and the link to it on the web page (only with a public URL). */
+export interface BlockContext {
+  names: RenderNames;
+  pageUrl?: (changeId: string) => string;
+}
+
+/** What a baseline email lists: each watched source and how many documents it holds. */
+export interface WatchedSource {
+  name: string;
+  documents: number;
+}
+
+export interface RenderOptions extends Partial<BlockContext> {
   /** Terms to highlight (the recipient's matched keywords); default: every term the change matched. */
   highlight?: string[];
   /** One-click unsubscribe page for this recipient (also sent as List-Unsubscribe). */
   unsubscribeUrl?: string;
+  watched?: WatchedSource[];
 }
 
 export function escapeHtml(value: string): string {
@@ -123,12 +146,16 @@ export function londonStamp(iso: string): string {
 
 const P = (s: string) => `<p style="margin:0 0 12px 0">${s}</p>`;
 
+const docs = (n: number) => `${n} document${n === 1 ? '' : 's'}`;
+
 /** The plain-text lines of one change (no subject, no footer). */
-export function changeTextLines(change: Change): string[] {
+export function changeTextLines(change: Change, ctx: BlockContext, watched: WatchedSource[] = []): string[] {
   const lines = [change.summary];
+  if (watched.length) lines.push('', 'What is watched:', ...watched.map((w) => `  - ${w.name}: ${docs(w.documents)}`));
   if (change.url) lines.push('', `Where: ${change.url}`);
-  lines.push(`When: ${londonStamp(change.detectedAt)}`, `Source: ${change.sourceId}`);
-  if (change.threadId) lines.push(`Thread: ${change.threadId}`);
+  if (ctx.pageUrl) lines.push(`On the change log: ${ctx.pageUrl(change.changeId)}`);
+  lines.push(`When: ${londonStamp(change.detectedAt)}`, `Source: ${ctx.names.source(change.sourceId)}`);
+  if (change.threadId) lines.push(`Thread: ${ctx.names.thread(change.threadId)}`);
   if (change.changeNote) lines.push(`GOV.UK change note: ${change.changeNote}`);
   if (change.keywords.length) {
     lines.push('', 'Watched keywords:');
@@ -140,33 +167,46 @@ export function changeTextLines(change: Change): string[] {
   return lines;
 }
 
-/** The HTML block of one change: title link, what, where, when, thread, keywords, diff. */
+function link(url: string | null, text: string): string {
+  const href = safeHref(url);
+  return href ? `<a href="${escapeHtml(href)}" style="color:#1d70b8">${escapeHtml(text)}</a>` : escapeHtml(text);
+}
+
+/** The HTML block of one change: what, what is watched (baseline), where, when, thread, keywords, diff. */
 export function changeHtmlBlock(
   change: Change,
   highlight: string[],
-  headingLevel: 'h1' | 'h3' = 'h3',
-  heading?: string,
+  ctx: BlockContext,
+  heading: { level: 'h1' | 'h3'; text: string },
+  watched: WatchedSource[] = [],
 ): string {
-  const href = safeHref(change.url);
-  const size = headingLevel === 'h1' ? 20 : 16;
-  const title = href
-    ? `<a href="${escapeHtml(href)}" style="color:#1d70b8">${escapeHtml(change.title)}</a>`
-    : escapeHtml(change.title);
-  const meta = [`When: ${escapeHtml(londonStamp(change.detectedAt))}`, `Source: ${escapeHtml(change.sourceId)}`];
-  if (change.threadId) meta.push(`Thread: ${escapeHtml(change.threadId)}`);
+  const size = heading.level === 'h1' ? 20 : 16;
+  const meta = [
+    `When: ${escapeHtml(londonStamp(change.detectedAt))}`,
+    `Source: ${escapeHtml(ctx.names.source(change.sourceId))}`,
+  ];
+  if (change.threadId) meta.push(`Thread: ${escapeHtml(ctx.names.thread(change.threadId))}`);
+  const li = (inner: string) => `<li style="margin:0 0 4px 0">${inner}</li>`;
+  const list = (items: string[]) => `<ul style="margin:0 0 12px 0;padding-left:20px">${items.join('')}</ul>`;
   return [
-    `<${headingLevel} style="font-size:${size}px;margin:0 0 12px 0">${escapeHtml(heading ?? change.title)}</${headingLevel}>`,
+    `<${heading.level} style="font-size:${size}px;margin:0 0 12px 0">${escapeHtml(heading.text)}</${heading.level}>`,
     P(highlightHtml(change.summary, highlight)),
-    P(`Where: ${title}`),
+    watched.length
+      ? P('What is watched:') +
+        list(watched.map((w) => li(`<strong>${escapeHtml(w.name)}</strong>: ${docs(w.documents)}`)))
+      : '',
+    change.url ? P(`Where: ${link(change.url, change.title)}`) : '',
+    ctx.pageUrl
+      ? P(`On the change log: ${link(ctx.pageUrl(change.changeId), 'this change, its history and its thread')}`)
+      : '',
     P(`<span style="color:#505a5f">${meta.join(' · ')}</span>`),
     change.changeNote ? P(`GOV.UK change note: <em>${highlightHtml(change.changeNote, highlight)}</em>`) : '',
     change.keywords.length
-      ? `<ul style="margin:0 0 12px 0;padding-left:20px">${change.keywords
-          .map(
-            (k) =>
-              `<li style="margin:0 0 4px 0"><strong>${escapeHtml(k.term)}</strong>: ${highlightHtml(k.excerpt, [k.term, ...highlight])}</li>`,
-          )
-          .join('')}</ul>`
+      ? list(
+          change.keywords.map((k) =>
+            li(`<strong>${escapeHtml(k.term)}</strong>: ${highlightHtml(k.excerpt, [k.term, ...highlight])}`),
+          ),
+        )
       : '',
     change.diff?.length
       ? `<p style="margin:0 0 4px 0;color:#505a5f;font-size:13px">What changed (<del style="color:#721c24;text-decoration:line-through">removed</del> / <ins style="color:#0b4d1c;text-decoration:underline">added</ins>):</p>` +
@@ -191,13 +231,14 @@ export const HTML_OPEN =
 export const HTML_CLOSE = '</body></html>';
 
 export function renderAlert(alert: Alert, change: Change, options: RenderOptions = {}): RenderedAlert {
-  const subject = alertSubject(alert);
+  const subject = alertSubject(alert, change);
+  const ctx: BlockContext = { names: options.names ?? SLUG_NAMES, pageUrl: options.pageUrl };
   const highlight = options.highlight ?? change.keywords.map((k) => k.term);
-  const text = [subject, '', ...changeTextLines(change)];
+  const text = [subject, '', ...changeTextLines(change, ctx, options.watched)];
   if (options.unsubscribeUrl) text.push('', `Unsubscribe: ${options.unsubscribeUrl}`);
   const html = [
     HTML_OPEN,
-    changeHtmlBlock(change, highlight, 'h1', subject),
+    changeHtmlBlock(change, highlight, ctx, { level: 'h1', text: subject }, options.watched),
     footerHtml(`Change id ${change.changeId}`, options.unsubscribeUrl),
     HTML_CLOSE,
   ].join('');

@@ -2,7 +2,7 @@
  * A daily digest: the recipient's alerts of the day grouped by source, then by thread, newest
  * first, each item rendered with the same blocks as a single alert.
  */
-import { shortDate } from './describe-change';
+import { shortDate, subjectFor } from './describe-change';
 import type { Alert, Change } from './model';
 import { inertText } from './text/inert-text';
 import {
@@ -12,6 +12,8 @@ import {
   footerHtml,
   HTML_CLOSE,
   HTML_OPEN,
+  SLUG_NAMES,
+  type BlockContext,
   type RenderedAlert,
 } from './render-alert';
 
@@ -50,28 +52,33 @@ export function groupDigest(items: DigestItem[]): DigestGroup[] {
     .map(({ sourceId, threads }) => ({ sourceId, threads }));
 }
 
-export function renderDigest(items: DigestItem[], day: string, unsubscribeUrl?: string): RenderedAlert {
+export function renderDigest(
+  items: DigestItem[],
+  day: string,
+  options: { unsubscribeUrl?: string } & Partial<BlockContext> = {},
+): RenderedAlert {
+  const ctx: BlockContext = { names: options.names ?? SLUG_NAMES, pageUrl: options.pageUrl };
+  const unsubscribeUrl = options.unsubscribeUrl;
   const groups = groupDigest(items);
   const subject = `procurement-watch daily digest: ${items.length} alert${items.length === 1 ? '' : 's'}, ${shortDate(day) ?? day}`;
   const text: string[] = [subject, ''];
   const html: string[] = [HTML_OPEN, `<h1 style="font-size:20px;margin:0 0 12px 0">${escapeHtml(subject)}</h1>`];
   for (const g of groups) {
-    text.push(`== Source: ${g.sourceId}`, '');
-    html.push(
-      `<h2 style="font-size:18px;margin:20px 0 8px 0;border-bottom:2px solid #1d70b8">Source: ${escapeHtml(g.sourceId)}</h2>`,
-    );
+    const source = ctx.names.source(g.sourceId);
+    text.push(`== Source: ${source}`, '');
+    const h2 = 'font-size:18px;margin:20px 0 8px 0;border-bottom:2px solid #1d70b8';
+    html.push(`<h2 style="${h2}">Source: ${escapeHtml(source)}</h2>`);
     for (const t of g.threads) {
       if (t.threadId) {
-        text.push(`-- Thread: ${t.threadId}`, '');
-        html.push(
-          `<p style="margin:12px 0 8px 0;color:#505a5f;font-weight:bold">Thread: ${escapeHtml(t.threadId)}</p>`,
-        );
+        const thread = ctx.names.thread(t.threadId);
+        text.push(`-- Thread: ${thread}`, '');
+        html.push(`<p style="margin:12px 0 8px 0;color:#505a5f;font-weight:bold">Thread: ${escapeHtml(thread)}</p>`);
       }
       for (const i of t.items) {
-        text.push(`* ${i.alert.subject}`, ...changeTextLines(i.change).map((l) => (l ? `  ${l}` : l)), '');
-        html.push(
-          `<div style="margin:0 0 16px 0;padding:0 0 0 8px">${changeHtmlBlock(i.change, i.highlight, 'h3', i.alert.subject)}</div>`,
-        );
+        const heading = subjectFor(i.change);
+        text.push(`* ${heading}`, ...changeTextLines(i.change, ctx).map((l) => (l ? `  ${l}` : l)), '');
+        const block = changeHtmlBlock(i.change, i.highlight, ctx, { level: 'h3', text: heading });
+        html.push(`<div style="margin:0 0 16px 0;padding:0 0 0 8px">${block}</div>`);
       }
     }
   }

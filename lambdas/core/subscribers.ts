@@ -3,6 +3,7 @@
  * `alerts.to` list keeps working: each address becomes an immediate subscriber to everything.
  */
 import type { Alert, Change } from './model';
+import type { SubscriberState } from './ports';
 
 export type Frequency = 'immediate' | 'daily';
 
@@ -20,6 +21,9 @@ export interface Subscriber {
   digestHour?: number;
   /** Set by one-click unsubscribe; a stored flag wins over the configuration. */
   unsubscribedAt?: string | null;
+  /** Set after a permanent bounce or a complaint, with the provider's reason: nothing more is sent. */
+  suppressedAt?: string | null;
+  suppressedReason?: string | null;
 }
 
 export const DEFAULT_DIGEST_HOUR = 8;
@@ -52,7 +56,7 @@ export function wants(
   alert: Pick<Alert, 'sourceId' | 'type'>,
   change: Pick<Change, 'keywords'>,
 ): boolean {
-  if (subscriber.unsubscribedAt) return false;
+  if (subscriber.unsubscribedAt || subscriber.suppressedAt) return false;
   if (subscriber.sources?.length && !subscriber.sources.includes(alert.sourceId)) return false;
   if (subscriber.types?.length && !subscriber.types.includes(alert.type)) return false;
   if (subscriber.keywords?.length && matchedKeywords(subscriber, change).length === 0) return false;
@@ -73,9 +77,16 @@ export function londonTime(at: Date): { day: string; hour: number } {
   return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
 }
 
-/** A daily subscriber's digest for London day `day` is due once the London clock passes their hour. */
-export function digestDue(subscriber: Subscriber, at: Date): string | null {
-  if (subscriber.frequency !== 'daily' || subscriber.unsubscribedAt) return null;
-  const { day, hour } = londonTime(at);
-  return hour >= (subscriber.digestHour ?? DEFAULT_DIGEST_HOUR) ? day : null;
+/** The config's subscribers with what the table remembers of each (unsubscribed, suppressed): the stored flags win. */
+export function withStates(subscribers: Subscriber[], states: SubscriberState[]): Subscriber[] {
+  const byEmail = new Map(states.map((s) => [addressOf(s.email), s]));
+  return subscribers.map((s) => {
+    const st = byEmail.get(s.email);
+    return {
+      ...s,
+      unsubscribedAt: st?.unsubscribedAt ?? s.unsubscribedAt ?? null,
+      suppressedAt: st?.suppressedAt ?? null,
+      suppressedReason: st?.suppressedReason ?? null,
+    };
+  });
 }

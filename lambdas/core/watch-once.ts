@@ -1,31 +1,17 @@
-/** watchOnce: one cycle of every source, then delivery of whatever alerts are pending. */
-import { sendPendingAlerts, type DeliverInput, type DeliveryReport } from './deliver-alerts';
-import type { DeliveryStore, Mailer } from './ports';
+/** watchOnce: one cycle of every source, then delivery of whatever is due. */
+import type { DeliverDeps, DeliverInput, DeliveryReport } from './delivery-context';
+import { runDelivery } from './run-delivery';
 import { runCycle, type CycleDeps, type CycleInput, type CycleReport } from './run-cycle';
 
-export interface WatchDeps extends CycleDeps {
-  mailer: Mailer;
-  /** Persistent send records (exactly-once across runs); in memory for this run when absent. */
-  deliveries?: DeliveryStore;
-}
+export type WatchDeps = CycleDeps & Omit<DeliverDeps, 'store' | 'clock' | 'logger'>;
 
-export interface WatchInput extends CycleInput {
-  from: string;
-  to: string[];
-  subscribers?: DeliverInput['subscribers'];
-  unsubscribe?: DeliverInput['unsubscribe'];
-}
+export type WatchInput = CycleInput & DeliverInput;
 
 export async function watchOnce(
   deps: WatchDeps,
   input: WatchInput,
 ): Promise<CycleReport & { delivery: DeliveryReport }> {
   const cycle = await runCycle(deps, input);
-  const delivery = await sendPendingAlerts(deps, {
-    from: input.from,
-    to: input.to,
-    subscribers: input.subscribers,
-    unsubscribe: input.unsubscribe,
-  });
+  const delivery = await runDelivery(deps, input);
   return { ...cycle, delivery };
 }

@@ -1,8 +1,10 @@
 /**
- * Lambda: deliver pending alerts, sweep claims a crashed run left behind, and send due daily
- * digests, through SES (mailer.kind in the deployed config). Same use-case as `procwatch send`.
- * Secrets are read once per cold start and handed to the logger's redaction list.
+ * Lambda: expand new alerts into delivery rows and send every row that is due (retries, digests and
+ * rows a crashed run left claimed included), through SES (mailer.kind in the deployed config).
+ * Same use-case as `procwatch send`. Secrets are read once per cold start and handed to the
+ * logger's redaction list; permanent failures are counted as EMF metrics for the alarm.
  */
+import { EmfMetrics } from '../adapters/log/emf-metrics';
 import { JsonLogger } from '../adapters/log/json-logger';
 import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { runDelivery } from '../core/run-delivery';
@@ -14,10 +16,11 @@ async function init() {
   const config = lambdaConfig();
   const mail = await openMailSetup(config, { aws: !process.env.PROCWATCH_DYNAMO_ENDPOINT });
   const logger = new JsonLogger(undefined, { fn: 'send-alerts' }, mail.secrets);
-  const rt = await handlerRuntime({ logger, mailer: mail.mailer }).runtime;
-  // The mailer and logger are passed explicitly: a runtime cached by another handler in the same process keeps its own.
+  const metrics = new EmfMetrics();
+  const rt = await handlerRuntime({ logger, mailer: mail.mailer, metrics }).runtime;
+  // Passed explicitly: a runtime cached by another handler in the same process keeps its own.
   return {
-    deps: { ...rt, mailer: mail.mailer, logger },
+    deps: { ...rt, mailer: mail.mailer, logger, metrics },
     input: deliverInput(config, mail),
   };
 }
@@ -37,6 +40,7 @@ export async function handler() {
     retrying: report.retrying,
     resent: report.resent,
     digests: report.digests,
+    expanded: report.expanded,
   };
   deps.logger.info('alerts delivered', summary);
   return summary;

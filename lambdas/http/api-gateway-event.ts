@@ -8,7 +8,7 @@ export interface ApiGatewayV2Event {
   headers?: Record<string, string | undefined>;
   body?: string | null;
   isBase64Encoded?: boolean;
-  requestContext?: { http?: { method?: string }; domainName?: string };
+  requestContext?: { http?: { method?: string }; domainName?: string; authorizer?: { iam?: unknown; jwt?: unknown } };
 }
 
 export interface ApiGatewayV2Result {
@@ -31,6 +31,8 @@ export function requestFromEvent(event: ApiGatewayV2Event): HttpRequest {
     query: new URLSearchParams(event.rawQueryString ?? ''),
     headers,
     body: event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw,
+    // Present only when the route's IAM or JWT authorizer accepted the caller (never on open routes).
+    authenticated: Boolean(event.requestContext?.authorizer?.iam || event.requestContext?.authorizer?.jwt),
   };
 }
 

@@ -6,6 +6,11 @@ export interface HttpRequest {
   query: URLSearchParams;
   headers: Record<string, string | undefined>;
   body: string;
+  /**
+   * Someone vouched for the caller: API Gateway's IAM or JWT authorizer ran, or the request came
+   * over loopback (`procwatch serve` listens on 127.0.0.1 only). Private routes need it.
+   */
+  authenticated?: boolean;
 }
 
 export interface HttpResponse {

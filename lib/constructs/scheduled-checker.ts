@@ -16,7 +16,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLE_ACCESS, type ChangeTable } from './change-table';
-import { HandlerFunction } from './handler-function';
+import { HandlerFunction, PDF_READER_FILES } from './handler-function';
 import { SchedulerInvokeRole } from './scheduler-invoke-role';
 
 export const CHECKER_TIMEOUT = Duration.minutes(10);
@@ -45,6 +45,7 @@ export class ScheduledChecker extends Construct {
       projectRoot: props.projectRoot,
       deployedConfig: props.deployedConfig,
       knownCorrespondence: props.knownCorrespondence,
+      extraFiles: PDF_READER_FILES,
       environment: { PROCWATCH_TABLE: props.table.table.tableName },
       timeout: CHECKER_TIMEOUT,
       memorySize: 512,

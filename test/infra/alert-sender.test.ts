@@ -11,6 +11,7 @@ describe('AlertSender with a single sender address (the repository config)', () 
   const { stack, template } = synthStack();
   const fnId = logicalIdOf(stack, stack.sender.fn);
   const identityId = logicalIdOf(stack, stack.sender.identity);
+  const configSetId = logicalIdOf(stack, stack.feedback.configurationSet);
   const unsubscribeId = logicalIdOf(stack, stack.node.findChild('SigningSecrets').node.findChild('Unsubscribe'));
 
   it('verifies the bare sender address as an SES identity', () => {
@@ -28,6 +29,8 @@ describe('AlertSender with a single sender address (the repository config)', () 
       // A Secrets Manager secret's Ref is its ARN.
       PROCWATCH_UNSUBSCRIBE_SECRET_ARN: { Ref: unsubscribeId },
       PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
+      // The stack's own configuration set (a Ref is its name): bounces and complaints reach the feedback function.
+      PROCWATCH_SES_CONFIGURATION_SET: { Ref: configSetId },
     });
     expect(JSON.stringify(fn.Environment)).not.toContain('{{resolve:secretsmanager');
     expect(fn.DeadLetterConfig).toEqual({ TargetArn: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) });
@@ -54,7 +57,20 @@ describe('AlertSender with a single sender address (the repository config)', () 
       {
         Effect: 'Allow',
         Action: ['ses:SendEmail', 'ses:SendRawEmail'],
-        Resource: sesArn(identityId),
+        Resource: [
+          {
+            'Fn::Join': [
+              '',
+              [
+                'arn:',
+                { Ref: 'AWS::Partition' },
+                ':ses:eu-west-2:123456789012:configuration-set/',
+                { Ref: configSetId },
+              ],
+            ],
+          },
+          sesArn(identityId),
+        ],
         Condition: { StringEquals: { 'ses:FromAddress': 'alerts@procwatch.invalid' } },
       },
     ]);
@@ -122,10 +138,10 @@ describe('AlertSender with a sender domain and sandbox recipients', () => {
       Resource: expect.arrayContaining(identities),
       Condition: { StringEquals: { 'ses:FromAddress': 'alerts@watch.example.org' } },
     });
-    expect(ses!.Resource).toHaveLength(3);
+    expect(ses!.Resource).toHaveLength(4); // and the configuration set
   });
 
-  it('may also use the SES configuration set the config names, and only that one', () => {
+  it('uses the SES configuration set the config names instead of its own, and only that one', () => {
     const custom = synthStack({ patch: { mailer: { kind: 'outbox', ses: { configurationSet: 'procwatch' } } } });
     const ses = statementsOfRole(custom.template, logicalIdOf(custom.stack, custom.stack.sender.fn.role!)).find((s) =>
       String(s.Action).includes('ses:'),
@@ -133,6 +149,8 @@ describe('AlertSender with a sender domain and sandbox recipients', () => {
     expect(ses!.Resource).toContainEqual({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-2:123456789012:configuration-set/procwatch']],
     });
+    expect(JSON.stringify(ses!.Resource).match(/configuration-set/g)).toHaveLength(1);
+    custom.template.resourceCountIs('AWS::SES::ConfigurationSet', 0);
   });
 
   it('refuses a sender domain the From address is not at', () => {

@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
 import { loadKnownCorpus } from '../../lambdas/adapters/fs/known-correspondence';
-import { BUNDLE_OPTIONS, bundleCopyCommands } from '../../lib/constructs/handler-function';
+import { BUNDLE_OPTIONS, bundleCopyCommands, PDF_READER_FILES } from '../../lib/constructs/handler-function';
 import { deploySettings } from '../../lib/deploy-settings';
 import { PROJECT_ROOT } from './synth-stack';
 
 const BUNDLE_BUDGET_BYTES = 1_800_000;
-const HANDLERS = ['check-sources', 'send-alerts', 'query-api'];
+const HANDLERS = ['check-sources', 'send-alerts', 'query-api', 'ses-feedback'];
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -81,4 +81,38 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
       existsSync(join(PROJECT_ROOT, 'web')) ? readdirSync(join(PROJECT_ROOT, 'web')) : [],
     );
   });
+});
+
+it('reads a PDF as deployed: the reader bundled like a handler, unpdf copied beside it only', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'procwatch-bundle-pdf-'));
+  dirs.push(out);
+  await build({
+    entryPoints: [join(PROJECT_ROOT, 'lambdas', 'adapters', 'pdf', 'pdf-text-extractor.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: BUNDLE_OPTIONS.target,
+    minify: BUNDLE_OPTIONS.minify,
+    external: [...BUNDLE_OPTIONS.externalModules],
+    outfile: join(out, 'index.js'),
+    logLevel: 'silent',
+  });
+  const commands = bundleCopyCommands(
+    {
+      projectRoot: PROJECT_ROOT,
+      deployedConfig: '{}',
+      knownCorrespondence: 'data/known-correspondence',
+      extraFiles: PDF_READER_FILES,
+    },
+    out,
+  );
+  execFileSync('bash', ['-c', commands.join(' && ')], { cwd: PROJECT_ROOT });
+  // A fresh Node process in the output folder, as the Lambda runtime loads it: no project node_modules.
+  const script = `const { PdfTextExtractor } = require('./index.js');
+    const bytes = require('node:fs').readFileSync(process.argv[1]);
+    new PdfTextExtractor().extract(new Uint8Array(bytes), { url: 'x' }).then((t) => console.log(JSON.stringify(t)));`;
+  const pdf = join(PROJECT_ROOT, 'test', 'fixtures', 'pdf', 'composed_hikvision-to-bscc-2024-01-12.pdf');
+  const text = JSON.parse(execFileSync(process.execPath, ['-e', script, pdf], { cwd: out, encoding: 'utf8' }));
+  expect(text.pages).toBe(1);
+  expect(text.text).toMatch(/Dear Professor Sampson/);
 });

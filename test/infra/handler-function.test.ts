@@ -1,13 +1,13 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { logicalIdOf, synthStack } from './synth-stack';
 
-describe('HandlerFunction (all three functions)', () => {
+describe('HandlerFunction (all four functions)', () => {
   const { stack, template } = synthStack({ patch: { deploy: { logRetentionDays: 90 } } });
   const resources = template.toJSON().Resources;
-  const functions = { checker: stack.checker, sender: stack.sender, api: stack.api };
+  const functions = { checker: stack.checker, sender: stack.sender, api: stack.api, feedback: stack.feedback };
 
   it('one function per job, each with its own role and its own log group, kept for the configured retention', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 3);
+    template.resourceCountIs('AWS::Lambda::Function', 4);
     const roles = new Set<string>();
     for (const part of Object.values(functions)) {
       const fn = resources[logicalIdOf(stack, part.fn)].Properties;
@@ -17,7 +17,7 @@ describe('HandlerFunction (all three functions)', () => {
       expect(resources[logicalIdOf(stack, part.logGroup)].Properties.RetentionInDays).toBe(90);
       roles.add(fn.Role['Fn::GetAtt'][0]);
     }
-    expect(roles.size).toBe(3);
+    expect(roles.size).toBe(4);
   });
 
   it('grants no managed policy to any role (AWSLambdaBasicExecutionRole may write to every log group)', () => {

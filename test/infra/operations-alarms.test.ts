@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { CLEAN_CYCLE_METRIC, METRIC_NAMESPACE } from '../../lib/constructs/operations-alarms';
+import { EmfMetrics } from '../../lambdas/adapters/log/emf-metrics';
+import { DELIVERIES_FAILED } from '../../lambdas/core/deliver-alerts';
+import { DELIVERY_COMPLAINTS } from '../../lambdas/core/record-feedback';
 import { logicalIdOf, synthStack } from './synth-stack';
 
 const { stack, template } = synthStack({ patch: { deploy: { opsEmail: 'ops@example.org' } } });
@@ -16,7 +19,10 @@ describe('OperationsAlarms', () => {
       Endpoint: 'ops@example.org',
       TopicArn: topicRef,
     });
-    template.resourceCountIs('AWS::SNS::Subscription', 1);
+    // The other subscription is the SES feedback topic's function (delivery-feedback.test.ts).
+    expect(
+      Object.keys(template.findResources('AWS::SNS::Subscription', { Properties: { Protocol: 'email' } })),
+    ).toHaveLength(1);
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: [
@@ -37,7 +43,7 @@ describe('OperationsAlarms', () => {
   });
 
   it('alarms on errors and throttles of every function', () => {
-    for (const fn of [stack.checker.fn, stack.sender.fn, stack.api.fn]) {
+    for (const fn of [stack.checker.fn, stack.sender.fn, stack.api.fn, stack.feedback.fn]) {
       const id = logicalIdOf(stack, fn);
       for (const metric of ['Errors', 'Throttles']) {
         const alarm = alarms.find((a) => a.MetricName === metric && a.Dimensions?.[0]?.Value?.Ref === id);
@@ -84,8 +90,27 @@ describe('OperationsAlarms', () => {
     expect(handler).toMatch(/logger\.info\('cycle finished', \{[^}]*\bfailed\b/);
   });
 
+  it('alarms on any email that failed for good, and on any complaint, from the EMF metrics the code writes', () => {
+    for (const name of [DELIVERIES_FAILED, DELIVERY_COMPLAINTS]) {
+      expect(alarms.find((a) => a.MetricName === name)).toMatchObject({
+        Namespace: METRIC_NAMESPACE,
+        Dimensions: [{ Name: 'Service', Value: 'procurement-watch' }],
+        Statistic: 'Sum',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+      });
+      // The line EmfMetrics writes names the same namespace, dimension and metric.
+      const lines: string[] = [];
+      new EmfMetrics((l) => lines.push(l)).count(name);
+      const emf = JSON.parse(lines[0]);
+      expect(emf._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: METRIC_NAMESPACE, Dimensions: [['Service']] });
+      expect(emf).toMatchObject({ Service: 'procurement-watch', [name]: 1 });
+    }
+  });
+
   it('sends every alarm, and its recovery, to the operations topic', () => {
-    expect(alarms).toHaveLength(8);
+    expect(alarms).toHaveLength(12);
     for (const a of alarms) {
       expect(a.AlarmActions).toEqual([topicRef]);
       expect(a.OKActions).toEqual([topicRef]);

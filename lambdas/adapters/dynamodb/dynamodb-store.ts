@@ -19,12 +19,11 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { StoreError } from '../../core/errors';
-import type { Alert, AlertStatus, Change, SourceState, StoredDocument, StoredVersion } from '../../core/model';
+import type { Alert, Change, SourceState, StoredDocument, StoredVersion } from '../../core/model';
 import type { ChangePage, ChangeQuery, ChangeWrite, Store, WriteOutcome } from '../../core/ports';
 import { writeChange } from './change-writer';
 import {
   alertFromItem,
-  alertItem,
   changeFromItem,
   documentFromItem,
   INDEXES,
@@ -252,46 +251,9 @@ export class DynamoDbStore implements Store {
     return item ? changeFromItem(item) : null;
   }
 
-  async listAlerts(status: AlertStatus, limit = 1000): Promise<Alert[]> {
-    const items = await this.queryAll(
-      {
-        IndexName: INDEXES.byGroup,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': INDEX_KEYS.gsi1.pk },
-        ExpressionAttributeValues: { ':pk': `ALERTS#${status}` },
-      },
-      limit,
-    );
-    return items.map(alertFromItem);
-  }
-
   async getAlert(alertId: string): Promise<Alert | null> {
     const item = await this.get(keys.alert(alertId));
     return item ? alertFromItem(item) : null;
-  }
-
-  async updateAlert(alertId: string, from: AlertStatus, patch: Partial<Alert>): Promise<boolean> {
-    const current = await this.get(keys.alert(alertId));
-    if (!current || current.status !== from) return false;
-    const next = { ...alertFromItem(current), ...patch };
-    try {
-      await this.call('PutItem', () =>
-        this.doc.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: alertItem(next),
-            ConditionExpression: '#s = :from',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':from': from },
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        ),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof StoreError && (err.cause as Error)?.name === 'ConditionalCheckFailedException') return false;
-      throw err;
-    }
   }
 
   /** Low-level helpers shared by the adapter's methods (and by later use-cases' adapters). */
@@ -304,9 +266,26 @@ export class DynamoDbStore implements Store {
     return res.Item;
   }
 
-  async update(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<void> {
-    await this.call('UpdateItem', () =>
+  /** An UpdateItem; with `ReturnValues` it answers the item's attributes. */
+  async update(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<Item | undefined> {
+    const res = await this.call('UpdateItem', () =>
       this.doc.send(new UpdateCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' })),
+    );
+    return res.Attributes;
+  }
+
+  /**
+   * One TransactWriteItems of Put / Update / ConditionCheck items (the table name is filled in).
+   * A cancellation stays a StoreError whose cause carries DynamoDB's `CancellationReasons`.
+   */
+  async transact(items: Record<string, Record<string, unknown>>[]): Promise<void> {
+    const TransactItems = items.map((item) =>
+      Object.fromEntries(Object.entries(item).map(([op, body]) => [op, { ...body, TableName: this.tableName }])),
+    );
+    await this.call('TransactWriteItems', () =>
+      this.doc.send(
+        new TransactWriteCommand({ TransactItems: TransactItems as never, ReturnConsumedCapacity: 'TOTAL' }),
+      ),
     );
   }
 

@@ -6,11 +6,14 @@
  *   version       DOC#<docId>           V#<000001>          -
  *   version part  DOC#<docId>           V#<000001>#P#<n>    -    (bodies over the item limit)
  *   change        CHANGE#<changeId>     CHANGE              LOG / <at>#<id>                     by source, type, thread, document
- *   alert         ALERT#<alertId>       ALERT               ALERTS#<status> / <at>#<id>
+ *   alert         ALERT#<alertId>       ALERT               ALERTS#unexpanded / <at>#<id> until expanded
  *   source state  SOURCE#<sourceId>     STATE               -
+ *   delivery row  DELIVERY#<subjectId>  <channel>#<recipient>#<generation>   OUTBOX / <due or lease>#… while
+ *                                                           pending or sending; OUTBOX#failed / <at>#… when failed
+ *   subscriber    SUBSCRIBER#<email>    STATE               SUBSCRIBERS / <email>
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Alert, Change, SourceState, StoredDocument, StoredVersion } from '../../core/model';
+import type { Alert, Change, DeliveryKey, SourceState, StoredDocument, StoredVersion } from '../../core/model';
 
 export const INDEXES = {
   byGroup: 'gsi1',
@@ -194,31 +197,19 @@ export function changeFromItem(item: Item): Change {
   return { ...c, diff, keywords: c.keywords ?? [] };
 }
 
+/** A new alert carries one index entry, `ALERTS#unexpanded`, until the outbox expands it into rows. */
 export function alertItem(a: Alert): Item {
   return {
     ...keys.alert(a.alertId),
     entity: 'alert',
     ...a,
-    gsi1pk: `ALERTS#${a.status}`,
+    gsi1pk: deliveryKeys.unexpanded(),
     gsi1sk: `${a.createdAt}#${a.alertId}`,
   };
 }
 
 export function alertFromItem(item: Item): Alert {
-  return pick<Alert>(item, [
-    'alertId',
-    'changeId',
-    'type',
-    'sourceId',
-    'createdAt',
-    'status',
-    'subject',
-    'priority',
-    'attempts',
-    'lastError',
-    'messageId',
-    'claimedAt',
-  ]);
+  return pick<Alert>(item, ['alertId', 'changeId', 'type', 'sourceId', 'createdAt', 'subject', 'priority']);
 }
 
 export function sourceStateItem(s: SourceState): Item {
@@ -248,46 +239,22 @@ function asBuffer(value: unknown): Buffer {
   throw new TypeError('expected binary attribute');
 }
 
-function pick<T>(item: Item, fields: (keyof T & string)[]): T {
+export function pick<T>(item: Item, fields: (keyof T & string)[]): T {
   const out: Record<string, unknown> = {};
   for (const f of fields) out[f] = item[f] === undefined ? null : item[f];
   return out as T;
 }
 
-/**
- * Delivery items (lambdas/adapters/dynamodb/delivery-store.ts):
- *   send record   SEND#<alertId>             TO#<recipient>   SENDS#<status> / <leaseUntil|updatedAt>#<alertId>#<recipient>
- *   subscriber    SUBSCRIBER#<email>         STATE            SUBSCRIBERS / <email>
- * A digest's own send record uses its digest id (`digest-<day>-<hash>`) as the alert id.
- */
+/** Delivery keys (shapes in delivery-items.ts); generations are zero-padded so they sort. */
 export const deliveryKeys = {
-  send: (alertId: string, recipient: string) => ({ pk: `SEND#${alertId}`, sk: `TO#${recipient}` }),
-  sendsByStatus: (status: string) => `SENDS#${status}`,
+  row: (k: DeliveryKey) => ({
+    pk: `DELIVERY#${k.subjectId}`,
+    sk: `${k.channel}#${k.recipient}#${String(k.generation).padStart(3, '0')}`,
+  }),
+  /** The sender's work: pending rows by due time, sending rows by lease end. */
+  work: () => 'OUTBOX',
+  failed: () => 'OUTBOX#failed',
+  unexpanded: () => 'ALERTS#unexpanded',
   subscriber: (email: string) => ({ pk: `SUBSCRIBER#${email}`, sk: 'STATE' }),
   subscribers: () => 'SUBSCRIBERS',
-  alertsByStatus: (status: string) => `ALERTS#${status}`,
 };
-
-export const SEND_FIELDS = [
-  'alertId',
-  'recipient',
-  'kind',
-  'status',
-  'messageId',
-  'claimToken',
-  'leaseUntil',
-  'sendStartedAt',
-  'providerMessageId',
-  'attempts',
-  'lastError',
-  'nextAttemptAt',
-  'sentAt',
-  'digestId',
-  'items',
-  'resent',
-] as const;
-
-export function sendFromItem<T>(item: Item): T {
-  const out = pick<Record<string, unknown>>(item, [...SEND_FIELDS]);
-  return { ...out, attempts: (out.attempts as number | null) ?? 0, resent: Boolean(out.resent) } as T;
-}

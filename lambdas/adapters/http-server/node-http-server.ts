@@ -6,6 +6,10 @@ import type { HttpRequest, HttpResponse } from '../../http/http-types';
 /** Request bodies are tiny (the unsubscribe form): anything larger is refused before it is read. */
 const MAX_BODY = 16 * 1024;
 
+/** Where `procwatch serve` listens unless told otherwise: local alert emails link their unsubscribe page here. */
+export const DEFAULT_SERVE_PORT = 8080;
+export const LOCAL_SERVE_URL = `http://127.0.0.1:${DEFAULT_SERVE_PORT}`;
+
 export class LoopbackHttpServer {
   private server: Server | null = null;
 
@@ -52,7 +56,9 @@ export class LoopbackHttpServer {
     const body = await readBody(req);
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-    return this.handle({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body });
+    // Loopback only (see start): whoever asks is on this machine.
+    const request = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body };
+    return this.handle({ ...request, authenticated: true });
   }
 }
 

@@ -5,10 +5,11 @@
  */
 import { resolve } from 'node:path';
 import type { Config, SesConfig, SmtpConfig, UnsubscribeConfig } from '../../config';
-import type { DeliverInput, UnsubscribeLinks } from '../../core/deliver-alerts';
+import type { DeliverInput, UnsubscribeLinks } from '../../core/delivery-context';
 import { ConfigError } from '../../core/errors';
 import type { Mailer } from '../../core/ports';
 import { localSecret } from '../fs/local-secret';
+import { LOCAL_SERVE_URL } from '../http-server/node-http-server';
 import { OutboxMailer } from './outbox-mailer';
 import { resolveSecret, type SecretClients, type SecretRef } from './secret-source';
 import { SesMailer } from './ses-mailer';
@@ -21,6 +22,8 @@ export interface MailSetup {
   secrets: string[];
   /** Where a local run's generated unsubscribe key is kept; null when it came from the config or AWS. */
   localSecretFile: string | null;
+  /** The web page's public address (PROCWATCH_PUBLIC_URL, set by the stack): alerts link their change there. */
+  publicUrl: string | null;
 }
 
 export interface MailSetupOptions {
@@ -33,7 +36,10 @@ export interface MailSetupOptions {
   mailer?: Mailer;
 }
 
-export const DEFAULT_UNSUBSCRIBE_URL = 'http://127.0.0.1:8787/unsubscribe';
+/** Local runs: the unsubscribe page `procwatch serve` answers on its default address. */
+export const DEFAULT_UNSUBSCRIBE_URL = `${LOCAL_SERVE_URL}/unsubscribe`;
+/** Set by the stack: the SES configuration set whose event destination reports bounces and complaints. */
+export const SES_CONFIGURATION_SET_ENV = 'PROCWATCH_SES_CONFIGURATION_SET';
 export const DEFAULT_SECRET_ENV = 'PROCWATCH_UNSUBSCRIBE_SECRET';
 /** Set by the stack: the ARN of the generated unsubscribe key, read at cold start (never its value). */
 export const UNSUBSCRIBE_SECRET_ARN_ENV = 'PROCWATCH_UNSUBSCRIBE_SECRET_ARN';
@@ -54,9 +60,9 @@ export async function openMailSetup(config: Config, options: MailSetupOptions = 
     secret = localSecret(localSecretFile);
   } else secrets.push(secret);
   // In AWS the stack passes the API's public URL; its /unsubscribe route verifies the token.
-  const publicUrl = env.PROCWATCH_PUBLIC_URL ? `${env.PROCWATCH_PUBLIC_URL.replace(/\/+$/, '')}/unsubscribe` : null;
+  const publicUrl = env.PROCWATCH_PUBLIC_URL ? env.PROCWATCH_PUBLIC_URL.replace(/\/+$/, '') : null;
   const unsubscribe: UnsubscribeLinks = {
-    baseUrl: u?.baseUrl ?? publicUrl ?? DEFAULT_UNSUBSCRIBE_URL,
+    baseUrl: u?.baseUrl ?? (publicUrl ? `${publicUrl}/unsubscribe` : DEFAULT_UNSUBSCRIBE_URL),
     secret,
     mailto: u?.mailto,
   };
@@ -65,6 +71,7 @@ export async function openMailSetup(config: Config, options: MailSetupOptions = 
     unsubscribe,
     secrets,
     localSecretFile,
+    publicUrl,
   };
 }
 
@@ -101,7 +108,7 @@ async function mailerFor(
       const ses = (config.mailer.ses as SesConfig | undefined) ?? {};
       return SesMailer.connect(
         { region: ses.region ?? config.store.region, ...(ses.endpoint ? { endpoint: ses.endpoint } : {}) },
-        ses.configurationSet,
+        env[SES_CONFIGURATION_SET_ENV] || ses.configurationSet,
       );
     }
     default:
@@ -134,6 +141,8 @@ export function deliverInput(config: Config, mail: MailSetup, extra: Partial<Del
       frequency: s.frequency ?? 'immediate',
     })),
     unsubscribe: mail.unsubscribe,
+    sourceNames: config.sources.map((s) => ({ id: s.id, name: s.name })),
+    publicUrl: mail.publicUrl ?? undefined,
     ...extra,
   };
 }

@@ -57,6 +57,10 @@ export class SesMailer implements Mailer {
           Destination: { ToAddresses: message.to },
           Content: { Raw: { Data: raw } },
           ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
+          // Published with every bounce and complaint event: how the feedback handler finds the row.
+          ...(message.tags
+            ? { EmailTags: Object.entries(message.tags).map(([Name, Value]) => ({ Name, Value })) }
+            : {}),
         }),
       );
       return { messageId: res.MessageId ?? message.messageId };

@@ -1,4 +1,5 @@
 /** `GET /changes` (a page of the log, newest first) and `GET /changes/{id}` (one change, its diff, its links). */
+import { changePageUrl } from '../../core/change-links';
 import type { Change } from '../../core/model';
 import { queryChanges } from '../../core/query-changes';
 import { baseUrlOf, type ApiDeps } from '../api-deps';
@@ -8,7 +9,7 @@ import { changeQueryFrom, changeQueryString, singleParams } from '../query-param
 export function changeLinks(base: string, c: Change): Record<string, string | null> {
   return {
     self: `${base}/changes/${encodeURIComponent(c.changeId)}`,
-    page: `${base}/?change=${encodeURIComponent(c.changeId)}`,
+    page: changePageUrl(base, c.changeId),
     source: c.url,
     document: c.docId ? `${base}/documents/${encodeURIComponent(c.docId)}/history` : null,
     thread: c.threadId ? `${base}/changes?thread=${encodeURIComponent(c.threadId)}` : null,

@@ -3,7 +3,7 @@
  * the mail client POSTs `List-Unsubscribe=One-Click` to the link) does it. GET never unsubscribes:
  * mail scanners fetch every link they see. Tokens are the delivery feature's (core/unsubscribe-token).
  */
-import type { DeliveryStore } from '../../core/ports';
+import type { SubscriberStore } from '../../core/ports';
 import { verifyUnsubscribeToken } from '../../core/unsubscribe-token';
 import { xmlEscape } from '../atom-feed';
 import { errorResponse, json, SECURITY_HEADERS, type HttpRequest, type HttpResponse } from '../http-types';
@@ -11,7 +11,7 @@ import type { ExtraRoute } from '../router';
 
 export interface UnsubscribeDeps {
   secret: string;
-  store: Pick<DeliveryStore, 'unsubscribe'>;
+  store: Pick<SubscriberStore, 'unsubscribe'>;
   now: () => Date;
 }
 

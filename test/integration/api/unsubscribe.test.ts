@@ -2,7 +2,7 @@
  * RFC 8058 one-click unsubscribe on the query API, over DynamoDB Local, with the delivery feature's
  * token scheme: GET only asks, POST unsubscribes, a forged token changes nothing.
  */
-import { DynamoDeliveryStore } from '../../../lambdas/adapters/dynamodb/delivery-store';
+import { DynamoSubscribers } from '../../../lambdas/adapters/dynamodb/subscriber-store';
 import type { DynamoDbStore } from '../../../lambdas/adapters/dynamodb/dynamodb-store';
 import { silentLogger } from '../../../lambdas/adapters/log/json-logger';
 import { createUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token';
@@ -21,14 +21,22 @@ function req(method: string, path: string, body = '', headers: Record<string, st
 }
 
 async function states() {
-  return new DynamoDeliveryStore(store).listSubscriberStates();
+  return new DynamoSubscribers(store).listSubscriberStates();
 }
 
 beforeAll(async () => {
   store = await freshStore('unsub');
   const settings = { cursorSecret: 'cursor-secret-0123456789', baseUrl: null, unsubscribeSecret: SECRET };
   route = queryApiRouter(
-    { store, clock: { now: () => AT, sleep: async () => undefined }, logger: silentLogger },
+    {
+      store,
+      subscriberStore: new DynamoSubscribers(store),
+      config: {
+        alerts: { from: 'a@procwatch.invalid', to: ['team@example.org'], failureThreshold: 3, shrinkRatio: 0.5 },
+      },
+      clock: { now: () => AT, sleep: async () => undefined },
+      logger: silentLogger,
+    },
     settings,
     null,
   );
@@ -55,7 +63,9 @@ it('POST with List-Unsubscribe=One-Click unsubscribes, and again is harmless', a
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ unsubscribed: true });
   }
-  expect(await states()).toEqual([{ email: 'campaigner@example.org', unsubscribedAt: AT.toISOString() }]);
+  expect(await states()).toEqual([
+    { email: 'campaigner@example.org', unsubscribedAt: AT.toISOString(), suppressedAt: null, suppressedReason: null },
+  ]);
 });
 
 it('the confirmation form posts the token in its body', async () => {
@@ -88,7 +98,15 @@ it('refuses a token signed with another secret, or edited, and changes nothing',
 
 it('is not served at all without an unsubscribe secret', async () => {
   const bare = queryApiRouter(
-    { store, clock: { now: () => AT, sleep: async () => undefined }, logger: silentLogger },
+    {
+      store,
+      subscriberStore: new DynamoSubscribers(store),
+      config: {
+        alerts: { from: 'a@procwatch.invalid', to: ['team@example.org'], failureThreshold: 3, shrinkRatio: 0.5 },
+      },
+      clock: { now: () => AT, sleep: async () => undefined },
+      logger: silentLogger,
+    },
     { cursorSecret: 'cursor-secret-0123456789', baseUrl: null, unsubscribeSecret: null },
     null,
   );

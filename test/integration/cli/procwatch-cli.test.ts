@@ -1,8 +1,10 @@
 /** The `procwatch` command as a user runs it: a real child process, real files, real exit codes. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { exampleFrom, exampleHtml, exampleText, stableParts } from '../../../demo/example-alert';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -79,10 +81,18 @@ describe('procwatch usage and configuration errors', () => {
   });
 
   it('--help works on every command', () => {
-    for (const cmd of ['run', 'changes', 'show', 'match', 'demo']) {
+    for (const cmd of ['run', 'changes', 'show', 'match', 'demo', 'send', 'resend', 'subscribers']) {
       const { code, out } = procwatch(cmd, '--help');
       expect(code).toBe(0);
       expect(out).toMatch(/Usage: procwatch/);
+    }
+  });
+
+  it('resend takes one change id or --failed, not both nor neither (exit 2)', () => {
+    for (const args of [['resend'], ['resend', 'some-change', '--failed']]) {
+      const { code, err } = procwatch(...args);
+      expect(code).toBe(2);
+      expect(err).toMatch(/Name one change id, or pass --failed/);
     }
   });
 
@@ -181,5 +191,14 @@ describe('procwatch demo', () => {
         .readdirSync(outbox)
         .filter((f: string) => f.endsWith('.eml')),
     ).toHaveLength(sent);
+  });
+
+  it('is where docs/example-alert.html and .txt come from: `npm run docs:example-alert` wrote them, not a person', async () => {
+    const outbox = mkdtempSync(join(tmpdir(), 'demo-outbox-'));
+    expect(procwatch('demo', '--outbox', outbox).code).toBe(0);
+    const example = await exampleFrom(outbox);
+    const doc = (f: string) => stableParts(readFileSync(join(ROOT, 'docs', f), 'utf8'));
+    expect(doc('example-alert.html')).toBe(stableParts(exampleHtml(example)));
+    expect(doc('example-alert.txt')).toBe(stableParts(exampleText(example)));
   });
 });

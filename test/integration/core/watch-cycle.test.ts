@@ -75,8 +75,9 @@ describe('watch cycle (DynamoDB Local + replay server + outbox)', () => {
     expect((calls.PutItem ?? 0) - (before.calls.PutItem ?? 0)).toBe(0);
     expect(h.runtime.store.capacity.write).toBe(before.write);
     // An identical listing is recognised by its fingerprint: no stored document is even read.
-    // The three queries are the sender's (subscriber states, pending alerts, stale claims), none is the checker's.
-    expect((calls.Query ?? 0) - (before.calls.Query ?? 0)).toBe(3);
+    // The two queries are the sender's (alerts to expand, rows due), none is the checker's; with no
+    // work, subscriber states are not read.
+    expect((calls.Query ?? 0) - (before.calls.Query ?? 0)).toBe(2);
     expect((calls.GetItem ?? 0) - (before.calls.GetItem ?? 0)).toBe(2); // one source state each
   });
 });
@@ -95,10 +96,10 @@ describe('two cycles at once', () => {
       );
       expect(alerting).toHaveLength(T1_ALERTS.length);
       expect(new Set(changes.map((c) => c.changeId)).size).toBe(changes.length);
-      const pending = await h.runtime.store.listAlerts('pending');
-      const delivered = await h.runtime.store.listAlerts('sent');
-      expect(pending).toEqual([]);
-      expect(delivered.filter((x) => x.type !== 'baseline')).toHaveLength(T1_ALERTS.length);
+      // Every alert expanded, nothing left due: each went out once, in one of the two cycles.
+      expect(await h.runtime.outbox.listUnexpanded()).toEqual([]);
+      expect(await h.runtime.outbox.listDue(new Date(Date.now() + 86_400_000))).toEqual([]);
+      expect(sent.filter((x) => x.type !== 'baseline')).toHaveLength(T1_ALERTS.length);
       expect(new Set(sent.map((x) => x.alertId)).size).toBe(sent.length);
     } finally {
       await h.close();

@@ -1,14 +1,15 @@
 /**
- * Daily digests over real SMTP and DynamoDB Local: an item already sent immediately to a person is
- * not repeated in their digest, a digest goes out once per day, and an empty digest is not sent.
+ * Daily digests over real SMTP and DynamoDB Local. An alert joins the digest of the first digest
+ * hour after it was raised (London time), once per person: never one that person already had
+ * immediately, never two digests; a digest already on its way sends a late alert to the next one;
+ * a day with nothing to say sends nothing.
  */
-import { DynamoDeliveryStore } from '../../../lambdas/adapters/dynamodb/delivery-store';
-import { silentLogger } from '../../../lambdas/adapters/log/json-logger';
 import { SmtpMailer } from '../../../lambdas/adapters/mail/smtp-mailer';
+import { digestSlot } from '../../../lambdas/core/delivery-rows';
 import { runDelivery } from '../../../lambdas/core/run-delivery';
-import type { Subscriber } from '../../../lambdas/core/subscribers';
+import { londonTime, type Subscriber } from '../../../lambdas/core/subscribers';
+import { deliveryDeps, only, recordRealAlerts, seed, type Recorded } from './seeded-alerts';
 import { T1_ALERTS } from '../../support/harness';
-import { recordRealAlerts, seed, type Recorded } from './seeded-alerts';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 
 let recorded: Recorded;
@@ -27,60 +28,87 @@ afterAll(async () => {
 });
 
 const changeIds = (text: string | undefined) => [...(text ?? '').matchAll(/Change id: (\S+)/g)].map((m) => m[1]);
+const to = (email: string) => sink.received.filter((r) => r.envelopeTo[0] === email).map((r) => r.mail);
 
-it('a digest skips what was sent immediately, is sent once a day, and is not sent when empty', async () => {
-  const store = await seed(recorded, 'digest');
-  const deliveries = new DynamoDeliveryStore(store);
-  // London 07:30 on the day after the alerts: before an 08:00 digest hour.
-  const created = Math.max(...recorded.alerts.map((a) => Date.parse(a.createdAt)));
-  const nextDay = new Date(created + 24 * 3600_000).toISOString().slice(0, 10);
-  let t = Date.parse(`${nextDay}T07:30:00Z`);
-  const clock = { now: () => new Date(t), sleep: async () => undefined };
-  const deps = { store, mailer, logger: silentLogger, clock, deliveries };
+it('a digest carries each alert once per person, at its hour; a late alert waits for the next one', async () => {
+  const letters = only(recorded, ['new-correspondence']);
+  const others = only(recorded, ['baseline', 'document-changed', 'document-withdrawn']);
+  const store = await seed(letters, 'digest');
+  const raised = recorded.alerts[0].createdAt;
+  const daily: Subscriber = { email: 'daily@example.org', frequency: 'daily', digestHour: 8 };
+  const hour = Date.parse(digestSlot(daily, raised).dueAt);
+  expect(londonTime(new Date(hour)).hour).toBe(8);
+  let t = Date.parse(raised) + 60_000;
+  const deps = deliveryDeps(store, mailer, { clock: { now: () => new Date(t), sleep: async () => undefined } });
   const input = (subscribers: Subscriber[]) => ({
     from: 'procurement-watch <alerts@procwatch.invalid>',
     to: [],
     subscribers,
+    sourceNames: [{ id: 'bscc-correspondence', name: 'BSCC correspondence on GOV.UK' }],
   });
-  const email = 'switcher@example.org';
+  const switcher = 'switcher@example.org';
 
-  // While immediate, the person subscribed to letters only: they get the new letters at once.
-  const letters = T1_ALERTS.filter((t) => t === 'new-correspondence').length;
-  const first = await runDelivery(deps, input([{ email, frequency: 'immediate', types: ['new-correspondence'] }]));
-  expect(first.messages).toBe(letters);
-  const immediate = sink.received.flatMap((r) => changeIds(r.mail.text));
-  expect(immediate).toHaveLength(letters);
+  // The switcher takes letters immediately: the new letters go out at once; the daily reader waits.
+  const newLetters = T1_ALERTS.filter((type) => type === 'new-correspondence').length;
+  const first = await runDelivery(
+    deps,
+    input([{ email: switcher, frequency: 'immediate', types: ['new-correspondence'] }, daily]),
+  );
+  expect(first.messages).toBe(newLetters);
+  const immediate = to(switcher).flatMap((m) => changeIds(m.text));
+  expect(immediate).toHaveLength(newLetters);
 
-  // They switch to a daily digest of everything at 08:00 London (GMT in winter, BST in summer).
-  const daily: Subscriber[] = [{ email, frequency: 'daily', digestHour: 8 }];
-  const early = await runDelivery(deps, input(daily));
-  expect(early.digests).toBe(0);
+  // Then switches to a daily digest of everything: the alerts raised from now on join their digest.
+  const both: Subscriber[] = [{ email: switcher, frequency: 'daily', digestHour: 8 }, daily];
+  await seed(others, 'digest', store);
+  const early = await runDelivery(deps, input(both));
+  expect(early.expanded).toBe(others.alerts.length);
+  expect(early.digests + early.messages).toBe(0);
 
-  t += 3 * 3600_000; // 10:30 UTC: past 08:00 London in any season
-  const due = await runDelivery(deps, input(daily));
-  expect(due.digests).toBe(1);
-  const digest = sink.received[sink.received.length - 1].mail;
-  const rest = recorded.alerts.length - letters;
-  expect(digest.subject).toMatch(new RegExp(`^procurement-watch daily digest: ${rest} alerts, `));
-  const carried = changeIds(digest.text);
-  expect(carried).toHaveLength(rest);
-  expect(carried.filter((id) => immediate.includes(id))).toEqual([]);
-  // Grouped by source, newest first within a thread.
-  expect(digest.html).toMatch(/<h2[^>]*>Source: bscc-correspondence<\/h2>/);
+  t = hour + 60_000;
+  const due = await runDelivery(deps, input(both));
+  expect(due.digests).toBe(2);
+  const [digest] = to(switcher);
+  expect(to(switcher)).toHaveLength(newLetters + 1);
+  const switched = to(switcher)[newLetters];
+  expect(switched.subject).toMatch(
+    new RegExp(`^procurement-watch daily digest: ${recorded.alerts.length - newLetters} alerts, `),
+  );
+  expect(changeIds(switched.text).filter((id) => immediate.includes(id))).toEqual([]);
+  expect(changeIds(to(daily.email)[0].text).sort()).toEqual(recorded.alerts.map((a) => a.changeId).sort());
+  // Grouped by source (by its name), newest first within a thread.
+  expect(switched.html).toMatch(/<h2[^>]*>Source: BSCC correspondence on GOV.UK<\/h2>/);
+  expect(switched.html).not.toMatch(/bscc-correspondence<\/h2>|Thread: bscc--/);
+  const carried = changeIds(switched.text);
   const detected = carried.map((id) => recorded.changes.find((c) => c.changeId === id)!.detectedAt);
   expect([...detected].sort().reverse()).toEqual(detected);
   expect(digest.headerLines.some((h) => h.key === 'list-unsubscribe-post')).toBe(false);
 
-  // Later the same day: no second digest.
-  t += 3600_000;
-  const again = await runDelivery(deps, input(daily));
+  // An alert raised before the hour but expanded after its digest went out waits for the next day's.
+  const late = { ...recorded.alerts[1], alertId: 'late-alert', changeId: 'late-alert' };
+  const lateChange = {
+    ...recorded.changes.find((c) => c.changeId === recorded.alerts[1].changeId)!,
+    changeId: 'late-alert',
+  };
+  await seed({ alerts: [late], changes: [lateChange] }, 'digest', store);
+  t += 3_600_000;
+  const again = await runDelivery(deps, input(both));
+  expect(again.expanded).toBe(1);
   expect(again.digests + again.messages).toBe(0);
 
-  // The next day nothing new happened: the digest would be empty, so none is sent.
-  t += 24 * 3600_000;
+  t += 24 * 3_600_000;
+  const next = await runDelivery(deps, input(both));
+  expect(next.digests).toBe(2);
+  expect(
+    to(switcher)
+      .slice(-1)
+      .flatMap((m) => changeIds(m.text)),
+  ).toEqual(['late-alert']);
+
+  // A day with nothing new: no digest row exists, so nothing is sent.
+  t += 24 * 3_600_000;
   const before = sink.received.length;
-  const empty = await runDelivery(deps, input(daily));
-  expect(empty.emptyDigests).toBe(1);
+  const empty = await runDelivery(deps, input(both));
   expect(empty.messages).toBe(0);
   expect(sink.received).toHaveLength(before);
 });

@@ -8,17 +8,14 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { DynamoDeliveryStore } from '../../../lambdas/adapters/dynamodb/delivery-store';
-import { silentLogger } from '../../../lambdas/adapters/log/json-logger';
 import { OutboxMailer } from '../../../lambdas/adapters/mail/outbox-mailer';
 import { SesMailer } from '../../../lambdas/adapters/mail/ses-mailer';
 import { SmtpMailer } from '../../../lambdas/adapters/mail/smtp-mailer';
-import { sendPendingAlerts } from '../../../lambdas/core/deliver-alerts';
+import { runDelivery } from '../../../lambdas/core/run-delivery';
 import type { Mailer } from '../../../lambdas/core/ports';
 import { HIGH_PRIORITY_MARKER } from '../../../lambdas/core/render-alert';
-import { instantClock } from '../../support/harness';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
-import { recordRealAlerts, seed, type Recorded } from './seeded-alerts';
+import { deliveryDeps, recordRealAlerts, seed, type Recorded } from './seeded-alerts';
 import { startSesStandIn, type SesStandIn } from './ses-stand-in';
 
 let recorded: Recorded;
@@ -69,10 +66,10 @@ it.each(MAILERS)(
   '%s: high priority in the headers and the subject of keyword alerts only',
   async (_name, make, read) => {
     const store = await seed(recorded, 'priority');
-    await sendPendingAlerts(
-      { store, mailer: make(), logger: silentLogger, clock: instantClock, deliveries: new DynamoDeliveryStore(store) },
-      { from: 'procurement-watch <alerts@procwatch.invalid>', to: ['reader@example.org'] },
-    );
+    await runDelivery(deliveryDeps(store, make()), {
+      from: 'procurement-watch <alerts@procwatch.invalid>',
+      to: ['reader@example.org'],
+    });
     const mails = await read();
     expect(mails).toHaveLength(recorded.alerts.length);
     const priorityOf = new Map(recorded.alerts.map((a) => [a.changeId, a.priority]));

@@ -1,7 +1,9 @@
 /**
  * The send-alerts Lambda handler, invoked as Lambda would: config from the file beside it (mailer
  * kind `ses`, pointed at an HTTP-level fake of the SES v2 API), DynamoDB Local, alerts recorded by
- * the check-sources handler. Each alert goes out once; a second invocation sends nothing.
+ * the check-sources handler. Each alert goes out once; a second invocation sends nothing. A bounce
+ * SES publishes about one of them, given to the ses-feedback handler as SNS delivers it, suppresses
+ * the address.
  */
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -9,11 +11,12 @@ import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
 import { handler as checkSources } from '../../../lambdas/handlers/check-sources';
 import { closeHandlerRuntime } from '../../../lambdas/handlers/handler-runtime';
 import { handler as sendAlerts } from '../../../lambdas/handlers/send-alerts';
+import { handler as sesFeedback } from '../../../lambdas/handlers/ses-feedback';
 import { verifyUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token';
 import { ROOT, T1_ALERTS } from '../../support/harness';
 import { testEndpoint } from '../../support/dynamo';
 import { writeLambdaConfig } from '../../support/lambda-config';
-import { startSesStandIn, type SesStandIn } from './ses-stand-in';
+import { feedbackEvent, startSesStandIn, type SesStandIn } from './ses-stand-in';
 
 const ENV = [
   'PROCWATCH_CONFIG_PATH',
@@ -76,4 +79,14 @@ it('sends each pending alert through SES once, with one-click unsubscribe to the
   const second = await sendAlerts();
   expect(second.messages).toBe(0);
   expect(ses.calls).toHaveLength(expected);
+});
+
+it('records a bounce SES publishes through the ses-feedback handler: the address is suppressed, nothing more is sent', async () => {
+  const report = await sesFeedback(feedbackEvent(ses.calls[0], 'permanent-bounce'));
+  expect(report).toMatchObject({ recorded: 1, failed: 1, suppressed: ['campaign-team@example.org'] });
+  // The same event delivered again by SNS changes nothing.
+  expect(await sesFeedback(feedbackEvent(ses.calls[0], 'permanent-bounce'))).toMatchObject({ recorded: 0, failed: 0 });
+  expect(await sesFeedback({ Records: [{ Sns: { Message: '{"eventType":"Delivery"}' } }] })).toMatchObject({
+    recorded: 0,
+  });
 });

@@ -1,15 +1,15 @@
 /**
  * Alerts delivered over real SMTP (smtp-server on loopback), every message read back with
- * mailparser; send records in DynamoDB Local; retries on 451, no retry on 550.
+ * mailparser; delivery rows in DynamoDB Local; retries on 451, no retry on 550.
  */
-import { DynamoDeliveryStore } from '../../../lambdas/adapters/dynamodb/delivery-store';
+import { DynamoOutbox } from '../../../lambdas/adapters/dynamodb/outbox';
 import type { DynamoDbStore } from '../../../lambdas/adapters/dynamodb/dynamodb-store';
-import { silentLogger } from '../../../lambdas/adapters/log/json-logger';
 import { SmtpMailer } from '../../../lambdas/adapters/mail/smtp-mailer';
-import { sendPendingAlerts, type DeliverInput } from '../../../lambdas/core/deliver-alerts';
+import type { DeliverInput } from '../../../lambdas/core/delivery-context';
+import { runDelivery } from '../../../lambdas/core/run-delivery';
 import { verifyUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token';
-import { instantClock, T1_ALERTS } from '../../support/harness';
-import { hostileCopy, recordRealAlerts, seed, type Recorded } from './seeded-alerts';
+import { T1_ALERTS } from '../../support/harness';
+import { deliveryDeps, hostileCopy, recordRealAlerts, rowOf, seed, type Recorded } from './seeded-alerts';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 
 const SECRET = 'smtp-test-unsubscribe-secret-0123456789';
@@ -27,9 +27,9 @@ function input(extra: Partial<DeliverInput> = {}): DeliverInput {
   };
 }
 
-function deps(store: DynamoDbStore, mailer: SmtpMailer) {
-  return { store, mailer, logger: silentLogger, clock: instantClock, deliveries: new DynamoDeliveryStore(store) };
-}
+const deps = (store: DynamoDbStore, mailer: SmtpMailer) => deliveryDeps(store, mailer);
+
+const changeIdOf = (text: string | undefined) => /Change id: (\S+)/.exec(text ?? '')![1];
 
 beforeAll(async () => {
   recorded = await recordRealAlerts();
@@ -54,7 +54,7 @@ describe('SMTP delivery', () => {
       { email: 'campaign@example.org', frequency: 'immediate' as const },
       { email: 'letters-only@example.org', frequency: 'immediate' as const, types: ['new-correspondence'] },
     ];
-    const report = await sendPendingAlerts(deps(store, mailer), input({ subscribers }));
+    const report = await runDelivery(deps(store, mailer), input({ subscribers }));
     const letters = recorded.alerts.filter((a) => a.type === 'new-correspondence').length;
     expect(letters).toBe(T1_ALERTS.filter((t) => t === 'new-correspondence').length);
     expect(report.messages).toBe(recorded.alerts.length + letters);
@@ -89,11 +89,12 @@ describe('SMTP delivery', () => {
     expect(changed.html).toMatch(/<del style="[^"]*text-decoration:line-through[^"]*">[^<]+<\/del>/);
     expect(changed.text).toMatch(/\{\+.+\+\}/);
     expect(changed.text).toMatch(/\[-.+-\]/);
-    // Every record is sent with the provider's queue id; a second run sends nothing.
-    const records = await new DynamoDeliveryStore(store).listByStatus('sent');
-    expect(records).toHaveLength(sink.received.length);
-    expect(records.every((r) => /^Q\d+$/.test(r.providerMessageId ?? ''))).toBe(true);
-    const again = await sendPendingAlerts(deps(store, mailer), input({ subscribers }));
+    // Every row is sent with the provider's queue id; a second run sends nothing.
+    const rows = await Promise.all(sink.received.map((r) => rowOf(store, changeIdOf(r.mail.text), r.envelopeTo[0])));
+    expect(rows.map((r) => r?.status)).toEqual(sink.received.map(() => 'sent'));
+    expect(rows.every((r) => /^Q\d+$/.test(r?.providerMessageId ?? ''))).toBe(true);
+    expect(await new DynamoOutbox(store).listDue(new Date(Date.now() + 86_400_000))).toEqual([]);
+    const again = await runDelivery(deps(store, mailer), input({ subscribers }));
     expect(again.messages).toBe(0);
     expect(sink.received).toHaveLength(recorded.alerts.length + letters);
     mailer.close();
@@ -108,7 +109,7 @@ describe('SMTP delivery', () => {
       ),
     );
     const mailer = new SmtpMailer({ host: '127.0.0.1', port: sink.port, ignoreTLS: true });
-    await sendPendingAlerts(deps(store, mailer), input({ to: ['reader@example.org'] }));
+    await runDelivery(deps(store, mailer), input({ to: ['reader@example.org'] }));
     expect(sink.received).toHaveLength(1);
     const { mail } = sink.received[0];
     expect(mail.subject).toContain('<script>alert("pwned")</script>');
@@ -126,29 +127,27 @@ describe('SMTP delivery', () => {
     const store = await seed(only);
     const mailer = new SmtpMailer({ host: '127.0.0.1', port: sink.port, ignoreTLS: true });
     sink.replies.push(451);
-    const report = await sendPendingAlerts(deps(store, mailer), input({ to: ['retry@example.org'] }));
+    const report = await runDelivery(deps(store, mailer), input({ to: ['retry@example.org'] }));
     expect(sink.dataCommands).toBeGreaterThanOrEqual(2);
     expect(report.messages).toBe(1);
     expect(sink.received).toHaveLength(1);
-    const ok = await new DynamoDeliveryStore(store).getSend({ alertId: one.alertId, recipient: 'retry@example.org' });
+    const ok = await rowOf(store, one.alertId, 'retry@example.org');
     expect(ok).toEqual(expect.objectContaining({ status: 'sent', attempts: 1 }));
 
     const store2 = await seed(only);
     sink.refuse.add('nobody@example.org');
     const before = sink.dataCommands;
-    const failed = await sendPendingAlerts(deps(store2, mailer), input({ to: ['nobody@example.org'] }));
+    const failed = await runDelivery(deps(store2, mailer), input({ to: ['nobody@example.org'] }));
     expect(failed.messages).toBe(0);
     expect(failed.failed).toHaveLength(1);
     expect(failed.failed[0].reason).toMatch(/refused the email with 550.*No such user/);
-    const record = await new DynamoDeliveryStore(store2).getSend({
-      alertId: one.alertId,
-      recipient: 'nobody@example.org',
-    });
+    const record = await rowOf(store2, one.alertId, 'nobody@example.org');
     expect(record).toEqual(expect.objectContaining({ status: 'failed', attempts: 1 }));
     expect(record!.lastError).toMatch(/550/);
-    expect((await store2.getAlert(one.alertId))!.status).toBe('failed');
+    // Listed for `procwatch resend`, with the provider's reason.
+    expect((await new DynamoOutbox(store2).listFailed()).map((r) => r.lastError)).toEqual([record!.lastError]);
     // Not retried: a later run leaves it alone.
-    const later = await sendPendingAlerts(deps(store2, mailer), input({ to: ['nobody@example.org'] }));
+    const later = await runDelivery(deps(store2, mailer), input({ to: ['nobody@example.org'] }));
     expect(later.messages + later.failed.length).toBe(0);
     expect(sink.dataCommands).toBe(before);
     mailer.close();

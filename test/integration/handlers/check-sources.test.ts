@@ -32,14 +32,14 @@ describe('check-sources handler', () => {
       delete process.env[k];
   });
 
-  it('runs a cycle for one schedule group and leaves the alerts pending for the sender', async () => {
+  it('runs a cycle for one schedule group and leaves the alerts to the sender, not yet expanded', async () => {
     const first = await handler({ group: 'govuk' });
     expect(first.outcomes.map((o) => [o.source, o.kind])).toEqual(BSCC_SOURCES.map((s) => [s, 'baseline']));
     replay.setStep('t1');
     const second = await handler({ group: 'govuk' });
     expect(second.outcomes.every((o) => o.kind === 'updated')).toBe(true);
     const rt = await handlerRuntime().runtime;
-    const pending = await rt.store.listAlerts('pending');
+    const pending = await rt.outbox.listUnexpanded();
     expect(pending.map((a) => a.type).sort()).toEqual(['baseline', ...T1_ALERTS].sort());
   });
 

@@ -8,7 +8,7 @@
 import { concurrentCycles } from './concurrency-scenario';
 import { after, crashScenario, tallyCrashes, type CrashOutcome } from './crash-scenario';
 import { ReliabilityLog } from './reliability-report';
-import { SKIP_ATOMICITY, SKIP_CLAIMS } from './sabotage';
+import { SKIP_ATOMICITY, SKIP_CLAIMS, SKIP_SENT_MARK } from './sabotage';
 
 const log = new ReliabilityLog('90-broken-on-purpose', 'broken');
 jest.setTimeout(240_000);
@@ -46,15 +46,15 @@ it('without the change+alert transaction, a crash between the two writes loses a
   expect(tally.measured.offContract).toBe(points.length);
 });
 
-it('without the claims, a crash after a send is recorded makes the sweeper send it again', async () => {
-  const probe = await crashScenario(Infinity, false, SKIP_CLAIMS);
-  const points = after(probe.trace, 'deliveries.markSent');
-  const tally = await brokenCrashRuns(points, SKIP_CLAIMS);
+it('without marking a row sent, a crash after the send leaves it to the sweeper, which sends it again', async () => {
+  const probe = await crashScenario(Infinity, false, SKIP_SENT_MARK);
+  const points = after(probe.trace, 'outbox.settle');
+  const tally = await brokenCrashRuns(points, SKIP_SENT_MARK);
   log.record({
     area: 'crash',
-    fault: `${SKIP_CLAIMS.name}; process killed just after each of the ${points.length} send records was marked sent`,
+    fault: `${SKIP_SENT_MARK.name}; process killed just after each of the ${points.length} rows was settled`,
     tried: points.length,
-    expected: 'a correct product: no duplicate (the sweeper finds the record sent), as in reliability.md',
+    expected: 'a correct product: no duplicate (the sweeper finds the row sent), as in reliability.md',
     observed: `crashed ${tally.where}; ${tally.differing} runs differed from the crash-free run of the intact product`,
     measured: tally.measured,
   });

@@ -1,9 +1,11 @@
 /**
  * N watch cycles started at once on the t1 changes, held at a rendezvous until every one of them
- * has listed the pending alerts, so all N really try to deliver the same alerts at the same time
- * (without it, one cycle may finish before the next one looks, and the race never happens).
+ * has expanded (or found expanded) the new alerts and is about to list what is due, and at a second
+ * one until every one has read that list, so all N really try to deliver the same rows at the same
+ * time (without the first, one cycle may finish before the next one looks; without the second, on
+ * a loaded machine one cycle may settle a row before another's query runs, and the race is partial).
  */
-import type { Store } from '../../../lambdas/core/ports';
+import type { Outbox } from '../../../lambdas/core/ports';
 import type { WatchDeps } from '../../../lambdas/core/watch-once';
 import { alertsRaised, emailFigures, halfWritten, storeFigures } from './observe';
 import type { Measured } from './reliability-report';
@@ -24,17 +26,18 @@ export function rendezvous(n: number): { arrive(): Promise<void>; release(): voi
   };
 }
 
-/** The store, with `listAlerts('pending')` waiting at the gate once the list is in hand. */
-function heldAtListing(store: Store, gate: ReturnType<typeof rendezvous>): Store {
-  return new Proxy(store, {
+/** The outbox, with `listDue` waiting at one gate before it reads (every cycle has expanded by then) and at another after. */
+function heldAtListing(outbox: Outbox, gates: ReturnType<typeof rendezvous>[]): Outbox {
+  return new Proxy(outbox, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
-      if (prop !== 'listAlerts') return (value as (...a: unknown[]) => unknown).bind(target);
-      return async (...args: Parameters<Store['listAlerts']>) => {
-        const alerts = await target.listAlerts(...args);
-        if (args[0] === 'pending') await gate.arrive();
-        return alerts;
+      if (prop !== 'listDue') return (value as (...a: unknown[]) => unknown).bind(target);
+      return async (...args: Parameters<Outbox['listDue']>) => {
+        await gates[0].arrive();
+        const due = await target.listDue(...args);
+        await gates[1].arrive();
+        return due;
       };
     },
   });
@@ -54,12 +57,13 @@ export async function concurrentCycles(n: number, sabotage?: Sabotage): Promise<
     const before = await h.snapshot();
     const mark = h.received().length;
     h.replay.setStep('t1');
-    const gate = rendezvous(n);
+    const gates = [rendezvous(n), rendezvous(n)];
     const deps = (): WatchDeps => {
-      const d = { ...h.deps(), store: heldAtListing(h.runtime.store, gate) };
+      const d = { ...h.deps(), outbox: heldAtListing(h.runtime.outbox, gates) };
       return sabotage ? sabotage.wrap(d) : d;
     };
-    await Promise.all(Array.from({ length: n }, () => h.cycle(undefined, deps()).finally(() => gate.release())));
+    const release = () => gates.forEach((g) => g.release());
+    await Promise.all(Array.from({ length: n }, () => h.cycle(undefined, deps()).finally(release)));
     const after = await h.snapshot();
     const raised = alertsRaised(before, after);
     const alerting = after.changes.filter((c) => EXPECTED_T1.includes(c.type));
@@ -81,7 +85,7 @@ export async function concurrentCycles(n: number, sabotage?: Sabotage): Promise<
           emails.duplicatesByChange > 0 || emails.pairsMissing > 0 || raised.length !== EXPECTED_T1.length,
         ),
       },
-      observed: `${n} cycles held until all had listed the pending alerts; ${alerting.length} t1 changes recorded`,
+      observed: `${n} cycles held until all were about to list what is due; ${alerting.length} t1 changes recorded`,
       halfWritten: halfWritten(after),
       alertTypes: raised.map((a) => a.type).sort(),
     };

@@ -1,5 +1,5 @@
 /**
- * One crash scenario: the t0 and t1 cycles (with their delivery over SMTP, send records in
+ * One crash scenario: the t0 and t1 cycles (with their delivery over SMTP, the outbox in
  * DynamoDB Local), killed at the Nth call to any port, then run again later (past every lease)
  * until the work is done. What it leaves is compared with a crash-free reference run by what can
  * be seen from outside: the items read back from the table and the emails the server received.
@@ -17,7 +17,7 @@ const STEPS = ['t0', 't1'];
 export interface CrashOutcome {
   crashedAt: string | null;
   calls: number;
-  /** Every port call of the run, in order (`store.recordChange`, `deliveries.markSent`…). */
+  /** Every port call of the run, in order (`store.recordChange`, `outbox.settle`…). */
   trace: string[];
   /** Call numbers at which a split write (sabotage) was half done. */
   splits: number[];
@@ -45,7 +45,8 @@ export async function crashScenario(crashAt: number, afterCall: boolean, sabotag
         store: plan.wrap('store', base.store),
         fetcher: plan.wrap('fetcher', base.fetcher),
         mailer: plan.wrap('mailer', base.mailer),
-        deliveries: plan.wrap('deliveries', base.deliveries!),
+        outbox: plan.wrap('outbox', base.outbox),
+        subscriberStore: plan.wrap('subscribers', base.subscriberStore),
       },
       () => splits.push(plan.calls),
     );
@@ -129,7 +130,7 @@ export function tallyCrashes(reference: CrashOutcome, runs: CrashOutcome[]): Cra
   return { measured: m, where: [...where].map(([k, n]) => `${k} ×${n}`).join(', '), differing };
 }
 
-/** The crash points of a run's trace: just after every call named `at` (e.g. `deliveries.markSent`). */
+/** The crash points of a run's trace: just after every call named `at` (e.g. `outbox.settle`). */
 export function after(trace: string[], at: string): [number, boolean][] {
   return trace.flatMap((name, i): [number, boolean][] => (name === at ? [[i + 1, true]] : []));
 }

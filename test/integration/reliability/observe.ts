@@ -1,9 +1,9 @@
 /**
  * What the reliability tests count, from what can be observed from outside the product: the items
  * read back from the store, and the emails a real SMTP server received. Nothing here reads the
- * sender's own bookkeeping (send records, reports), so the counts survive a rewrite of delivery.
+ * sender's own bookkeeping (delivery rows, reports), so the counts survive a rewrite of delivery.
  */
-import type { Alert, AlertStatus, Change, StoredDocument, StoredVersion } from '../../../lambdas/core/model';
+import type { Alert, Change, StoredDocument, StoredVersion } from '../../../lambdas/core/model';
 import type { Store } from '../../../lambdas/core/ports';
 import type { Received } from '../../support/smtp-sink';
 import type { Measured } from './reliability-report';
@@ -15,8 +15,6 @@ export interface Snapshot {
   alerts: Alert[];
 }
 
-const STATUSES: AlertStatus[] = ['pending', 'claimed', 'sent', 'failed'];
-
 /** Everything the sources' documents, versions, change log and alerts hold, read back from the table. */
 export async function snapshotOf(store: Store, sources: string[]): Promise<Snapshot> {
   const documents = (await Promise.all(sources.map((s) => store.listDocuments(s))))
@@ -24,7 +22,10 @@ export async function snapshotOf(store: Store, sources: string[]): Promise<Snaps
     .sort((a, b) => a.docId.localeCompare(b.docId));
   const versions = (await Promise.all(documents.map((d) => store.listVersions(d.docId)))).flat();
   const changes = (await store.listChanges({ limit: 500 })).items;
-  const alerts = (await Promise.all(STATUSES.map((s) => store.listAlerts(s)))).flat();
+  // An alert is read back by its change's id (alertFor keys it so), whether or not it was delivered.
+  const alerts = (await Promise.all(changes.map((c) => store.getAlert(c.changeId)))).filter(
+    (a): a is Alert => a !== null,
+  );
   return { documents, versions, changes, alerts };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The integration harness of the reliability tests: the real runtime (DynamoDB Local with its
- * send records, undici fetcher with short timeouts) composed as `procwatch run` composes it, with
+ * outbox, undici fetcher with short timeouts) composed as `procwatch run` composes it, with
  * mail going over SMTP to a real server on loopback; plus what the tests count (observe.ts).
  */
 import { join } from 'node:path';
@@ -34,7 +34,7 @@ export interface ReliabilityHarness {
   sink: SmtpSink;
   /** Who receives every alert (`alerts.to`; the harness configures no other subscribers). */
   recipients: string[];
-  /** The runtime's ports, send records included; a test may swap any of them for a faulty wrapper. */
+  /** The runtime's ports, the outbox included; a test may swap any of them for a faulty wrapper. */
   deps(): WatchDeps;
   input(): WatchInput;
   cycle(step?: string, deps?: WatchDeps): ReturnType<typeof watchOnce>;
@@ -70,7 +70,8 @@ export async function startReliabilityHarness(options: HarnessOptions = {}): Pro
     clock: runtime.clock,
     logger: runtime.logger,
     mailer: runtime.mailer,
-    deliveries: runtime.deliveries,
+    outbox: runtime.outbox,
+    subscriberStore: runtime.subscriberStore,
   });
   return {
     replay,

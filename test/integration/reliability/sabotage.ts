@@ -1,9 +1,10 @@
 /**
  * The product with a guarantee removed on purpose, from the test side: wrappers around the real
- * store and delivery store that drop what the product relies on. No flag in the product does this;
+ * store and outbox that drop what the product relies on. No flag in the product does this;
  * the broken-on-purpose test uses them to prove the reliability harness would see the failure.
  */
-import type { ChangeWrite, DeliveryStore, Store } from '../../../lambdas/core/ports';
+import type { Delivery } from '../../../lambdas/core/model';
+import type { ChangeWrite, Outbox, Store } from '../../../lambdas/core/ports';
 import type { WatchDeps } from '../../../lambdas/core/watch-once';
 
 export interface Sabotage {
@@ -43,21 +44,28 @@ export function withoutAtomicity(store: Store, onSplit: () => void = () => undef
 }
 
 /**
- * Every claim succeeds: the alert claim (pending → claimed, conditional on the status) and the send
- * record's claim (conditional on none, a due retry or an expired lease) both report "claimed" even
- * when another sender holds it or it was already sent. Each sender then sends on its own.
+ * Every claim succeeds: the outbox's claim (conditional on the row being due, or its lease over)
+ * answers the row even when another sender holds it or it was sent already. Each sender then
+ * sends on its own.
  */
-export function withoutClaims(store: Store, deliveries: DeliveryStore): { store: Store; deliveries: DeliveryStore } {
-  return {
-    store: replacing(store, 'updateAlert', async (alertId, from, patch) => {
-      const done = await store.updateAlert(alertId, from, patch);
-      return patch.status === 'claimed' ? true : done;
-    }),
-    deliveries: replacing(deliveries, 'claim', async (init, now, leaseMs) => {
-      const claim = await deliveries.claim(init, now, leaseMs);
-      return claim.outcome === 'claimed' ? claim : { outcome: 'claimed' as const, record: claim.record };
-    }),
-  };
+export function withoutClaims(outbox: Outbox): Outbox {
+  return replacing(outbox, 'claim', async (key, now, leaseMs) => {
+    const claimed = await outbox.claim(key, now, leaseMs);
+    return claimed ?? { ...(key as Delivery), claimToken: 'sabotaged' };
+  });
+}
+
+/**
+ * A sent row is never marked so: the mark is written with a claim token that is not the row's, so
+ * its condition never holds (and says nothing). The row keeps its lease, and once that runs out the
+ * sweeper sends it again.
+ */
+export function withoutSentMark(outbox: Outbox): Outbox {
+  return replacing(outbox, 'settle', async (key, token, outcome) => {
+    if (outcome.status !== 'sent') return outbox.settle(key, token, outcome);
+    await outbox.settle(key, `${token}-stale`, outcome);
+    return true;
+  });
 }
 
 export const SKIP_ATOMICITY: Sabotage = {
@@ -66,6 +74,11 @@ export const SKIP_ATOMICITY: Sabotage = {
 };
 
 export const SKIP_CLAIMS: Sabotage = {
-  name: 'the alert claim and the send-record claim always succeed',
-  wrap: (deps) => ({ ...deps, ...withoutClaims(deps.store, deps.deliveries!) }),
+  name: "the outbox's claim always succeeds",
+  wrap: (deps) => ({ ...deps, outbox: withoutClaims(deps.outbox) }),
+};
+
+export const SKIP_SENT_MARK: Sabotage = {
+  name: 'a delivery row the provider accepted is never marked sent (its mark written with a stale claim token)',
+  wrap: (deps) => ({ ...deps, outbox: withoutSentMark(deps.outbox) }),
 };

@@ -3,7 +3,8 @@
  * retried, never half-written, never doubled. The throttling comes from a real proxy in front of
  * DynamoDB Local; the send records go through it too.
  */
-import { DynamoDeliveryStore } from '../../../lambdas/adapters/dynamodb/delivery-store';
+import { DynamoOutbox } from '../../../lambdas/adapters/dynamodb/outbox';
+import { DynamoSubscribers } from '../../../lambdas/adapters/dynamodb/subscriber-store';
 import { DynamoDbStore } from '../../../lambdas/adapters/dynamodb/dynamodb-store';
 import { FaultyDynamoProxy } from '../../support/faulty-dynamo';
 import { testEndpoint } from '../../support/dynamo';
@@ -29,7 +30,7 @@ describe('DynamoDB throttling and conflicts', () => {
     log.flush();
   });
 
-  /** A harness whose store and send records talk to DynamoDB Local through the proxy. */
+  /** A harness whose store and outbox talk to DynamoDB Local through the proxy. */
   async function throttledHarness() {
     const h = await startReliabilityHarness();
     const store = DynamoDbStore.connect(h.runtime.store.tableName, {
@@ -38,7 +39,10 @@ describe('DynamoDB throttling and conflicts', () => {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       maxAttempts: 4,
     });
-    return { h, deps: { ...h.deps(), store, deliveries: new DynamoDeliveryStore(store) } };
+    return {
+      h,
+      deps: { ...h.deps(), store, outbox: new DynamoOutbox(store), subscriberStore: new DynamoSubscribers(store) },
+    };
   }
 
   /** What t1 left, against the snapshot taken after t0. */

@@ -38,13 +38,8 @@ function alert(c: Change, over: Partial<Alert> = {}): Alert {
     type: c.type,
     sourceId: c.sourceId,
     createdAt: c.detectedAt,
-    status: 'pending',
     subject: `Changed: ${c.title}`,
     priority: 'high',
-    attempts: 0,
-    lastError: null,
-    messageId: null,
-    claimedAt: null,
     ...over,
   };
 }
@@ -55,7 +50,9 @@ describe('renderAlert', () => {
     const r = renderAlert(alert(c), c, { unsubscribeUrl: 'https://w.example.org/u?token=abc' });
     expect(r.text).toContain('Where: https://www.gov.uk/government/publications/letter');
     expect(r.text).toContain('When: 24 Oct 2023, 09:15 (London)');
-    expect(r.text).toContain('Thread: bscc--hikvision');
+    // People-readable names, never the internal slugs.
+    expect(r.text).toContain('Thread: BSCC ↔ Hikvision');
+    expect(r.text).not.toContain('bscc--hikvision');
     expect(r.text).toContain('[-19-]{+26+}');
     expect(r.text).toContain('Unsubscribe: https://w.example.org/u?token=abc');
     expect(r.html).toMatch(/<del style="[^"]+">19<\/del> <ins style="[^"]+">26<\/ins>/);
@@ -72,9 +69,11 @@ describe('renderAlert', () => {
     const normal = renderAlert(alert(c, { priority: 'normal' }), c);
     expect(normal.subject).toBe('Changed: Letter from the Commissioner to Hikvision');
     expect(normal.headers).toEqual({});
-    const long = renderAlert(alert(c, { subject: `Changed: ${'a very long title '.repeat(6)}` }), c);
+    const long = renderAlert(alert(c), { ...c, title: 'a very long title '.repeat(6) });
     expect(long.subject.startsWith('[High priority] Changed: a very long title')).toBe(true);
     expect(long.subject.length).toBeLessThan(80);
+    // Cut at a word boundary: the last word before "…" is whole.
+    expect(long.subject).toMatch(/ (a|very|long|title)…$/);
   });
 
   it('highlights matched keywords inside escaped text', () => {
@@ -86,15 +85,60 @@ describe('renderAlert', () => {
 
   it('escapes hostile titles, summaries and excerpts, and drops non-http links', () => {
     const c = change({
-      title: '<script>alert(1)</script>',
+      title: '<script>\r\nBcc: victim@example.org',
       summary: '<img src=x onerror=alert(1)>',
       url: 'javascript:alert(1)',
       keywords: [{ term: 'x', excerpt: '"><svg onload=alert(1)>' }],
     });
-    const r = renderAlert(alert(c, { subject: 'Changed: <script>\r\nBcc: victim@example.org', priority: 'normal' }), c);
+    const r = renderAlert(alert(c, { priority: 'normal' }), c);
     expect(r.html).not.toMatch(/<script|<img|<svg|href="javascript/);
     expect(r.subject).toBe('Changed: <script> Bcc: victim@example.org');
     expect(safeHeader('a\r\nb')).toBe('a b');
+  });
+
+  it("keeps the letter's date when a long subject must be cut, at a word boundary", () => {
+    const title = 'Letter from BSCC to the Police and Crime Commissioner for Northmoor, 6 February 2023 (accessible)';
+    const r = renderAlert(alert(change()), change({ title }));
+    expect(r.subject).toBe('[High priority] Changed: Letter from BSCC to the Police and…, 6 Feb 2023');
+    expect(r.subject.length).toBeLessThan(80);
+    const normal = renderAlert(alert(change(), { priority: 'normal' }), change({ title }));
+    expect(normal.subject).toBe('Changed: Letter from BSCC to the Police and Crime Commissioner…, 6 Feb 2023');
+  });
+
+  it('names the source as configured and links the change on the web page when there is a public URL', () => {
+    const c = change();
+    const r = renderAlert(alert(c), c, {
+      names: {
+        source: (id) => (id === 'bscc-correspondence' ? 'BSCC correspondence on GOV.UK' : id),
+        thread: (t) => t,
+      },
+      pageUrl: (id) => `https://watch.example.org/?change=${id}`,
+    });
+    expect(r.text).toContain('Source: BSCC correspondence on GOV.UK');
+    expect(r.text).toContain('On the change log: https://watch.example.org/?change=c1');
+    expect(r.html).toContain('<a href="https://watch.example.org/?change=c1"');
+    expect(renderAlert(alert(c), c).text).not.toContain('On the change log');
+  });
+
+  it('a baseline email lists what is watched and how many documents each source holds', () => {
+    const c = change({
+      type: 'baseline',
+      sourceId: 'all',
+      url: null,
+      diff: null,
+      keywords: [],
+      threadId: null,
+      summary: '12 documents recorded from 2 source(s); alerts start with the next change.',
+    });
+    const watched = [
+      { name: 'BSCC correspondence on GOV.UK', documents: 11 },
+      { name: 'Debarment list', documents: 1 },
+    ];
+    const r = renderAlert(alert(c, { priority: 'normal' }), c, { watched });
+    expect(r.text).toContain(
+      'What is watched:\n  - BSCC correspondence on GOV.UK: 11 documents\n  - Debarment list: 1 document',
+    );
+    expect(r.html).toContain('<strong>BSCC correspondence on GOV.UK</strong>: 11 documents');
   });
 
   it('restores the space where an elided unchanged run meets a change', () => {
@@ -126,7 +170,7 @@ describe('renderDigest', () => {
     const groups = groupDigest(items);
     expect(groups.map((g) => g.sourceId)).toEqual(['bscc-correspondence', 'procurement-bills']);
     expect(groups[0].threads.map((t) => t.threadId)).toEqual([null, 'bscc--hikvision']);
-    const r = renderDigest(items, '2023-10-24', 'https://w.example.org/u?token=t');
+    const r = renderDigest(items, '2023-10-24', { unsubscribeUrl: 'https://w.example.org/u?token=t' });
     expect(r.subject).toBe('procurement-watch daily digest: 3 alerts, 24 Oct 2023');
     expect(r.subject.length).toBeLessThan(80);
     expect(r.text.indexOf('Change id: b')).toBeLessThan(r.text.indexOf('Change id: a'));

@@ -1,6 +1,12 @@
 /** Subscriber rules, the legacy `alerts.to`, and the digest hour in Europe/London across DST. */
 import { parseConfig } from '../../../lambdas/config';
-import { digestDue, effectiveSubscribers, londonTime, matchedKeywords, wants } from '../../../lambdas/core/subscribers';
+import {
+  effectiveSubscribers,
+  londonTime,
+  matchedKeywords,
+  wants,
+  withStates,
+} from '../../../lambdas/core/subscribers';
 
 const alert = { sourceId: 'bscc-correspondence', type: 'new-correspondence' };
 const change = { keywords: [{ term: 'Hikvision', excerpt: '…' }] };
@@ -27,13 +33,24 @@ it('ANDs sources, types and keywords; unsubscribed people get nothing', () => {
   expect(wants({ ...base, unsubscribedAt: '2026-01-01T00:00:00Z' }, alert, change)).toBe(false);
 });
 
-it('reads the digest hour on the London clock, in winter and in summer', () => {
+it('reads the London clock, in winter and in summer', () => {
   expect(londonTime(new Date('2026-01-15T08:30:00Z'))).toEqual({ day: '2026-01-15', hour: 8 });
   expect(londonTime(new Date('2026-07-15T07:30:00Z'))).toEqual({ day: '2026-07-15', hour: 8 });
-  const daily = { email: 'd@example.org', frequency: 'daily' as const, digestHour: 8 };
-  expect(digestDue(daily, new Date('2026-07-15T06:59:00Z'))).toBeNull();
-  expect(digestDue(daily, new Date('2026-07-15T07:00:00Z'))).toBe('2026-07-15');
-  expect(digestDue({ ...daily, frequency: 'immediate' }, new Date('2026-07-15T09:00:00Z'))).toBeNull();
+});
+
+it('stored flags win over the config: unsubscribed and suppressed people get nothing', () => {
+  const people = withStates(effectiveSubscribers([], ['a@example.org', 'b@example.org', 'c@example.org']), [
+    { email: 'a@example.org', unsubscribedAt: '2026-01-01T00:00:00Z', suppressedAt: null, suppressedReason: null },
+    { email: 'b@example.org', unsubscribedAt: null, suppressedAt: '2026-01-02T00:00:00Z', suppressedReason: 'bounce' },
+  ]);
+  expect(people.map((p) => [p.email, wants(p, alert, change)])).toEqual([
+    ['a@example.org', false],
+    ['b@example.org', false],
+    ['c@example.org', true],
+  ]);
+  expect(people[1]).toEqual(
+    expect.objectContaining({ suppressedAt: '2026-01-02T00:00:00Z', suppressedReason: 'bounce' }),
+  );
 });
 
 it('the config accepts the subscribers, unsubscribe and mailer sections docs/email.md shows, and rejects unknown keys', () => {

@@ -64,13 +64,8 @@ const ALERT: Alert = {
   type: 'document-changed',
   sourceId: 'bscc-correspondence',
   createdAt: HOSTILE.detectedAt,
-  status: 'pending',
   subject: `Changed: ${HOSTILE.title}`,
   priority: 'high',
-  attempts: 0,
-  lastError: null,
-  messageId: null,
-  claimedAt: null,
 };
 
 /** Every element and attribute an HTML string really contains, as a browser would tokenize it (well enough for this). */

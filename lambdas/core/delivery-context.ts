@@ -1,0 +1,75 @@
+/** What every delivery use-case is given (deps, input) and gives back (the report), and who is subscribed. */
+import type { Alert } from './model';
+import type { Clock, Logger, Mailer, Metrics, Outbox, Store, SubscriberStore } from './ports';
+import { effectiveSubscribers, withStates, type Subscriber } from './subscribers';
+
+/** The points a crash-injection test may stop delivery at (test/integration/delivery/crash-injection.test.ts). */
+export type DeliveryStep = 'expanded' | 'claimed' | 'accepted' | 'settled';
+
+export interface DeliverDeps {
+  store: Store;
+  outbox: Outbox;
+  subscriberStore: SubscriberStore;
+  mailer: Mailer;
+  logger: Logger;
+  clock?: Clock;
+  /** `DeliveriesFailed` on every permanent failure: the operator's alarm. */
+  metrics?: Metrics;
+  /** Called after each step; throwing here stops delivery as a crash would (tests only). */
+  onStep?: (step: DeliveryStep, subjectId: string) => void;
+}
+
+export interface UnsubscribeLinks {
+  /** The one-click endpoint; the token is appended as `?token=`. */
+  baseUrl: string;
+  secret: string;
+  mailto?: string;
+}
+
+export interface DeliverInput {
+  from: string;
+  /** Legacy recipients: everyone, immediately, everything. */
+  to: string[];
+  subscribers?: Subscriber[];
+  unsubscribe?: UnsubscribeLinks;
+  /** The configured sources: their names in emails, and what a baseline email lists. */
+  sourceNames?: { id: string; name?: string }[];
+  /** The web page's public address: each alert then links to its change there. */
+  publicUrl?: string;
+  /** Claims of a row before a temporary failure becomes `failed`. */
+  maxAttempts?: number;
+  /** Tries inside one claim, with exponential backoff, before the row waits for a later run. */
+  inlineTries?: number;
+  backoffMs?: number;
+  leaseMs?: number;
+}
+
+export interface DeliveryReport {
+  /** Alerts that went out in an email of their own in this run. */
+  sent: Alert[];
+  failed: { subjectId: string; recipient: string; reason: string; alert: Alert | null }[];
+  /** Emails handed to the provider in this run (alerts and digests). */
+  messages: number;
+  /** Rows sent again after their sender's lease ran out: the provider may already have had them. */
+  resent: number;
+  /** Rows left for a later run after temporary failures. */
+  retrying: number;
+  digests: number;
+  /** Alerts expanded into rows in this run. */
+  expanded: number;
+  /** Rows not sent because their recipient unsubscribed, was suppressed or left the config meanwhile. */
+  skipped: number;
+}
+
+export function emptyReport(): DeliveryReport {
+  return { sent: [], failed: [], messages: 0, resent: 0, retrying: 0, digests: 0, expanded: 0, skipped: 0 };
+}
+
+/** Everyone the config names, with their stored flags; read once per run, and only when there is work. */
+export function subscribedPeople(deps: Pick<DeliverDeps, 'subscriberStore'>, input: DeliverInput) {
+  let people: Promise<Subscriber[]> | null = null;
+  return (): Promise<Subscriber[]> =>
+    (people ??= deps.subscriberStore
+      .listSubscriberStates()
+      .then((states) => withStates(effectiveSubscribers(input.subscribers, input.to), states)));
+}
