@@ -79,7 +79,7 @@ function render(
     ? `Last run: ${minutes(perf.setup + perf.initialRun + perf.mutation)} in all ` +
       `(setup ${minutes(perf.setup)}, initial test run ${minutes(perf.initialRun)}, ` +
       `mutants ${minutes(perf.mutation)}), on 2 shared cores with \`concurrency: 2\` and incremental mode.`
-    : 'The report carries no timing.';
+    : 'Stryker\'s JSON report carries no timing; its console ends with the run\'s duration ("Done in …").';
   return [
     '# Test strength',
     '',
@@ -163,7 +163,7 @@ function notYetMeasured(files: string[]): string[] {
     `**Not yet measured** (${files.length} files the config mutates have no result in this report; a full`,
     '`npm run test:mutation` measures them, and its incremental file then keeps later runs short):',
     '',
-    files.map((f) => `\`${f.replace('lambdas/', '')}\``).join(', '),
+    ...files.map((f) => `- \`${f}\``),
     '',
   ];
 }
@@ -173,7 +173,8 @@ function perFile(report: MutationReport): string[] {
     .sort()
     .map((file) => {
       const [s] = scoresByFolder({ files: { [file]: report.files[file] } }).slice(-1);
-      return `| ${file.replace('lambdas/', '')} | ${pct(s.score)} | ${s.killed + s.timeout + s.survived + s.noCoverage} |`;
+      const run = s.killed + s.timeout + s.survived + s.noCoverage;
+      return `| ${file.replace('lambdas/', '')} | ${pct(s.score)} | ${run} |`;
     });
 }
 
