@@ -20,4 +20,19 @@ describe('inert text', () => {
     expect(json).toBe('{"title":"a\\u202eb\\u009bc"}');
     expect(JSON.parse(json)).toEqual({ title: 'a\u202eb\u009bc' });
   });
+
+  it('a line has no line break, tab, run of spaces or space at either end', () => {
+    expect(inertLine('  a\r\rb\n\n\tc   d \t')).toBe('a b c d');
+    expect(inertLine('a b')).toBe('a b');
+  });
+
+  it('text turns a lone CR into a line break and keeps single characters as they are', () => {
+    expect(inertText('a\rb')).toBe('a\nb');
+    expect(inertText('a  b\n\nc')).toBe('a  b\n\nc');
+  });
+
+  it('JSON escapes every such character, not only the first, as four hex digits', () => {
+    expect(inertJson(['\u0001\u007f', '\u200b\u2066'])).toBe('["\\u0001\\u007f","\\u200b\\u2066"]');
+    expect(inertJson({ a: 'x' }, 2)).toBe('{\n  "a": "x"\n}');
+  });
 });

@@ -56,3 +56,65 @@ describe('findKeywords', () => {
     );
   });
 });
+
+describe('findKeywords, edges', () => {
+  it('counts a term given twice, in any case or spacing, once', () => {
+    const hits = findKeywords('Hikvision cameras', ['Hikvision', ' hikvision ', 'HIKVISION']);
+    expect(hits.map((h) => h.term)).toEqual(['Hikvision']);
+  });
+
+  it('ignores a blank term or one made only of joiners', () => {
+    expect(findKeywords('a - b', ['', '   ', '-', '\u2013'])).toEqual([]);
+  });
+
+  it('matches a term written with any joiner between its words', () => {
+    for (const text of ['facial recognition', 'facial  recognition', 'facial\u2013recognition', 'facial\nrecognition'])
+      expect(findKeywords(text, ['facial recognition'])).toHaveLength(1);
+  });
+
+  it('takes regex characters in a term literally', () => {
+    expect(findKeywords('section 2(1) applies', ['2(1)']).map((h) => h.excerpt)).toEqual(['section 2(1) applies']);
+    expect(findKeywords('section 21 applies', ['2(1)'])).toEqual([]);
+    expect(findKeywords('a.b', ['a.b'])).toHaveLength(1);
+    expect(findKeywords('axb', ['a.b'])).toEqual([]);
+  });
+
+  it('gives a term ending in a digit no inflection', () => {
+    expect(findKeywords('the G7 summit', ['G7'])).toHaveLength(1);
+    expect(findKeywords('the G7s summit', ['G7'])).toEqual([]);
+  });
+
+  it('does not take other endings as an inflection', () => {
+    expect(findKeywords('the CCTVed street', ['CCTV'])).toHaveLength(1);
+    expect(findKeywords('a debars list', ['debar'])).toHaveLength(1);
+    expect(findKeywords('debarrment', ['debar'])).toEqual([]);
+    expect(findKeywords('Tibetans', ['Tibet'])).toEqual([]);
+  });
+
+  it('cuts the excerpt at word boundaries on both sides, about excerptChars long', () => {
+    const text = 'alpha beta gamma delta Hikvision epsilon zeta eta theta';
+    const [hit] = findKeywords(text, ['Hikvision'], 30);
+    expect(hit.excerpt).toBe('…delta Hikvision epsilon…');
+  });
+
+  it('keeps the whole text when it fits, and folds its whitespace', () => {
+    expect(findKeywords('Ban\n\tHikvision  now', ['Hikvision'], 80)).toEqual([
+      { term: 'Hikvision', excerpt: 'Ban Hikvision now' },
+    ]);
+  });
+
+  it('marks only the side that was cut', () => {
+    const text = `Hikvision ${'x '.repeat(60)}end`;
+    const [start] = findKeywords(text, ['Hikvision'], 20);
+    expect(start.excerpt.startsWith('Hikvision')).toBe(true);
+    expect(start.excerpt.endsWith('…')).toBe(true);
+    const [end] = findKeywords(`${'x '.repeat(60)}Hikvision`, ['Hikvision'], 20);
+    expect(end.excerpt.startsWith('…')).toBe(true);
+    expect(end.excerpt.endsWith('Hikvision')).toBe(true);
+  });
+
+  it('keeps the hit itself when it is longer than the excerpt', () => {
+    const [hit] = findKeywords('one two surveillance cameras three four', ['surveillance camera'], 5);
+    expect(hit.excerpt).toBe('…surveillance cameras…');
+  });
+});

@@ -1,0 +1,46 @@
+// Mutation testing (issue 14): how many deliberate bugs in lambdas/core and lambdas/sources the unit tests
+// catch. Slow, so never part of `npm test` or CI; `npm run test:mutation` then `npm run test:strength`.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  // The unit project exactly as `npm run test:unit` runs it, so the score speaks of the same tests.
+  jest: { projectType: 'custom', configFile: 'devtools/mutation/jest-unit.config.js', enableFindRelatedTests: true },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'lambdas/core/**/*.ts',
+    'lambdas/sources/**/*.ts',
+    // Use-cases that drive the Store, Fetcher, Leases and Outbox ports: only test/integration reaches them
+    // (DynamoDB Local, the replay server, the SMTP sink), which is far too slow to run once per mutant.
+    // docs/test-strength.md lists them with the tests that cover them instead.
+    '!lambdas/core/check-source.ts',
+    '!lambdas/core/scan-documents.ts',
+    '!lambdas/core/source-run.ts',
+    '!lambdas/core/run-cycle.ts',
+    '!lambdas/core/cycle-lock.ts',
+    '!lambdas/core/watch-once.ts',
+    '!lambdas/core/deliver-alerts.ts',
+    '!lambdas/core/delivery-context.ts',
+    '!lambdas/core/record-feedback.ts',
+    '!lambdas/core/resend-failed.ts',
+    '!lambdas/core/run-delivery.ts',
+    '!lambdas/core/send-digests.ts',
+    '!lambdas/core/doctor.ts',
+  ],
+  // Two cores shared with other engineers' test runs.
+  concurrency: 2,
+  // A loaded machine makes slow runs look like infinite loops; allow for it.
+  timeoutMS: 20_000,
+  // Static mutants (module-level constants such as the regexes in core/text) run in every test file that
+  // loads the module: on this machine that is hours per folder. They are left out of the score and counted
+  // apart in docs/test-strength.md.
+  ignoreStatic: true,
+  incremental: true,
+  // Committed, so the next run re-tests only mutants whose code or covering tests changed.
+  incrementalFile: 'devtools/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
+  ignorePatterns: ['docs', 'web', 'cdk.out', 'reports', '.procwatch', 'coverage'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
