@@ -53,6 +53,6 @@ export default tseslint.config(
       globals: { ...globals.node, ...globals.browser },
     },
     // Plain CommonJS config files (jest's) load their neighbours with require.
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
 );
