@@ -33,5 +33,5 @@ it('an unknown order is exit 2', () => {
 it('a replay step that does not exist is a usage error naming the steps', () => {
   const r = procwatch('run', '--replay', 'demo/replay', '--step', 't9');
   expect(r.code).toBe(2);
-  expect(r.err).toMatch(/no replay step "t9" in demo\/replay \(steps: t0, t1, t2, t3\)/);
+  expect(r.err).toMatch(/no replay step "t9" in demo\/replay \(steps: t0, t1, t2, t3, t4\)/);
 });
