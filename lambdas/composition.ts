@@ -97,13 +97,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       throw err;
     }
   }
-  const fetcher = new UndiciFetcher({
-    userAgent: config.userAgent,
-    allowedHosts: allowedHosts(config),
-    allowPrivateHosts: options.allowPrivateHosts,
-    clock,
-    ...options.fetcher,
-  });
+  const fetcher = cycleFetcher(config, options, clock);
   const mailer =
     options.mailer ??
     new OutboxMailer(resolve(root, String(config.mailer.dir ?? join(config.store.dataDir, 'outbox'))));
@@ -140,12 +134,21 @@ export interface Probe {
 
 /** `procwatch doctor`'s ends: the cycle's own fetcher and PDF reader, and no store. */
 export function openProbe(config: Config, options: Pick<RuntimeOptions, 'allowPrivateHosts' | 'fetcher'> = {}): Probe {
-  const fetcher = new UndiciFetcher({
+  const fetcher = cycleFetcher(config, options, systemClock);
+  return { fetcher, extractor: new PdfTextExtractor(), clock: systemClock, close: () => fetcher.close() };
+}
+
+/** The one way sources are fetched: the cycle and `doctor` send the same User-Agent, allowlist and pauses. */
+function cycleFetcher(
+  config: Config,
+  options: Pick<RuntimeOptions, 'allowPrivateHosts' | 'fetcher'>,
+  clock: Clock,
+): UndiciFetcher {
+  return new UndiciFetcher({
     userAgent: config.userAgent,
     allowedHosts: allowedHosts(config),
     allowPrivateHosts: options.allowPrivateHosts,
-    clock: systemClock,
+    clock,
     ...options.fetcher,
   });
-  return { fetcher, extractor: new PdfTextExtractor(), clock: systemClock, close: () => fetcher.close() };
 }
