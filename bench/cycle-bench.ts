@@ -13,7 +13,7 @@ import { runCycle } from '../lambdas/core/run-cycle';
 import type { Clock, Mailer } from '../lambdas/core/ports';
 import { JsonLogger } from '../lambdas/adapters/log/json-logger';
 import { DEFAULT_INTERVALS_MS } from '../lambdas/adapters/http/rate-limiter';
-import { ReplayServer } from '../lambdas/adapters/replay/replay-server';
+import { ReplayServer } from '../devtools/replay/replay-server';
 import { cycleInput } from '../lambdas/cycle-input';
 import { sourceKinds } from '../lambdas/sources';
 import { BatchWriter } from './batch-writer';

@@ -5,7 +5,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { startDynamoDbLocal } from '../lambdas/adapters/dynamodb/dynamodb-local';
+import { startDynamoDbLocal } from '../devtools/local/dynamodb-local';
 import { DynamoDbStore } from '../lambdas/adapters/dynamodb/dynamodb-store';
 import { changeItem } from '../lambdas/adapters/dynamodb/items';
 import type { Change } from '../lambdas/core/model';

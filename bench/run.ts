@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDynamoDbLocal } from '../lambdas/adapters/dynamodb/dynamodb-local';
+import { startDynamoDbLocal } from '../devtools/local/dynamodb-local';
 import { loadConfigFile } from '../lambdas/adapters/fs/config-file';
 import { bundleBench } from './bundle-bench';
 import { cycleBench } from './cycle-bench';

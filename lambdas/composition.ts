@@ -12,12 +12,12 @@ import { allowedHosts, type Config } from './config';
 import { DynamoOutbox } from './adapters/dynamodb/outbox';
 import { DynamoSubscribers } from './adapters/dynamodb/subscriber-store';
 import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
-import { startDynamoDbLocal, type LocalDynamo, type LocalDynamoOptions } from './adapters/dynamodb/dynamodb-local';
 import { loadKnownCorpus } from './adapters/fs/known-correspondence';
 import { UndiciFetcher, type FetcherOptions } from './adapters/http/undici-fetcher';
 import { OutboxMailer } from './adapters/mail/outbox-mailer';
 import { UndiciWebhookSender } from './adapters/webhook/undici-webhook-sender';
 import { JsonLogger } from './adapters/log/json-logger';
+import { ConfigError } from './core/errors';
 
 export interface Runtime {
   config: Config;
@@ -63,8 +63,17 @@ export interface RuntimeOptions {
   webhooks?: WebhookSender;
   metrics?: Metrics;
   fetcher?: Partial<FetcherOptions>;
-  /** How a DynamoDB Local started here behaves (shared with other processes, stopped on signals…). */
-  local?: Omit<LocalDynamoOptions, 'dbPath'>;
+  /**
+   * Starts a DynamoDB Local when no endpoint is given (the CLI passes devtools/local's launcher, so that
+   * dev tool never reaches a Lambda bundle). `dbPath` is absent for an in-memory store.
+   */
+  launchLocal?: (dbPath: string | undefined) => Promise<LocalStore>;
+}
+
+/** A DynamoDB Local this runtime started, and stops on close. */
+export interface LocalStore {
+  endpoint: string;
+  stop(): Promise<void>;
 }
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -73,15 +82,17 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const root = options.root ?? process.cwd();
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? new JsonLogger();
-  let local: LocalDynamo | null = null;
+  let local: LocalStore | null = null;
   let store: DynamoDbStore;
   if (options.aws) {
     store = DynamoDbStore.connect(config.store.table, config.store.region ? { region: config.store.region } : {});
   } else {
     let endpoint = options.dynamoEndpoint ?? config.store.endpoint;
     if (!endpoint) {
-      const dbPath = resolve(root, config.store.dataDir, 'dynamodb');
-      local = await startDynamoDbLocal({ ...(options.inMemory ? {} : { dbPath }), ...options.local });
+      if (!options.launchLocal) {
+        throw new ConfigError(['No DynamoDB endpoint: set store.endpoint in the config, or run through the CLI.']);
+      }
+      local = await options.launchLocal(options.inMemory ? undefined : resolve(root, config.store.dataDir, 'dynamodb'));
       endpoint = local.endpoint;
     }
     store = DynamoDbStore.connect(config.store.table, {

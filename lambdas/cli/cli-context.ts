@@ -5,7 +5,8 @@ import { allSitesAt, type Config } from '../config';
 import { openRuntime, type Runtime, type RuntimeOptions } from '../composition';
 import { loadConfigFile } from '../adapters/fs/config-file';
 import { silentLogger } from '../adapters/log/json-logger';
-import { ReplayServer } from '../adapters/replay/replay-server';
+import { ReplayServer } from '../../devtools/replay/replay-server';
+import { startDynamoDbLocal, type LocalDynamoOptions } from '../../devtools/local/dynamodb-local';
 import { ConfigError, describeFailure, ProcwatchError } from '../core/errors';
 import { printError } from './terminal';
 
@@ -49,18 +50,25 @@ export function replayConfig(config: Config, server: ReplayServer): Config {
   return { ...config, endpoints: allSitesAt(server.url, config.endpoints) };
 }
 
+export interface CliRuntimeOptions extends RuntimeOptions {
+  /** How a DynamoDB Local started here behaves (shared with other processes, stopped on signals…). */
+  local?: Omit<LocalDynamoOptions, 'dbPath'>;
+}
+
 export async function withRuntime<T>(
   config: Config,
-  options: RuntimeOptions,
+  options: CliRuntimeOptions,
   fn: (rt: Runtime) => Promise<T>,
 ): Promise<T> {
   // A local store's JVM is stopped on Ctrl-C too, and says which command holds the store.
   const command = `procwatch ${process.argv[2] ?? ''}`.trim();
+  const { local, ...rest } = options;
   const runtime = await openRuntime(config, {
     root: process.cwd(),
     logger: options.logger ?? silentLogger,
-    ...options,
-    local: { stopOnSignals: true, command, ...options.local },
+    launchLocal: (dbPath) =>
+      startDynamoDbLocal({ ...(dbPath ? { dbPath } : {}), stopOnSignals: true, command, ...local }),
+    ...rest,
   });
   try {
     return await fn(runtime);

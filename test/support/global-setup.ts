@@ -1,5 +1,5 @@
 /** Starts one DynamoDB Local (in memory) for the integration tests; each test file uses its own table. */
-import { startDynamoDbLocal } from '../../lambdas/adapters/dynamodb/dynamodb-local';
+import { startDynamoDbLocal } from '../../devtools/local/dynamodb-local';
 import { missingRequirements } from './requirements';
 
 export default async function globalSetup(): Promise<void> {

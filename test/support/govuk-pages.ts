@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Route } from '../../lambdas/adapters/replay/replay-server';
+import type { Route } from '../../devtools/replay/replay-server';
 import { contentItemProblems } from './govuk-schemas';
 import { ROOT } from './harness';
 

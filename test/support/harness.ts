@@ -11,7 +11,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
 import { deliverInput, openMailSetup, type MailSetup } from '../../lambdas/adapters/mail/mail-setup';
 import { OutboxMailer } from '../../lambdas/adapters/mail/outbox-mailer';
-import { ReplayServer } from '../../lambdas/adapters/replay/replay-server';
+import { ReplayServer } from '../../devtools/replay/replay-server';
 import type { FetcherOptions } from '../../lambdas/adapters/http/undici-fetcher';
 import { silentLogger } from '../../lambdas/adapters/log/json-logger';
 import { openRuntime, type Runtime } from '../../lambdas/composition';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Route } from '../../lambdas/adapters/replay/replay-server';
+import type { Route } from '../../devtools/replay/replay-server';
 import { FIXTURES } from './fixtures';
 import { ROOT } from './harness';
 

@@ -1,7 +1,7 @@
 /** The demo replay's route tables read as data: which file each step serves at which path and query. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Route } from '../../lambdas/adapters/replay/replay-server';
+import type { Route } from '../../devtools/replay/replay-server';
 
 export const ROOT_DIR = join(__dirname, '..', '..');
 export const REPLAY_DIR = join(ROOT_DIR, 'demo', 'replay');

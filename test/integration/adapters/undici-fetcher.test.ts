@@ -1,7 +1,7 @@
 /** The fetcher against a real local HTTP server: politeness, retries, validators, allowlist. */
 import { join } from 'node:path';
 import { FetchError } from '../../../lambdas/core/errors';
-import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
+import { ReplayServer } from '../../../devtools/replay/replay-server';
 import { UndiciFetcher } from '../../../lambdas/adapters/http/undici-fetcher';
 import type { Clock } from '../../../lambdas/core/ports';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allSitesAt } from '../../../lambdas/config';
-import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
+import { ReplayServer } from '../../../devtools/replay/replay-server';
 import { silentLogger } from '../../../lambdas/adapters/log/json-logger';
 import { openRuntime } from '../../../lambdas/composition';
 import { cycleInput } from '../../../lambdas/cycle-input';

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
+import { ReplayServer } from '../../../devtools/replay/replay-server';
 import { handler as checkSources } from '../../../lambdas/handlers/check-sources';
 import { closeHandlerRuntime } from '../../../lambdas/handlers/handler-runtime';
 import { handler as sendAlerts } from '../../../lambdas/handlers/send-alerts';

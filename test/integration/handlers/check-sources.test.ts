@@ -4,7 +4,7 @@
  * for the send-alerts function.
  */
 import { join } from 'node:path';
-import { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
+import { ReplayServer } from '../../../devtools/replay/replay-server';
 import { handler } from '../../../lambdas/handlers/check-sources';
 import { closeHandlerRuntime, handlerRuntime } from '../../../lambdas/handlers/handler-runtime';
 import { BSCC_SOURCES, ROOT, T1_ALERTS } from '../../support/harness';

@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Route } from '../../../lambdas/adapters/replay/replay-server';
+import type { Route } from '../../../devtools/replay/replay-server';
 import { describeErrors, loadBillsContract } from '../../support/bills-openapi';
 import { FIXTURES } from '../../support/fixtures';
 import { startHarness, type Harness } from '../../support/harness';

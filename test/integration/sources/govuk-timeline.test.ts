@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Route } from '../../../lambdas/adapters/replay/replay-server';
+import type { Route } from '../../../devtools/replay/replay-server';
 import type { ChangeWrite, Store } from '../../../lambdas/core/ports';
 import {
   COLLECTION,

@@ -6,7 +6,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, verifyWebhook } from '../../core/webhook-signature';
+import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, verifyWebhook } from '../../lambdas/core/webhook-signature';
 
 export interface LocalWebhookReceiver {
   url: string;

@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join, dirname } from 'node:path';
-import { StoreError } from '../../core/errors';
+import { StoreError } from '../../lambdas/core/errors';
 import { alive, claimOwner, readOwner, releaseOwner, updateOwner, type OwnerRecord } from './local-owner';
 
 export interface LocalDynamo {
