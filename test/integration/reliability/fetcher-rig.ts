@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { FetchError } from '../../../lambdas/core/errors';
 import type { Clock } from '../../../lambdas/core/ports';
-import { ReplayServer, type Fault } from '../../../lambdas/adapters/replay/replay-server';
+import { ReplayServer, type Fault } from '../../../devtools/replay/replay-server';
 import { UndiciFetcher, type FetcherOptions } from '../../../lambdas/adapters/http/undici-fetcher';
 import type { Fetched } from '../../../lambdas/core/model';
 import type { ReliabilityLog } from './reliability-report';

@@ -3,7 +3,7 @@
  * reported, and the store and the SMTP server's mail before and after. The history and list-fault
  * tests record these figures in the reliability report, then assert on them.
  */
-import type { Route } from '../../../lambdas/adapters/replay/replay-server';
+import type { Route } from '../../../devtools/replay/replay-server';
 import type { Config } from '../../../lambdas/config';
 import type { SourceOutcome } from '../../../lambdas/core/model';
 import type { Store } from '../../../lambdas/core/ports';

@@ -4,7 +4,7 @@
  * mail going over SMTP to a real server on loopback; plus what the tests count (observe.ts).
  */
 import { join } from 'node:path';
-import type { ReplayServer } from '../../../lambdas/adapters/replay/replay-server';
+import type { ReplayServer } from '../../../devtools/replay/replay-server';
 import type { FetcherOptions } from '../../../lambdas/adapters/http/undici-fetcher';
 import type { Runtime } from '../../../lambdas/composition';
 import type { Config } from '../../../lambdas/config';

@@ -3,7 +3,7 @@
  * garbage, a redesign or an empty listing is a failing source, never "everything was deleted";
  * nothing stored is lost, no alert is false, and changes delayed by a fault arrive once, later.
  */
-import type { Fault, Route } from '../../../lambdas/adapters/replay/replay-server';
+import type { Fault, Route } from '../../../devtools/replay/replay-server';
 import { alertsRaised, emailFigures, lostBetween, storeFigures } from './observe';
 import { ReliabilityLog } from './reliability-report';
 import {
