@@ -23,16 +23,18 @@ const validateRelease = ajv.getSchema('https://standard.open-contracting.org/sch
 const errors = (v: typeof validatePackage) =>
   (v.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}`).slice(0, 10);
 
+// A parser's golden file sits beside its fixture: it is our output, not a response to judge.
+const isGolden = (f: string) => f.endsWith('.expected.json');
 const PORTALS = ['/api/1.0/ocdsReleasePackages', '/Published/Notices/OCDS/Search'];
 const packages = [
   ...readdirSync(join(FIXTURES, 'ocds'))
-    .filter((f) => f.startsWith('composed_'))
+    .filter((f) => f.startsWith('composed_') && !isGolden(f))
     .map((f) => join(FIXTURES, 'ocds', f)),
   ...replayRoutes()
     .filter((r) => r.file && PORTALS.includes(r.route.path))
     .map((r) => r.file!),
 ].map((f) => relative(ROOT_DIR, f));
-const releases = readdirSync(join(FIXTURES, 'ocds')).filter((f) => f.startsWith('cfserver1_'));
+const releases = readdirSync(join(FIXTURES, 'ocds')).filter((f) => f.startsWith('cfserver1_') && !isGolden(f));
 
 describe('OCDS 1.1 contract (open-contracting/standard @ 715687a, tag 1.1)', () => {
   it('finds the files it judges', () => {
