@@ -2,7 +2,8 @@
  * Find a Tender and Contracts Finder through time, on DynamoDB Local + the replay server + the
  * outbox, with the default config's sources: a baseline (t0), a notice naming Hikvision and a
  * body-worn video contract (t4), the same again (nothing written), a notice that names nothing
- * watched, the tender amended, then awarded.
+ * watched, the tender amended, then awarded; then on Contracts Finder a notice naming nothing watched
+ * and the award amended.
  */
 import type { Change } from '../../../lambdas/core/model';
 import { countingWrites } from '../../support/counting-store';
@@ -11,6 +12,7 @@ import { startHarness, type Harness } from '../../support/harness';
 const FTS = 'find-a-tender-surveillance';
 const CF = 'contracts-finder-surveillance';
 const RELEASES = { path: '/api/1.0/ocdsReleasePackages', query: { limit: '100' } };
+const CF_SEARCH = { path: '/Published/Notices/OCDS/Search', query: { limit: '100' } };
 // Overrides sit on top of the current step (t4), which a cycle given no step keeps.
 const serve = (h: Harness, fixture: string) => {
   h.replay.clearOverrides();
@@ -97,5 +99,33 @@ describe('procurement notices through time (DynamoDB Local + replay server)', ()
     expect(report.delivery.sent.map((a) => a.type)).toEqual(['contract-awarded']);
     const [change] = await changesOf(h, report.runId);
     expect(change.summary).toMatch(/Suppliers: Sample Imaging Systems Ltd\. Value: £498,000\. Awarded 2026-05-18\./);
+  });
+
+  // Added on top of Find a Tender's last override, so that source stays as it was and says nothing.
+  const serveCf = (fixture: string) => h.replay.override({ ...CF_SEARCH, file: `../../test/fixtures/ocds/${fixture}` });
+
+  it('Contracts Finder: a new award that names nothing watched: nothing, and it is not stored', async () => {
+    serveCf('composed_cf_non-matching-added.json');
+    const report = await h.cycle();
+    expect(report.outcomes.map((o) => [o.sourceId, o.kind])).toEqual([
+      [FTS, 'unchanged'],
+      [CF, 'unchanged'],
+    ]);
+    expect(report.delivery.sent).toEqual([]);
+    expect((await h.runtime.store.listDocuments(CF)).map((d) => d.docId)).toEqual([
+      'contracts-finder:ocds-b5fd17-7c1e2f40-93aa-4d1b-b6f2-2e8d5a0c4b11',
+    ]);
+  });
+
+  it('Contracts Finder: the award amended: one notice-changed naming the value and the end date', async () => {
+    serveCf('composed_cf_award-amended.json');
+    const report = await h.cycle();
+    expect(report.delivery.sent.map((a) => [a.sourceId, a.type])).toEqual([[CF, 'notice-changed']]);
+    const [change] = await changesOf(h, report.runId);
+    expect(change.summary).toMatch(
+      /^Notice changed on Contracts Finder: Body-worn video cameras and evidence management \(Office of the Police/,
+    );
+    expect(change.summary).toMatch(/: value £1,180,000 → £1,240,000; contract ends 2030-03-31 → 2031-03-31\./);
+    expect(change.threadId).toBe('hikvision--procurement');
   });
 });

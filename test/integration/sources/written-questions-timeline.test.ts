@@ -1,7 +1,7 @@
 /**
  * Written questions naming Hikvision through time (DynamoDB Local + replay server + outbox): tabled
  * and unanswered at the baseline (t0), answered at t4 (the answer read whole from the question's
- * own endpoint), the same again, then the answer corrected.
+ * own endpoint), the same again, the answer corrected, then a second question tabled.
  */
 import type { Change } from '../../../lambdas/core/model';
 import { countingWrites } from '../../support/counting-store';
@@ -70,5 +70,32 @@ describe('written questions through time (DynamoDB Local + replay server)', () =
     const [change] = await changesOf(h, report.runId);
     expect(change.summary).toMatch(/^Answer corrected on 2026-03-16: Police: Surveillance Cameras \(31207\)\./);
     expect(change.summary).toMatch(/November 2022, and extended in March 2023,/);
+  });
+
+  it('a new question tabled: one question-tabled naming who asked whom, read from its own endpoint', async () => {
+    h.replay.resetLog();
+    h.replay.override(
+      {
+        path: '/api/writtenquestions/questions',
+        query: { searchTerm: 'Hikvision', skip: '0' },
+        file: `${FIXTURES}/composed_search-hikvision_question-tabled.json`,
+      },
+      { path: '/api/writtenquestions/questions/1791388', file: `${FIXTURES}/composed_question-1791388_tabled.json` },
+    );
+    const report = await h.cycle();
+    expect(report.delivery.sent.map((a) => a.type)).toEqual(['question-tabled']);
+    const [change] = await changesOf(h, report.runId);
+    expect(change.title).toBe('Government Departments: Surveillance Cameras (32015)');
+    expect(change.summary).toMatch(
+      /^Question tabled: Government Departments: Surveillance Cameras\. A member asked Cabinet Office /,
+    );
+    expect(change.summary).toMatch(/asked Cabinet Office \(Commons 32015, 2026-03-04\)\./);
+    expect(change.threadId).toBe('hikvision--parliament');
+    expect(change.keywords.map((k) => k.term)).toEqual(expect.arrayContaining(['Hikvision', 'Dahua']));
+    // The answered question's state did not move: only the new one is read.
+    expect(h.replay.log.map((e) => e.path)).toEqual([
+      '/api/writtenquestions/questions',
+      '/api/writtenquestions/questions/1791388',
+    ]);
   });
 });
