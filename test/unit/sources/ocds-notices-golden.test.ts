@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { contractsFinder } from '../../../lambdas/sources/contracts-finder';
 import { findATender } from '../../../lambdas/sources/find-a-tender';
-import { noticeDocument, type NoticeSourceConfig } from '../../../lambdas/sources/ocds/notice-kind';
+import { noticeDocument, type NoticeSourceConfig, type PortalSpec } from '../../../lambdas/sources/ocds/notice-kind';
 import { noticeOf } from '../../../lambdas/sources/ocds/release';
 import { fetched, FIXTURES, fixtureJson, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
@@ -22,12 +22,16 @@ const CF_URL = contractsFinder.listing(config('contracts-finder'), LIVE_ENDPOINT
 const FTS_URL = findATender.listing(config('find-a-tender'), LIVE_ENDPOINTS, '2026-03-02T12:00:00Z').url;
 
 // The recorded releases carry Contracts Finder ocids (`ocds-b5fd17-`): they are read as that portal reads them.
-const cfSpec = {
+const cfSpec: PortalSpec = {
   kind: 'contracts-finder',
-  noticeUrl: (n: { releaseId: string }) => `https://www.contractsfinder.service.gov.uk/Notice/${n.releaseId}`,
+  portal: 'Contracts Finder',
+  endpoint: 'contractsFinder',
+  path: '/Published/Notices/OCDS/Search',
+  windowParam: 'publishedFrom',
+  bucket: 'contracts-finder',
+  noticeUrl: (n) => `https://www.contractsfinder.service.gov.uk/Notice/${n.releaseId}`,
 };
-const releaseDoc = (file: string) =>
-  noticeDocument(noticeOf(fixtureJson(`ocds/${file}`), where), cfSpec as Parameters<typeof noticeDocument>[1]);
+const releaseDoc = (file: string) => noticeDocument(noticeOf(fixtureJson(`ocds/${file}`), where), cfSpec);
 
 const ftsListing = (file: string) =>
   findATender.parseListing(fetched(FTS_URL, fixtureText(`ocds/${file}`)), config('find-a-tender'), LIVE_ENDPOINTS);
