@@ -6,7 +6,7 @@
 export interface ChangeTypeInfo {
   type: string;
   label: string;
-  group: 'correspondence' | 'documents' | 'procurement' | 'sources';
+  group: 'correspondence' | 'documents' | 'procurement' | 'parliament' | 'sources';
 }
 
 export const CHANGE_TYPES: readonly ChangeTypeInfo[] = [
@@ -28,6 +28,14 @@ export const CHANGE_TYPES: readonly ChangeTypeInfo[] = [
   { type: 'row-added', label: 'Added to a list', group: 'procurement' },
   { type: 'row-removed', label: 'Removed from a list', group: 'procurement' },
   { type: 'row-changed', label: 'List entry changed', group: 'procurement' },
+  { type: 'tender-published', label: 'Tender published', group: 'procurement' },
+  { type: 'contract-awarded', label: 'Contract awarded', group: 'procurement' },
+  { type: 'notice-changed', label: 'Notice changed', group: 'procurement' },
+  { type: 'question-tabled', label: 'Written question tabled', group: 'parliament' },
+  { type: 'question-answered', label: 'Written question answered', group: 'parliament' },
+  { type: 'answer-corrected', label: 'Answer corrected', group: 'parliament' },
+  { type: 'statement-made', label: 'Written statement made', group: 'parliament' },
+  { type: 'statement-corrected', label: 'Written statement corrected', group: 'parliament' },
   { type: 'source-failing', label: 'Source failing', group: 'sources' },
   { type: 'source-recovered', label: 'Source recovered', group: 'sources' },
   { type: 'baseline', label: 'Baseline recorded', group: 'sources' },

@@ -8,6 +8,7 @@ import { parliamentBill } from './parliament-bill';
 import { contractsFinder } from './contracts-finder';
 import { findATender } from './find-a-tender';
 import { parliamentQuestions } from './parliament-questions';
+import { parliamentStatements } from './parliament-statements';
 import { siteList } from './site-list';
 
 /**
@@ -23,5 +24,6 @@ export const sourceKinds: Record<string, SourceKind<SourceConfigBase>> = {
   [findATender.kind]: findATender,
   [contractsFinder.kind]: contractsFinder,
   [parliamentQuestions.kind]: parliamentQuestions,
+  [parliamentStatements.kind]: parliamentStatements,
   [siteList.kind]: siteList,
 };

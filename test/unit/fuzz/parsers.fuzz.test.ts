@@ -93,6 +93,12 @@ const TARGETS: Record<string, Target> = {
     ext: '.json',
     url: `${endpoints.parliamentQuestions}/api/writtenquestions/questions?searchTerm=Hikvision&skip=0&take=100`,
   },
+  'parliament-statements': {
+    config: { id: 'fuzz', kind: 'parliament-statements', searchTerm: 'Hikvision' } as SourceConfigBase,
+    dir: 'parliament-statements',
+    ext: '.json',
+    url: `${endpoints.parliamentQuestions}/api/writtenstatements/statements?searchTerm=Hikvision&skip=0&take=100`,
+  },
   'site-list': {
     config: {
       id: 'fuzz',

@@ -1,0 +1,83 @@
+/**
+ * The Written Statements API's answers (`StatementsViewModelSearchResult` from
+ * `/api/writtenstatements/statements`, `StatementsViewModelItem` from `…/statements/{date}/{uin}`,
+ * as the API's OpenAPI description names them) read into statements. A statement's text is HTML;
+ * the search is read only for what moves, and the text is read whole from the statement's own endpoint.
+ */
+import { ParseError } from '../../core/errors';
+import type { Fetched } from '../../core/model';
+import { htmlToText } from '../../core/text/html-to-text';
+
+export interface WrittenStatement {
+  id: number;
+  /** `HCWS412` (Commons) or `HLWS301` (Lords). */
+  uin: string;
+  house: string;
+  title: string;
+  /** The statement as plain text (the API gives HTML). */
+  text: string;
+  answeringBody: string;
+  member: string | null;
+  memberRole: string | null;
+  /** The day it was made (`YYYY-MM-DD`). */
+  dateMade: string;
+  /** Statements linked to this one (a correction, a joint statement), as `CorrectedStatement:4101`. */
+  linked: string[];
+}
+
+type Node = Record<string, unknown>;
+const obj = (v: unknown): Node => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Node) : {});
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+export function statementOf(value: Node, where: { url: string; source: string }): WrittenStatement {
+  if (typeof value.id !== 'number' || !str(value.uin) || !/^\d{4}-\d{2}-\d{2}/.test(str(value.dateMade))) {
+    throw new ParseError(`A written statement at ${where.url} has no id, uin or dateMade.`, {
+      ...where,
+      field: 'value.id',
+    });
+  }
+  const linked = (Array.isArray(value.linkedStatements) ? value.linkedStatements : [])
+    .map(obj)
+    .map((l) => `${str(l.linkType) || 'Linked'}:${typeof l.linkedStatementId === 'number' ? l.linkedStatementId : ''}`);
+  return {
+    id: value.id,
+    uin: str(value.uin),
+    house: str(value.house),
+    title: str(value.title) || `Statement ${str(value.uin)}`,
+    text: htmlToText(str(value.text)),
+    answeringBody: str(value.answeringBodyName),
+    member: str(obj(value.member).name) || null,
+    memberRole: str(value.memberRole) || null,
+    dateMade: str(value.dateMade).slice(0, 10),
+    linked,
+  };
+}
+
+function json(fetched: Fetched, source: string): Node {
+  try {
+    return obj(JSON.parse(fetched.body));
+  } catch (err) {
+    throw new ParseError(
+      `The Written Statements API answered ${fetched.url} with something that is not JSON.`,
+      { url: fetched.url, source },
+      err,
+    );
+  }
+}
+
+export function readStatementPage(fetched: Fetched, source: string): { statements: WrittenStatement[]; total: number } {
+  const body = json(fetched, source);
+  if (!Array.isArray(body.results) || typeof body.totalResults !== 'number') {
+    throw new ParseError(`The Written Statements API answered ${fetched.url} without "results" and "totalResults".`, {
+      url: fetched.url,
+      source,
+      field: 'results',
+    });
+  }
+  const where = { url: fetched.url, source };
+  return { statements: body.results.map((r) => statementOf(obj(obj(r).value), where)), total: body.totalResults };
+}
+
+export function readStatement(fetched: Fetched, source: string): WrittenStatement {
+  return statementOf(obj(json(fetched, source).value), { url: fetched.url, source });
+}
