@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   } finally {
     await local.stop();
   }
+  await (await import('./source-kinds-bench')).sourceKindsBench(ROOT, log, process.argv);
 
   log('change-log queries…');
   const queries = await queryBench({ records: settings.records, runs: quick ? 10 : 30, scanPages: 8, log });
