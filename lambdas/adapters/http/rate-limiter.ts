@@ -26,8 +26,11 @@ export class RateLimiter {
  * Published limits: GOV.UK Content API 10 requests/second per client; legislation.gov.uk asks
  * for about 10 requests per 5-10 seconds (hard limit 3,000 per 5 minutes); the Bills API states
  * none, so it gets the same politeness as GOV.UK's (the Written Questions API shares its bucket).
- * Find a Tender publishes no limit and Contracts Finder answers 403 for five minutes to a client
- * that asks too often: both get one request a second.
+ * Find a Tender and Contracts Finder publish none in their API documentation, but the platform that
+ * serves both (cabinetoffice/GCGS-Central-Digital-Platform, terragrunt/modules/core-networking:
+ * locals.tf, waf-php.tf, waf-fts.tf @ 9da6c201) blocks more than 12 requests in 120 seconds per IP to
+ * `/api/…/ocdsReleasePackages` and `/published/notices/ocds/…` with a 429 and `Retry-After: 120`:
+ * both get one request every ten seconds, so a window read page by page never meets that wall.
  */
 export const DEFAULT_INTERVALS_MS: Record<string, number> = {
   'govuk-content': 100,
@@ -35,6 +38,6 @@ export const DEFAULT_INTERVALS_MS: Record<string, number> = {
   parliament: 200,
   legislation: 1000,
   'html-page': 1000,
-  'find-a-tender': 1000,
-  'contracts-finder': 1000,
+  'find-a-tender': 10_000,
+  'contracts-finder': 10_000,
 };

@@ -1,8 +1,9 @@
 /**
  * `find-a-tender`: the Find a Tender service's OCDS release packages
  * (`/api/1.0/ocdsReleasePackages?updatedFrom=…&stages=…&limit=100`, paged by `cursor`), watched for
- * notices naming the configured terms. Find a Tender publishes no rate limit for this API; requests
- * go one a second through the `find-a-tender` bucket, and a 429's Retry-After is honoured by the fetcher.
+ * notices naming the configured terms. Its API documentation states no rate limit, but the platform
+ * answers 429 (Retry-After 120) past 12 requests in 120 seconds (see adapters/http/rate-limiter.ts):
+ * requests go one every ten seconds through the `find-a-tender` bucket, and a 429's Retry-After is honoured.
  */
 import { noticeKind } from '../ocds/notice-kind';
 
