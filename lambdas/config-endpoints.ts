@@ -27,7 +27,7 @@ export const LIVE_ENDPOINTS: Endpoints = {
   parliamentQuestions: 'https://questions-statements-api.parliament.uk',
 };
 
-/** A site a source declares is keyed by its host name (`www.freetibet.org`), so a replay server can stand in. */
+/** A site a source declares is keyed by its host name (`freetibet.org`), so a replay server can stand in. */
 const siteHost = z.string().regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/);
 
 /** Every key optional; a key that is neither a family nor a host name is a typo, reported. */

@@ -18,7 +18,7 @@ export interface Endpoints {
   parliamentQuestions: string;
   /**
    * A site outside these families (a campaign group's own website), keyed by the host its
-   * source declares (`www.freetibet.org`): a replay server can stand in for it like the rest.
+   * source declares (`freetibet.org`): a replay server can stand in for it like the rest.
    */
   [siteHost: string]: string;
 }
@@ -76,7 +76,7 @@ export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> {
   hosts(config: C, endpoints: Endpoints): string[];
   /**
    * Optional: the origin of a site outside the endpoint families that this source declares
-   * (`https://www.freetibet.org`); the config adds it to the endpoints under its host.
+   * (`https://freetibet.org`); the config adds it to the endpoints under its host.
    */
   site?(config: C): string | null;
   /** `at`: the run's time (ISO), for listings that are a moving window of recent updates. */

@@ -1,7 +1,7 @@
 /**
  * `site-list`: a news or letters listing on a site outside GOV.UK (a campaign group's own website,
  * such as Free Tibet's), each item a post whose page is read when it first appears or its listed
- * title or date moves. The source declares its site (`https://www.freetibet.org`): the allowlist
+ * title or date moves. The source declares its site (`https://freetibet.org`): the allowlist
  * admits that host and no other, links leading elsewhere are ignored, and the site's robots.txt is
  * read and obeyed before any page. A post is a document like a GOV.UK letter: with `alertOnNew:
  * "new-correspondence"` it is matched against the known letters and joins its thread
@@ -20,16 +20,16 @@ import { cssSelector } from '../css-selector';
 
 export interface SiteListConfig extends SourceConfigBase {
   kind: 'site-list';
-  /** The site's origin, https only: `https://www.freetibet.org`. */
+  /** The site's origin, https only: `https://freetibet.org`. */
   site: string;
-  /** The listing's path on the site (`/news`). */
+  /** The listing's path on the site (`/latest/`). */
   path: string;
   /** One element per post in the listing, and inside it the link, title and date. */
   item: string;
   link: string;
   title?: string;
   date?: string;
-  /** Posts kept only when their path matches (`^/news/`); the listing's other links are ignored. */
+  /** Posts kept only when their path matches (`^/latest/[^/]+/$`); the listing's other links are ignored. */
   include?: string;
   /** Where a post's own page holds its text (default `article`, then `main`). */
   content?: string;
@@ -43,7 +43,7 @@ const schema = z
       .string()
       .regex(
         /^https:\/\/[a-z0-9.-]+\.[a-z]{2,63}$/,
-        'must be an https origin without a path, e.g. https://www.freetibet.org',
+        'must be an https origin without a path, e.g. https://freetibet.org',
       ),
     path: z.string().regex(/^\/[\w\-/.]*$/, 'must be a path starting with "/" (no host, no query)'),
     item: cssSelector,

@@ -26,11 +26,11 @@ describe('a campaign site through time (DynamoDB Local + replay server)', () => 
     expect(report.outcomes.map((o) => o.kind)).toEqual(['baseline']);
     expect(h.replay.log.map((e) => e.path)).toEqual([
       '/robots.txt',
-      '/news',
-      '/news/uprising-day-vigil',
-      '/news/our-letter-to-hikvision-uk',
+      '/latest/',
+      '/latest/uprising-day-vigil/',
+      '/latest/our-letter-to-hikvision-uk/',
     ]);
-    const letter = await h.runtime.store.getDocument('site:www.freetibet.org/news/our-letter-to-hikvision-uk');
+    const letter = await h.runtime.store.getDocument('site:freetibet.org/latest/our-letter-to-hikvision-uk/');
     expect(letter).toEqual(
       expect.objectContaining({ knownId: 'free-tibet-to-hikvision-uk', threadId: 'free-tibet--hikvision' }),
     );
@@ -45,7 +45,7 @@ describe('a campaign site through time (DynamoDB Local + replay server)', () => 
     expect(changes).toHaveLength(1);
     expect(changes[0].title).toBe('Our second letter to Hikvision UK');
     expect(changes[0].threadId).toBe('free-tibet--hikvision');
-    expect(changes[0].url).toBe('https://www.freetibet.org/news/our-second-letter-to-hikvision-uk');
+    expect(changes[0].url).toBe('https://freetibet.org/latest/our-second-letter-to-hikvision-uk/');
   });
 
   it('the same listing again: zero alerts, zero writes, one request (robots.txt is read once per run of the fetcher)', async () => {
@@ -54,7 +54,7 @@ describe('a campaign site through time (DynamoDB Local + replay server)', () => 
     const report = await h.cycle('t4', deps);
     expect(report.outcomes.map((o) => [o.kind, o.requests])).toEqual([['unchanged', 1]]);
     expect(writes).toEqual([]);
-    expect(h.replay.log.map((e) => [e.path, e.status])).toEqual([['/news', 304]]);
+    expect(h.replay.log.map((e) => [e.path, e.status])).toEqual([['/latest/', 304]]);
   });
 });
 
@@ -62,7 +62,7 @@ describe('a campaign site whose robots.txt disallows the listing', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ sources: [SOURCE], tablePrefix: 'robots' });
-    h.replay.override({ path: '/robots.txt', body: 'User-agent: procurement-watch\nDisallow: /news\n' });
+    h.replay.override({ path: '/robots.txt', body: 'User-agent: procurement-watch\nDisallow: /latest/\n' });
   });
   afterAll(async () => h.close());
 
@@ -70,7 +70,7 @@ describe('a campaign site whose robots.txt disallows the listing', () => {
     const report = await h.cycle();
     const outcome = report.outcomes[0];
     expect(outcome.kind).toBe('failed');
-    expect(outcome.kind === 'failed' && outcome.reason).toMatch(/robots\.txt disallows \/news/);
+    expect(outcome.kind === 'failed' && outcome.reason).toMatch(/robots\.txt disallows \/latest\//);
     expect(h.replay.log.map((e) => e.path)).toEqual(['/robots.txt']);
   });
 });

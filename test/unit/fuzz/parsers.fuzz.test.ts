@@ -103,15 +103,15 @@ const TARGETS: Record<string, Target> = {
     config: {
       id: 'fuzz',
       kind: 'site-list',
-      site: 'https://www.freetibet.org',
-      path: '/news',
+      site: 'https://freetibet.org',
+      path: '/latest/',
       item: 'article.news-teaser',
       link: 'a',
     } as SourceConfigBase,
     // No page of the site was ever recorded: the composed pages the demo serves are the seeds.
     dir: '../../demo/replay/t0/free-tibet',
     ext: '.html',
-    url: 'https://www.freetibet.org/news',
+    url: 'https://freetibet.org/latest/',
   },
 };
 

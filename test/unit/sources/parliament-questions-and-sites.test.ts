@@ -68,34 +68,34 @@ describe('site-list (Free Tibet news, composed)', () => {
   const ft: SiteListConfig = {
     id: 'ft',
     kind: 'site-list',
-    site: 'https://www.freetibet.org',
-    path: '/news',
+    site: 'https://freetibet.org',
+    path: '/latest/',
     item: 'article.news-teaser',
     link: 'a',
-    include: '^/news/',
+    include: '^/latest/[^/]+/$',
   };
   const html = readFileSync(join(REPLAY_DIR, 't0/free-tibet/news.html'), 'utf8');
 
   it('declares its site, so the config admits its host and nothing else', () => {
-    expect(siteList.site!(ft)).toBe('https://www.freetibet.org');
-    expect(siteList.hosts(ft, LIVE_ENDPOINTS)).toEqual(['www.freetibet.org']);
+    expect(siteList.site!(ft)).toBe('https://freetibet.org');
+    expect(siteList.hosts(ft, LIVE_ENDPOINTS)).toEqual(['freetibet.org']);
     expect(siteList.listing(ft, LIVE_ENDPOINTS)).toEqual(
-      expect.objectContaining({ url: 'https://www.freetibet.org/news', robots: true }),
+      expect.objectContaining({ url: 'https://freetibet.org/latest/', robots: true }),
     );
   });
 
   it('reads the posts on its own site (relative and absolute links), never another site', () => {
-    const page = siteList.parseListing(fetched('https://www.freetibet.org/news', html), ft, LIVE_ENDPOINTS);
+    const page = siteList.parseListing(fetched('https://freetibet.org/latest/', html), ft, LIVE_ENDPOINTS);
     expect(page.entries.map((e) => [e.docId, e.title])).toEqual([
-      ['site:www.freetibet.org/news/uprising-day-vigil', 'Tibetan Uprising Day vigil in London'],
-      ['site:www.freetibet.org/news/our-letter-to-hikvision-uk', 'Our letter to Hikvision UK'],
+      ['site:freetibet.org/latest/uprising-day-vigil/', 'Tibetan Uprising Day vigil in London'],
+      ['site:freetibet.org/latest/our-letter-to-hikvision-uk/', 'Our letter to Hikvision UK'],
     ]);
   });
 
   it('a listing whose markup changed fails instead of calling every post removed', () => {
     expect(() =>
       siteList.parseListing(
-        fetched('https://www.freetibet.org/news', '<main><p>Maintenance</p></main>'),
+        fetched('https://freetibet.org/latest/', '<main><p>Maintenance</p></main>'),
         ft,
         LIVE_ENDPOINTS,
       ),
