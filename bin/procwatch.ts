@@ -1,4 +1,4 @@
-#!/usr/bin/env -S npx tsx
+#!/usr/bin/env node
 /** The `procwatch` command line: parse, load config, wire, call one use-case. Nothing else. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../lambdas/config';
