@@ -9,6 +9,8 @@ import { threadName } from './describe-change';
 import type { Change } from './model';
 import { readableCodes } from './text/readable-codes';
 
+const THREAD_ID = /\b[a-z0-9]+(?:-[a-z0-9]+)*--[a-z0-9]+(?:-[a-z0-9]+)*\b/g;
+
 export interface ChangeLabels {
   type: string;
   source: string;
@@ -24,6 +26,7 @@ export function changeLabels(
     type: changeTypeLabel(change.type, catalog?.types),
     source: catalog?.sources.find((s) => s.id === change.sourceId)?.name ?? change.sourceId,
     thread: change.threadId ? threadName(change.threadId) : null,
-    summary: readableCodes(change.summary),
+    // A summary naming a thread by its id ("the thread free-tibet--hikvision") names its parties instead.
+    summary: readableCodes(change.summary).replace(THREAD_ID, (id) => threadName(id)),
   };
 }

@@ -29,17 +29,21 @@ it.each([
 
 it('labels a change from the registry, the configured source name and the thread’s parties', () => {
   const catalog = buildCatalog([{ id: 'debarment-list', name: 'Debarment list' }], ['supplier-debarred']);
-  const change = { sourceId: 'debarment-list', threadId: 'bscc--hikvision', summary: 'companyNumber: 1' };
+  const change = {
+    sourceId: 'debarment-list',
+    threadId: 'bscc--hikvision',
+    summary: 'companyNumber: 1, in the thread free-tibet--hikvision.',
+  };
   expect(changeLabels({ ...change, type: 'supplier-debarred' }, catalog)).toEqual({
     type: 'Supplier debarred',
     source: 'Debarment list',
     thread: 'BSCC ↔ Hikvision',
-    summary: 'Company number: 1',
+    summary: 'Company number: 1, in the thread Free Tibet ↔ Hikvision.',
   });
   expect(changeLabels({ ...change, type: 'tender-published', sourceId: 'gone', threadId: null })).toEqual({
     type: 'Tender published',
     source: 'gone',
     thread: null,
-    summary: 'Company number: 1',
+    summary: 'Company number: 1, in the thread Free Tibet ↔ Hikvision.',
   });
 });
