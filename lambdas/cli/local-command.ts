@@ -24,7 +24,8 @@ async function running(dbPath: string): Promise<OwnerRecord | null> {
 }
 
 function describe(rec: OwnerRecord, dbPath: string): string {
-  return `DynamoDB Local is running on 127.0.0.1:${rec.port} for ${dbPath} (${rec.command}, pid ${rec.ownerPid}, since ${rec.startedAt})`;
+  const who = `${rec.command}, pid ${rec.ownerPid}, since ${rec.startedAt}`;
+  return `DynamoDB Local is running on 127.0.0.1:${rec.port} for ${dbPath} (${who})`;
 }
 
 /** The keeper: owns a shared JVM until SIGINT/SIGTERM (which stop the JVM and release the store). */
