@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startDynamoDbLocal } from '../devtools/local/dynamodb-local';
 import { loadConfigFile } from '../lambdas/adapters/fs/config-file';
 import { bundleBench } from './bundle-bench';
+import { cliBench } from './cli-bench';
 import { cycleBench } from './cycle-bench';
 import { diffBench } from './diff-bench';
 import { machine } from './measure';
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), `${report}\n`);
     log('wrote docs/benchmarks.md');
   }
+  await cliBench({ root: ROOT, runs: quick ? 5 : 11, log, write: !process.argv.includes('--no-write') });
 }
 
 main().catch((err) => {

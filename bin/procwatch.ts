@@ -1,4 +1,4 @@
-#!/usr/bin/env -S npx tsx
+#!/usr/bin/env node
 /** The `procwatch` command line: parse, load config, wire, call one use-case. Nothing else. */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../lambdas/config';
@@ -14,6 +14,7 @@ import { registerResend } from '../lambdas/cli/resend-command';
 import { registerSubscribers } from '../lambdas/cli/subscribers-command';
 import { registerPreview } from '../lambdas/cli/preview-command';
 import { registerDoctor } from '../lambdas/cli/doctor-command';
+import { registerLocal } from '../lambdas/cli/local-command';
 import { EXIT } from '../lambdas/cli/cli-context';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -39,6 +40,7 @@ registerResend(program);
 registerSubscribers(program);
 registerPreview(program);
 registerDoctor(program);
+registerLocal(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

@@ -49,6 +49,8 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** Project root: relative paths in the config resolve against it. */
   root?: string;
+  /** Where the known correspondence and parties are read when not under `root` (a global install's own). */
+  dataRoot?: string;
   /** Use this DynamoDB endpoint (a running DynamoDB Local, or AWS when absent and `aws` is set). */
   dynamoEndpoint?: string;
   /** Talk to real DynamoDB with the ambient AWS credentials (Lambda). */
@@ -113,7 +115,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     options.mailer ??
     new OutboxMailer(resolve(root, String(config.mailer.dir ?? join(config.store.dataDir, 'outbox'))));
   const webhooks = options.webhooks ?? new UndiciWebhookSender({ userAgent: config.userAgent });
-  const known = loadKnownCorpus(resolve(root, config.knownCorrespondence), resolve(root, 'data/parties.json'));
+  const data = options.dataRoot ?? root;
+  const known = loadKnownCorpus(resolve(data, config.knownCorrespondence), resolve(data, 'data/parties.json'));
   return {
     config,
     store,

@@ -17,8 +17,23 @@ export interface GlobalOptions {
   verbose?: boolean;
 }
 
+/**
+ * The folder holding the package's own files (web/, data/, demo/replay, the default config): the
+ * nearest one up with a package.json, so the CLI finds them run from source (lambdas/cli) or built
+ * (dist/lambdas/cli), in a clone or a global install.
+ */
 export function projectRoot(): string {
-  return resolve(__dirname, '..', '..');
+  let dir = resolve(__dirname, '..', '..');
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+/**
+ * Where the config's relative data paths (known correspondence, parties) resolve: the working folder
+ * when it holds them (a clone, or a campaign's own copy), else the package's own (a global install).
+ */
+export function dataRoot(config: Pick<Config, 'knownCorrespondence'>, cwd = process.cwd()): string {
+  return existsSync(resolve(cwd, config.knownCorrespondence)) ? cwd : projectRoot();
 }
 
 export function readConfig(opts: GlobalOptions): Config {
@@ -65,6 +80,7 @@ export async function withRuntime<T>(
   const { local, ...rest } = options;
   const runtime = await openRuntime(config, {
     root: process.cwd(),
+    dataRoot: dataRoot(config),
     logger: options.logger ?? silentLogger,
     launchLocal: (dbPath) =>
       startDynamoDbLocal({ ...(dbPath ? { dbPath } : {}), stopOnSignals: true, command, ...local }),

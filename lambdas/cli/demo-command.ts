@@ -16,6 +16,8 @@ import { startLocalSmtpServer } from '../../devtools/local/local-smtp-server';
 import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { TeeMailer } from '../adapters/mail/tee-mailer';
+import { alive, readOwner } from '../../devtools/local/local-owner';
+import { ProcwatchError } from '../core/errors';
 import { watchOnce } from '../core/watch-once';
 import {
   action,
@@ -49,12 +51,34 @@ export const DEMO_STEPS = [
   },
 ];
 
+/**
+ * The demo's own store, on disk beside the real one: `procwatch serve --demo` shows what the last demo
+ * recorded, and the real store is never touched by a demo.
+ */
+export function demoStoreConfig(config: Config): Config {
+  return { ...config, store: { ...config.store, endpoint: undefined, dataDir: join(config.store.dataDir, 'demo') } };
+}
+
+function stepsHelp(): string {
+  const lines = DEMO_STEPS.map((s, i) => `  ${i + 1}. ${s.step}: ${s.label}`);
+  return [
+    '',
+    'Steps, each a cycle against the recordings in demo/replay:',
+    ...lines,
+    '',
+    'The changes stay in a demo store: procwatch serve --demo shows them on the web page.',
+    '',
+  ].join('\n');
+}
+
 export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description(
-      'run the pipeline offline against recorded GOV.UK responses (t0 baseline, t1 changes) and print the alerts',
+      'run the pipeline offline against recorded responses, t0 to t4 (baseline, letters, the procurement ' +
+        'chain, tenders and questions), and print the alerts',
     )
+    .addHelpText('after', stepsHelp)
     .option('--outbox <dir>', 'where the alert emails are written', '.procwatch/demo-outbox')
     .action(
       action(async (opts: { outbox: string }) => {
@@ -70,32 +94,39 @@ export function registerDemo(program: Command): void {
         const hook = await startLocalWebhookReceiver(hookSecret);
         let emails = 0;
         try {
-          const config = withDemoWebhook(replayConfig(readConfig(program.opts<GlobalOptions>()), replay), hook.url);
+          const config = demoStoreConfig(
+            withDemoWebhook(replayConfig(readConfig(program.opts<GlobalOptions>()), replay), hook.url),
+          );
+          // Each demo starts from an empty store, so its first step is a baseline again.
+          const demoDb = resolve(config.store.dataDir, 'dynamodb');
+          const holder = readOwner(demoDb);
+          if (holder && alive(holder.ownerPid))
+            throw new ProcwatchError(
+              'usage',
+              `The demo store is in use by ${holder.command} (pid ${holder.ownerPid}); stop it first.`,
+            );
+          rmSync(demoDb, { recursive: true, force: true });
           const mail = await openMailSetup(config, {
             mailer: new TeeMailer([smtpMailer, new OutboxMailer(outbox)]),
             env: { ...process.env, [DEMO_WEBHOOK_SECRET_ENV]: hookSecret },
           });
-          await withRuntime(
-            config,
-            { inMemory: true, allowPrivateHosts: [replay.host], mailer: mail.mailer },
-            async (rt) => {
-              for (const [i, s] of DEMO_STEPS.entries()) {
-                replay.setStep(s.step);
-                replay.resetLog();
-                print(`\n== step ${i + 1} (${s.step}): ${s.label}\n`);
-                const report = await watchOnce(rt, {
-                  ...cycleInput(config, rt, (o) => print(`${formatOutcome(o)}\n`)),
-                  ...deliverInput(config, mail),
-                });
-                emails += report.delivery.messages;
-                for (const a of report.delivery.sent) print(`${formatAlertLine(a)}\n`);
-                const posts = `${report.delivery.webhooks} webhook POST(s) accepted`;
-                print(
-                  `  ${replay.log.length} HTTP requests, ${report.delivery.sent.length} alert(s) delivered, ${posts}\n`,
-                );
-              }
-            },
-          );
+          await withRuntime(config, { allowPrivateHosts: [replay.host], mailer: mail.mailer }, async (rt) => {
+            for (const [i, s] of DEMO_STEPS.entries()) {
+              replay.setStep(s.step);
+              replay.resetLog();
+              print(`\n== step ${i + 1} (${s.step}): ${s.label}\n`);
+              const report = await watchOnce(rt, {
+                ...cycleInput(config, rt, (o) => print(`${formatOutcome(o)}\n`)),
+                ...deliverInput(config, mail),
+              });
+              emails += report.delivery.messages;
+              for (const a of report.delivery.sent) print(`${formatAlertLine(a)}\n`);
+              const posts = `${report.delivery.webhooks} webhook POST(s) accepted`;
+              print(
+                `  ${replay.log.length} HTTP requests, ${report.delivery.sent.length} alert(s) delivered, ${posts}\n`,
+              );
+            }
+          });
         } finally {
           await hook.stop();
           smtpMailer.close();
@@ -109,6 +140,7 @@ export function registerDemo(program: Command): void {
           `${hook.accepted.length} webhook POST(s) received by the local HTTP server at ${hook.url}, each signature verified (${hook.refused} refused, ${hook.repeats} repeated).\n`,
         );
         print(`\nAlert emails (.eml) are in ${outbox}. Demo took ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+        print('The changes are in the demo store: procwatch serve --demo shows them on the web page.\n');
         return EXIT.ok;
       }),
     );

@@ -9,9 +9,11 @@ import { localUnsubscribeSecretFile } from '../adapters/mail/mail-setup';
 import { action, EXIT, projectRoot, readConfig, withRuntime, type GlobalOptions } from './cli-context';
 import { print, printError } from './terminal';
 import { catalogOf } from '../config-catalog';
+import { demoStoreConfig } from './demo-command';
 
 interface ServeOptions {
   port?: string;
+  demo?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -19,9 +21,11 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('serve the change log (JSON API, Atom feed, web page) on http://127.0.0.1 until Ctrl-C')
     .option('--port <n>', 'port to listen on (0 picks a free one)', String(DEFAULT_SERVE_PORT))
+    .option('--demo', 'serve the store the last procwatch demo recorded instead of the real one')
     .action(
       action(async (opts: ServeOptions) => {
-        const config = readConfig(program.opts<GlobalOptions>());
+        const read = readConfig(program.opts<GlobalOptions>());
+        const config = opts.demo ? demoStoreConfig(read) : read;
         const port = Number(opts.port ?? DEFAULT_SERVE_PORT);
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
           printError('procwatch: --port takes a number from 0 to 65535.\n');

@@ -12,7 +12,10 @@ export interface WebAsset {
 export type AssetSource = (name: string) => WebAsset | null;
 
 export interface ApiDeps {
-  store: Pick<Store, 'listChanges' | 'getChange' | 'listVersions' | 'getDocument' | 'getSourceState' | 'listDocuments'>;
+  store: Pick<
+    Store,
+    'listChanges' | 'getChange' | 'listVersions' | 'getVersion' | 'getDocument' | 'getSourceState' | 'listDocuments'
+  >;
   settings: ApiSettings;
   assets: AssetSource | null;
   logger: Logger;

@@ -8,6 +8,8 @@ import { describeFailure, ProcwatchError } from '../core/errors';
 import type { ApiDeps } from './api-deps';
 import { errorResponse, type HttpRequest, type HttpResponse } from './http-types';
 import { changeDetailRoute, listChangesRoute } from './routes/changes';
+import { changeTypesRoute } from './routes/change-types';
+import { documentDiffRoute } from './routes/document-diff';
 import { documentHistoryRoute } from './routes/documents';
 import { feedRoute } from './routes/feed';
 import { sourcesRoute } from './routes/sources';
@@ -28,9 +30,15 @@ const ROUTES: Route[] = [
   { pattern: /^\/changes\/([^/]+)$/, methods: { GET: changeDetailRoute } },
   // Document ids hold slashes (`govuk:/government/…`): clients percent-encode them into one segment.
   { pattern: /^\/documents\/([^/]+)\/history$/, methods: { GET: documentHistoryRoute } },
+  { pattern: /^\/documents\/([^/]+)\/diff$/, methods: { GET: documentDiffRoute } },
+  { pattern: /^\/change-types\/?$/, methods: { GET: changeTypesRoute } },
   { pattern: /^\/feed\.atom$/, methods: { GET: feedRoute } },
   { pattern: /^\/sources\/?$/, methods: { GET: sourcesRoute } },
-  { pattern: /^\/(?:index\.html|app\.js|style\.css)?$/, methods: { GET: (deps, req) => webPageRoute(deps, req.path) } },
+  {
+    // The page's own files only (WEB_FILES): anything else at this shape is a 404 there.
+    pattern: /^\/(?:[a-z]+\.(?:html|js|css|svg|ico))?$/,
+    methods: { GET: (deps, req) => webPageRoute(deps, req.path) },
+  },
 ];
 
 export const MAX_ID_LENGTH = 500;

@@ -7,13 +7,14 @@ const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
   css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
 };
 
 /** Only the page's own names are ever read: the name comes from the router's table, never the URL. */
 export function folderAssets(dir: string): AssetSource {
   const cache = new Map<string, WebAsset | null>();
   return (name) => {
-    if (!/^[a-z]+\.(html|js|css)$/.test(name)) return null;
+    if (!/^[a-z]+\.(html|js|css|svg)$/.test(name)) return null;
     if (!cache.has(name)) {
       const file = join(dir, name);
       cache.set(

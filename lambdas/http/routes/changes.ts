@@ -1,4 +1,5 @@
 /** `GET /changes` (a page of the log, newest first) and `GET /changes/{id}` (one change, its diff, its links). */
+import { changeLabels } from '../../core/change-labels';
 import { changePageUrl } from '../../core/change-links';
 import type { Change } from '../../core/model';
 import { queryChanges } from '../../core/query-changes';
@@ -27,7 +28,11 @@ export async function listChangesRoute(deps: ApiDeps, req: HttpRequest): Promise
   return json(200, {
     filter: result.filter,
     // The list leaves diffs out (an Act's can be large); `links.self` has it.
-    items: result.items.map(({ diff: _diff, ...c }) => ({ ...c, links: changeLinks(base, c as Change) })),
+    items: result.items.map(({ diff: _diff, ...c }) => ({
+      ...c,
+      labels: changeLabels(c, deps.catalog),
+      links: changeLinks(base, c as Change),
+    })),
     cursor: result.cursor,
     next,
   });
@@ -37,5 +42,9 @@ export async function changeDetailRoute(deps: ApiDeps, req: HttpRequest, id: str
   singleParams(req.query, []);
   const change = await deps.store.getChange(id);
   if (!change) return errorResponse(404, 'not-found', 'There is no change with that id.');
-  return json(200, { change, links: changeLinks(baseUrlOf(deps), change) });
+  return json(200, {
+    change,
+    labels: changeLabels(change, deps.catalog),
+    links: changeLinks(baseUrlOf(deps), change),
+  });
 }

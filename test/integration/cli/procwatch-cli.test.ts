@@ -1,5 +1,5 @@
 /** The `procwatch` command as a user runs it: a real child process, real files, real exit codes. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -204,4 +204,38 @@ describe('procwatch demo', () => {
     expect(doc('example-alert.html')).toBe(stableParts(exampleHtml(example)));
     expect(doc('example-alert.txt')).toBe(stableParts(exampleText(example)));
   });
+
+  it('describes every step in --help', () => {
+    const { out } = procwatch('demo', '--help');
+    for (const step of ['1. t0:', '2. t1:', '3. t1:', '4. t2:', '5. t3:', '6. t4:']) expect(out).toContain(step);
+    expect(out).toContain('procwatch serve --demo');
+  });
+
+  // The demo runs above left their changes in the demo store: `serve --demo` must show them.
+  it('leaves its changes where procwatch serve --demo shows them', async () => {
+    const serve = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'bin/procwatch.ts'), 'serve', '--demo', '--port', '0'],
+      { cwd: ROOT, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
+    );
+    const exited = new Promise((resolve) => serve.once('exit', resolve));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        serve.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /serving the change log at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+          if (m) resolve(m[1]);
+        });
+        serve.once('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+      });
+      const page = (await (await fetch(`${url}/changes?type=tender-published`)).json()) as { items: unknown[] };
+      expect(page.items.length).toBeGreaterThan(0);
+      const all = (await (await fetch(`${url}/changes?limit=100`)).json()) as { items: { type: string }[] };
+      expect(all.items.map((c) => c.type)).toEqual(expect.arrayContaining(['baseline', 'new-correspondence']));
+    } finally {
+      serve.kill('SIGTERM');
+      await exited;
+    }
+  }, 120_000);
 });

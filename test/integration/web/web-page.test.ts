@@ -6,67 +6,33 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { folderAssets } from '../../../lambdas/adapters/http-server/web-assets';
-import { LoopbackHttpServer } from '../../../lambdas/adapters/http-server/node-http-server';
-import { silentLogger } from '../../../lambdas/adapters/log/json-logger';
+import type { Page } from 'playwright-core';
+import { buildCatalog } from '../../../lambdas/core/catalog';
 import type { Change } from '../../../lambdas/core/model';
-import { createRouter } from '../../../lambdas/http/router';
-import { freshStore } from '../../support/dynamo';
 import { HOSTILE_TITLE, seedChangeLog } from '../api/seed-change-log';
-import { findChromium } from '../../support/requirements';
+import { listTitles as titlesOf, startWebRig, type WebRig } from './web-rig';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
+const SOURCES = [
+  { id: 'bscc-correspondence', name: 'BSCC correspondence' },
+  { id: 'never-again-publication', name: 'Never again (FAC report)' },
+  { id: 'procurement-act-2023', name: 'Procurement Act 2023' },
 ];
 
-let server: LoopbackHttpServer;
+let rig: WebRig;
 let base: string;
-let browser: Browser;
 let page: Page;
 let seeded: Change[];
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  const store = await freshStore('web');
-  seeded = await seedChangeLog(store);
-  const router = createRouter({
-    store,
-    settings: { cursorSecret: 'web-test-secret-0123456789', baseUrl: null, unsubscribeSecret: null },
-    assets: folderAssets(join(ROOT, 'web')),
-    logger: silentLogger,
-  });
-  server = new LoopbackHttpServer(router);
-  base = await server.start();
-  browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  // The page must never reach beyond its origin; the one source link followed is answered here.
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>stand-in for the source page</title>' }),
-  );
+  rig = await startWebRig('web', buildCatalog(SOURCES));
+  base = rig.base;
+  seeded = await seedChangeLog(rig.store);
+  page = await rig.open(1100);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(async () => rig?.close());
 
-async function listTitles(): Promise<string[]> {
-  await page
-    .locator('#list-status')
-    .filter({ hasText: /change\(s\) shown|No changes/ })
-    .waitFor();
-  return page.locator('#changes li a.title').allTextContents();
-}
+const listTitles = () => titlesOf(page);
 
 it('loads the list, newest first, with labelled filters and a link to older changes', async () => {
   await page.goto(`${base}/`);
@@ -83,13 +49,16 @@ it('loads the list, newest first, with labelled filters and a link to older chan
 
 it('filters by source from the keyboard', async () => {
   await page.goto(`${base}/`);
-  await page.locator('#f-source').fill('never-again-publication');
-  await page.locator('#f-source').press('Enter');
+  await listTitles();
+  // The sources are offered by name; the value sent is the source's id.
+  await page.locator('#f-source').selectOption({ label: 'Never again (FAC report)' });
+  await page.locator('#f-q').press('Enter');
   await page.waitForURL(/source=never-again-publication/);
   const want = seeded.filter((c) => c.sourceId === 'never-again-publication');
   expect(await listTitles()).toEqual(want.map((c) => c.title));
   expect(await page.locator('#f-source').inputValue()).toBe('never-again-publication');
   expect(await page.locator('#feed-link').getAttribute('href')).toBe('feed.atom?source=never-again-publication');
+  expect(await page.locator('#changes li a', { hasText: 'Never again (FAC report)' }).count()).toBe(want.length);
 });
 
 it('opens a change and shows the diff as inserted and deleted words', async () => {
@@ -119,7 +88,8 @@ it('follows the links to the source page and to the thread', async () => {
   const source = page.getByRole('link', { name: letter.url! });
   await source.waitFor();
   expect(await source.getAttribute('href')).toBe(letter.url);
-  await page.getByRole('link', { name: 'bscc--hikvision' }).click();
+  // The thread is named by its parties, not by its id.
+  await page.getByRole('link', { name: 'BSCC ↔ Hikvision' }).click();
   await page.waitForURL(/thread=bscc--hikvision/);
   expect(await listTitles()).toEqual(seeded.filter((c) => c.threadId === 'bscc--hikvision').map((c) => c.title));
   await page.goto(`${base}/?change=${letter.changeId}`);
@@ -137,5 +107,5 @@ it('renders a title holding markup as text, in the list and on its page', async 
   expect(await page.locator('#change-title').textContent()).toBe(HOSTILE_TITLE);
   expect(await page.locator('img').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-  expect(pageErrors).toEqual([]);
+  expect(rig.pageErrors).toEqual([]);
 });

@@ -1,4 +1,6 @@
 /** The router's edges, with a store double: failures become a bare 500, never a stack or a table name. */
+import { buildCatalog } from '../../../lambdas/core/catalog';
+import { CHANGE_TYPE_GROUPS, CHANGE_TYPES } from '../../../lambdas/core/change-types';
 import { StoreError } from '../../../lambdas/core/errors';
 import type { Logger } from '../../../lambdas/core/ports';
 import type { ApiDeps } from '../../../lambdas/http/api-deps';
@@ -18,6 +20,7 @@ function deps(overrides: Partial<ApiDeps['store']> = {}): { deps: ApiDeps; logge
     listChanges: async () => ({ items: [], cursor: null }),
     getChange: async () => null,
     listVersions: async () => [],
+    getVersion: async () => null,
     getDocument: async () => null,
     getSourceState: async () => null,
     listDocuments: async () => [],
@@ -93,3 +96,58 @@ it.each(['/changes/', '/documents/'])(
     expect(logged).toEqual([]);
   },
 );
+
+it('serves the page’s own files only: any other name of that shape is a 404 that reads no file', async () => {
+  const read: string[] = [];
+  const d = deps().deps;
+  d.assets = (name) => (read.push(name), { body: '<svg/>', contentType: 'image/svg+xml' });
+  const icon = await createRouter(d)(request('/favicon.ico'));
+  expect([icon.status, icon.headers['content-type']]).toEqual([200, 'image/svg+xml']);
+  expect((await createRouter(d)(request('/secrets.js'))).status).toBe(404);
+  expect(read).toEqual(['favicon.svg']);
+});
+
+it('lists the registry of change types with its groups, and the configured sources', async () => {
+  const d = deps().deps;
+  d.catalog = buildCatalog([{ id: 'debarment-list', name: 'Debarment list' }], ['supplier-debarred']);
+  const body = JSON.parse((await createRouter(d)(request('/change-types'))).body);
+  expect(body.types).toEqual([
+    ...CHANGE_TYPES,
+    { type: 'supplier-debarred', label: 'Supplier debarred', group: 'procurement' },
+  ]);
+  expect(body.groups.map((g: { group: string }) => g.group)).toEqual(CHANGE_TYPE_GROUPS.map((g) => g.group));
+  expect(body.sources).toEqual([{ id: 'debarment-list', name: 'Debarment list' }]);
+});
+
+it.each([
+  ['from=1', 'to'],
+  ['from=one&to=2', 'from'],
+  ['from=1&to=2&x=1', 'x'],
+])('answers a version diff asked with %s with a 400 naming %s', async (qs, parameter) => {
+  const res = await createRouter(deps().deps)(request(`/documents/d/diff?${qs}`));
+  expect(res.status).toBe(400);
+  expect(JSON.parse(res.body).error.parameter).toBe(parameter);
+});
+
+it('diffs two stored versions older first, whichever order they are asked in', async () => {
+  const version = (n: number, text: string) => ({
+    docId: 'd',
+    version: n,
+    hash: `h${n}`,
+    text,
+    title: 'T',
+    fetchedAt: `2026-01-0${n}T00:00:00.000Z`,
+    changeNote: null,
+  });
+  const texts: Record<number, string> = { 1: 'one two three', 2: 'one three four' };
+  const { deps: d } = deps({ getVersion: async (_id: string, n: number) => version(n, texts[n]) });
+  const body = JSON.parse((await createRouter(d)(request('/documents/d/diff?from=2&to=1'))).body);
+  expect([body.from.version, body.to.version, body.from.text]).toEqual([1, 2, undefined]);
+  expect(body.diff.filter((op: { op: string }) => op.op !== 'equal')).toEqual([
+    { op: 'delete', text: 'two ' },
+    { op: 'insert', text: ' four' },
+  ]);
+  expect([body.inserted, body.deleted]).toEqual([1, 1]);
+  const missing = deps({ getVersion: async () => null }).deps;
+  expect((await createRouter(missing)(request('/documents/d/diff?from=1&to=2'))).status).toBe(404);
+});
