@@ -6,6 +6,7 @@
 import { shortDate, subjectFor, threadName } from './describe-change';
 import type { Alert, Change, DiffOp } from './model';
 import { inertLine, inertText } from './text/inert-text';
+import { trimUnchanged } from './text/trim-diff';
 import { renderDiffPlain } from './text/word-diff';
 
 export interface RenderedAlert {
@@ -104,19 +105,15 @@ export function highlightHtml(text: string, terms: string[]): string {
 
 /**
  * Long unchanged runs are cut to their edges. The stored diff was already compacted with its
- * edge whitespace trimmed (compact-diff.ts), so a space is restored where an elided run meets
+ * edge whitespace trimmed (text/trim-diff.ts), so a space is restored where an elided run meets
  * a change; otherwise "met on 19 January" would read "met on19January".
  */
 export function readableOps(ops: DiffOp[], context = 200): DiffOp[] {
-  return ops.map((o, i) => {
-    if (o.op !== 'equal') return o;
+  return trimUnchanged(ops, context, 'chars').map((o, i) => {
+    if (o.op !== 'equal' || !o.text.includes('…')) return o;
     let text = o.text;
-    if (text.length > context * 2 + 40)
-      text = `${i === 0 ? '' : text.slice(0, context)} … ${i === ops.length - 1 ? '' : text.slice(-context)}`;
-    if (text.includes('…')) {
-      if (i > 0 && !/^\s/.test(text)) text = ` ${text}`;
-      if (i < ops.length - 1 && !/\s$/.test(text)) text = `${text} `;
-    }
+    if (i > 0 && !/^\s/.test(text)) text = ` ${text}`;
+    if (i < ops.length - 1 && !/\s$/.test(text)) text = `${text} `;
     return { op: 'equal', text };
   });
 }
