@@ -1,4 +1,7 @@
-/** `procwatch changes`: the change log, newest first, with the API's filters; `procwatch show ID`: one change with its diff. */
+/**
+ * `procwatch changes`: the change log, newest first, with the API's filters; `procwatch show ID`: one
+ * change with its diff.
+ */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { localSecret } from '../adapters/fs/local-secret';
@@ -76,7 +79,10 @@ const COLUMNS = [
 function cells(values: string[]): string {
   // Cut, then padded: a long type or source never pushes the columns after it out of line.
   return values
-    .map((v, i) => (v.length > COLUMNS[i].width ? `${v.slice(0, COLUMNS[i].width - 1)}…` : v.padEnd(COLUMNS[i].width)))
+    .map((v, i) => {
+      const width = COLUMNS[i].width;
+      return v.length > width ? `${v.slice(0, width - 1)}…` : v.padEnd(width);
+    })
     .join('  ');
 }
 

@@ -38,7 +38,8 @@ export async function startReplay(dir: string, step?: string): Promise<ReplaySer
     const steps = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, 'routes.json'))) : [];
     throw new ProcwatchError(
       'usage',
-      `There is no replay step "${chosen}" in ${dir}${steps.length ? ` (steps: ${steps.sort().join(', ')})` : ' (no steps there)'}.`,
+      `There is no replay step "${chosen}" in ${dir}` +
+        `${steps.length ? ` (steps: ${steps.sort().join(', ')})` : ' (no steps there)'}.`,
     );
   }
   const server = new ReplayServer(root);

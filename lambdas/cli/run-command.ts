@@ -27,7 +27,8 @@ export function registerRun(program: Command): void {
         let config = readConfig(global);
         if (opts.source && !config.sources.some((s) => s.id === opts.source)) {
           printError(
-            `procwatch: no source "${opts.source}" in the configuration (known: ${config.sources.map((s) => s.id).join(', ')}).\n`,
+            `procwatch: no source "${opts.source}" in the configuration ` +
+              `(known: ${config.sources.map((s) => s.id).join(', ')}).\n`,
           );
           return EXIT.usage;
         }
@@ -35,7 +36,8 @@ export function registerRun(program: Command): void {
         try {
           if (replay) config = replayConfig(config, replay);
           print(
-            `procwatch: checking ${opts.source ?? `${config.sources.length} sources`}${replay ? ` (replay ${replay.step})` : ''}\n`,
+            `procwatch: checking ${opts.source ?? `${config.sources.length} sources`}` +
+              `${replay ? ` (replay ${replay.step})` : ''}\n`,
           );
           // The configured mailer (outbox by default), subscribers and the outbox in the table:
           // the same delivery as `procwatch send` and the Lambda, so nothing is sent twice across runs.

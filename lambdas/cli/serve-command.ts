@@ -1,4 +1,7 @@
-/** `procwatch serve`: the query API, the Atom feed and the web page on 127.0.0.1, over the local store `procwatch run` writes. */
+/**
+ * `procwatch serve`: the query API, the Atom feed and the web page on 127.0.0.1, over the local store
+ * `procwatch run` writes.
+ */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_SERVE_PORT, LoopbackHttpServer } from '../adapters/http-server/node-http-server';
@@ -41,7 +44,8 @@ export function registerServe(program: Command): void {
           const server = new LoopbackHttpServer(router);
           const url = await server.start(port);
           print(
-            `procwatch: serving the change log at ${url}/ (API: ${url}/changes, feed: ${url}/feed.atom); Ctrl-C stops.\n`,
+            `procwatch: serving the change log at ${url}/ ` +
+              `(API: ${url}/changes, feed: ${url}/feed.atom); Ctrl-C stops.\n`,
           );
           await new Promise<void>((resolve) => {
             process.once('SIGINT', resolve);

@@ -127,7 +127,8 @@ export function diffHtml(ops: DiffOp[]): string {
         ? `<ins style="background:#d4edda;color:#0b4d1c;text-decoration:underline">${escapeHtml(o.text)}</ins>`
         : o.op === 'delete'
           ? // A space between a deletion and the insertion replacing it, so "19" → "26" does not read "1926".
-            `<del style="background:#f8d7da;color:#721c24;text-decoration:line-through">${escapeHtml(o.text)}</del>${ready[i + 1]?.op === 'insert' ? ' ' : ''}`
+            '<del style="background:#f8d7da;color:#721c24;text-decoration:line-through">' +
+            `${escapeHtml(o.text)}</del>${ready[i + 1]?.op === 'insert' ? ' ' : ''}`
           : escapeHtml(o.text),
     )
     .join('');
@@ -206,8 +207,11 @@ export function changeHtmlBlock(
         )
       : '',
     change.diff?.length
-      ? `<p style="margin:0 0 4px 0;color:#505a5f;font-size:13px">What changed (<del style="color:#721c24;text-decoration:line-through">removed</del> / <ins style="color:#0b4d1c;text-decoration:underline">added</ins>):</p>` +
-        `<div style="white-space:pre-wrap;border-left:4px solid #b1b4b6;padding:4px 0 4px 12px;margin:0 0 12px 0;font-family:Georgia,serif">${diffHtml(change.diff)}</div>`
+      ? '<p style="margin:0 0 4px 0;color:#505a5f;font-size:13px">What changed ' +
+        '(<del style="color:#721c24;text-decoration:line-through">removed</del> / ' +
+        '<ins style="color:#0b4d1c;text-decoration:underline">added</ins>):</p>' +
+        '<div style="white-space:pre-wrap;border-left:4px solid #b1b4b6;padding:4px 0 4px 12px;margin:0 0 12px 0;' +
+        `font-family:Georgia,serif">${diffHtml(change.diff)}</div>`
       : '',
   ].join('');
 }
@@ -224,7 +228,8 @@ export function footerHtml(ids: string, unsubscribeUrl?: string): string {
 
 export const HTML_OPEN =
   '<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>' +
-  '<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#0b0c0c;max-width:680px">';
+  '<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;' +
+  'color:#0b0c0c;max-width:680px">';
 export const HTML_CLOSE = '</body></html>';
 
 export function renderAlert(alert: Alert, change: Change, options: RenderOptions = {}): RenderedAlert {

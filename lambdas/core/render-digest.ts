@@ -60,7 +60,8 @@ export function renderDigest(
   const ctx: BlockContext = { names: options.names ?? SLUG_NAMES, pageUrl: options.pageUrl };
   const unsubscribeUrl = options.unsubscribeUrl;
   const groups = groupDigest(items);
-  const subject = `procurement-watch daily digest: ${items.length} alert${items.length === 1 ? '' : 's'}, ${shortDate(day) ?? day}`;
+  const alerts = `${items.length} alert${items.length === 1 ? '' : 's'}`;
+  const subject = `procurement-watch daily digest: ${alerts}, ${shortDate(day) ?? day}`;
   const text: string[] = [subject, ''];
   const html: string[] = [HTML_OPEN, `<h1 style="font-size:20px;margin:0 0 12px 0">${escapeHtml(subject)}</h1>`];
   for (const g of groups) {

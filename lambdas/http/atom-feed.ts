@@ -37,7 +37,9 @@ export function changeEntryId(changeId: string): string {
 }
 
 function link(rel: string, href: string, type?: string, title?: string): string {
-  return `<link rel="${rel}" href="${xmlEscape(href)}"${type ? ` type="${type}"` : ''}${title ? ` title="${xmlEscape(title)}"` : ''}/>`;
+  const typed = type ? ` type="${type}"` : '';
+  const titled = title ? ` title="${xmlEscape(title)}"` : '';
+  return `<link rel="${rel}" href="${xmlEscape(href)}"${typed}${titled}/>`;
 }
 
 function entry(base: string, c: Change): string {
@@ -55,7 +57,7 @@ function entry(base: string, c: Change): string {
     `    <category term="${xmlEscape(c.type)}" label="${xmlEscape(c.type)}"/>`,
     `    <category term="${xmlEscape(`source:${c.sourceId}`)}" label="${xmlEscape(c.sourceId)}"/>`,
     c.threadId ? `    <category term="${xmlEscape(`thread:${c.threadId}`)}" label="${xmlEscape(c.threadId)}"/>` : '',
-    `    <summary type="text">${xmlEscape([c.summary, c.changeNote ? `Change note: ${c.changeNote}` : ''].filter(Boolean).join('\n'))}</summary>`,
+    `    <summary type="text">${xmlEscape(summaryOf(c))}</summary>`,
     '  </entry>',
   ];
   return lines.filter(Boolean).join('\n');
@@ -80,4 +82,9 @@ export function renderAtomFeed(input: FeedInput): string {
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** An entry's summary: the change's sentence, then GOV.UK's change note on a line of its own. */
+function summaryOf(c: Change): string {
+  return [c.summary, c.changeNote ? `Change note: ${c.changeNote}` : ''].filter(Boolean).join('\n');
 }

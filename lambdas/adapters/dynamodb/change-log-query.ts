@@ -149,7 +149,8 @@ async function listChangesByDate(table: DynamoTable, query: ChangeQuery): Promis
     if (all.length > DATED_ORDER_MAX)
       throw new ProcwatchError(
         'invalid-parameter',
-        `More than ${DATED_ORDER_MAX} changes match; narrow the filter (a thread, a source, dates) to order them by date.`,
+        `More than ${DATED_ORDER_MAX} changes match; ` +
+          'narrow the filter (a thread, a source, dates) to order them by date.',
         { field: 'order' },
       );
   } while (cursor);

@@ -9,9 +9,13 @@ export const WEB_FILES: Record<string, string> = {
   '/style.css': 'style.css',
 };
 
-/** Scripts only from this origin, no inline handlers: an injected `onerror=` could not run even if it reached the DOM. */
+/**
+ * Scripts only from this origin, no inline handlers: an injected `onerror=` could not run even if it
+ * reached the DOM.
+ */
 const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+  "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export function webPageRoute(deps: ApiDeps, path: string): HttpResponse {
   const asset = deps.assets?.(WEB_FILES[path]) ?? null;
