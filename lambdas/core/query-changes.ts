@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { checkKnown, type Catalog } from './catalog';
 import { ProcwatchError } from './errors';
 import type { Change } from './model';
-import type { ChangeFilter, ChangeQuery, Store } from './ports';
+import type { ChangeFilter, ChangeLog, ChangeQuery } from './ports';
 
 export const DEFAULT_LIMIT = 25;
 /** Larger requests are capped, not refused: a feed reader asking for 1000 gets a page of 100. */
@@ -24,7 +24,7 @@ export interface QueryChangesInput extends ChangeFilter {
 }
 
 export interface QueryChangesDeps {
-  store: Pick<Store, 'listChanges'>;
+  store: Pick<ChangeLog, 'listChanges'>;
   /** Signs cursors; the same secret must be shared by every instance serving one table. */
   cursorSecret: string;
   /** The sources and types a filter may name; without it, only their spelling is checked. */

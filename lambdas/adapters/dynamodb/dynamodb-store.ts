@@ -1,11 +1,19 @@
 /**
- * The Store port on Amazon DynamoDB (and DynamoDB Local): documents and their versions, the change
- * log, alerts and source state. The table calls live in dynamodb-table.ts, the change-log query in
+ * The store's three ports on Amazon DynamoDB (and DynamoDB Local): documents and their versions
+ * (DocumentStore), the change log and its alerts (ChangeLog), source state (SourceStateStore). The table calls live in dynamodb-table.ts, the change-log query in
  * change-log-query.ts, the bounded transaction of one change in change-writer.ts.
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { Alert, Change, SourceState, StoredDocument, StoredVersion } from '../../core/model';
-import type { ChangePage, ChangeQuery, ChangeWrite, Store, WriteOutcome } from '../../core/ports';
+import type {
+  ChangeLog,
+  ChangePage,
+  ChangeQuery,
+  ChangeWrite,
+  DocumentStore,
+  SourceStateStore,
+  WriteOutcome,
+} from '../../core/ports';
 import { listChanges } from './change-log-query';
 import { writeChange } from './change-writer';
 import { DynamoTable } from './dynamodb-table';
@@ -21,7 +29,7 @@ import {
   versionFromItems,
 } from './items';
 
-export class DynamoDbStore extends DynamoTable implements Store {
+export class DynamoDbStore extends DynamoTable implements DocumentStore, ChangeLog, SourceStateStore {
   constructor(
     client: DynamoDBClient,
     tableName: string,
