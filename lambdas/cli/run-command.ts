@@ -70,7 +70,8 @@ export function registerRun(program: Command): void {
 
 function offlineSentence(outcomes: SourceOutcome[]): string {
   const first = outcomes.find((o) => o.kind === 'failed');
-  const why = first?.kind === 'failed' ? first.reason.replace(/^Could not reach |\.( \(source [^)]*\))?$/g, '') : '';
+  // The network's own reason, as the fetcher recorded it: not words cut out of the sentence.
+  const why = first?.kind === 'failed' ? (first.unreached ?? first.reason) : '';
   return (
     `procwatch: offline: none of the ${outcomes.length} source(s) could be reached (${why}), so nothing was ` +
     'checked, no source was counted as failing, no alert was raised and nothing stored was changed.'
