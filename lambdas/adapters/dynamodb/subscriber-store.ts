@@ -5,6 +5,7 @@
  */
 import type { SubscriberState, SubscriberStore } from '../../core/ports';
 import type { DynamoTable } from './dynamodb-table';
+import { addressOf } from '../../core/subscribers';
 import { deliveryKeys, INDEXES, INDEX_KEYS } from './items';
 
 export class DynamoSubscribers implements SubscriberStore {
@@ -36,7 +37,7 @@ export class DynamoSubscribers implements SubscriberStore {
   }
 
   private async flag(email: string, set: string, values: Record<string, string>): Promise<void> {
-    const address = email.trim().toLowerCase();
+    const address = addressOf(email);
     await this.table.update({
       Key: deliveryKeys.subscriber(address),
       UpdateExpression: `SET entity = :e, email = :m, ${set}, gsi1pk = :g, gsi1sk = :m`,
