@@ -26,7 +26,9 @@ function trimRun(text: string, changeBefore: boolean, changeAfter: boolean, keep
       ? charEdges(text, changeBefore, changeAfter, keep)
       : wordEdges(text, changeBefore, changeAfter, keep);
   if (head === null) return text;
-  // Only the cut side is shortened: the spaces beside a change stay, or words run together.
+  // Only the cut side is shortened: the spaces beside a change stay, or words run together. A run cut by
+  // characters keeps the space after "…" even at the end: diffs already stored were written so.
+  if (unit === 'chars') return `${head === '' ? '' : `${head} `}… ${tail}`;
   return [head, '…', tail].filter((part) => part !== '').join(' ');
 }
 
