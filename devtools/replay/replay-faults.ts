@@ -191,7 +191,10 @@ function streamHuge(res: ServerResponse, entry: AnswerLog, bytes: number): void 
 
 let bomb: Buffer | undefined;
 
-/** The same listing with nothing in it: JSON arrays emptied (and `total` 0), Atom entries and HTML list items removed. */
+/**
+ * The same listing with nothing in it: JSON arrays emptied (and `total` 0), Atom entries and HTML list
+ * items removed.
+ */
 function emptyListing(text: string): string {
   try {
     const json = JSON.parse(text) as Record<string, unknown>;

@@ -1,7 +1,8 @@
 /**
  * The store's three ports on Amazon DynamoDB (and DynamoDB Local): documents and their versions
- * (DocumentStore), the change log and its alerts (ChangeLog), source state (SourceStateStore). The table calls live in dynamodb-table.ts, the change-log query in
- * change-log-query.ts, the bounded transaction of one change in change-writer.ts.
+ * (DocumentStore), the change log and its alerts (ChangeLog), source state (SourceStateStore). The
+ * table calls live in dynamodb-table.ts, the change-log query in change-log-query.ts, the bounded
+ * transaction of one change in change-writer.ts.
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { Alert, Change, SourceState, StoredDocument, StoredVersion } from '../../core/model';
