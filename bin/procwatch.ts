@@ -21,7 +21,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const program = new Command('procwatch')
   .description(
-    'Watch GOV.UK, Parliament and legislation.gov.uk for surveillance-camera correspondence and procurement law changes.',
+    'Watch GOV.UK, Parliament and legislation.gov.uk for surveillance-camera correspondence ' +
+      'and procurement law changes.',
   )
   .version(VERSION)
   .option('-c, --config <file>', 'configuration file (default ./procwatch.config.json)')

@@ -7,7 +7,10 @@ import type { Endpoints } from './core/source-kind';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** https only; plain http only to this machine (a local replay server). Never a path-less trick like file: or javascript:. */
+/**
+ * https only; plain http only to this machine (a local replay server). Never a path-less trick like
+ * file: or javascript:.
+ */
 const endpoint = z
   .string()
   .url()

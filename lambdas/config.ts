@@ -23,7 +23,10 @@ const headerValue = (min: number, max: number) =>
     .max(max)
     .regex(/^[^\u0000-\u001f\u007f]*$/, 'must be one line without control characters');
 
-/** `deploy`: what only the CDK app reads (lambdas ignore it). Every key is optional; lib/deploy-settings.ts fills defaults. */
+/**
+ * `deploy`: what only the CDK app reads (lambdas ignore it). Every key is optional; lib/deploy-settings.ts
+ * fills defaults.
+ */
 const scheduleExpression = z
   .string()
   .regex(
@@ -224,7 +227,8 @@ export function parseConfig(json: unknown, file = 'procwatch.config.json', text?
   const ids = new Set<string>();
   rawSources.forEach((raw, i) => {
     const id = (raw as { id?: unknown })?.id;
-    const where = `${file}: sources[${i}]${typeof id === 'string' ? ` "${id}"` : ''}${typeof id === 'string' ? lineOf(text, `"${id}"`) : ''}`;
+    const named = typeof id === 'string' ? ` "${id}"${lineOf(text, `"${id}"`)}` : '';
+    const where = `${file}: sources[${i}]${named}`;
     const kindName = (raw as { kind?: unknown })?.kind;
     const kind = typeof kindName === 'string' ? sourceKinds[kindName] : undefined;
     if (!kind) {

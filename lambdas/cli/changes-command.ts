@@ -1,11 +1,21 @@
-/** `procwatch changes`: the change log, newest first, with the API's filters; `procwatch show ID`: one change with its diff. */
-import { resolve } from 'node:path';
+/**
+ * `procwatch changes`: the change log, newest first, with the API's filters; `procwatch show ID`: one
+ * change with its diff.
+ */
 import type { Command } from 'commander';
-import { localSecret } from '../adapters/fs/local-secret';
 import type { Change } from '../core/model';
-import { parseChangeFilter, queryChanges, type ChangeFilter } from '../core/query-changes';
+import { parseChangeFilter, type ChangeFilter } from '../core/query-changes';
+import { querySignedChanges } from '../http/signed-cursor';
 import { renderDiffPlain } from '../core/text/word-diff';
-import { action, EXIT, parseSince, readConfig, withRuntime, type GlobalOptions } from './cli-context';
+import {
+  action,
+  EXIT,
+  localCursorSecret,
+  parseSince,
+  readConfig,
+  withRuntime,
+  type GlobalOptions,
+} from './cli-context';
 import { formatChangesCsv } from './export-command';
 import { catalogOf } from '../config-catalog';
 import { inertLine } from '../core/text/inert-text';
@@ -76,7 +86,10 @@ const COLUMNS = [
 function cells(values: string[]): string {
   // Cut, then padded: a long type or source never pushes the columns after it out of line.
   return values
-    .map((v, i) => (v.length > COLUMNS[i].width ? `${v.slice(0, COLUMNS[i].width - 1)}…` : v.padEnd(COLUMNS[i].width)))
+    .map((v, i) => {
+      const width = COLUMNS[i].width;
+      return v.length > width ? `${v.slice(0, width - 1)}…` : v.padEnd(width);
+    })
     .join('  ');
 }
 
@@ -108,13 +121,12 @@ export function registerChanges(program: Command): void {
         }
         const config = readConfig(program.opts<GlobalOptions>());
         const filter = filterFromOptions(opts);
-        const cursorSecret =
-          process.env.PROCWATCH_CURSOR_SECRET || localSecret(resolve(config.store.dataDir, 'cursor-secret'));
+        const cursorSecret = localCursorSecret(config);
         const catalog = catalogOf(config);
         // Checked before the store starts: a typo is answered at once, with the valid values.
         parseChangeFilter(filter, catalog);
         const page = await withRuntime(config, {}, (rt) =>
-          queryChanges({ store: rt.store, cursorSecret, catalog }, { ...filter, limit, cursor: opts.cursor }),
+          querySignedChanges({ store: rt.store, cursorSecret, catalog }, { ...filter, limit, cursor: opts.cursor }),
         );
         if (format === 'json') {
           printJson(page.items.map(({ diff: _diff, ...c }) => c));

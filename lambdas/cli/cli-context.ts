@@ -8,6 +8,8 @@ import { silentLogger } from '../adapters/log/json-logger';
 import { ReplayServer } from '../../devtools/replay/replay-server';
 import { startDynamoDbLocal, type LocalDynamoOptions } from '../../devtools/local/dynamodb-local';
 import { ConfigError, describeFailure, ProcwatchError } from '../core/errors';
+import { localSecret } from '../adapters/fs/local-secret';
+import { CURSOR_SECRET_ENV } from '../http/api-settings';
 import { printError } from './terminal';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -53,12 +55,21 @@ export async function startReplay(dir: string, step?: string): Promise<ReplaySer
     const steps = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, 'routes.json'))) : [];
     throw new ProcwatchError(
       'usage',
-      `There is no replay step "${chosen}" in ${dir}${steps.length ? ` (steps: ${steps.sort().join(', ')})` : ' (no steps there)'}.`,
+      `There is no replay step "${chosen}" in ${dir}` +
+        `${steps.length ? ` (steps: ${steps.sort().join(', ')})` : ' (no steps there)'}.`,
     );
   }
   const server = new ReplayServer(root);
   await server.start(chosen);
   return server;
+}
+
+/**
+ * The key `procwatch changes` signs the cursors it prints with and `procwatch serve` verifies them
+ * with: the environment's, else one kept beside the local store. The one place the CLI finds it.
+ */
+export function localCursorSecret(config: Config): string {
+  return process.env[CURSOR_SECRET_ENV] || localSecret(resolve(config.store.dataDir, 'cursor-secret'));
 }
 
 export function replayConfig(config: Config, server: ReplayServer): Config {

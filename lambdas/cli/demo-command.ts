@@ -41,13 +41,15 @@ export const DEMO_STEPS = [
   {
     step: 't2',
     label:
-      'the procurement chain moved: a bill stage, a publication, an amendment naming Hikvision, new regulations, the Act revised, guidance updated, the debarment list changed',
+      'the procurement chain moved: a bill stage, a publication, an amendment naming Hikvision, ' +
+      'new regulations, the Act revised, guidance updated, the debarment list changed',
   },
   { step: 't3', label: 'a debarment ends early: one row of the list changed' },
   {
     step: 't4',
     label:
-      'who buys and who asks: a tender naming Hikvision, a body-worn video contract, a written question answered, a new Free Tibet letter',
+      'who buys and who asks: a tender naming Hikvision, a body-worn video contract, ' +
+      'a written question answered, a new Free Tibet letter',
   },
 ];
 
@@ -134,10 +136,12 @@ export function registerDemo(program: Command): void {
           await replay.stop();
         }
         print(
-          `\n${emails} email(s) sent: ${smtp.received.length} received by the local SMTP server on 127.0.0.1:${smtp.port}, and written to the outbox.\n`,
+          `\n${emails} email(s) sent: ${smtp.received.length} received by the local SMTP server ` +
+            `on 127.0.0.1:${smtp.port}, and written to the outbox.\n`,
         );
         print(
-          `${hook.accepted.length} webhook POST(s) received by the local HTTP server at ${hook.url}, each signature verified (${hook.refused} refused, ${hook.repeats} repeated).\n`,
+          `${hook.accepted.length} webhook POST(s) received by the local HTTP server at ${hook.url}, ` +
+            `each signature verified (${hook.refused} refused, ${hook.repeats} repeated).\n`,
         );
         print(`\nAlert emails (.eml) are in ${outbox}. Demo took ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
         print('The changes are in the demo store: procwatch serve --demo shows them on the web page.\n');

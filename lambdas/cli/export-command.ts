@@ -1,7 +1,5 @@
 /** `procwatch export`: the whole filtered change log as CSV (or JSON) for spreadsheets, every page walked. */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { localSecret } from '../adapters/fs/local-secret';
 import type { Change } from '../core/model';
 import { queryChanges, type QueryChangesInput } from '../core/query-changes';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
@@ -80,13 +78,12 @@ export function registerExport(program: Command): void {
         }
         const config = readConfig(program.opts<GlobalOptions>());
         const filter = filterFromOptions(opts);
-        const cursorSecret =
-          process.env.PROCWATCH_CURSOR_SECRET || localSecret(resolve(config.store.dataDir, 'cursor-secret'));
         const all = await withRuntime(config, {}, async (rt) => {
           const out: Change[] = [];
           let input: QueryChangesInput = { ...filter, limit: 100 };
           for (;;) {
-            const page = await queryChanges({ store: rt.store, cursorSecret, catalog: catalogOf(config) }, input);
+            // The store's own cursor: it never leaves this process, so nothing signs it.
+            const page = await queryChanges({ store: rt.store, catalog: catalogOf(config) }, input);
             out.push(...page.items);
             if (!page.cursor) return out;
             input = { ...input, cursor: page.cursor };

@@ -27,7 +27,8 @@ export function registerRun(program: Command): void {
         let config = readConfig(global);
         if (opts.source && !config.sources.some((s) => s.id === opts.source)) {
           printError(
-            `procwatch: no source "${opts.source}" in the configuration (known: ${config.sources.map((s) => s.id).join(', ')}).\n`,
+            `procwatch: no source "${opts.source}" in the configuration ` +
+              `(known: ${config.sources.map((s) => s.id).join(', ')}).\n`,
           );
           return EXIT.usage;
         }
@@ -35,7 +36,8 @@ export function registerRun(program: Command): void {
         try {
           if (replay) config = replayConfig(config, replay);
           print(
-            `procwatch: checking ${opts.source ?? `${config.sources.length} sources`}${replay ? ` (replay ${replay.step})` : ''}\n`,
+            `procwatch: checking ${opts.source ?? `${config.sources.length} sources`}` +
+              `${replay ? ` (replay ${replay.step})` : ''}\n`,
           );
           // The configured mailer (outbox by default), subscribers and the outbox in the table:
           // the same delivery as `procwatch send` and the Lambda, so nothing is sent twice across runs.
@@ -68,7 +70,8 @@ export function registerRun(program: Command): void {
 
 function offlineSentence(outcomes: SourceOutcome[]): string {
   const first = outcomes.find((o) => o.kind === 'failed');
-  const why = first?.kind === 'failed' ? first.reason.replace(/^Could not reach |\.( \(source [^)]*\))?$/g, '') : '';
+  // The network's own reason, as the fetcher recorded it: not words cut out of the sentence.
+  const why = first?.kind === 'failed' ? (first.unreached ?? first.reason) : '';
   return (
     `procwatch: offline: none of the ${outcomes.length} source(s) could be reached (${why}), so nothing was ` +
     'checked, no source was counted as failing, no alert was raised and nothing stored was changed.'

@@ -1,12 +1,23 @@
-/** `procwatch serve`: the query API, the Atom feed and the web page on 127.0.0.1, over the local store `procwatch run` writes. */
-import { join, resolve } from 'node:path';
+/**
+ * `procwatch serve`: the query API, the Atom feed and the web page on 127.0.0.1, over the local store
+ * `procwatch run` writes.
+ */
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_SERVE_PORT, LoopbackHttpServer } from '../adapters/http-server/node-http-server';
 import { JsonLogger } from '../adapters/log/json-logger';
 import { localSecret } from '../adapters/fs/local-secret';
 import { loadApiSettings, queryApiRouter } from '../http/query-api-composition';
 import { localUnsubscribeSecretFile } from '../adapters/mail/mail-setup';
-import { action, EXIT, projectRoot, readConfig, withRuntime, type GlobalOptions } from './cli-context';
+import {
+  action,
+  EXIT,
+  localCursorSecret,
+  projectRoot,
+  readConfig,
+  withRuntime,
+  type GlobalOptions,
+} from './cli-context';
 import { print, printError } from './terminal';
 import { catalogOf } from '../config-catalog';
 import { demoStoreConfig } from './demo-command';
@@ -32,7 +43,7 @@ export function registerServe(program: Command): void {
           return EXIT.usage;
         }
         const { settings } = await loadApiSettings(process.env, {
-          fallbackSecret: () => localSecret(resolve(config.store.dataDir, 'cursor-secret')),
+          fallbackSecret: () => localCursorSecret(config),
           unsubscribe: config.unsubscribe,
           fallbackUnsubscribeSecret: localSecret(localUnsubscribeSecretFile(config)),
         });
@@ -45,7 +56,8 @@ export function registerServe(program: Command): void {
           const server = new LoopbackHttpServer(router);
           const url = await server.start(port);
           print(
-            `procwatch: serving the change log at ${url}/ (API: ${url}/changes, feed: ${url}/feed.atom); Ctrl-C stops.\n`,
+            `procwatch: serving the change log at ${url}/ ` +
+              `(API: ${url}/changes, feed: ${url}/feed.atom); Ctrl-C stops.\n`,
           );
           await new Promise<void>((resolve) => {
             process.once('SIGINT', resolve);

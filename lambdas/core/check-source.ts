@@ -50,7 +50,8 @@ export async function checkSource(deps: CheckDeps, input: CheckInput): Promise<S
     // were reached (an offline machine is one condition, not a failure of every source).
     if (input.deferUnreachable && isNetworkUnreachable(err) && !run.changes.length && !run.held.length) {
       const reason = describeFailure(err);
-      return { kind: 'failed', sourceId, requests: run.requests, reason, alerted: false, offline: true };
+      const unreached = err.context.unreached;
+      return { kind: 'failed', sourceId, requests: run.requests, reason, alerted: false, offline: true, unreached };
     }
     return fail(run, state, asProcwatchError(err, sourceId));
   }

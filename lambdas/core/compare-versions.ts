@@ -2,9 +2,9 @@
  * `compareVersions`: the word diff between any two stored versions of a document, older first, with
  * long unchanged runs cut to their edges (an Act's text is ~1 MB). Read-only; null when either is missing.
  */
-import { compactDiff } from './compact-diff';
 import type { DiffOp, StoredVersion } from './model';
-import type { Store } from './ports';
+import type { DocumentStore } from './ports';
+import { compactDiff } from './text/trim-diff';
 import { diffSummary, diffWords } from './text/word-diff';
 
 export interface VersionComparison {
@@ -16,7 +16,7 @@ export interface VersionComparison {
 }
 
 export async function compareVersions(
-  deps: { store: Pick<Store, 'getVersion'> },
+  deps: { store: Pick<DocumentStore, 'getVersion'> },
   input: { docId: string; from: number; to: number },
 ): Promise<VersionComparison | null> {
   // Either order is accepted; the diff always reads from the older to the newer.

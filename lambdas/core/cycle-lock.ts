@@ -7,7 +7,7 @@
  * lease simply runs out.
  */
 import { ProcwatchError } from './errors';
-import type { Clock, Leases, Store } from './ports';
+import type { CheckStore, Clock, Leases } from './ports';
 
 export const LOCK_NAME = 'cycle';
 
@@ -31,11 +31,11 @@ export class StoreBusyError extends ProcwatchError {
 }
 
 export interface LockedStore {
-  store: Store;
+  store: CheckStore;
   release(): Promise<void>;
 }
 
-export function lockWrites(inner: Store, o: CycleLockOptions): LockedStore {
+export function lockWrites(inner: CheckStore, o: CycleLockOptions): LockedStore {
   let heldSince: number | null = null;
   const ensure = async (): Promise<void> => {
     const now = o.clock.now().getTime();
@@ -58,7 +58,7 @@ export function lockWrites(inner: Store, o: CycleLockOptions): LockedStore {
       await o.clock.sleep(o.pollMs ?? 500);
     }
   };
-  const store: Store = {
+  const store: CheckStore = {
     getSourceState: (id) => inner.getSourceState(id),
     putSourceState: async (state) => {
       await ensure();
@@ -72,9 +72,6 @@ export function lockWrites(inner: Store, o: CycleLockOptions): LockedStore {
       await ensure();
       return inner.recordChange(write);
     },
-    listChanges: (q) => inner.listChanges(q),
-    getChange: (id) => inner.getChange(id),
-    getAlert: (id) => inner.getAlert(id),
   };
   return {
     store,

@@ -1,13 +1,24 @@
 /** What every delivery use-case is given (deps, input) and gives back (the report), and who is subscribed. */
 import type { Alert } from './model';
-import type { Clock, Logger, Mailer, Metrics, Outbox, Store, SubscriberStore, WebhookSender } from './ports';
+import type {
+  ChangeLog,
+  Clock,
+  DocumentStore,
+  Logger,
+  Mailer,
+  Metrics,
+  Outbox,
+  SubscriberStore,
+  WebhookSender,
+} from './ports';
 import { effectiveSubscribers, withStates, type Subscriber } from './subscribers';
 
 /** The points a crash-injection test may stop delivery at (test/integration/delivery/crash-injection.test.ts). */
 export type DeliveryStep = 'expanded' | 'claimed' | 'accepted' | 'settled';
 
 export interface DeliverDeps {
-  store: Store;
+  /** The changes and alerts to send; a source's documents for what a baseline e-mail lists. */
+  store: ChangeLog & Pick<DocumentStore, 'listDocuments'>;
   outbox: Outbox;
   subscriberStore: SubscriberStore;
   mailer: Mailer;

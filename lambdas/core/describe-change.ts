@@ -1,18 +1,12 @@
 /** Titles, summaries and subjects of changes: what a person reads first, in under ~80 characters. */
 import type { Change } from './model';
-
-const PARTY_NAMES: Record<string, string> = {
-  bscc: 'BSCC',
-  hikvision: 'Hikvision',
-  dahua: 'Dahua',
-  'free-tibet': 'Free Tibet',
-  'home-office': 'Home Office',
-  'cabinet-office': 'Cabinet Office',
-};
+import { defaultParties } from './text/parties';
 
 export function partyName(id: string | null): string | null {
   if (!id) return null;
-  return PARTY_NAMES[id] ?? id.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+  const party = defaultParties.find((p) => p.id === id);
+  if (party) return party.short ?? party.name;
+  return id.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
 }
 
 export function shortDate(iso: string | null): string | null {

@@ -87,7 +87,8 @@ async function diagnoseOne(
     if (!entry)
       throw new Stop(
         'warn',
-        'The listing answered in the expected shape but held no entry (plausible for a filtered feed or an empty list): check the filters.',
+        'The listing answered in the expected shape but held no entry ' +
+          '(plausible for a filtered feed or an empty list): check the filters.',
       );
     if (!entry.detail) return { ...row, note: `${row.entries} entries; the listing carries each document whole.` };
     const fetched = await probe(deps, entry.detail, (p) => (row.detail = p));

@@ -8,13 +8,33 @@ export interface ErrorContext {
   status?: number;
   source?: string;
   field?: string;
+  /** For `network-unreachable`: what could not be reached and why (`www.gov.uk: no route to it`). */
+  unreached?: string;
   [key: string]: unknown;
 }
 
+/**
+ * Every code an error of ours can carry, closed: code that branches on a failure branches on one of
+ * these (or on the class), never on the words of its message.
+ */
+export type ErrorCode =
+  | FetchErrorCode
+  | 'parse'
+  | 'store'
+  | 'store-conflict'
+  | 'delivery'
+  | 'config'
+  /** Another cycle holds the store's lease (core/cycle-lock.ts): an outcome, not a failure. */
+  | 'busy'
+  /** The CLI was asked something it cannot do (a missing argument, an unreadable file). */
+  | 'usage'
+  /** A query parameter or filter is wrong: the API answers 400 naming `context.field`. */
+  | 'invalid-parameter';
+
 export class ProcwatchError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly context: ErrorContext;
-  constructor(code: string, message: string, context: ErrorContext = {}, cause?: unknown) {
+  constructor(code: ErrorCode, message: string, context: ErrorContext = {}, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = new.target.name;
     this.code = code;
@@ -43,7 +63,7 @@ export class FetchError extends ProcwatchError {
   }
 }
 
-export function isNetworkUnreachable(err: unknown): boolean {
+export function isNetworkUnreachable(err: unknown): err is FetchError {
   return err instanceof FetchError && err.code === 'network-unreachable';
 }
 

@@ -2,7 +2,7 @@
  * `listSourceHealth`: the sources dashboard — per source its last check, last success, status,
  * consecutive failures, last error sentence, next scheduled run and the documents held. Read-only.
  */
-import type { Store } from './ports';
+import type { DocumentStore, SourceStateStore } from './ports';
 import { nextRun } from './schedule';
 
 export interface SourceHealthInput {
@@ -29,7 +29,7 @@ export interface SourceHealth {
 }
 
 export async function listSourceHealth(
-  deps: { store: Pick<Store, 'getSourceState' | 'listDocuments'> },
+  deps: { store: Pick<SourceStateStore, 'getSourceState'> & Pick<DocumentStore, 'listDocuments'> },
   input: SourceHealthInput,
 ): Promise<SourceHealth[]> {
   return Promise.all(

@@ -263,6 +263,8 @@ export type SourceOutcome =
       alerted: boolean;
       /** This machine had no network: nothing was counted against the source (the cycle decides). */
       offline?: boolean;
+      /** When offline: what could not be reached and why, for the cycle's one sentence. */
+      unreached?: string;
     }
   /** Another run was writing to the store: this one left the source to it (not a failure). */
   | { kind: 'busy'; sourceId: string; requests: number; reason: string };

@@ -6,7 +6,7 @@
  */
 import { documentChangeId, nextTransition, revisionOf, type Transition } from './change-ids';
 import type { Classification } from './classify-document';
-import { compactDiff } from './compact-diff';
+import { compactDiff } from './text/trim-diff';
 import { alertFor } from './alert-for';
 import type {
   Change,

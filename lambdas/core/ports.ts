@@ -82,18 +82,36 @@ export interface ChangePage {
   cursor: string | null;
 }
 
-export interface Store {
-  getSourceState(sourceId: string): Promise<SourceState | null>;
-  putSourceState(state: SourceState): Promise<void>;
+/**
+ * Documents, their versions, and the one write that moves a document on (its changes and alerts
+ * with it): what a check of a source reads and writes.
+ */
+export interface DocumentStore {
   listDocuments(sourceId: string): Promise<StoredDocument[]>;
   getDocument(docId: string): Promise<StoredDocument | null>;
   getVersion(docId: string, version: number): Promise<StoredVersion | null>;
   listVersions(docId: string): Promise<StoredVersion[]>;
   recordChange(write: ChangeWrite): Promise<WriteOutcome>;
+}
+
+/** The change log read back, and the alerts it raised: the query API, the feed, the CLI and delivery. */
+export interface ChangeLog {
   listChanges(query: ChangeQuery): Promise<ChangePage>;
   getChange(changeId: string): Promise<Change | null>;
   getAlert(alertId: string): Promise<Alert | null>;
 }
+
+/** What the checker remembers of each source between runs: validators, failures, second looks held. */
+export interface SourceStateStore {
+  getSourceState(sourceId: string): Promise<SourceState | null>;
+  putSourceState(state: SourceState): Promise<void>;
+}
+
+/** The three together, as the DynamoDB adapter implements them and the composition hands them out. */
+export interface Store extends DocumentStore, ChangeLog, SourceStateStore {}
+
+/** What a check of a source (and so a cycle) is given: its documents and its state, not the log. */
+export type CheckStore = DocumentStore & SourceStateStore;
 
 /** Who holds a lease, and until when. */
 export interface LeaseHolder {

@@ -2,15 +2,14 @@
  * `queryChanges`: the change log as the CLI, the HTTP API, the Atom feed and the web page read it.
  * Filters are validated here once (a bad one is a ProcwatchError with code `invalid-parameter` and
  * the parameter's name in `context.field`), the store answers with one DynamoDB Query on the
- * narrowest index, and the store's cursor (a DynamoDB key) leaves only signed, bound to the filter
- * it was issued for, so a client can neither forge a key nor replay a cursor under another filter.
+ * narrowest index. The cursor here is the store's own: the HTTP layer signs it for clients that must
+ * not forge one (lambdas/http/signed-cursor.ts); the CLI, which holds the store, pages with it as is.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { checkKnown, type Catalog } from './catalog';
 import { ProcwatchError } from './errors';
 import type { Change } from './model';
-import type { ChangeFilter, ChangeQuery, Store } from './ports';
+import type { ChangeFilter, ChangeLog } from './ports';
 
 export const DEFAULT_LIMIT = 25;
 /** Larger requests are capped, not refused: a feed reader asking for 1000 gets a page of 100. */
@@ -24,9 +23,7 @@ export interface QueryChangesInput extends ChangeFilter {
 }
 
 export interface QueryChangesDeps {
-  store: Pick<Store, 'listChanges'>;
-  /** Signs cursors; the same secret must be shared by every instance serving one table. */
-  cursorSecret: string;
+  store: Pick<ChangeLog, 'listChanges'>;
   /** The sources and types a filter may name; without it, only their spelling is checked. */
   catalog?: Catalog;
 }
@@ -34,7 +31,7 @@ export interface QueryChangesDeps {
 export interface QueryChangesResult {
   filter: ChangeFilter;
   items: Change[];
-  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  /** The store's cursor: pass back as `cursor` for the next (older) page; null on the last page. */
   cursor: string | null;
 }
 
@@ -153,54 +150,22 @@ export function parseChangeFilter(input: ChangeFilter, catalog?: Catalog): Chang
   return parsed.data;
 }
 
+/** The filter and page size of a query, validated: a bad one is an `invalid-parameter` naming it. */
+export function parseChangeQuery(
+  input: Omit<QueryChangesInput, 'cursor'>,
+  catalog?: Catalog,
+): { filter: ChangeFilter; limit: number } {
+  const { limit, ...rest } = input;
+  const filter = parseChangeFilter(rest, catalog);
+  if (limit === undefined) return { filter, limit: DEFAULT_LIMIT };
+  const parsed = limitSchema.safeParse(limit);
+  if (!parsed.success) throw invalidParameter('limit', parsed.error.issues[0].message);
+  return { filter, limit: parsed.data };
+}
+
 export async function queryChanges(deps: QueryChangesDeps, input: QueryChangesInput): Promise<QueryChangesResult> {
-  const { cursor, limit, ...rest } = input;
-  const filter = parseChangeFilter(rest, deps.catalog);
-  let pageSize = DEFAULT_LIMIT;
-  if (limit !== undefined) {
-    const parsed = limitSchema.safeParse(limit);
-    if (!parsed.success) throw invalidParameter('limit', parsed.error.issues[0].message);
-    pageSize = parsed.data;
-  }
-  const storeCursor = cursor ? verifyCursor(cursor, filter, deps.cursorSecret) : undefined;
-  const query: ChangeQuery = { ...filter, limit: pageSize, cursor: storeCursor };
-  const page = await deps.store.listChanges(query);
-  return { filter, items: page.items, cursor: page.cursor ? signCursor(page.cursor, filter, deps.cursorSecret) : null };
-}
-
-/** The filter in a fixed order: a cursor is valid only for the filter it was issued under. */
-function filterKey(filter: ChangeFilter): string {
-  const fields: (keyof ChangeFilter)[] = ['since', 'until', 'sourceId', 'type', 'threadId', 'docId', 'q'];
-  // Later fields only when set, so the cursors of filters that existed before them stay valid.
-  const later: (keyof ChangeFilter)[] = ['datedSince', 'datedUntil', 'order'];
-  const extra = later.filter((f) => filter[f]).map((f) => `${f}=${filter[f]}`);
-  return JSON.stringify([...fields.map((f) => filter[f] ?? null), ...extra]);
-}
-
-function mac(storeCursor: string, filter: ChangeFilter, secret: string): string {
-  return createHmac('sha256', secret)
-    .update(`${filterKey(filter)}\n${storeCursor}`)
-    .digest('base64url');
-}
-
-/** `<store cursor>.<HMAC-SHA256>`: the store's cursor is base64url, so it never holds a dot. */
-export function signCursor(storeCursor: string, filter: ChangeFilter, secret: string): string {
-  if (!secret) throw new ProcwatchError('config', 'No cursor secret is configured.');
-  return `${storeCursor}.${mac(storeCursor, filter, secret)}`;
-}
-
-export function verifyCursor(cursor: string, filter: ChangeFilter, secret: string): string {
-  const dot = cursor.lastIndexOf('.');
-  const body = dot > 0 ? cursor.slice(0, dot) : '';
-  const given = Buffer.from(dot > 0 ? cursor.slice(dot + 1) : '');
-  const expected = Buffer.from(body ? mac(body, filter, secret) : '');
-  if (
-    !body ||
-    !/^[A-Za-z0-9_-]+$/.test(body) ||
-    given.length !== expected.length ||
-    !timingSafeEqual(given, expected)
-  ) {
-    throw invalidParameter('cursor', 'is not a cursor this server issued for this filter');
-  }
-  return body;
+  const { cursor, ...rest } = input;
+  const { filter, limit } = parseChangeQuery(rest, deps.catalog);
+  const page = await deps.store.listChanges({ ...filter, limit, cursor });
+  return { filter, items: page.items, cursor: page.cursor };
 }

@@ -6,6 +6,8 @@
 import { shortDate, subjectFor, threadName } from './describe-change';
 import type { Alert, Change, DiffOp } from './model';
 import { inertLine, inertText } from './text/inert-text';
+import { escapeMarkup } from './text/escape-markup';
+import { trimUnchanged } from './text/trim-diff';
 import { renderDiffPlain } from './text/word-diff';
 
 export interface RenderedAlert {
@@ -64,13 +66,6 @@ export interface RenderOptions extends Partial<BlockContext> {
   watched?: WatchedSource[];
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
-
 /** Only http(s) links are rendered as links: `javascript:` and friends become plain text. */
 export function safeHref(url: string | null): string | null {
   if (!url) return null;
@@ -90,33 +85,29 @@ export function safeHeader(value: string): string {
 /** Escapes `text`, wrapping each occurrence of a term (case-insensitive) in an inline-styled <mark>. */
 export function highlightHtml(text: string, terms: string[]): string {
   const wanted = [...new Set(terms.filter((t) => t.trim().length > 1))].sort((a, b) => b.length - a.length);
-  if (!wanted.length) return escapeHtml(text);
+  if (!wanted.length) return escapeMarkup(text);
   const re = new RegExp(`(${wanted.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'gi');
   return text
     .split(re)
     .map((piece, i) =>
       i % 2 === 1
-        ? `<mark style="background:#fff2a8;color:#0b0c0c;font-weight:bold">${escapeHtml(piece)}</mark>`
-        : escapeHtml(piece),
+        ? `<mark style="background:#fff2a8;color:#0b0c0c;font-weight:bold">${escapeMarkup(piece)}</mark>`
+        : escapeMarkup(piece),
     )
     .join('');
 }
 
 /**
  * Long unchanged runs are cut to their edges. The stored diff was already compacted with its
- * edge whitespace trimmed (compact-diff.ts), so a space is restored where an elided run meets
+ * edge whitespace trimmed (text/trim-diff.ts), so a space is restored where an elided run meets
  * a change; otherwise "met on 19 January" would read "met on19January".
  */
 export function readableOps(ops: DiffOp[], context = 200): DiffOp[] {
-  return ops.map((o, i) => {
-    if (o.op !== 'equal') return o;
+  return trimUnchanged(ops, context, 'chars').map((o, i) => {
+    if (o.op !== 'equal' || !o.text.includes('…')) return o;
     let text = o.text;
-    if (text.length > context * 2 + 40)
-      text = `${i === 0 ? '' : text.slice(0, context)} … ${i === ops.length - 1 ? '' : text.slice(-context)}`;
-    if (text.includes('…')) {
-      if (i > 0 && !/^\s/.test(text)) text = ` ${text}`;
-      if (i < ops.length - 1 && !/\s$/.test(text)) text = `${text} `;
-    }
+    if (i > 0 && !/^\s/.test(text)) text = ` ${text}`;
+    if (i < ops.length - 1 && !/\s$/.test(text)) text = `${text} `;
     return { op: 'equal', text };
   });
 }
@@ -127,11 +118,12 @@ export function diffHtml(ops: DiffOp[]): string {
   return ready
     .map((o, i) =>
       o.op === 'insert'
-        ? `<ins style="background:#d4edda;color:#0b4d1c;text-decoration:underline">${escapeHtml(o.text)}</ins>`
+        ? `<ins style="background:#d4edda;color:#0b4d1c;text-decoration:underline">${escapeMarkup(o.text)}</ins>`
         : o.op === 'delete'
           ? // A space between a deletion and the insertion replacing it, so "19" → "26" does not read "1926".
-            `<del style="background:#f8d7da;color:#721c24;text-decoration:line-through">${escapeHtml(o.text)}</del>${ready[i + 1]?.op === 'insert' ? ' ' : ''}`
-          : escapeHtml(o.text),
+            '<del style="background:#f8d7da;color:#721c24;text-decoration:line-through">' +
+            `${escapeMarkup(o.text)}</del>${ready[i + 1]?.op === 'insert' ? ' ' : ''}`
+          : escapeMarkup(o.text),
     )
     .join('');
 }
@@ -169,7 +161,7 @@ export function changeTextLines(change: Change, ctx: BlockContext, watched: Watc
 
 function link(url: string | null, text: string): string {
   const href = safeHref(url);
-  return href ? `<a href="${escapeHtml(href)}" style="color:#1d70b8">${escapeHtml(text)}</a>` : escapeHtml(text);
+  return href ? `<a href="${escapeMarkup(href)}" style="color:#1d70b8">${escapeMarkup(text)}</a>` : escapeMarkup(text);
 }
 
 /** The HTML block of one change: what, what is watched (baseline), where, when, thread, keywords, diff. */
@@ -182,18 +174,18 @@ export function changeHtmlBlock(
 ): string {
   const size = heading.level === 'h1' ? 20 : 16;
   const meta = [
-    `When: ${escapeHtml(londonStamp(change.detectedAt))}`,
-    `Source: ${escapeHtml(ctx.names.source(change.sourceId))}`,
+    `When: ${escapeMarkup(londonStamp(change.detectedAt))}`,
+    `Source: ${escapeMarkup(ctx.names.source(change.sourceId))}`,
   ];
-  if (change.threadId) meta.push(`Thread: ${escapeHtml(ctx.names.thread(change.threadId))}`);
+  if (change.threadId) meta.push(`Thread: ${escapeMarkup(ctx.names.thread(change.threadId))}`);
   const li = (inner: string) => `<li style="margin:0 0 4px 0">${inner}</li>`;
   const list = (items: string[]) => `<ul style="margin:0 0 12px 0;padding-left:20px">${items.join('')}</ul>`;
   return [
-    `<${heading.level} style="font-size:${size}px;margin:0 0 12px 0">${escapeHtml(heading.text)}</${heading.level}>`,
+    `<${heading.level} style="font-size:${size}px;margin:0 0 12px 0">${escapeMarkup(heading.text)}</${heading.level}>`,
     P(highlightHtml(change.summary, highlight)),
     watched.length
       ? P('What is watched:') +
-        list(watched.map((w) => li(`<strong>${escapeHtml(w.name)}</strong>: ${docs(w.documents)}`)))
+        list(watched.map((w) => li(`<strong>${escapeMarkup(w.name)}</strong>: ${docs(w.documents)}`)))
       : '',
     change.url ? P(`Where: ${link(change.url, change.title)}`) : '',
     ctx.pageUrl
@@ -204,13 +196,16 @@ export function changeHtmlBlock(
     change.keywords.length
       ? list(
           change.keywords.map((k) =>
-            li(`<strong>${escapeHtml(k.term)}</strong>: ${highlightHtml(k.excerpt, [k.term, ...highlight])}`),
+            li(`<strong>${escapeMarkup(k.term)}</strong>: ${highlightHtml(k.excerpt, [k.term, ...highlight])}`),
           ),
         )
       : '',
     change.diff?.length
-      ? `<p style="margin:0 0 4px 0;color:#505a5f;font-size:13px">What changed (<del style="color:#721c24;text-decoration:line-through">removed</del> / <ins style="color:#0b4d1c;text-decoration:underline">added</ins>):</p>` +
-        `<div style="white-space:pre-wrap;border-left:4px solid #b1b4b6;padding:4px 0 4px 12px;margin:0 0 12px 0;font-family:Georgia,serif">${diffHtml(change.diff)}</div>`
+      ? '<p style="margin:0 0 4px 0;color:#505a5f;font-size:13px">What changed ' +
+        '(<del style="color:#721c24;text-decoration:line-through">removed</del> / ' +
+        '<ins style="color:#0b4d1c;text-decoration:underline">added</ins>):</p>' +
+        '<div style="white-space:pre-wrap;border-left:4px solid #b1b4b6;padding:4px 0 4px 12px;margin:0 0 12px 0;' +
+        `font-family:Georgia,serif">${diffHtml(change.diff)}</div>`
       : '',
   ].join('');
 }
@@ -219,15 +214,16 @@ export function footerHtml(ids: string, unsubscribeUrl?: string): string {
   const href = unsubscribeUrl ? safeHref(unsubscribeUrl) : null;
   return (
     `<hr style="border:0;border-top:1px solid #b1b4b6;margin:16px 0">` +
-    `<p style="color:#505a5f;font-size:13px;margin:0">Sent by procurement-watch. ${escapeHtml(ids)}` +
-    (href ? ` · <a href="${escapeHtml(href)}" style="color:#505a5f">Unsubscribe</a>` : '') +
+    `<p style="color:#505a5f;font-size:13px;margin:0">Sent by procurement-watch. ${escapeMarkup(ids)}` +
+    (href ? ` · <a href="${escapeMarkup(href)}" style="color:#505a5f">Unsubscribe</a>` : '') +
     `</p>`
   );
 }
 
 export const HTML_OPEN =
   '<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>' +
-  '<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#0b0c0c;max-width:680px">';
+  '<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;' +
+  'color:#0b0c0c;max-width:680px">';
 export const HTML_CLOSE = '</body></html>';
 
 export function renderAlert(alert: Alert, change: Change, options: RenderOptions = {}): RenderedAlert {

@@ -2,13 +2,13 @@
  * A daily digest: the recipient's alerts of the day grouped by source, then by thread, newest
  * first, each item rendered with the same blocks as a single alert.
  */
+import { escapeMarkup } from './text/escape-markup';
 import { shortDate, subjectFor } from './describe-change';
 import type { Alert, Change } from './model';
 import { inertText } from './text/inert-text';
 import {
   changeHtmlBlock,
   changeTextLines,
-  escapeHtml,
   footerHtml,
   HTML_CLOSE,
   HTML_OPEN,
@@ -60,19 +60,20 @@ export function renderDigest(
   const ctx: BlockContext = { names: options.names ?? SLUG_NAMES, pageUrl: options.pageUrl };
   const unsubscribeUrl = options.unsubscribeUrl;
   const groups = groupDigest(items);
-  const subject = `procurement-watch daily digest: ${items.length} alert${items.length === 1 ? '' : 's'}, ${shortDate(day) ?? day}`;
+  const alerts = `${items.length} alert${items.length === 1 ? '' : 's'}`;
+  const subject = `procurement-watch daily digest: ${alerts}, ${shortDate(day) ?? day}`;
   const text: string[] = [subject, ''];
-  const html: string[] = [HTML_OPEN, `<h1 style="font-size:20px;margin:0 0 12px 0">${escapeHtml(subject)}</h1>`];
+  const html: string[] = [HTML_OPEN, `<h1 style="font-size:20px;margin:0 0 12px 0">${escapeMarkup(subject)}</h1>`];
   for (const g of groups) {
     const source = ctx.names.source(g.sourceId);
     text.push(`== Source: ${source}`, '');
     const h2 = 'font-size:18px;margin:20px 0 8px 0;border-bottom:2px solid #1d70b8';
-    html.push(`<h2 style="${h2}">Source: ${escapeHtml(source)}</h2>`);
+    html.push(`<h2 style="${h2}">Source: ${escapeMarkup(source)}</h2>`);
     for (const t of g.threads) {
       if (t.threadId) {
         const thread = ctx.names.thread(t.threadId);
         text.push(`-- Thread: ${thread}`, '');
-        html.push(`<p style="margin:12px 0 8px 0;color:#505a5f;font-weight:bold">Thread: ${escapeHtml(thread)}</p>`);
+        html.push(`<p style="margin:12px 0 8px 0;color:#505a5f;font-weight:bold">Thread: ${escapeMarkup(thread)}</p>`);
       }
       for (const i of t.items) {
         const heading = subjectFor(i.change);

@@ -57,6 +57,7 @@ export function genericBody(deliveryId: string, item: WebhookItem, ctx: BlockCon
 }
 
 /** Slack mrkdwn: `&`, `<` and `>` are the only characters it wants escaped. */
+/** Slack decodes exactly these three in mrkdwn (any other entity would show as typed), so not escapeMarkup. */
 const slackEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function slackBody(item: WebhookItem, ctx: BlockContext): Record<string, unknown> {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { classifyNewDocument, findStoredCopy, type Classification } from './classify-document';
 import { fromLocator, toLocator } from './detail-locator';
-import { FetchError, ParseError, ProcwatchError, SecondLookError } from './errors';
+import { FetchError, ParseError, ProcwatchError, SecondLookError, type ErrorCode } from './errors';
 import type {
   DocumentSnapshot,
   Fetched,
@@ -21,7 +21,7 @@ import { contentHash, planDocument, planGone, SILENT_TYPES } from './plan-docume
 import { fetchFor, writeFor, type SourceRun } from './source-run';
 
 /** The store failing, or another cycle holding it: every later write would fail too. */
-const STOPS_SCAN = new Set(['store', 'busy']);
+const STOPS_SCAN = new Set<ErrorCode>(['store', 'busy']);
 
 export interface ScanResult {
   documents: number;

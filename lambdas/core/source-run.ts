@@ -7,12 +7,21 @@ import type { KnownCorpus } from './classify-document';
 import { ProcwatchError } from './errors';
 import type { Change, Fetched, FetchRequest, StoredDocument } from './model';
 import type { PlanContext } from './plan-document';
-import type { ChangeWrite, Clock, HttpFetcher, Logger, Store, TextExtractor, Validators, WriteOutcome } from './ports';
+import type {
+  ChangeWrite,
+  CheckStore,
+  Clock,
+  HttpFetcher,
+  Logger,
+  TextExtractor,
+  Validators,
+  WriteOutcome,
+} from './ports';
 import type { HealthContext } from './source-health';
 import type { Endpoints, SourceConfigBase, SourceKind } from './source-kind';
 
 export interface CheckDeps {
-  store: Store;
+  store: CheckStore;
   fetcher: HttpFetcher;
   clock: Clock;
   logger: Logger;

@@ -5,6 +5,7 @@
  * The HTTP endpoint imports `verifyUnsubscribeToken` from here; keep these signatures stable.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { addressOf } from './subscribers';
 
 const VERSION = 'v1';
 
@@ -14,7 +15,8 @@ function sign(payload: string, secret: string): string {
 
 export function createUnsubscribeToken(email: string, secret: string, issuedAt: Date = new Date()): string {
   if (!secret) throw new Error('An unsubscribe secret is required.');
-  const payload = `${Buffer.from(email.trim().toLowerCase()).toString('base64url')}.${Math.floor(issuedAt.getTime() / 1000).toString(36)}`;
+  const address = Buffer.from(addressOf(email)).toString('base64url');
+  const payload = `${address}.${Math.floor(issuedAt.getTime() / 1000).toString(36)}`;
   return `${VERSION}.${payload}.${sign(payload, secret)}`;
 }
 

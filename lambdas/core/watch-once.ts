@@ -3,7 +3,8 @@ import type { DeliverDeps, DeliverInput, DeliveryReport } from './delivery-conte
 import { runDelivery } from './run-delivery';
 import { runCycle, type CycleDeps, type CycleInput, type CycleReport } from './run-cycle';
 
-export type WatchDeps = CycleDeps & Omit<DeliverDeps, 'store' | 'clock' | 'logger'>;
+/** The cycle's store serves delivery too: it needs both views of it. */
+export type WatchDeps = CycleDeps & Omit<DeliverDeps, 'clock' | 'logger'>;
 
 export type WatchInput = CycleInput & DeliverInput;
 

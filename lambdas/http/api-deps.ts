@@ -1,6 +1,6 @@
 /** What the router needs: the store's read side, settings, the web page's files and a logger. */
 import type { Catalog } from '../core/catalog';
-import type { Logger, Store } from '../core/ports';
+import type { ChangeLog, DocumentStore, Logger, SourceStateStore } from '../core/ports';
 import type { ApiSettings } from './api-settings';
 
 export interface WebAsset {
@@ -12,10 +12,10 @@ export interface WebAsset {
 export type AssetSource = (name: string) => WebAsset | null;
 
 export interface ApiDeps {
-  store: Pick<
-    Store,
-    'listChanges' | 'getChange' | 'listVersions' | 'getVersion' | 'getDocument' | 'getSourceState' | 'listDocuments'
-  >;
+  /** Reads only: the API never writes the log. */
+  store: Pick<ChangeLog, 'listChanges' | 'getChange'> &
+    Pick<DocumentStore, 'listVersions' | 'getVersion' | 'getDocument' | 'listDocuments'> &
+    Pick<SourceStateStore, 'getSourceState'>;
   settings: ApiSettings;
   assets: AssetSource | null;
   logger: Logger;

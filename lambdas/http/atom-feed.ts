@@ -3,6 +3,7 @@
  * they stay the same wherever the feed is served from; `updated` is when the change was detected.
  */
 import type { Change } from '../core/model';
+import { escapeMarkup } from '../core/text/escape-markup';
 import { changeLinks } from './routes/changes';
 import { safeHref } from '../core/render-alert';
 
@@ -21,41 +22,34 @@ export interface FeedInput {
   nextUrl: string | null;
 }
 
-/** Escapes text for XML and drops what XML 1.0 cannot carry at all (most control characters). */
-export function xmlEscape(text: string): string {
-  return text
-    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
 export function changeEntryId(changeId: string): string {
   return `${FEED_TAG}:change:${changeId}`;
 }
 
 function link(rel: string, href: string, type?: string, title?: string): string {
-  return `<link rel="${rel}" href="${xmlEscape(href)}"${type ? ` type="${type}"` : ''}${title ? ` title="${xmlEscape(title)}"` : ''}/>`;
+  const typed = type ? ` type="${type}"` : '';
+  const titled = title ? ` title="${escapeMarkup(title)}"` : '';
+  return `<link rel="${rel}" href="${escapeMarkup(href)}"${typed}${titled}/>`;
 }
 
 function entry(base: string, c: Change): string {
   const links = changeLinks(base, c);
   const lines = [
     '  <entry>',
-    `    <id>${xmlEscape(changeEntryId(c.changeId))}</id>`,
-    `    <title type="text">${xmlEscape(`[${c.type}] ${c.title}`)}</title>`,
-    `    <updated>${xmlEscape(c.detectedAt)}</updated>`,
-    `    <published>${xmlEscape(c.detectedAt)}</published>`,
+    `    <id>${escapeMarkup(changeEntryId(c.changeId))}</id>`,
+    `    <title type="text">${escapeMarkup(`[${c.type}] ${c.title}`)}</title>`,
+    `    <updated>${escapeMarkup(c.detectedAt)}</updated>`,
+    `    <published>${escapeMarkup(c.detectedAt)}</published>`,
     `    ${link('alternate', links.page!, 'text/html')}`,
     `    ${link('alternate', links.self!, 'application/json')}`,
     // Scraped URLs are links only when http(s): a `javascript:` URL would run in a feed reader.
     safeHref(c.url) ? `    ${link('related', safeHref(c.url)!, undefined, 'the source document')}` : '',
-    `    <category term="${xmlEscape(c.type)}" label="${xmlEscape(c.type)}"/>`,
-    `    <category term="${xmlEscape(`source:${c.sourceId}`)}" label="${xmlEscape(c.sourceId)}"/>`,
-    c.threadId ? `    <category term="${xmlEscape(`thread:${c.threadId}`)}" label="${xmlEscape(c.threadId)}"/>` : '',
-    `    <summary type="text">${xmlEscape([c.summary, c.changeNote ? `Change note: ${c.changeNote}` : ''].filter(Boolean).join('\n'))}</summary>`,
+    `    <category term="${escapeMarkup(c.type)}" label="${escapeMarkup(c.type)}"/>`,
+    `    <category term="${escapeMarkup(`source:${c.sourceId}`)}" label="${escapeMarkup(c.sourceId)}"/>`,
+    c.threadId
+      ? `    <category term="${escapeMarkup(`thread:${c.threadId}`)}" label="${escapeMarkup(c.threadId)}"/>`
+      : '',
+    `    <summary type="text">${escapeMarkup(summaryOf(c))}</summary>`,
     '  </entry>',
   ];
   return lines.filter(Boolean).join('\n');
@@ -66,9 +60,9 @@ export function renderAtomFeed(input: FeedInput): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>${xmlEscape(`${FEED_TAG}:feed:${input.feedKey}`)}</id>`,
-    `  <title type="text">${xmlEscape(input.title)}</title>`,
-    `  <updated>${xmlEscape(updated)}</updated>`,
+    `  <id>${escapeMarkup(`${FEED_TAG}:feed:${input.feedKey}`)}</id>`,
+    `  <title type="text">${escapeMarkup(input.title)}</title>`,
+    `  <updated>${escapeMarkup(updated)}</updated>`,
     '  <author><name>procurement-watch</name></author>',
     '  <generator>procurement-watch</generator>',
     `  ${link('self', input.selfUrl, 'application/atom+xml')}`,
@@ -80,4 +74,9 @@ export function renderAtomFeed(input: FeedInput): string {
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** An entry's summary: the change's sentence, then GOV.UK's change note on a line of its own. */
+function summaryOf(c: Change): string {
+  return [c.summary, c.changeNote ? `Change note: ${c.changeNote}` : ''].filter(Boolean).join('\n');
 }

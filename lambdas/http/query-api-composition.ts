@@ -68,7 +68,8 @@ export async function loadApiSettings(
     'cursor secret',
     clients,
   );
-  // The same order as the sender's: the config's own variable, the default one, the stack's ARN, the config's secretId / parameter.
+  // The same order as the sender's: the config's own variable, the default one, the stack's ARN, the
+  // config's secretId / parameter.
   const ownVariable = unsubscribe?.secretEnv ? env[unsubscribe.secretEnv] : undefined;
   const unsubscribeSecret =
     ownVariable ||

@@ -5,7 +5,7 @@
  */
 import { StoreError } from '../../core/errors';
 import type { LeaseHolder, Leases } from '../../core/ports';
-import type { DynamoDbStore } from './dynamodb-store';
+import type { DynamoTable } from './dynamodb-table';
 import { TTL_ATTRIBUTE } from './table-schema';
 
 const key = (name: string) => ({ pk: `LOCK#${name}`, sk: 'LEASE' });
@@ -15,12 +15,12 @@ function conditionFailed(err: unknown): boolean {
 }
 
 export class DynamoLeases implements Leases {
-  constructor(private readonly store: DynamoDbStore) {}
+  constructor(private readonly table: DynamoTable) {}
 
   async acquire(name: string, owner: string, now: Date, leaseMs: number) {
     const until = new Date(now.getTime() + leaseMs);
     try {
-      await this.store.update({
+      await this.table.update({
         Key: key(name),
         UpdateExpression: 'SET entity = :e, #o = :o, since = if_not_exists(since, :now), #u = :u, #ttl = :ttl',
         ConditionExpression: 'attribute_not_exists(pk) OR #u < :now OR #o = :o',
@@ -36,7 +36,7 @@ export class DynamoLeases implements Leases {
       return { acquired: true as const };
     } catch (err) {
       if (!conditionFailed(err)) throw err;
-      const item = await this.store.get(key(name));
+      const item = await this.table.get(key(name));
       const holder: LeaseHolder = {
         owner: text(item?.owner, 'another run'),
         since: text(item?.since, ''),
@@ -48,7 +48,7 @@ export class DynamoLeases implements Leases {
 
   async release(name: string, owner: string): Promise<void> {
     try {
-      await this.store.delete(key(name), {
+      await this.table.delete(key(name), {
         ConditionExpression: '#o = :o',
         ExpressionAttributeNames: { '#o': 'owner' },
         ExpressionAttributeValues: { ':o': owner },

@@ -5,7 +5,8 @@
  *   document      DOC#<docId>           META                SRCDOCS#<sourceId> / <docId>
  *   version       DOC#<docId>           V#<000001>          -
  *   version part  DOC#<docId>           V#<000001>#P#<n>    -    (bodies over the item limit)
- *   change        CHANGE#<changeId>     CHANGE              LOG / <at>#<id>                     by source, type, thread, document
+ *   change        CHANGE#<changeId>     CHANGE              LOG / <at>#<id>                     by source, type,
+ *                                                                                               thread, document
  *   alert         ALERT#<alertId>       ALERT               ALERTS#unexpanded / <at>#<id> until expanded
  *   source state  SOURCE#<sourceId>     STATE               -
  *   delivery row  DELIVERY#<subjectId>  <channel>#<recipient>#<generation>   OUTBOX / <due or lease>#… while

@@ -11,7 +11,7 @@ import { StoreError } from '../../core/errors';
 import { newDelivery } from '../../core/delivery-rows';
 import type { Alert, Delivery, DeliveryKey } from '../../core/model';
 import type { DeliveryFeedback, ExpandOutcome, ExpansionTarget, Outbox, Settlement } from '../../core/ports';
-import type { DynamoDbStore } from './dynamodb-store';
+import type { DynamoTable } from './dynamodb-table';
 import { deliveryFromItem, deliveryItem, workSortKey } from './delivery-items';
 import { alertFromItem, deliveryKeys, INDEXES, INDEX_KEYS, keys } from './items';
 
@@ -35,7 +35,7 @@ function failedConditions(err: unknown): Set<number> | null {
 }
 
 export class DynamoOutbox implements Outbox {
-  constructor(private readonly store: DynamoDbStore) {}
+  constructor(private readonly table: DynamoTable) {}
 
   async listUnexpanded(limit = 500): Promise<Alert[]> {
     return (await this.partition(deliveryKeys.unexpanded(), undefined, limit)).map(alertFromItem);
@@ -71,7 +71,7 @@ export class DynamoOutbox implements Outbox {
       const items = [...rows.map((r) => r.item), ...(flag ? [flag] : [])];
       if (!items.length) return null;
       try {
-        await this.store.transact(items);
+        await this.table.transact(items);
         return null;
       } catch (err) {
         const failed = failedConditions(err);
@@ -92,7 +92,7 @@ export class DynamoOutbox implements Outbox {
 
   private async carries(target: ExpansionTarget, alertId: string): Promise<boolean> {
     const key = { subjectId: target.digest!.subjectId, recipient: target.recipient, channel: target.channel };
-    const item = await this.store.get(deliveryKeys.row({ ...key, generation: 0 }));
+    const item = await this.table.get(deliveryKeys.row({ ...key, generation: 0 }));
     return item ? deliveryFromItem(item).alertIds.includes(alertId) : false;
   }
 
@@ -139,7 +139,7 @@ export class DynamoOutbox implements Outbox {
   async claim(key: DeliveryKey, now: Date, leaseMs: number): Promise<Delivery | null> {
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
     try {
-      const item = await this.store.update({
+      const item = await this.table.update({
         Key: deliveryKeys.row(key),
         UpdateExpression: 'SET #s = :sending, leaseUntil = :lease, claimToken = :t, gsi1sk = :gsk ADD attempts :one',
         ConditionExpression: '(#s = :pending AND dueAt <= :now) OR (#s = :sending AND leaseUntil < :now)',
@@ -198,7 +198,7 @@ export class DynamoOutbox implements Outbox {
   async resend(failed: Delivery, at: Date): Promise<boolean> {
     const next = { ...failed, generation: failed.generation + 1 };
     try {
-      await this.store.transact([
+      await this.table.transact([
         {
           Put: {
             Item: deliveryItem(newDelivery(next, failed.kind, failed.alertIds, at.toISOString())),
@@ -251,9 +251,9 @@ export class DynamoOutbox implements Outbox {
   }
 
   /** An update that may lose to its condition: false then. */
-  private async conditional(input: Parameters<DynamoDbStore['update']>[0]): Promise<boolean> {
+  private async conditional(input: Parameters<DynamoTable['update']>[0]): Promise<boolean> {
     try {
-      await this.store.update(input);
+      await this.table.update(input);
       return true;
     } catch (err) {
       if (isConditionFailure(err)) return false;
@@ -263,7 +263,7 @@ export class DynamoOutbox implements Outbox {
 
   /** One gsi1 partition, oldest first (or newest first), up to `before` in sort order when given. */
   private partition(pk: string, before?: string, limit = Infinity, forward = true): Promise<Item[]> {
-    return this.store.queryAll(
+    return this.table.queryAll(
       {
         IndexName: INDEXES.byGroup,
         KeyConditionExpression: before ? '#pk = :pk AND #sk < :before' : '#pk = :pk',

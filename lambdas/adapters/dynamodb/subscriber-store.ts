@@ -4,14 +4,15 @@
  * never cleared by a run, and win over the config's rules.
  */
 import type { SubscriberState, SubscriberStore } from '../../core/ports';
-import type { DynamoDbStore } from './dynamodb-store';
+import type { DynamoTable } from './dynamodb-table';
+import { addressOf } from '../../core/subscribers';
 import { deliveryKeys, INDEXES, INDEX_KEYS } from './items';
 
 export class DynamoSubscribers implements SubscriberStore {
-  constructor(private readonly store: DynamoDbStore) {}
+  constructor(private readonly table: DynamoTable) {}
 
   async listSubscriberStates(): Promise<SubscriberState[]> {
-    const items = await this.store.queryAll({
+    const items = await this.table.queryAll({
       IndexName: INDEXES.byGroup,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': INDEX_KEYS.gsi1.pk },
@@ -36,8 +37,8 @@ export class DynamoSubscribers implements SubscriberStore {
   }
 
   private async flag(email: string, set: string, values: Record<string, string>): Promise<void> {
-    const address = email.trim().toLowerCase();
-    await this.store.update({
+    const address = addressOf(email);
+    await this.table.update({
       Key: deliveryKeys.subscriber(address),
       UpdateExpression: `SET entity = :e, email = :m, ${set}, gsi1pk = :g, gsi1sk = :m`,
       ExpressionAttributeValues: { ...values, ':e': 'subscriber', ':m': address, ':g': deliveryKeys.subscribers() },

@@ -36,9 +36,9 @@ export function decompress(raw: Buffer, encoding: string | undefined, max: numbe
     if (enc === 'br') return brotliDecompressSync(raw, { maxOutputLength: max });
     if (enc === 'deflate') return inflateSync(raw, { maxOutputLength: max });
   } catch (err) {
-    const tooBig =
-      (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ||
-      /larger than|too large|maxOutputLength/i.test((err as Error).message);
+    // zlib's limit (maxOutputLength) fails with this code for gzip, deflate and brotli alike.
+    // (Read by property, not `instanceof RangeError`: zlib's errors may come from another realm.)
+    const tooBig = typeof err === 'object' && err !== null && Reflect.get(err, 'code') === 'ERR_BUFFER_TOO_LARGE';
     throw new FetchError(
       tooBig
         ? `The response from ${url} expands past ${Math.round(max / 1024 / 1024)} MB when decompressed and was refused.`

@@ -204,7 +204,7 @@ export class UndiciFetcher implements HttpFetcher {
       try {
         isPrivate = await resolvesToPrivate(parsed.hostname, this.resolver);
       } catch (err) {
-        throw unreachable(`Could not reach ${parsed.hostname}: ${describeNetworkError(err)}.`, url, err);
+        throw unreachable(parsed.hostname, url, err);
       }
       if (isPrivate)
         throw new FetchError(
@@ -236,7 +236,7 @@ export class UndiciFetcher implements HttpFetcher {
       } as never);
     } catch (err) {
       this.o.onRequest?.({ url, bucket: req.bucket, status: null, bytes: 0 });
-      throw unreachable(`Could not reach ${new URL(url).host}: ${describeNetworkError(err)}.`, url, err);
+      throw unreachable(new URL(url).host, url, err);
     }
     const status = res.statusCode;
     const responseHeaders = flattenHeaders(res.headers);
@@ -279,8 +279,10 @@ export class UndiciFetcher implements HttpFetcher {
  * backing off cannot bring a network back, and an offline cycle should know in a second, not in 40.
  * The next scheduled run is the retry.
  */
-function unreachable(message: string, url: string, err: unknown): FetchError {
+function unreachable(host: string, url: string, err: unknown): FetchError {
+  const unreached = `${host}: ${describeNetworkError(err)}`;
+  const message = `Could not reach ${unreached}.`;
   return networkUnreachable(err)
-    ? new FetchError(message, { url }, err, false, 'network-unreachable')
+    ? new FetchError(message, { url, unreached }, err, false, 'network-unreachable')
     : new FetchError(message, { url }, err);
 }

@@ -59,7 +59,8 @@ export async function openMailSetup(config: Config, options: MailSetupOptions = 
   if (!secret) {
     if (options.aws)
       throw new ConfigError([
-        `No unsubscribe secret: set ${u?.secretEnv ?? DEFAULT_SECRET_ENV}, ${UNSUBSCRIBE_SECRET_ARN_ENV} or unsubscribe.secretId / unsubscribe.parameter (the a generated local key is for local runs only).`,
+        `No unsubscribe secret: set ${u?.secretEnv ?? DEFAULT_SECRET_ENV}, ${UNSUBSCRIBE_SECRET_ARN_ENV} ` +
+          'or unsubscribe.secretId / unsubscribe.parameter (the a generated local key is for local runs only).',
       ]);
     localSecretFile = localUnsubscribeSecretFile(config, options.root);
     secret = localSecret(localSecretFile);
@@ -107,7 +108,8 @@ async function mailerFor(
         : null;
       if (smtp.user && !password)
         throw new ConfigError([
-          `mailer.smtp.user is set but no password was found: set ${smtp.secretEnv ?? DEFAULT_SMTP_PASSWORD_ENV} or mailer.smtp.secretId / parameter.`,
+          'mailer.smtp.user is set but no password was found: ' +
+            `set ${smtp.secretEnv ?? DEFAULT_SMTP_PASSWORD_ENV} or mailer.smtp.secretId / parameter.`,
         ]);
       if (password) secrets.push(password);
       return new SmtpMailer({ ...smtp, password: password ?? undefined });
@@ -129,7 +131,10 @@ export function localUnsubscribeSecretFile(config: Config, root = process.cwd())
   return resolve(root, config.store.dataDir, 'unsubscribe-secret');
 }
 
-/** Where the unsubscribe key comes from; the sender (signs) and the query API (verifies) share it so they read the same key. */
+/**
+ * Where the unsubscribe key comes from; the sender (signs) and the query API (verifies) share it so they
+ * read the same key.
+ */
 export function unsubscribeSecretRef(u: UnsubscribeConfig | undefined): SecretRef {
   return {
     secretEnv: u?.secretEnv ?? DEFAULT_SECRET_ENV,

@@ -3,9 +3,9 @@
  * SecureString, named in the config — never the value itself. In AWS the stack passes only the
  * name of its signing key's SSM parameter (`parameterEnv`), so the value is never part of the
  * function's configuration; CloudFormation cannot create a SecureString, so the first function to
- * start creates that one parameter with a random key (only if absent: every other reader gets it). A JSON secret may hold the value
- * under `password`, `secret` or `value`. Callers add every value returned here to the logger's
- * redaction list.
+ * start creates that one parameter with a random key (only if absent: every other reader gets it).
+ * A JSON secret may hold the value under `password`, `secret` or `value`. Callers add every value
+ * returned here to the logger's redaction list.
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { randomBytes } from 'node:crypto';

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { DELIVERY_TAG, keyFromTag } from '../../core/delivery-rows';
 import type { DeliveryFeedback } from '../../core/ports';
+import { addressOf } from '../../core/subscribers';
 
 const recipients = z.array(z.object({ emailAddress: z.string(), status: z.string().optional() }));
 
@@ -52,7 +53,7 @@ export function feedbackFromSesEvent(message: unknown): DeliveryFeedback[] {
     const permanent = b.bounceType === 'Permanent';
     return b.bouncedRecipients.map((r) => ({
       key: keyFromTag(tag, r.emailAddress),
-      recipient: r.emailAddress.trim().toLowerCase(),
+      recipient: addressOf(r.emailAddress),
       kind: 'bounce' as const,
       permanent,
       reason: [`SES bounce (${b.bounceType}/${b.bounceSubType ?? 'General'})`, r.diagnosticCode]
@@ -65,7 +66,7 @@ export function feedbackFromSesEvent(message: unknown): DeliveryFeedback[] {
     const c = e.complaint;
     return c.complainedRecipients.map((r) => ({
       key: keyFromTag(tag, r.emailAddress),
-      recipient: r.emailAddress.trim().toLowerCase(),
+      recipient: addressOf(r.emailAddress),
       kind: 'complaint' as const,
       permanent: true,
       reason: `SES complaint (${c.complaintFeedbackType ?? 'not given'})`,

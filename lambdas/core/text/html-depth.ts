@@ -44,7 +44,8 @@ export function htmlDepth(html: string, limit = MAX_HTML_DEPTH): number {
 export function assertShallowHtml(html: string, where: { url?: string; source?: string }): void {
   if (htmlDepth(html) > MAX_HTML_DEPTH) {
     throw new ParseError(
-      `The page nests its markup more than ${MAX_HTML_DEPTH} levels deep, which no real page does; it was refused unread.`,
+      `The page nests its markup more than ${MAX_HTML_DEPTH} levels deep, ` +
+        'which no real page does; it was refused unread.',
       where,
     );
   }

@@ -85,7 +85,8 @@ interface LetterFacts {
 function knownLetter(k: KnownLetter, parties: readonly PartyAlias[]): LetterFacts {
   const parsed = parseLetter(k.title, k.text, parties);
   const party = (phrase: string) => findParties(phrase, parties).map((m) => m.id);
-  // "Justin Hollis, …, Hikvision" names one party twice; a phrase naming two ("the Commissioner at Hikvision") is ambiguous.
+  // "Justin Hollis, …, Hikvision" names one party twice; a phrase naming two ("the Commissioner at Hikvision")
+  // is ambiguous.
   const one = (ids: string[]) => (new Set(ids).size === 1 ? ids[0] : null);
   const from = one(party(k.from)) ?? parsed.from;
   const to = one(party(k.to)) ?? parsed.to;
@@ -151,19 +152,19 @@ interface Features {
  * letters between the same correspondents look alike.
  */
 const STOP_WORDS = new Set(
-  `a about above after again against all also am an and any are as at be because been before being below between both but by can
-  could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i
-  if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over
-  own same she should so some such than that the their theirs them themselves then there these they this those through to too under
-  until up very was we were what when where which while who whom why will with would you your yours yourself yourselves upon
-  may might must shall us let one two three well much many made make however since within without whether also ve ll re`.split(
-    /\s+/,
-  ),
+  `a about above after again against all also am an and any are as at be because been before being below between
+  both but by can could did do does doing down during each few for from further had has have having he her here
+  hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of
+  off on once only or other our ours ourselves out over own same she should so some such than that the their
+  theirs them themselves then there these they this those through to too under until up very was we were what
+  when where which while who whom why will with would you your yours yourself yourselves upon may might must
+  shall us let one two three well much many made make however since within without whether also ve ll re`.split(/\s+/),
 );
 const BOILERPLATE = new Set(
-  `dear sincerely faithfully regards letter letters write writing written wrote email e mail thank thanks professor director marketing
-  commissioner biometric biometrics surveillance camera cameras uk ireland london street marsham floor peel accessible version updated
-  hikvision sampson fraser justin hollis bscc free tibet dahua reply leave question questions`.split(/\s+/),
+  `dear sincerely faithfully regards letter letters write writing written wrote email e mail thank thanks
+  professor director marketing commissioner biometric biometrics surveillance camera cameras uk ireland london
+  street marsham floor peel accessible version updated hikvision sampson fraser justin hollis bscc free tibet
+  dahua reply leave question questions`.split(/\s+/),
 );
 /** How much a boilerplate term still counts: a little, so two texts of pure boilerplate are not strangers. */
 const BOILERPLATE_WEIGHT = 0.2;

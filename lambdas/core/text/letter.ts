@@ -43,7 +43,8 @@ export function findDate(text: string): { iso: string; index: number; length: nu
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|' +
+  'sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const ORDINAL = '(?:st|nd|rd|th)?';
 const DATE = new RegExp(
   [
@@ -142,8 +143,11 @@ function letterHead(
   };
 }
 
-const CLOSING =
-  /^(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+regards|with\s+best\s+wishes|regards|sincerely)[,.!]?$/i;
+const CLOSING = new RegExp(
+  '^(?:yours\\s+(?:sincerely|faithfully|truly)|kind\\s+regards|best\\s+regards|with\\s+best\\s+wishes|' +
+    'regards|sincerely)[,.!]?$',
+  'i',
+);
 
 /**
  * The sender named under the closing ("Yours sincerely"), or, without a closing, in the short
@@ -161,12 +165,15 @@ function signature(lines: readonly string[], parties: readonly PartyAlias[]): st
   return resolveParty(tail.join('\n'), parties);
 }
 
+const SENT_LETTER = new RegExp(
+  '(?:^|[.!?\\n]\\s*)([^.!?\\n]{2,80}?)\\s+(?:has|have|had)\\s+(?:sent|written)\\s+' +
+    '(?:a|an|this|the|our|their)?\\s*letter\\s+to\\s+([^.!?\\n]{2,80})',
+  'i',
+);
+
 /** "Free Tibet has sent a letter to Hikvision UK …": how campaign posts introduce a letter. */
 function sentLetter(text: string, parties: readonly PartyAlias[]): { from: string | null; to: string | null } {
-  const m =
-    /(?:^|[.!?\n]\s*)([^.!?\n]{2,80}?)\s+(?:has|have|had)\s+(?:sent|written)\s+(?:a|an|this|the|our|their)?\s*letter\s+to\s+([^.!?\n]{2,80})/i.exec(
-      text,
-    );
+  const m = SENT_LETTER.exec(text);
   if (!m) return { from: null, to: null };
   const from = findParties(m[1], parties);
   return { from: from[from.length - 1]?.id ?? null, to: resolveParty(m[2], parties) };

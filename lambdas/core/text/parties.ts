@@ -5,14 +5,20 @@ export interface PartyAlias {
   /** Canonical kebab-case id, used in thread ids (`bscc--hikvision`). */
   id: string;
   name: string;
+  /** How a subject line or a thread name says it (`BSCC`); the name when absent. */
+  short?: string;
   aliases: string[];
 }
 
-/** The correspondents of the watched exchange. `data/parties.json` holds the same table for users to extend. */
+/**
+ * The correspondents of the watched exchange: the one party table (ids, display names, aliases).
+ * `data/parties.json` holds the same table for users to extend; a unit test keeps the two equal.
+ */
 export const defaultParties: PartyAlias[] = [
   {
     id: 'bscc',
     name: 'Biometrics and Surveillance Camera Commissioner',
+    short: 'BSCC',
     aliases: [
       'BSCC',
       'the Commissioner',
@@ -98,12 +104,14 @@ export function parsePartiesConfig(json: unknown): PartyAlias[] {
   list.forEach((entry: unknown, i: number) => {
     const at = `parties[${i}]`;
     if (!isRecord(entry)) return problems.push(`${at}: expected an object with id, name and aliases`);
-    const { id, name, aliases } = entry;
+    const { id, name, short, aliases } = entry;
     const before = problems.length;
     if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
       problems.push(`${at}.id: expected a kebab-case string, got ${JSON.stringify(id)}`);
     else if (ids.has(id)) problems.push(`${at}.id: "${id}" is used by an earlier entry`);
     if (typeof name !== 'string' || name.trim() === '') problems.push(`${at}.name: expected a non-empty string`);
+    if (short !== undefined && (typeof short !== 'string' || short.trim() === ''))
+      problems.push(`${at}.short: expected a non-empty string when given`);
     if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string' || a.trim() === '')) {
       problems.push(`${at}.aliases: expected an array of non-empty strings`);
     }
@@ -116,7 +124,9 @@ export function parsePartiesConfig(json: unknown): PartyAlias[] {
       if (owner && owner !== id) problems.push(`${at}.aliases: "${alias}" already names "${owner}"`);
       owners.set(key, id as string);
     }
-    parties.push({ id: id as string, name: name as string, aliases: [...(aliases as string[])] });
+    const party: PartyAlias = { id: id as string, name: name as string, aliases: [...(aliases as string[])] };
+    if (typeof short === 'string') party.short = short;
+    parties.push(party);
   });
   if (problems.length > 0) throw new ConfigError(problems, { field: 'parties' });
   return parties;

@@ -2,8 +2,8 @@
 import { changeLabels } from '../../core/change-labels';
 import { changePageUrl } from '../../core/change-links';
 import type { Change } from '../../core/model';
-import { queryChanges } from '../../core/query-changes';
 import { baseUrlOf, type ApiDeps } from '../api-deps';
+import { querySignedChanges } from '../signed-cursor';
 import { errorResponse, json, type HttpRequest, type HttpResponse } from '../http-types';
 import { changeQueryFrom, changeQueryString, singleParams } from '../query-params';
 
@@ -19,7 +19,7 @@ export function changeLinks(base: string, c: Change): Record<string, string | nu
 
 export async function listChangesRoute(deps: ApiDeps, req: HttpRequest): Promise<HttpResponse> {
   const input = changeQueryFrom(req.query);
-  const result = await queryChanges(
+  const result = await querySignedChanges(
     { store: deps.store, cursorSecret: deps.settings.cursorSecret, catalog: deps.catalog },
     input,
   );

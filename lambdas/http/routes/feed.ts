@@ -1,13 +1,13 @@
 /** `GET /feed.atom`: the same filters as `/changes`, as an Atom feed for the reader people already use. */
-import { queryChanges } from '../../core/query-changes';
 import { baseUrlOf, type ApiDeps } from '../api-deps';
+import { querySignedChanges } from '../signed-cursor';
 import { renderAtomFeed } from '../atom-feed';
 import { SECURITY_HEADERS, type HttpRequest, type HttpResponse } from '../http-types';
 import { changeQueryFrom, changeQueryString } from '../query-params';
 
 export async function feedRoute(deps: ApiDeps, req: HttpRequest): Promise<HttpResponse> {
   const input = changeQueryFrom(req.query);
-  const result = await queryChanges(
+  const result = await querySignedChanges(
     { store: deps.store, cursorSecret: deps.settings.cursorSecret, catalog: deps.catalog },
     input,
   );

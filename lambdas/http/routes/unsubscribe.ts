@@ -5,7 +5,7 @@
  */
 import type { SubscriberStore } from '../../core/ports';
 import { verifyUnsubscribeToken } from '../../core/unsubscribe-token';
-import { xmlEscape } from '../atom-feed';
+import { escapeMarkup } from '../../core/text/escape-markup';
 import { errorResponse, json, SECURITY_HEADERS, type HttpRequest, type HttpResponse } from '../http-types';
 import type { ExtraRoute } from '../router';
 
@@ -29,7 +29,11 @@ function tokenOf(req: HttpRequest): string | null {
 }
 
 function page(status: number, title: string, inner: string): HttpResponse {
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${xmlEscape(title)}</title><link rel="stylesheet" href="style.css"></head><body><main><h1>${xmlEscape(title)}</h1>${inner}</main></body></html>`;
+  const body =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<title>${escapeMarkup(title)}</title><link rel="stylesheet" href="style.css"></head>` +
+    `<body><main><h1>${escapeMarkup(title)}</h1>${inner}</main></body></html>`;
   return {
     status,
     headers: {
@@ -58,7 +62,10 @@ export function unsubscribeRoute(deps: UnsubscribeDeps): ExtraRoute {
         return page(
           200,
           'Stop these e-mails?',
-          `<p>Stop sending procurement-watch alerts to <strong>${xmlEscape(verified.email)}</strong>.</p><form method="post" action="unsubscribe"><input type="hidden" name="token" value="${xmlEscape(token)}"><button type="submit">Unsubscribe</button></form>`,
+          `<p>Stop sending procurement-watch alerts to <strong>${escapeMarkup(verified.email)}</strong>.</p>` +
+            '<form method="post" action="unsubscribe">' +
+            `<input type="hidden" name="token" value="${escapeMarkup(token)}">` +
+            '<button type="submit">Unsubscribe</button></form>',
         );
       },
       POST: async (_api, req) => {

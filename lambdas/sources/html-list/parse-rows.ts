@@ -50,7 +50,8 @@ export function parseRows(html: string, selectors: RowSelectors, where: { url: s
   });
   if (rows.length === 0 && !selectors.allowEmpty) {
     throw new ParseError(
-      `The row selector "${selectors.row}" and its fields matched no rows: the page's markup changed, so nothing was compared.`,
+      `The row selector "${selectors.row}" and its fields matched no rows: ` +
+        "the page's markup changed, so nothing was compared.",
       {
         ...where,
         field: 'row',

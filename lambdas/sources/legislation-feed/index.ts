@@ -144,7 +144,8 @@ export const legislationFeed: SourceKind<LegislationFeedConfig> = {
         key: `new:${extraText(after, 'key')}`,
         title: after.title,
         summary: clip(
-          `New on legislation.gov.uk: ${after.title} (${label(after)})${terms.length ? `, matching ${terms.join(', ')}` : ''}.${summary ? ` ${summary}` : ''}`,
+          `New on legislation.gov.uk: ${after.title} (${label(after)})` +
+            `${terms.length ? `, matching ${terms.join(', ')}` : ''}.${summary ? ` ${summary}` : ''}`,
           600,
         ),
         text: after.text,
@@ -164,7 +165,9 @@ export const legislationFeed: SourceKind<LegislationFeedConfig> = {
         type: 'legislation-changed',
         key: `changed:${key}`,
         title: after.title,
-        summary: `${after.title} (${label(after)}): ${what.join('; ')}. Changes to it: https://www.legislation.gov.uk/changes/affected/${key}`,
+        summary:
+          `${after.title} (${label(after)}): ${what.join('; ')}. ` +
+          `Changes to it: https://www.legislation.gov.uk/changes/affected/${key}`,
         text: after.text,
       },
     ];

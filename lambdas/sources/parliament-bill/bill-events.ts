@@ -57,7 +57,9 @@ export function publicationEvents(before: Extra, after: DocumentSnapshot): Struc
       type: 'new-bill-publication',
       key: `publication:${p.id}`,
       title: `${billTitle(after)}: ${p.title}`,
-      summary: `New ${p.type || 'publication'}${p.house ? ` (${p.house})` : ''}${p.date ? ` dated ${p.date}` : ''}: ${p.title}${p.url ? ` — ${p.url}` : ''}.`,
+      summary:
+        `New ${p.type || 'publication'}${p.house ? ` (${p.house})` : ''}${p.date ? ` dated ${p.date}` : ''}: ` +
+        `${p.title}${p.url ? ` — ${p.url}` : ''}.`,
       text: p.title,
     }));
 }

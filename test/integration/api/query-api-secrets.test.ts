@@ -6,7 +6,8 @@
  * unsubscribe tokens with them.
  */
 import { join } from 'node:path';
-import { parseChangeFilter, verifyCursor } from '../../../lambdas/core/query-changes';
+import { parseChangeFilter } from '../../../lambdas/core/query-changes';
+import { verifyCursor } from '../../../lambdas/http/signed-cursor';
 import { createUnsubscribeToken } from '../../../lambdas/core/unsubscribe-token';
 import type { ApiGatewayV2Event } from '../../../lambdas/http/api-gateway-event';
 import { freshStore, testEndpoint } from '../../support/dynamo';

@@ -4,7 +4,6 @@ import { CHANGE_TYPE_GROUPS, CHANGE_TYPES } from '../../../lambdas/core/change-t
 import { StoreError } from '../../../lambdas/core/errors';
 import type { Logger } from '../../../lambdas/core/ports';
 import type { ApiDeps } from '../../../lambdas/http/api-deps';
-import { xmlEscape } from '../../../lambdas/http/atom-feed';
 import type { HttpRequest } from '../../../lambdas/http/http-types';
 import { createRouter } from '../../../lambdas/http/router';
 
@@ -68,10 +67,6 @@ it('decodes a document id holding slashes from one path segment', async () => {
 
 it('answers 404 for the web page when none is installed', async () => {
   expect((await createRouter(deps().deps)(request('/'))).status).toBe(404);
-});
-
-it('xmlEscape drops characters XML cannot carry and escapes markup', () => {
-  expect(xmlEscape('a\u0000b\u001bc <x> & "q" \'s\' \ufffe')).toBe('abc &lt;x&gt; &amp; &quot;q&quot; &apos;s&apos; ');
 });
 
 it.each(['/changes/', '/documents/'])(

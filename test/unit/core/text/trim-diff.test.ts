@@ -1,5 +1,5 @@
-import { compactDiff } from '../../../lambdas/core/compact-diff';
-import type { DiffOp } from '../../../lambdas/core/model';
+import { compactDiff } from '../../../../lambdas/core/text/trim-diff';
+import type { DiffOp } from '../../../../lambdas/core/model';
 
 const long = (word: string) => Array.from({ length: 200 }, () => word).join(' ');
 
