@@ -77,7 +77,7 @@ const deploySchema = z
 export type DeployConfig = z.infer<typeof deploySchema>;
 
 /** Email: who gets what (subscribers), how unsubscribe links are signed, and which mailer sends. */
-const subscriberSchema = z
+export const subscriberSchema = z
   .object({
     $comment: z.string().optional(),
     email,
@@ -132,7 +132,8 @@ const configSchema = z
     alerts: z
       .object({
         from: email,
-        to: z.array(email).min(1),
+        // May be empty: the deployed config carries no address (people live in the table).
+        to: z.array(email).default([]),
         failureThreshold: z.number().int().min(1).max(100).optional(),
         shrinkRatio: z.number().min(0).max(1).optional(),
       })

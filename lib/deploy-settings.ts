@@ -6,6 +6,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '../lambdas/core/errors';
 import type { Config } from '../lambdas/config';
 import { DEFAULT_SCHEDULES, FALLBACK_SCHEDULE } from '../lambdas/schedules';
+import { webhookOnlyAddress } from '../lambdas/core/subscribers';
 
 export type ApiAuth = 'iam' | 'jwt' | 'none';
 
@@ -57,11 +58,27 @@ export function bareAddress(address: string): string {
   return (/<([^<>]+)>/.exec(address)?.[1] ?? address).trim();
 }
 
-/** The config the Lambdas read: the user's file with `mailer` pointed at SES (keeping its `ses` options). */
+/**
+ * The config the Lambdas read: the user's file with `mailer` pointed at SES (keeping its `ses` options),
+ * and no person in it. Each deploy leaves the bundle in the bootstrap bucket, so an address shipped there
+ * could never be erased: people live in the table (`procwatch subscribers import --from-config --aws`).
+ * A subscriber's webhooks stay, with their rules, under a stand-in address that is never mailed.
+ */
 export function deployedConfigJson(config: Config): string {
-  const raw = config.raw as { mailer?: { ses?: unknown } };
+  const raw = config.raw as { mailer?: { ses?: unknown }; alerts: Record<string, unknown> };
   const mailer = { kind: 'ses', ...(raw.mailer?.ses ? { ses: raw.mailer.ses } : {}) };
-  return JSON.stringify({ ...config.raw, mailer }, null, 2);
+  const subscribers = (config.subscribers ?? [])
+    .filter((s) => s.webhooks?.length)
+    .map(({ email: _e, name: _n, $comment: _c, ...rules }) => ({
+      ...rules,
+      email: webhookOnlyAddress(rules.webhooks![0].id),
+    }));
+  const { subscribers: _people, ...rest } = config.raw;
+  return JSON.stringify(
+    { ...rest, alerts: { ...raw.alerts, to: [] }, ...(subscribers.length ? { subscribers } : {}), mailer },
+    null,
+    2,
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 /** What every delivery use-case is given (deps, input) and gives back (the report), and who is subscribed. */
 import type { Alert } from './model';
 import type { Clock, Logger, Mailer, Metrics, Outbox, Store, SubscriberStore, WebhookSender } from './ports';
-import { effectiveSubscribers, withStates, type Subscriber } from './subscribers';
+import { listedSubscribers, type Subscriber } from './subscribers';
 
 /** The points a crash-injection test may stop delivery at (test/integration/delivery/crash-injection.test.ts). */
 export type DeliveryStep = 'expanded' | 'claimed' | 'accepted' | 'settled';
@@ -79,11 +79,11 @@ export function emptyReport(): DeliveryReport {
   };
 }
 
-/** Everyone the config names, with their stored flags; read once per run, and only when there is work. */
+/** Everyone the config and the table name, with their stored flags; read once per run, and only when there is work. */
 export function subscribedPeople(deps: Pick<DeliverDeps, 'subscriberStore'>, input: DeliverInput) {
   let people: Promise<Subscriber[]> | null = null;
   return (): Promise<Subscriber[]> =>
     (people ??= deps.subscriberStore
       .listSubscriberStates()
-      .then((states) => withStates(effectiveSubscribers(input.subscribers, input.to), states)));
+      .then((states) => listedSubscribers(input.subscribers, input.to, states)));
 }
