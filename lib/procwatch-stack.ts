@@ -79,14 +79,7 @@ export class ProcwatchStack extends Stack {
     });
     this.alarms = new OperationsAlarms(this, 'OperationsAlarms', {
       opsEmail: s.opsEmail,
-      functions: {
-        CheckSources: this.checker.fn,
-        SendAlerts: this.sender.fn,
-        QueryApi: this.api.fn,
-        SesFeedback: this.feedback.fn,
-      },
       deadLetterQueue: this.deadLetters.queue,
-      checkerLogGroup: this.checker.logGroup,
     });
 
     new CfnOutput(this, 'TableName', {

@@ -17,6 +17,7 @@ import { TABLE_ACCESS, type ChangeTable } from './change-table';
 import { HandlerFunction } from './handler-function';
 import type { SigningKey } from './signing-secrets';
 import { SchedulerInvokeRole } from './scheduler-invoke-role';
+import { STACK_NAME_ENV } from '../../lambdas/adapters/log/emf-metrics';
 
 export interface AlertSenderProps {
   readonly table: ChangeTable;
@@ -70,6 +71,8 @@ export class AlertSender extends Construct {
         PROCWATCH_UNSUBSCRIBE_PARAMETER: props.unsubscribeSecret.parameterName,
         PROCWATCH_PUBLIC_URL: props.publicUrl,
         PROCWATCH_SES_CONFIGURATION_SET: props.configurationSet,
+        // The dimension of its Problems metric (failed emails, stale groups).
+        [STACK_NAME_ENV]: Stack.of(this).stackName,
       },
       timeout: Duration.minutes(2),
       memorySize: 256,

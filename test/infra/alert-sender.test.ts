@@ -36,6 +36,8 @@ describe('AlertSender with a single sender address (the repository config)', () 
       PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
       // The stack's own configuration set (a Ref is its name): bounces and complaints reach the feedback function.
       PROCWATCH_SES_CONFIGURATION_SET: { Ref: configSetId },
+      // The dimension of its Problems metric (operations-alarms.test.ts).
+      PROCWATCH_STACK: 'ProcurementWatch',
     });
     expect(JSON.stringify(fn.Environment)).not.toContain('{{resolve:secretsmanager');
     expect(fn.DeadLetterConfig).toEqual({ TargetArn: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) });
