@@ -52,6 +52,8 @@ const deploySchema = z
         'must be a domain name such as example.org',
       )
       .optional(),
+    /** The SES identity (senderDomain, else the alerts.from address) already exists: use it, create none. */
+    existingSenderIdentity: z.boolean().optional(),
     verifyRecipients: z.boolean().optional(),
     schedules: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), scheduleExpression).optional(),
     sendSchedule: scheduleExpression.optional(),

@@ -32,6 +32,10 @@ export interface DeploySettings {
   readonly senderAddress: string;
   /** When set, the SES identity is this domain (with DKIM); otherwise the single sender address. */
   readonly senderDomain?: string;
+  /** The identity already exists in SES (another stack's, or made by hand): referenced, never created. */
+  readonly existingSenderIdentity: boolean;
+  /** What the webhooks' signing secrets are read from: the sender may read these and no other. */
+  readonly webhookSecrets: { readonly parameters: readonly string[]; readonly secretIds: readonly string[] };
   /** SES configuration set named in `mailer.ses.configurationSet`: sending through it needs permission on it too. */
   readonly sesConfigurationSet?: string;
   /** Also verify each recipient (alerts.to and subscribers) as an SES identity: what the SES sandbox needs. */
@@ -146,6 +150,15 @@ export function deploySettings(
       `deploy.senderDomain: alerts.from (${senderAddress}) is not an address at ${senderDomain}; SES may only send from the verified identity.`,
     );
   }
+  if (d.existingSenderIdentity && d.verifyRecipients)
+    problems.push(
+      'deploy.existingSenderIdentity: an existing identity means an account out of the SES sandbox or set up by hand; verifyRecipients (a sandbox aid) would create identities beside it. Drop one of the two.',
+    );
+  const hooks = (config.subscribers ?? []).flatMap((sub) => sub.webhooks ?? []);
+  for (const h of hooks.filter((w) => w.secretEnv && !w.parameter && !w.secretId))
+    problems.push(
+      `subscribers: webhook "${h.id}" names its secret by secretEnv (${h.secretEnv}), which no deployed function has; name an SSM SecureString (parameter) or a Secrets Manager secret (secretId) instead.`,
+    );
   const api = d.api ?? {};
   const auth = ctx('apiAuth') ?? api.auth ?? 'iam';
   if (!['iam', 'jwt', 'none'].includes(auth)) problems.push(`apiAuth: "${auth}" is not one of iam, jwt, none.`);
@@ -164,6 +177,11 @@ export function deploySettings(
     opsEmail: bareAddress(ctx('opsEmail') ?? d.opsEmail ?? config.alerts.to[0]),
     senderAddress,
     senderDomain,
+    existingSenderIdentity: d.existingSenderIdentity ?? false,
+    webhookSecrets: {
+      parameters: [...new Set(hooks.flatMap((h) => (h.parameter ? [h.parameter] : [])))],
+      secretIds: [...new Set(hooks.flatMap((h) => (h.secretId ? [h.secretId] : [])))],
+    },
     sesConfigurationSet: (config.raw as { mailer?: { ses?: { configurationSet?: string } } }).mailer?.ses
       ?.configurationSet,
     recipientIdentities: d.verifyRecipients
