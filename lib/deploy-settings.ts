@@ -77,9 +77,21 @@ export function deployedConfigJson(config: Config): string {
       ...rules,
       email: webhookOnlyAddress(rules.webhooks![0].id),
     }));
-  const { subscribers: _people, ...rest } = config.raw;
+  const {
+    subscribers: _people,
+    deploy,
+    ...rest
+  } = config.raw as { deploy?: Record<string, unknown>; subscribers?: unknown };
+  // The operations address reaches the SNS subscription through the template; no function needs it.
+  const { opsEmail: _ops, ...deployed } = deploy ?? {};
   return JSON.stringify(
-    { ...rest, alerts: { ...raw.alerts, to: [] }, ...(subscribers.length ? { subscribers } : {}), mailer },
+    {
+      ...rest,
+      ...(deploy ? { deploy: deployed } : {}),
+      alerts: { ...raw.alerts, to: [] },
+      ...(subscribers.length ? { subscribers } : {}),
+      mailer,
+    },
     null,
     2,
   );

@@ -79,6 +79,7 @@ it("ships a bundle folder (the sender's code and every file copied beside it) wi
   // What the Lambdas load: no one to mail, the webhook with its rules under an address never mailed.
   const deployed = loadConfigFile(join(out, 'procwatch.config.json'));
   expect(deployed.alerts.to).toEqual([]);
+  expect(JSON.stringify(deployed.raw)).not.toContain('ops@campaign.example.net');
   expect(deployed.mailer.kind).toBe('ses');
   expect(deployed.subscribers).toEqual([
     expect.objectContaining({
