@@ -55,6 +55,8 @@ const deploySchema = z
         'must be a domain name such as example.org',
       )
       .optional(),
+    /** The SES identity (senderDomain, else the alerts.from address) already exists: use it, create none. */
+    existingSenderIdentity: z.boolean().optional(),
     verifyRecipients: z.boolean().optional(),
     schedules: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), scheduleExpression).optional(),
     sendSchedule: scheduleExpression.optional(),
@@ -80,7 +82,7 @@ const deploySchema = z
 export type DeployConfig = z.infer<typeof deploySchema>;
 
 /** Email: who gets what (subscribers), how unsubscribe links are signed, and which mailer sends. */
-const subscriberSchema = z
+export const subscriberSchema = z
   .object({
     $comment: z.string().optional(),
     email,
@@ -135,7 +137,8 @@ const configSchema = z
     alerts: z
       .object({
         from: email,
-        to: z.array(email).min(1),
+        // May be empty: the deployed config carries no address (people live in the table).
+        to: z.array(email).default([]),
         failureThreshold: z.number().int().min(1).max(100).optional(),
         shrinkRatio: z.number().min(0).max(1).optional(),
       })

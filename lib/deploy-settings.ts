@@ -6,6 +6,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '../lambdas/core/errors';
 import type { Config } from '../lambdas/config';
 import { DEFAULT_SCHEDULES, FALLBACK_SCHEDULE } from '../lambdas/schedules';
+import { webhookOnlyAddress } from '../lambdas/core/subscribers';
 
 export type ApiAuth = 'iam' | 'jwt' | 'none';
 
@@ -31,6 +32,10 @@ export interface DeploySettings {
   readonly senderAddress: string;
   /** When set, the SES identity is this domain (with DKIM); otherwise the single sender address. */
   readonly senderDomain?: string;
+  /** The identity already exists in SES (another stack's, or made by hand): referenced, never created. */
+  readonly existingSenderIdentity: boolean;
+  /** What the webhooks' signing secrets are read from: the sender may read these and no other. */
+  readonly webhookSecrets: { readonly parameters: readonly string[]; readonly secretIds: readonly string[] };
   /** SES configuration set named in `mailer.ses.configurationSet`: sending through it needs permission on it too. */
   readonly sesConfigurationSet?: string;
   /** Also verify each recipient (alerts.to and subscribers) as an SES identity: what the SES sandbox needs. */
@@ -57,11 +62,39 @@ export function bareAddress(address: string): string {
   return (/<([^<>]+)>/.exec(address)?.[1] ?? address).trim();
 }
 
-/** The config the Lambdas read: the user's file with `mailer` pointed at SES (keeping its `ses` options). */
+/**
+ * The config the Lambdas read: the user's file with `mailer` pointed at SES (keeping its `ses` options),
+ * and no person in it. Each deploy leaves the bundle in the bootstrap bucket, so an address shipped there
+ * could never be erased: people live in the table (`procwatch subscribers import --from-config --aws`).
+ * A subscriber's webhooks stay, with their rules, under a stand-in address that is never mailed.
+ */
 export function deployedConfigJson(config: Config): string {
-  const raw = config.raw as { mailer?: { ses?: unknown } };
+  const raw = config.raw as { mailer?: { ses?: unknown }; alerts: Record<string, unknown> };
   const mailer = { kind: 'ses', ...(raw.mailer?.ses ? { ses: raw.mailer.ses } : {}) };
-  return JSON.stringify({ ...config.raw, mailer }, null, 2);
+  const subscribers = (config.subscribers ?? [])
+    .filter((s) => s.webhooks?.length)
+    .map(({ email: _e, name: _n, $comment: _c, ...rules }) => ({
+      ...rules,
+      email: webhookOnlyAddress(rules.webhooks![0].id),
+    }));
+  const {
+    subscribers: _people,
+    deploy,
+    ...rest
+  } = config.raw as { deploy?: Record<string, unknown>; subscribers?: unknown };
+  // The operations address reaches the SNS subscription through the template; no function needs it.
+  const { opsEmail: _ops, ...deployed } = deploy ?? {};
+  return JSON.stringify(
+    {
+      ...rest,
+      ...(deploy ? { deploy: deployed } : {}),
+      alerts: { ...raw.alerts, to: [] },
+      ...(subscribers.length ? { subscribers } : {}),
+      mailer,
+    },
+    null,
+    2,
+  );
 }
 
 /**
@@ -129,6 +162,15 @@ export function deploySettings(
       `deploy.senderDomain: alerts.from (${senderAddress}) is not an address at ${senderDomain}; SES may only send from the verified identity.`,
     );
   }
+  if (d.existingSenderIdentity && d.verifyRecipients)
+    problems.push(
+      'deploy.existingSenderIdentity: an existing identity means an account out of the SES sandbox or set up by hand; verifyRecipients (a sandbox aid) would create identities beside it. Drop one of the two.',
+    );
+  const hooks = (config.subscribers ?? []).flatMap((sub) => sub.webhooks ?? []);
+  for (const h of hooks.filter((w) => w.secretEnv && !w.parameter && !w.secretId))
+    problems.push(
+      `subscribers: webhook "${h.id}" names its secret by secretEnv (${h.secretEnv}), which no deployed function has; name an SSM SecureString (parameter) or a Secrets Manager secret (secretId) instead.`,
+    );
   const api = d.api ?? {};
   const auth = ctx('apiAuth') ?? api.auth ?? 'iam';
   if (!['iam', 'jwt', 'none'].includes(auth)) problems.push(`apiAuth: "${auth}" is not one of iam, jwt, none.`);
@@ -147,6 +189,11 @@ export function deploySettings(
     opsEmail: bareAddress(ctx('opsEmail') ?? d.opsEmail ?? config.alerts.to[0]),
     senderAddress,
     senderDomain,
+    existingSenderIdentity: d.existingSenderIdentity ?? false,
+    webhookSecrets: {
+      parameters: [...new Set(hooks.flatMap((h) => (h.parameter ? [h.parameter] : [])))],
+      secretIds: [...new Set(hooks.flatMap((h) => (h.secretId ? [h.secretId] : [])))],
+    },
     sesConfigurationSet: (config.raw as { mailer?: { ses?: { configurationSet?: string } } }).mailer?.ses
       ?.configurationSet,
     recipientIdentities: d.verifyRecipients

@@ -72,6 +72,8 @@ export class ProcwatchStack extends Stack {
       senderAddress: s.senderAddress,
       senderDomain: s.senderDomain,
       configurationSet: this.feedback.configurationSet.configurationSetName,
+      existingSenderIdentity: s.existingSenderIdentity,
+      webhookSecrets: s.webhookSecrets,
       recipientIdentities: s.recipientIdentities,
       schedule: s.sendSchedule,
       unsubscribeSecret: secrets.unsubscribe,
@@ -79,14 +81,7 @@ export class ProcwatchStack extends Stack {
     });
     this.alarms = new OperationsAlarms(this, 'OperationsAlarms', {
       opsEmail: s.opsEmail,
-      functions: {
-        CheckSources: this.checker.fn,
-        SendAlerts: this.sender.fn,
-        QueryApi: this.api.fn,
-        SesFeedback: this.feedback.fn,
-      },
       deadLetterQueue: this.deadLetters.queue,
-      checkerLogGroup: this.checker.logGroup,
     });
 
     new CfnOutput(this, 'TableName', {
@@ -115,7 +110,8 @@ export class ProcwatchStack extends Stack {
         `unsubscribe.baseUrl (${s.unsubscribeBaseUrl}) is a local address: unsubscribe links in e-mails sent from AWS would point at it. Remove it to link to this stack's API (docs/deploy.md, step 6).`,
       );
     }
-    if (s.senderDomain) {
+    // An existing identity's DKIM records were published when it was made.
+    if (s.senderDomain && this.sender.identity) {
       this.sender.identity.dkimRecords.forEach(
         (r, i) =>
           new CfnOutput(this, `DkimRecord${i + 1}`, {

@@ -5,6 +5,7 @@ import { queryChanges, type QueryChangesInput } from '../core/query-changes';
 import { action, EXIT, readConfig, withRuntime, type GlobalOptions } from './cli-context';
 import { catalogOf } from '../config-catalog';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './changes-command';
+import { addDeployedTableOptions, deployedTableTarget, type DeployedTableOptions } from './deployed-table';
 import { inertText } from '../core/text/inert-text';
 import { print, printError, printJson } from './terminal';
 
@@ -59,15 +60,19 @@ export function formatChangesCsv(changes: Change[], header = true): string {
   return lines.map((l) => `${l}\r\n`).join('');
 }
 
-interface ExportOptions extends FilterOptions {
+interface ExportOptions extends FilterOptions, DeployedTableOptions {
   format?: string;
 }
 
 export function registerExport(program: Command): void {
-  addFilterOptions(
-    program
-      .command('export')
-      .description('write every change matching the filters as CSV (for spreadsheets) or JSON to stdout, newest first'),
+  addDeployedTableOptions(
+    addFilterOptions(
+      program
+        .command('export')
+        .description(
+          'write every change matching the filters as CSV (for spreadsheets) or JSON to stdout, newest first',
+        ),
+    ),
   )
     .option('--format <format>', 'csv or json', 'csv')
     .action(
@@ -76,9 +81,11 @@ export function registerExport(program: Command): void {
           printError('procwatch: --format takes csv or json.\n');
           return EXIT.usage;
         }
-        const config = readConfig(program.opts<GlobalOptions>());
+        const target = deployedTableTarget(readConfig(program.opts<GlobalOptions>()), opts);
+        const config = target.config;
         const filter = filterFromOptions(opts);
-        const all = await withRuntime(config, {}, async (rt) => {
+        // The cursors never leave this process: the store's own cursor pages through the deployed table too.
+        const all = await withRuntime(config, target.runtime, async (rt) => {
           const out: Change[] = [];
           let input: QueryChangesInput = { ...filter, limit: 100 };
           for (;;) {

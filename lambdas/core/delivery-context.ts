@@ -11,7 +11,7 @@ import type {
   SubscriberStore,
   WebhookSender,
 } from './ports';
-import { effectiveSubscribers, withStates, type Subscriber } from './subscribers';
+import { listedSubscribers, type Subscriber } from './subscribers';
 
 /** The points a crash-injection test may stop delivery at (test/integration/delivery/crash-injection.test.ts). */
 export type DeliveryStep = 'expanded' | 'claimed' | 'accepted' | 'settled';
@@ -90,11 +90,11 @@ export function emptyReport(): DeliveryReport {
   };
 }
 
-/** Everyone the config names, with their stored flags; read once per run, and only when there is work. */
+/** Everyone the config and the table name, with their stored flags; read once per run, and only when there is work. */
 export function subscribedPeople(deps: Pick<DeliverDeps, 'subscriberStore'>, input: DeliverInput) {
   let people: Promise<Subscriber[]> | null = null;
   return (): Promise<Subscriber[]> =>
     (people ??= deps.subscriberStore
       .listSubscriberStates()
-      .then((states) => withStates(effectiveSubscribers(input.subscribers, input.to), states)));
+      .then((states) => listedSubscribers(input.subscribers, input.to, states)));
 }

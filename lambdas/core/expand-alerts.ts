@@ -14,7 +14,7 @@ import type { DeliverDeps, DeliveryReport } from './delivery-context';
 import type { Alert } from './model';
 import type { ExpansionTarget } from './ports';
 import { systemClock } from './ports';
-import { wants, webhookRecipient, type Subscriber } from './subscribers';
+import { hasMailbox, wants, webhookRecipient, type Subscriber } from './subscribers';
 
 /** A digest that keeps being sent before the alert can join it is a bug, not a reason to loop. */
 const MAX_LATER_DIGESTS = 7;
@@ -31,7 +31,10 @@ export async function expandAlerts(
     const wanted = change ? (await people()).filter((s) => wants(s, alert, change)) : [];
     const later = new Map<string, number>();
     for (let round = 0; ; round++) {
-      const targets = wanted.flatMap((s) => [targetFor(s, alert, later.get(s.email) ?? 0), ...hooksOf(s)]);
+      const targets = wanted.flatMap((s) => [
+        ...(hasMailbox(s) ? [targetFor(s, alert, later.get(s.email) ?? 0)] : []),
+        ...hooksOf(s),
+      ]);
       const result = await deps.outbox.expand(alert, targets, clock.now());
       if (result.outcome !== 'closed') {
         if (result.outcome === 'expanded') report.expanded++;

@@ -12,6 +12,7 @@ import type {
   StoredDocument,
   StoredVersion,
 } from './model';
+import type { SubscriberRules } from './subscribers';
 
 export interface Validators {
   etag?: string;
@@ -233,6 +234,8 @@ export interface DeliveryFeedback {
 /** What the table remembers of a subscriber, beside the config's rules. */
 export interface SubscriberState {
   email: string;
+  /** What `procwatch subscribers add|import` stored: the person's rules; null for a flag-only item. */
+  rules?: SubscriberRules | null;
   unsubscribedAt: string | null;
   /** Set by a permanent bounce or a complaint: nothing more is sent there. */
   suppressedAt: string | null;

@@ -1,11 +1,18 @@
 /**
  * When a source is next checked, from its group's EventBridge Scheduler expression: `rate(N unit)`
  * from the last run, and `cron(min hour * * ? *)` with fixed values, `*`, `a/step` or `*\/step` in the
- * minute and hour fields (every schedule the project ships). Anything else is null: said unknown, not guessed.
+ * minute and hour fields, and comma lists of those (every schedule the project ships). Anything else is
+ * null: said unknown, not guessed.
  */
 const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
 function field(spec: string, max: number): number[] | null {
+  if (spec.includes(',')) {
+    // A list (`7,13,19`, the campaigns group's hours): each part read alone, any unreadable one spoils it.
+    const parts = spec.split(',').map((p) => field(p, max));
+    if (parts.some((p) => p === null)) return null;
+    return [...new Set(parts.flatMap((p) => p ?? []))].sort((a, b) => a - b);
+  }
   const step = /^(\*|\d+)\/(\d+)$/.exec(spec);
   if (spec === '*') return Array.from({ length: max }, (_, i) => i);
   if (step) {

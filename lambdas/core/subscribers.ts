@@ -48,6 +48,24 @@ export interface Subscriber {
 
 export const DEFAULT_DIGEST_HOUR = 8;
 
+/** What the table stores of a person added with `procwatch subscribers add|import`: rules, no channels but email. */
+export type SubscriberRules = Pick<Subscriber, 'name' | 'sources' | 'types' | 'keywords' | 'frequency' | 'digestHour'>;
+
+/**
+ * The deployed config names no person: a subscriber's webhooks ship under a stand-in address at this
+ * reserved domain (RFC 2606), `<first webhook id>@webhooks.invalid`, which is never mailed.
+ */
+export const WEBHOOK_ONLY_DOMAIN = 'webhooks.invalid';
+
+export function webhookOnlyAddress(hookId: string): string {
+  return `${hookId}@${WEBHOOK_ONLY_DOMAIN}`;
+}
+
+/** False for a webhook-only stand-in: its alerts go to its webhooks alone. */
+export function hasMailbox(s: Pick<Subscriber, 'email'>): boolean {
+  return !s.email.toLowerCase().endsWith(`@${WEBHOOK_ONLY_DOMAIN}`);
+}
+
 /** The bare address of `Name <addr@x>` or `addr@x`, lower-cased: the key of a subscriber. */
 export function addressOf(email: string): string {
   const m = /<([^<>]+)>/.exec(email);
@@ -58,9 +76,27 @@ export function addressOf(email: string): string {
 export function effectiveSubscribers(configured: Subscriber[] | undefined, legacyTo: string[] = []): Subscriber[] {
   const out = new Map<string, Subscriber>();
   for (const to of legacyTo) out.set(addressOf(to), { email: addressOf(to), frequency: 'immediate' });
-  // An explicit entry refines a legacy address rather than doubling it.
-  for (const s of configured ?? []) out.set(addressOf(s.email), { ...s, email: addressOf(s.email) });
+  // An explicit entry refines a legacy address rather than doubling it; its webhooks stay (the table stores none).
+  for (const s of configured ?? []) {
+    const key = addressOf(s.email);
+    const hooks = s.webhooks ?? out.get(key)?.webhooks;
+    out.set(key, { ...s, email: key, ...(hooks ? { webhooks: hooks } : {}) });
+  }
   return [...out.values()];
+}
+
+/**
+ * Everyone who receives alerts: `alerts.to`, the config's subscribers (a local setup: the deployed
+ * config carries no address), then the people the table lists, whose stored rules win, each with
+ * the table's flags. The one list the sender, `procwatch subscribers` and `GET /subscribers` use.
+ */
+export function listedSubscribers(
+  configured: Subscriber[] | undefined,
+  legacyTo: string[],
+  states: SubscriberState[],
+): Subscriber[] {
+  const stored = states.flatMap((s) => (s.rules ? [{ ...s.rules, email: s.email }] : []));
+  return withStates(effectiveSubscribers([...(configured ?? []), ...stored], legacyTo), states);
 }
 
 /** The keywords of `subscriber` that this change matched (all the change's hits when the subscriber lists none). */

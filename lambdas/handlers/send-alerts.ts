@@ -2,12 +2,16 @@
  * Lambda: expand new alerts into delivery rows and send every row that is due (retries, digests and
  * rows a crashed run left claimed included), through SES (mailer.kind in the deployed config).
  * Same use-case as `procwatch send`. Secrets are read once per cold start and handed to the
- * logger's redaction list; permanent failures are counted as EMF metrics for the alarm.
+ * logger's redaction list; permanent failures are counted as EMF metrics for the alarm. Every run
+ * (every 5 minutes) also looks for schedule groups gone stale: the one function that runs often
+ * enough to notice that the checker stopped.
  */
 import { EmfMetrics } from '../adapters/log/emf-metrics';
 import { JsonLogger } from '../adapters/log/json-logger';
 import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
 import { runDelivery } from '../core/run-delivery';
+import { findStaleGroups } from '../core/stale-groups';
+import { scheduleOf } from '../config-catalog';
 import { handlerRuntime, lambdaConfig } from './handler-runtime';
 
 let ready: ReturnType<typeof init> | null = null;
@@ -22,6 +26,7 @@ async function init() {
   return {
     deps: { ...rt, mailer: mail.mailer, logger, metrics },
     input: deliverInput(config, mail),
+    groups: { sources: config.sources, schedules: scheduleOf(config) },
   };
 }
 
@@ -31,8 +36,10 @@ export async function handler() {
     ready = null;
     throw err;
   });
-  const { deps, input } = await ready;
+  const { deps, input, groups } = await ready;
   const report = await runDelivery(deps, input);
+  const stale = await findStaleGroups(deps, groups);
+  if (stale.length) deps.logger.warn('schedule groups stale', { stale });
   const summary = {
     messages: report.messages,
     alerts: report.sent.length,

@@ -4,7 +4,7 @@
  * may send from that identity and that From address only, through the configuration set whose
  * feedback delivery-feedback.ts records.
  */
-import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -17,6 +17,7 @@ import { TABLE_ACCESS, type ChangeTable } from './change-table';
 import { HandlerFunction } from './handler-function';
 import type { SigningKey } from './signing-secrets';
 import { SchedulerInvokeRole } from './scheduler-invoke-role';
+import { STACK_NAME_ENV } from '../../lambdas/adapters/log/emf-metrics';
 
 export interface AlertSenderProps {
   readonly table: ChangeTable;
@@ -26,6 +27,10 @@ export interface AlertSenderProps {
   readonly senderDomain?: string;
   /** The SES configuration set every message goes through: its event destination reports bounces and complaints. */
   readonly configurationSet: string;
+  /** The identity exists already (another stack's, or made by hand): referenced by ARN, never created. */
+  readonly existingSenderIdentity?: boolean;
+  /** SSM parameters and Secrets Manager secrets (names or ARNs) the webhooks' signing secrets are read from. */
+  readonly webhookSecrets?: { readonly parameters: readonly string[]; readonly secretIds: readonly string[] };
   /** Recipient addresses to verify too: in the SES sandbox, SES only delivers to verified addresses. */
   readonly recipientIdentities: readonly string[];
   readonly schedule: string;
@@ -42,16 +47,26 @@ export interface AlertSenderProps {
 export class AlertSender extends Construct {
   readonly fn: NodejsFunction;
   readonly logGroup: LogGroup;
-  readonly identity: EmailIdentity;
+  /** The identity this stack created; absent when it uses an existing one. */
+  readonly identity?: EmailIdentity;
+  readonly identityArn: string;
   readonly recipients: EmailIdentity[];
   readonly schedule: Schedule;
 
   constructor(scope: Construct, id: string, props: AlertSenderProps) {
     super(scope, id);
-    this.identity = new EmailIdentity(this, 'SenderIdentity', {
-      // A domain identity signs with Easy DKIM (2048-bit); its three CNAME records are stack outputs.
-      identity: props.senderDomain ? Identity.domain(props.senderDomain) : Identity.email(props.senderAddress),
-    });
+    const stack = Stack.of(this);
+    const identityName = props.senderDomain ?? props.senderAddress;
+    if (props.existingSenderIdentity) {
+      // Creating an identity SES already holds fails the deploy: a second campaign or a hand-made one is named instead.
+      this.identityArn = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identityName });
+    } else {
+      this.identity = new EmailIdentity(this, 'SenderIdentity', {
+        // A domain identity signs with Easy DKIM (2048-bit); its three CNAME records are stack outputs.
+        identity: props.senderDomain ? Identity.domain(props.senderDomain) : Identity.email(props.senderAddress),
+      });
+      this.identityArn = this.identity.emailIdentityArn;
+    }
     // Keyed by address, not list position: removing one recipient leaves the others' resources as they are,
     // where numbered ids would shift and make CloudFormation create a second identity for the same address.
     this.recipients = props.recipientIdentities.map(
@@ -70,6 +85,8 @@ export class AlertSender extends Construct {
         PROCWATCH_UNSUBSCRIBE_PARAMETER: props.unsubscribeSecret.parameterName,
         PROCWATCH_PUBLIC_URL: props.publicUrl,
         PROCWATCH_SES_CONFIGURATION_SET: props.configurationSet,
+        // The dimension of its Problems metric (failed emails, stale groups).
+        [STACK_NAME_ENV]: Stack.of(this).stackName,
       },
       timeout: Duration.minutes(2),
       memorySize: 256,
@@ -88,7 +105,7 @@ export class AlertSender extends Construct {
         actions: ['ses:SendEmail', 'ses:SendRawEmail'],
         // In the sandbox SES also authorises against each recipient's identity, hence those ARNs.
         resources: [
-          this.identity.emailIdentityArn,
+          this.identityArn,
           ...this.recipients.map((r) => r.emailIdentityArn),
           Stack.of(this).formatArn({
             service: 'ses',
@@ -99,6 +116,8 @@ export class AlertSender extends Construct {
         conditions: { StringEquals: { 'ses:FromAddress': props.senderAddress } },
       }),
     );
+
+    this.grantWebhookSecrets(props.webhookSecrets);
 
     const invokeRole = new SchedulerInvokeRole(this, 'ScheduleRole', this.fn);
     this.schedule = new Schedule(this, 'Send', {
@@ -112,5 +131,38 @@ export class AlertSender extends Construct {
         maxEventAge: Duration.minutes(10),
       }),
     });
+  }
+
+  /** Webhook signing secrets are read at cold start (webhook-secrets.ts): each named one, and only those. */
+  private grantWebhookSecrets(refs: AlertSenderProps['webhookSecrets']): void {
+    const stack = Stack.of(this);
+    if (refs?.parameters.length)
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ssm:GetParameter'],
+          resources: refs.parameters.map((name) =>
+            name.startsWith('arn:')
+              ? name
+              : stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: name.replace(/^\//, '') }),
+          ),
+        }),
+      );
+    if (refs?.secretIds.length)
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          // A secret's ARN ends in six random characters the name alone does not give: hence the `-??????`.
+          resources: refs.secretIds.map((id) =>
+            id.startsWith('arn:')
+              ? id
+              : stack.formatArn({
+                  service: 'secretsmanager',
+                  resource: 'secret',
+                  resourceName: `${id}-??????`,
+                  arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+                }),
+          ),
+        }),
+      );
   }
 }

@@ -10,7 +10,7 @@
  * In every mode `/unsubscribe` is open, because the signed token in the link *is* its authorisation
  * (RFC 8058: a mail client posts it without credentials). The stage is throttled to cap the bill.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CfnStage,
@@ -32,6 +32,7 @@ import type { ApiAuth } from '../deploy-settings';
 import { TABLE_ACCESS, type ChangeTable } from './change-table';
 import { HandlerFunction } from './handler-function';
 import type { SigningKey } from './signing-secrets';
+import { STACK_NAME_ENV } from '../../lambdas/adapters/log/emf-metrics';
 
 export interface ChangeLogApiProps {
   readonly table: ChangeTable;
@@ -135,6 +136,8 @@ export class ChangeLogApi extends Construct {
       extraFolders: ['web'],
       environment: {
         PROCWATCH_TABLE: props.table.table.tableName,
+        // The dimension of its Problems metric (5xx answers): the alarm watches this stack's alone.
+        [STACK_NAME_ENV]: Stack.of(this).stackName,
         // Names, never values: anyone allowed lambda:GetFunctionConfiguration could read a value here.
         PROCWATCH_CURSOR_PARAMETER: props.cursorSecret.parameterName,
         PROCWATCH_UNSUBSCRIBE_PARAMETER: props.unsubscribeSecret.parameterName,

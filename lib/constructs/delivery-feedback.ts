@@ -4,7 +4,7 @@
  * records each one on its delivery row and suppresses the address. A config that names an existing
  * configuration set gets the event destination added to that set instead of a new one.
  */
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
@@ -20,6 +20,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLE_ACCESS, type ChangeTable } from './change-table';
 import { HandlerFunction } from './handler-function';
+import { STACK_NAME_ENV } from '../../lambdas/adapters/log/emf-metrics';
 
 export interface DeliveryFeedbackProps {
   readonly table: ChangeTable;
@@ -62,7 +63,8 @@ export class DeliveryFeedback extends Construct {
       projectRoot: props.projectRoot,
       deployedConfig: props.deployedConfig,
       knownCorrespondence: props.knownCorrespondence,
-      environment: { PROCWATCH_TABLE: props.table.table.tableName },
+      // The stack's name is the dimension of its Problems metric (bounces, complaints).
+      environment: { PROCWATCH_TABLE: props.table.table.tableName, [STACK_NAME_ENV]: Stack.of(this).stackName },
       timeout: Duration.seconds(30),
       memorySize: 256,
       logRetention: props.logRetention,

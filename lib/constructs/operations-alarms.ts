@@ -1,35 +1,38 @@
 /**
- * Tells the operator when the monitor itself is in trouble (source failures are alerts of their
- * own): errors and throttles of each function, anything in the dead-letter queue, no clean
- * watch cycle for two hours, and any email that failed for good or drew a complaint (a campaign
- * that silently stops receiving alerts is the failure this monitor exists to prevent). Every alarm (and its recovery) goes to one SNS topic, e-mailed to
- * the operations address from the config.
+ * Tells the operator when the monitor itself is in trouble (source failures are alerts of their own),
+ * with the fewest alarms that cover it, since each alarm metric is billed monthly:
+ * - `Problems`: one EMF metric the code writes (lambdas/adapters/log/emf-metrics.ts) for an email that
+ *   failed for good, a complaint, a query-API 5xx answer and each schedule group gone stale (the sender
+ *   looks every run, each group against its own schedule: core/stale-groups.ts). Any in 15 minutes alarms.
+ * - `DeadLetters`: each new message in the dead-letter queue, also once the first is there: failed
+ *   scheduled runs (checker, sender, feedback) after their retries, and invocations the scheduler could
+ *   not make. Its depth alone would stay in alarm after the first and never tell of the second.
+ * Function errors need no alarm of their own: every function invoked asynchronously ends in the queue,
+ * and the query API's answers (errors included) are counted as Problems. Every alarm, and its recovery,
+ * goes to one SNS topic, e-mailed to the operations address from the config.
  */
-import { Duration, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import {
+  Alarm,
+  ComparisonOperator,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+  type IMetric,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { FilterPattern, MetricFilter, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../lambdas/adapters/log/emf-metrics';
-import { DELIVERIES_FAILED } from '../../lambdas/core/deliver-alerts';
-import { DELIVERY_COMPLAINTS } from '../../lambdas/core/record-feedback';
+import { METRICS_NAMESPACE, PROBLEMS_METRIC } from '../../lambdas/adapters/log/emf-metrics';
 
-export const METRIC_NAMESPACE = 'ProcurementWatch';
-export const CLEAN_CYCLE_METRIC = 'CleanCycles';
-/** How long without a clean cycle before someone is told (the default GOV.UK schedule runs 8 in that time). */
-export const STALE_AFTER_HOURS = 2;
+/** Periods of the dead-letter expression looked at together: DIFF needs the value before the rise. */
+export const DEAD_LETTER_PERIODS = 3;
 
 export interface OperationsAlarmsProps {
   readonly opsEmail: string;
-  /** Name (used in alarm names) → function whose errors and throttles are watched. */
-  readonly functions: Readonly<Record<string, IFunction>>;
   readonly deadLetterQueue: IQueue;
-  /** The checker's log group: its "cycle finished" lines are counted. */
-  readonly checkerLogGroup: ILogGroup;
 }
 
 export class OperationsAlarms extends Construct {
@@ -56,101 +59,60 @@ export class OperationsAlarms extends Construct {
         'CloudWatch alarms cannot publish to a topic under the AWS-managed SNS key; a customer key costs $1/month and alarm texts hold no personal or secret data.',
     });
 
-    for (const [name, fn] of Object.entries(props.functions)) {
-      this.add(
-        `${name}Errors`,
-        fn.metricErrors({ period: Duration.minutes(15), statistic: 'Sum' }),
-        1,
-        `${name}: the function failed (see its log group)`,
-      );
-      this.add(
-        `${name}Throttles`,
-        fn.metricThrottles({ period: Duration.hours(1), statistic: 'Sum' }),
-        1,
-        `${name}: invocations were throttled (a run overlapped the next, or the API was flooded)`,
-      );
-    }
-    this.add(
-      'DeadLetters',
-      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      1,
-      'A scheduled run failed for good and is waiting in the dead-letter queue',
-    );
-
-    // Counted by the sender and the feedback function as EMF lines (lambdas/adapters/log/emf-metrics.ts).
-    const delivery = (metricName: string) =>
-      new Metric({
+    this.add('Problems', {
+      metric: new Metric({
         namespace: METRICS_NAMESPACE,
-        metricName,
-        dimensionsMap: { Service: METRICS_SERVICE },
+        metricName: PROBLEMS_METRIC,
+        // The stack's name: two campaigns in one account each watch their own.
+        dimensionsMap: { Stack: Stack.of(this).stackName },
         period: Duration.minutes(15),
         statistic: 'Sum',
-      });
-    this.add(
-      'DeliveriesFailed',
-      delivery(DELIVERIES_FAILED),
-      1,
-      'An alert email failed for good (rejected, retries spent, or bounced): `procwatch resend --failed` once fixed',
-    );
-    this.add(
-      'DeliveryComplaints',
-      delivery(DELIVERY_COMPLAINTS),
-      1,
-      'A recipient marked an alert email as spam; the address is suppressed (`procwatch subscribers`)',
-    );
+      }),
+      evaluationPeriods: 1,
+      // Written only when something is wrong: no data is a quiet quarter hour.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      description:
+        'an email failed for good or drew a complaint, the query API answered 5xx, or a schedule group went stale: the `problem` field of the EMF lines in the log groups says which',
+    });
 
-    // A clean cycle: the checker's "cycle finished" log line with no failed source (JsonLogger writes one JSON object a line).
-    new MetricFilter(this, 'CleanCycleFilter', {
-      logGroup: props.checkerLogGroup,
-      filterPattern: FilterPattern.all(
-        FilterPattern.stringValue('$.message', '=', 'cycle finished'),
-        FilterPattern.numberValue('$.failed', '=', 0),
-      ),
-      metricNamespace: METRIC_NAMESPACE,
-      metricName: CLEAN_CYCLE_METRIC,
-      metricValue: '1',
+    const depth = props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+      period: Duration.minutes(5),
+      statistic: 'Maximum',
     });
-    const clean = new Metric({
-      namespace: METRIC_NAMESPACE,
-      metricName: CLEAN_CYCLE_METRIC,
-      period: Duration.hours(1),
-      statistic: 'Sum',
+    this.add('DeadLetters', {
+      metric: new MathExpression({
+        // An empty idle queue reports nothing: filled as 0, so the first message is a rise too.
+        expression: 'DIFF(FILL(depth, 0))',
+        usingMetrics: { depth },
+        period: Duration.minutes(5),
+        label: 'New dead-letter messages',
+      }),
+      evaluationPeriods: DEAD_LETTER_PERIODS,
+      datapointsToAlarm: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      description:
+        'a scheduled run failed for good (or could not be invoked) and a new message waits in the dead-letter queue',
     });
-    this.add(
-      'NoCleanCycle',
-      clean,
-      1,
-      `No watch cycle finished without a failed source for ${STALE_AFTER_HOURS} hours`,
-      {
-        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
-        evaluationPeriods: STALE_AFTER_HOURS,
-        // No line at all (the checker not running) is exactly what this alarm is for.
-        treatMissingData: TreatMissingData.BREACHING,
-      },
-    );
   }
 
   private add(
     id: string,
-    metric: Metric,
-    threshold: number,
-    description: string,
     options: {
-      comparisonOperator?: ComparisonOperator;
-      evaluationPeriods?: number;
-      treatMissingData?: TreatMissingData;
-    } = {},
+      metric: IMetric;
+      evaluationPeriods: number;
+      datapointsToAlarm?: number;
+      treatMissingData: TreatMissingData;
+      description: string;
+    },
   ): void {
     const alarm = new Alarm(this, id, {
-      alarmDescription: `procurement-watch: ${description}`,
-      metric,
-      threshold,
-      comparisonOperator: options.comparisonOperator ?? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: options.evaluationPeriods ?? 1,
-      treatMissingData: options.treatMissingData ?? TreatMissingData.NOT_BREACHING,
+      alarmDescription: `procurement-watch (${Stack.of(this).stackName}): ${options.description}`,
+      metric: options.metric,
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: options.evaluationPeriods,
+      datapointsToAlarm: options.datapointsToAlarm,
+      treatMissingData: options.treatMissingData,
     });
     alarm.addAlarmAction(new SnsAction(this.topic));
     alarm.addOkAction(new SnsAction(this.topic));

@@ -17,7 +17,7 @@ const sesArn = (identityId: string) => ({
 describe('AlertSender with a single sender address (the repository config)', () => {
   const { stack, template } = synthStack();
   const fnId = logicalIdOf(stack, stack.sender.fn);
-  const identityId = logicalIdOf(stack, stack.sender.identity);
+  const identityId = logicalIdOf(stack, stack.sender.identity!);
   const configSetId = logicalIdOf(stack, stack.feedback.configurationSet);
 
   it('verifies the bare sender address as an SES identity', () => {
@@ -36,6 +36,8 @@ describe('AlertSender with a single sender address (the repository config)', () 
       PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
       // The stack's own configuration set (a Ref is its name): bounces and complaints reach the feedback function.
       PROCWATCH_SES_CONFIGURATION_SET: { Ref: configSetId },
+      // The dimension of its Problems metric (operations-alarms.test.ts).
+      PROCWATCH_STACK: 'ProcurementWatch',
     });
     expect(JSON.stringify(fn.Environment)).not.toContain('{{resolve:secretsmanager');
     expect(fn.DeadLetterConfig).toEqual({ TargetArn: arnOf(logicalIdOf(stack, stack.deadLetters.queue)) });
@@ -152,7 +154,7 @@ describe('AlertSender with a sender domain and sandbox recipients', () => {
     const ses = statementsOfRole(template, logicalIdOf(stack, stack.sender.fn.role!)).find((s) =>
       String(s.Action).includes('ses:'),
     );
-    const identities = [stack.sender.identity, ...stack.sender.recipients].map((i) => sesArn(logicalIdOf(stack, i)));
+    const identities = [stack.sender.identity!, ...stack.sender.recipients].map((i) => sesArn(logicalIdOf(stack, i)));
     expect(ses).toEqual({
       Effect: 'Allow',
       Action: ['ses:SendEmail', 'ses:SendRawEmail'],
@@ -178,5 +180,57 @@ describe('AlertSender with a sender domain and sandbox recipients', () => {
     expect(() => synthStack({ patch: { deploy: { senderDomain: 'other.example.org' } } })).toThrow(
       /alerts.from \(alerts@campaign.example.net\) is not an address at other.example.org/,
     );
+  });
+});
+
+describe('AlertSender with an existing SES identity and webhooks', () => {
+  const hooks = [
+    { id: 'desk', url: 'https://hooks.example.net/a', format: 'generic', parameter: '/campaign/desk-hook' },
+    { id: 'team', url: 'https://hooks.example.net/b', format: 'generic', secretId: 'campaign/team-hook' },
+  ];
+  const { stack, template } = synthStack({
+    patch: {
+      deploy: { existingSenderIdentity: true },
+      subscribers: [{ email: 'hooked@campaign.example.net', webhooks: hooks }],
+    },
+  });
+  const statements = statementsOfRole(template, logicalIdOf(stack, stack.sender.fn.role!));
+  const region = (service: string, rest: string) => ({
+    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:${service}:eu-west-2:123456789012:${rest}`]],
+  });
+
+  it('creates no identity and sends from the existing one, named by its ARN', () => {
+    template.resourceCountIs('AWS::SES::EmailIdentity', 0);
+    expect(stack.sender.identity).toBeUndefined();
+    const ses = statements.find((s) => String(s.Action).includes('ses:'));
+    expect(ses!.Resource).toContainEqual(region('ses', 'identity/alerts@campaign.example.net'));
+  });
+
+  it('may read each webhook signing secret the config names, and no other', () => {
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: 'ssm:GetParameter',
+      Resource: region('ssm', 'parameter/campaign/desk-hook'),
+    });
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: region('secretsmanager', 'secret:campaign/team-hook-??????'),
+    });
+    // Without webhooks the sender reads no secret but its own unsubscribe key.
+    const plain = synthStack();
+    const own = statementsOfRole(plain.template, logicalIdOf(plain.stack, plain.stack.sender.fn.role!));
+    expect(own.filter((s) => String(s.Action).includes('secretsmanager:'))).toEqual([]);
+    expect(own.filter((s) => s.Action === 'ssm:GetParameter')).toEqual([]);
+  });
+
+  it('refuses at synth what cannot work together, one sentence each', () => {
+    expect(() => synthStack({ patch: { deploy: { existingSenderIdentity: true, verifyRecipients: true } } })).toThrow(
+      /existingSenderIdentity: .*Drop one of the two/,
+    );
+    const envHook = { id: 'desk', url: 'https://hooks.example.net/a', format: 'generic', secretEnv: 'DESK_KEY' };
+    expect(() =>
+      synthStack({ patch: { subscribers: [{ email: 'h@campaign.example.net', webhooks: [envHook] }] } }),
+    ).toThrow(/webhook "desk" names its secret by secretEnv \(DESK_KEY\), which no deployed function has/);
   });
 });

@@ -78,6 +78,7 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
       PROCWATCH_CURSOR_PARAMETER: '/procwatch/ProcurementWatch/cursor-key',
       PROCWATCH_UNSUBSCRIBE_PARAMETER: '/procwatch/ProcurementWatch/unsubscribe-key',
       PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
+      PROCWATCH_STACK: 'ProcurementWatch',
     });
     expect(JSON.stringify(fn.Environment)).not.toContain('{{resolve:secretsmanager');
   });

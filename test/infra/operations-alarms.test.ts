@@ -1,16 +1,22 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
-import { CLEAN_CYCLE_METRIC, METRIC_NAMESPACE } from '../../lib/constructs/operations-alarms';
-import { EmfMetrics } from '../../lambdas/adapters/log/emf-metrics';
+import { DEAD_LETTER_PERIODS } from '../../lib/constructs/operations-alarms';
+import { EmfMetrics, METRICS_NAMESPACE, PROBLEMS_METRIC } from '../../lambdas/adapters/log/emf-metrics';
 import { DELIVERIES_FAILED } from '../../lambdas/core/deliver-alerts';
 import { DELIVERY_COMPLAINTS } from '../../lambdas/core/record-feedback';
+import { STALE_GROUPS } from '../../lambdas/core/stale-groups';
+import { API_SERVER_ERRORS } from '../../lambdas/handlers/query-api';
 import { logicalIdOf, synthStack } from './synth-stack';
 
-const { stack, template } = synthStack({ patch: { deploy: { opsEmail: 'ops@example.org' } } });
+const { stack, template } = synthStack({ patch: { deploy: { opsEmail: 'ops@example.org', stackName: 'Watch' } } });
 const topicRef = { Ref: logicalIdOf(stack, stack.alarms.topic) };
 const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+
+/** Metrics an alarm reads: each one is billed, so the count is what the budget sees. */
+function metricsOf(alarm: Record<string, unknown>): number {
+  const metrics = alarm.Metrics as { MetricStat?: unknown }[] | undefined;
+  return metrics ? metrics.filter((m) => m.MetricStat).length : 1;
+}
 
 describe('OperationsAlarms', () => {
   it('e-mails the operations address from the config, over a TLS-only topic', () => {
@@ -42,75 +48,74 @@ describe('OperationsAlarms', () => {
     synthStack().template.hasResourceProperties('AWS::SNS::Subscription', { Endpoint: 'team@campaign.example.net' });
   });
 
-  it('alarms on errors and throttles of every function', () => {
-    for (const fn of [stack.checker.fn, stack.sender.fn, stack.api.fn, stack.feedback.fn]) {
-      const id = logicalIdOf(stack, fn);
-      for (const metric of ['Errors', 'Throttles']) {
-        const alarm = alarms.find((a) => a.MetricName === metric && a.Dimensions?.[0]?.Value?.Ref === id);
-        expect(alarm).toMatchObject({
-          Namespace: 'AWS/Lambda',
-          Statistic: 'Sum',
-          Threshold: 1,
-          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        });
-      }
-    }
+  it('covers everything with two alarms reading two metrics in all', () => {
+    expect(alarms).toHaveLength(2);
+    expect(alarms.reduce((n, a) => n + metricsOf(a), 0)).toBe(2);
   });
 
-  it('alarms as soon as anything is in the dead-letter queue', () => {
-    expect(alarms.find((a) => a.Namespace === 'AWS/SQS')).toMatchObject({
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [
-        { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(stack, stack.deadLetters.queue), 'QueueName'] } },
-      ],
-      Statistic: 'Maximum',
+  it("alarms on any Problem of this stack's in 15 minutes, quiet when nothing was written", () => {
+    expect(alarms.find((a) => a.MetricName === PROBLEMS_METRIC)).toMatchObject({
+      Namespace: METRICS_NAMESPACE,
+      Dimensions: [{ Name: 'Stack', Value: 'Watch' }],
+      Statistic: 'Sum',
+      Period: 900,
+      EvaluationPeriods: 1,
       Threshold: 1,
-      Period: 300,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
     });
   });
 
-  it('counts clean cycles from the checker\'s "cycle finished" log line and alarms after 2 hours without one, also when nothing ran', () => {
-    template.hasResourceProperties('AWS::Logs::MetricFilter', {
-      LogGroupName: { Ref: logicalIdOf(stack, stack.checker.logGroup) },
-      FilterPattern: '{ ($.message = "cycle finished") && ($.failed = 0) }',
-      MetricTransformations: [{ MetricNamespace: METRIC_NAMESPACE, MetricName: CLEAN_CYCLE_METRIC, MetricValue: '1' }],
-    });
-    expect(alarms.find((a) => a.MetricName === CLEAN_CYCLE_METRIC)).toMatchObject({
-      Namespace: METRIC_NAMESPACE,
-      Period: 3600,
-      EvaluationPeriods: 2,
-      Threshold: 1,
-      ComparisonOperator: 'LessThanThreshold',
-      TreatMissingData: 'breaching',
-    });
-  });
-
-  it('matches the line the check-sources handler really writes (a renamed message would silence the alarm)', () => {
-    const handler = readFileSync(join(__dirname, '..', '..', 'lambdas', 'handlers', 'check-sources.ts'), 'utf8');
-    expect(handler).toMatch(/logger\.info\('cycle finished', \{[^}]*\bfailed\b/);
-  });
-
-  it('alarms on any email that failed for good, and on any complaint, from the EMF metrics the code writes', () => {
-    for (const name of [DELIVERIES_FAILED, DELIVERY_COMPLAINTS]) {
-      expect(alarms.find((a) => a.MetricName === name)).toMatchObject({
-        Namespace: METRIC_NAMESPACE,
-        Dimensions: [{ Name: 'Service', Value: 'procurement-watch' }],
-        Statistic: 'Sum',
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        TreatMissingData: 'notBreaching',
-      });
-      // The line EmfMetrics writes names the same namespace, dimension and metric.
+  it('feeds every kind of problem the code counts into that metric, under the name of the stack the function is in', () => {
+    for (const name of [DELIVERIES_FAILED, DELIVERY_COMPLAINTS, API_SERVER_ERRORS, STALE_GROUPS]) {
       const lines: string[] = [];
-      new EmfMetrics((l) => lines.push(l)).count(name);
+      new EmfMetrics((l) => lines.push(l), undefined, 'Watch').count(name, 2);
       const emf = JSON.parse(lines[0]);
-      expect(emf._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: METRIC_NAMESPACE, Dimensions: [['Service']] });
-      expect(emf).toMatchObject({ Service: 'procurement-watch', [name]: 1 });
+      expect(emf._aws.CloudWatchMetrics).toEqual([
+        { Namespace: METRICS_NAMESPACE, Dimensions: [['Stack']], Metrics: [{ Name: PROBLEMS_METRIC, Unit: 'Count' }] },
+      ]);
+      expect(emf).toMatchObject({ Stack: 'Watch', [PROBLEMS_METRIC]: 2, problem: name });
     }
+    // A zero is never published: a quiet month publishes no metric (and bills none).
+    const quiet: string[] = [];
+    new EmfMetrics((l) => quiet.push(l)).count(STALE_GROUPS, 0);
+    expect(quiet).toEqual([]);
+    // The functions that count are told their stack's name, the alarm's dimension.
+    for (const fn of [stack.sender.fn, stack.api.fn, stack.feedback.fn]) {
+      const props = template.toJSON().Resources[logicalIdOf(stack, fn)].Properties;
+      expect(props.Environment.Variables.PROCWATCH_STACK).toBe('Watch');
+    }
+  });
+
+  it('alarms on each new dead-letter message, also when the queue already holds one', () => {
+    const alarm = alarms.find((a) => a.Metrics)!;
+    expect(alarm).toMatchObject({
+      EvaluationPeriods: DEAD_LETTER_PERIODS,
+      DatapointsToAlarm: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    const [expression, depth] = [
+      alarm.Metrics.find((m: { Expression?: string }) => m.Expression),
+      alarm.Metrics.find((m: { MetricStat?: unknown }) => m.MetricStat),
+    ];
+    // The rise in depth, not the depth: a second message while the first waits is a rise again.
+    expect(expression).toMatchObject({ Expression: `DIFF(FILL(${depth.Id}, 0))`, ReturnData: true });
+    expect(depth.MetricStat).toMatchObject({
+      Metric: {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [
+          { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(stack, stack.deadLetters.queue), 'QueueName'] } },
+        ],
+      },
+      Period: 300,
+      Stat: 'Maximum',
+    });
   });
 
   it('sends every alarm, and its recovery, to the operations topic', () => {
-    expect(alarms).toHaveLength(12);
     for (const a of alarms) {
       expect(a.AlarmActions).toEqual([topicRef]);
       expect(a.OKActions).toEqual([topicRef]);

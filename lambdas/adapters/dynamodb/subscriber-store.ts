@@ -1,12 +1,25 @@
 /**
- * What the table remembers of each subscriber (one `SUBSCRIBER#<email>` item): a one-click
- * unsubscribe, and a suppression after a permanent bounce or a complaint. Both only ever get set,
- * never cleared by a run, and win over the config's rules.
+ * What the table holds of each subscriber (one `SUBSCRIBER#<email>` item): the person's rules when
+ * `procwatch subscribers add|import` put them there (so no address ships in a Lambda bundle), a
+ * one-click unsubscribe, and a suppression after a permanent bounce or a complaint. The flags only
+ * ever get set by a run, never cleared; `remove` deletes the whole item, address and all.
  */
 import type { SubscriberState, SubscriberStore } from '../../core/ports';
 import type { DynamoTable } from './dynamodb-table';
-import { addressOf } from '../../core/subscribers';
+import { addressOf, type Subscriber, type SubscriberRules } from '../../core/subscribers';
 import { deliveryKeys, INDEXES, INDEX_KEYS } from './items';
+
+type Item = Record<string, unknown>;
+
+const RULE_KEYS = ['name', 'sources', 'types', 'keywords', 'digestHour'] as const;
+
+function rulesOf(item: Item): SubscriberRules | null {
+  // `frequency` is written by add and import alone: a flag-only item (an unsubscribe) has none.
+  if (typeof item.frequency !== 'string') return null;
+  const rules: SubscriberRules = { frequency: item.frequency as SubscriberRules['frequency'] };
+  for (const key of RULE_KEYS) if (item[key] !== undefined) Object.assign(rules, { [key]: item[key] });
+  return rules;
+}
 
 export class DynamoSubscribers implements SubscriberStore {
   constructor(private readonly table: DynamoTable) {}
@@ -18,12 +31,43 @@ export class DynamoSubscribers implements SubscriberStore {
       ExpressionAttributeNames: { '#pk': INDEX_KEYS.gsi1.pk },
       ExpressionAttributeValues: { ':pk': deliveryKeys.subscribers() },
     });
-    return items.map((i) => ({
-      email: i.email as string,
-      unsubscribedAt: (i.unsubscribedAt as string | undefined) ?? null,
-      suppressedAt: (i.suppressedAt as string | undefined) ?? null,
-      suppressedReason: (i.suppressedReason as string | undefined) ?? null,
-    }));
+    return items.map((i) => {
+      const rules = rulesOf(i);
+      return {
+        email: i.email as string,
+        ...(rules ? { rules } : {}),
+        unsubscribedAt: (i.unsubscribedAt as string | undefined) ?? null,
+        suppressedAt: (i.suppressedAt as string | undefined) ?? null,
+        suppressedReason: (i.suppressedReason as string | undefined) ?? null,
+      };
+    });
+  }
+
+  /** Adds a person, or replaces their rules; an unsubscribe or suppression already stored stays. */
+  async addSubscriber(subscriber: Subscriber, at: Date = new Date()): Promise<void> {
+    const set = ['frequency = :f', 'addedAt = if_not_exists(addedAt, :at)'];
+    const remove: string[] = [];
+    const values: Record<string, unknown> = { ':f': subscriber.frequency, ':at': at.toISOString() };
+    for (const key of RULE_KEYS) {
+      const value = subscriber[key];
+      // An empty list means "any", as absent does: stored as absent, so one shape reads back.
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) remove.push(`#${key}`);
+      else {
+        // Through a name placeholder: `name` is one of DynamoDB's reserved words.
+        set.push(`#${key} = :${key}`);
+        values[`:${key}`] = value;
+      }
+    }
+    const names = Object.fromEntries(RULE_KEYS.map((k) => [`#${k}`, k]));
+    await this.flag(subscriber.email, set.join(', '), values, { names, remove });
+  }
+
+  /** Erases the person's item (rules, flags and address); false when the table held none. */
+  async removeSubscriber(email: string): Promise<boolean> {
+    const key = deliveryKeys.subscriber(addressOf(email));
+    if (!(await this.table.get(key))) return false;
+    await this.table.delete(key);
+    return true;
   }
 
   unsubscribe(email: string, at: Date = new Date()): Promise<void> {
@@ -36,11 +80,18 @@ export class DynamoSubscribers implements SubscriberStore {
     return this.flag(email, set, { ':at': at.toISOString(), ':r': reason });
   }
 
-  private async flag(email: string, set: string, values: Record<string, string>): Promise<void> {
+  private async flag(
+    email: string,
+    set: string,
+    values: Record<string, unknown>,
+    extra: { names?: Record<string, string>; remove?: string[] } = {},
+  ): Promise<void> {
     const address = addressOf(email);
+    const remove = extra.remove?.length ? ` REMOVE ${extra.remove.join(', ')}` : '';
     await this.table.update({
       Key: deliveryKeys.subscriber(address),
-      UpdateExpression: `SET entity = :e, email = :m, ${set}, gsi1pk = :g, gsi1sk = :m`,
+      UpdateExpression: `SET entity = :e, email = :m, ${set}, gsi1pk = :g, gsi1sk = :m${remove}`,
+      ...(extra.names ? { ExpressionAttributeNames: extra.names } : {}),
       ExpressionAttributeValues: { ...values, ':e': 'subscriber', ':m': address, ':g': deliveryKeys.subscribers() },
     });
   }

@@ -4,7 +4,7 @@
  * vouched for (the stack's IAM or JWT authorizer, or loopback): never on a public mirror.
  */
 import type { SubscriberStore } from '../../core/ports';
-import { effectiveSubscribers, withStates, type Subscriber } from '../../core/subscribers';
+import { listedSubscribers, type Subscriber } from '../../core/subscribers';
 import { errorResponse, json } from '../http-types';
 import type { ExtraRoute } from '../router';
 
@@ -20,8 +20,8 @@ export function subscribersRoute(deps: SubscribersDeps): ExtraRoute {
       GET: async (_api, req) => {
         if (!req.authenticated)
           return errorResponse(403, 'forbidden', 'The subscriber list is answered only to an authorised caller.');
-        const people = effectiveSubscribers(deps.subscribers.configured, deps.subscribers.to);
-        return json(200, { subscribers: withStates(people, await deps.store.listSubscriberStates()) });
+        const { configured, to } = deps.subscribers;
+        return json(200, { subscribers: listedSubscribers(configured, to, await deps.store.listSubscriberStates()) });
       },
     },
   };

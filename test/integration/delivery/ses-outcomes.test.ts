@@ -54,7 +54,10 @@ function emfLines() {
   const lines: string[] = [];
   const metrics = new EmfMetrics((l) => lines.push(l));
   const count = (name: string) =>
-    lines.map((l) => JSON.parse(l) as Record<string, unknown>).reduce((n, l) => n + Number(l[name] ?? 0), 0);
+    lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      // Every counter rides on the one Problems metric, named by its `problem` property.
+      .reduce((n, l) => n + (l.problem === name ? Number(l.Problems) : 0), 0);
   return { lines, metrics, count };
 }
 

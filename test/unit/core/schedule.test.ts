@@ -7,6 +7,8 @@ it.each([
   ['cron(7 * * * ? *)', '2026-03-02T10:07:00.000Z'],
   ['cron(37 6 * * ? *)', '2026-03-03T06:37:00.000Z'],
   ['cron(23 * * * ? *)', '2026-03-02T09:23:00.000Z'],
+  // The campaigns group's list of hours.
+  ['cron(17 7,13,19 * * ? *)', '2026-03-02T13:17:00.000Z'],
 ])('%s runs next at %s', (expr, next) => {
   expect(nextRun(expr, null, NOW)).toBe(next);
 });

@@ -1,0 +1,92 @@
+/**
+ * Every deploy leaves its template and bundles in the bootstrap bucket, where removing someone from
+ * the config erases nothing: so neither may hold a subscriber's address. People reach the deployed
+ * sender through the table (`procwatch subscribers import --aws`); a webhook ships under a stand-in.
+ */
+import 'aws-cdk-lib/testhelpers/jest-autoclean';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
+import { hasMailbox } from '../../lambdas/core/subscribers';
+import { BUNDLE_OPTIONS, bundleCopyCommands } from '../../lib/constructs/handler-function';
+import { PROJECT_ROOT, synthStack } from './synth-stack';
+
+const PEOPLE = ['team@campaign.example.net', 'reader@campaign.example.net', 'hooked@campaign.example.net'];
+const patch = {
+  alerts: { from: 'alerts@campaign.example.net', to: ['Team <team@campaign.example.net>'] },
+  subscribers: [
+    { email: 'Reader <reader@campaign.example.net>', keywords: ['hikvision'], frequency: 'daily' },
+    {
+      email: 'hooked@campaign.example.net',
+      name: 'Hooked Person',
+      webhooks: [{ id: 'desk', url: 'https://hooks.example.net/services/T0/B0', format: 'slack' }],
+    },
+  ],
+  deploy: { opsEmail: 'ops@campaign.example.net' },
+};
+const { template, settings } = synthStack({ patch });
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const path = join(dir, f);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const out = mkdtempSync(join(tmpdir(), 'procwatch-no-people-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+it('names no subscriber or alerts.to address anywhere in the template, only the operations address', () => {
+  const text = JSON.stringify(template.toJSON()).toLowerCase();
+  for (const address of PEOPLE) expect(text).not.toContain(address);
+  expect(text).not.toContain('hooked person');
+  expect(text).toContain('ops@campaign.example.net');
+});
+
+it("ships a bundle folder (the sender's code and every file copied beside it) with no address in it", async () => {
+  await build({
+    entryPoints: [join(PROJECT_ROOT, 'lambdas', 'handlers', 'send-alerts.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: BUNDLE_OPTIONS.target,
+    minify: BUNDLE_OPTIONS.minify,
+    external: [...BUNDLE_OPTIONS.externalModules],
+    outfile: join(out, 'index.js'),
+    logLevel: 'silent',
+  });
+  const commands = bundleCopyCommands(
+    {
+      projectRoot: PROJECT_ROOT,
+      deployedConfig: settings.deployedConfig,
+      knownCorrespondence: 'data/known-correspondence',
+    },
+    out,
+  );
+  execFileSync('bash', ['-c', commands.join(' && ')], { cwd: PROJECT_ROOT });
+  const files = filesUnder(out);
+  expect(files.map((f) => f.slice(out.length + 1))).toEqual(
+    expect.arrayContaining(['index.js', 'procwatch.config.json']),
+  );
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8').toLowerCase();
+    for (const address of PEOPLE) expect({ file, found: text.includes(address) }).toEqual({ file, found: false });
+  }
+
+  // What the Lambdas load: no one to mail, the webhook with its rules under an address never mailed.
+  const deployed = loadConfigFile(join(out, 'procwatch.config.json'));
+  expect(deployed.alerts.to).toEqual([]);
+  expect(JSON.stringify(deployed.raw)).not.toContain('ops@campaign.example.net');
+  expect(deployed.mailer.kind).toBe('ses');
+  expect(deployed.subscribers).toEqual([
+    expect.objectContaining({
+      email: 'desk@webhooks.invalid',
+      frequency: 'immediate',
+      webhooks: [expect.objectContaining({ id: 'desk', format: 'slack' })],
+    }),
+  ]);
+  expect(hasMailbox(deployed.subscribers![0])).toBe(false);
+});
