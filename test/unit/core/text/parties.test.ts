@@ -43,6 +43,12 @@ describe('findParties', () => {
     expect(resolveParty('a letter to Acme', [{ id: 'acme', name: '  Acme  ', aliases: [] }])).toBe('acme');
   });
 
+  it('reads a name written with a doubled space or a hyphen as words', () => {
+    const parties: PartyAlias[] = [{ id: 'acme', name: 'Acme  Ltd', aliases: ['Acme-Corp'] }];
+    expect(resolveParty('from Acme Ltd', parties)).toBe('acme');
+    expect(resolveParty('from Acme Corp', parties)).toBe('acme');
+  });
+
   it('gives null when no party is named', () => {
     expect(resolveParty('A letter about roads', defaultParties)).toBeNull();
   });
@@ -57,6 +63,24 @@ describe('parsePartiesConfig', () => {
     expect(read).toEqual(ok);
     expect(read.aliases).not.toBe(aliases);
     expect(parsePartiesConfig([ok])).toEqual([ok]);
+  });
+
+  it('refuses a table that is not a list as a whole, naming the parties field', () => {
+    for (const json of [42, { parties: 'no' }, null]) {
+      expect(() => parsePartiesConfig(json)).toThrow(
+        expect.objectContaining({ name: 'ConfigError', context: { field: 'parties' } }),
+      );
+      expect(problemsOf(json)).toHaveLength(1);
+    }
+  });
+
+  it('names the parties field when an entry is bad, and refuses a name that is not a string', () => {
+    expect(() => parsePartiesConfig([{ ...ok, name: 5 }])).toThrow(
+      expect.objectContaining({
+        context: { field: 'parties' },
+        problems: ['parties[0].name: expected a non-empty string'],
+      }),
+    );
   });
 
   it('lets a party repeat its own name among its aliases, in another case', () => {
