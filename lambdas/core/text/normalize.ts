@@ -20,7 +20,7 @@ export function normalizeText(text: string): string {
       .replace(/[\u1680\t\f\v]/g, ' ')
       // Indentation and doubled spaces are layout, not content.
       .replace(/ {2,}/g, ' ')
-      // Stryker disable next-line Regex: after the line above no run of spaces is longer than one.
+      // After the line above no run of spaces is longer than one, so `+` here only reads as "a space".
       .replace(/^ +| +$/gm, '')
       .replace(/\n{3,}/g, '\n\n')
       .trim()
