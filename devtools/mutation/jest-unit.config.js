@@ -11,4 +11,6 @@ module.exports = {
   // The fuzz tests feed hundreds of random inputs through every parser to prove nothing throws: run once per
   // mutant they cost more than the rest of the suite, and they assert no output, so they kill little.
   testPathIgnorePatterns: ['/node_modules/', '/test/unit/fuzz/'],
+  // Per mutant, only the related test files that hold a covering test (see the file).
+  testSequencer: path.join(__dirname, 'covering-sequencer.js'),
 };

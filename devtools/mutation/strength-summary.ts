@@ -135,3 +135,38 @@ const MESSAGE_LINE = /(Error|Exception)\(|\.(warn|info|debug|error|log)\(|reason
 function isMessageWording(m: ReportMutant, line: string): boolean {
   return m.mutatorName === 'StringLiteral' && MESSAGE_LINE.test(line);
 }
+
+export interface NamedReport {
+  /** The run's name: devtools/mutation/runs/<name>.json. */
+  name: string;
+  report: MutationReport;
+}
+
+export interface MergedReport extends MutationReport {
+  /** Which run each file's result comes from. */
+  runOf: Record<string, string>;
+  /** Files whose result was measured on other code than today's (changed since its run): re-run that run. */
+  stale: string[];
+}
+
+/**
+ * One report of every file any run measured. Stryker keeps in a run's report only the files that run
+ * mutated, so the runs are disjoint slices; a file in two runs (their globs overlapped) takes the result
+ * measured on today's code, else the first run's by name. `currentSource` reads today's file.
+ */
+export function mergeReports(runs: NamedReport[], currentSource: (file: string) => string | null): MergedReport {
+  const merged: MergedReport = { files: {}, runOf: {}, stale: [] };
+  for (const { name, report } of [...runs].sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const [file, result] of Object.entries(report.files)) {
+      const held = merged.files[file];
+      const fresh = result.source === currentSource(file);
+      if (held && (held.source === currentSource(file) || !fresh)) continue;
+      merged.files[file] = result;
+      merged.runOf[file] = name;
+    }
+  }
+  merged.stale = Object.keys(merged.files)
+    .filter((f) => merged.files[f].source !== currentSource(f))
+    .sort();
+  return merged;
+}

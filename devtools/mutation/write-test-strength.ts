@@ -1,20 +1,23 @@
 /**
- * Writes docs/test-strength.md from Stryker's JSON report, so no figure in it is typed by hand.
- *   npm run test:mutation && npm run test:strength
+ * Writes docs/test-strength.md from Stryker's JSON reports, so no figure in it is typed by hand: every
+ * named run's (devtools/mutation/runs/<name>.json, the incremental file Stryker rewrites at the end of
+ * each run, committed), merged, since each holds only the files its run mutated.
+ *   MUTATION_RUN=<name> npm run test:mutation -- --mutate '<glob>' && npm run test:strength
  * `--save-baseline` also keeps today's scores in devtools/mutation/baseline.json, shown as "before" next time.
  */
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, basename } from 'node:path';
 import {
+  mergeReports,
   scoresByFolder,
   survivorsThatMatter,
   type FolderScore,
-  type MutationReport,
+  type MergedReport,
   type Survivor,
 } from './strength-summary';
 
 const root = join(__dirname, '..', '..');
-const reportPath = join(root, 'reports/mutation/mutation.json');
+const runsDir = join(root, 'devtools/mutation/runs');
 const baselinePath = join(root, 'devtools/mutation/baseline.json');
 const docPath = join(root, 'docs/test-strength.md');
 const GOALS: Record<string, number> = {
@@ -24,7 +27,12 @@ const GOALS: Record<string, number> = {
 };
 
 async function main(): Promise<void> {
-  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as MutationReport;
+  const runs = readdirSync(runsDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ name: basename(f, '.json'), report: JSON.parse(readFileSync(join(runsDir, f), 'utf8')) }));
+  const report = mergeReports(runs, (file) =>
+    existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : null,
+  );
   const scores = scoresByFolder(report);
   const baseline: FolderScore[] | null = existsSync(baselinePath)
     ? JSON.parse(readFileSync(baselinePath, 'utf8'))
@@ -53,7 +61,7 @@ function tsFilesUnder(dir: string): string[] {
 const pct = (n: number | null | undefined): string => (n == null ? '–' : `${n.toFixed(1)} %`);
 
 function render(
-  report: MutationReport,
+  report: MergedReport,
   scores: FolderScore[],
   baseline: FolderScore[] | null,
   survivors: Survivor[],
@@ -74,29 +82,32 @@ function render(
     (s) =>
       `| ${s.folder} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.invalid} | ${s.ignored} |`,
   );
-  const perf = report.performance;
-  const time = perf
-    ? `Last run: ${minutes(perf.setup + perf.initialRun + perf.mutation)} in all ` +
-      `(setup ${minutes(perf.setup)}, initial test run ${minutes(perf.initialRun)}, ` +
-      `mutants ${minutes(perf.mutation)}), on 2 shared cores with \`concurrency: 2\` and incremental mode.`
-    : 'Stryker\'s JSON report carries no timing; its console ends with the run\'s duration ("Done in …").';
   return [
     '# Test strength',
     '',
-    '<!-- Written by `npm run test:strength` from reports/mutation/mutation.json. Do not edit by hand. -->',
+    '<!-- Written by `npm run test:strength` from devtools/mutation/runs/*.json. Do not edit by hand. -->',
     '',
     'How many deliberate bugs the **unit** tests catch: StrykerJS (`npm run test:mutation`, config in',
     '`stryker.config.mjs`) changes one thing at a time in `lambdas/core` and `lambdas/sources` (a `<` for a',
     '`<=`, a condition for `true`, a string for `""`…) and runs the unit tests that cover it. A mutant is',
     'killed when a test fails (or it times out), survives when all pass, and has no coverage when no unit test',
     'runs that line. Score = killed and timed out / all valid mutants. It is not part of `npm test` or CI: it',
-    'is slow. Incremental mode (`devtools/mutation/stryker-incremental.json`, committed) re-tests only',
-    'mutants whose code or tests changed since the last run.',
+    'is slow, so it is measured in named runs, each a slice of the code with its own incremental file',
+    '(`devtools/mutation/runs/<name>.json`, committed): re-running a name re-tests only the mutants whose',
+    'code or covering tests changed since. Per mutant, jest runs only the test files that hold a test',
+    "covering it (`devtools/mutation/covering-sequencer.js`). Stryker's reports carry no timing; its",
+    'console ends each run with its duration.',
     '',
-    time,
-    '',
+    ...runTable(report),
     '## Score per folder',
     '',
+    ...(unmeasured.length
+      ? [
+          `Over the measured files only: ${unmeasured.length} files the config mutates have no result yet (listed`,
+          'below), so a goal marked met here is met by the files measured so far.',
+          '',
+        ]
+      : []),
     head,
     rule,
     ...rows,
@@ -108,8 +119,8 @@ function render(
     ...notYetMeasured(unmeasured),
     '## Per file',
     '',
-    '| file | score | mutants run |',
-    '|---|--:|--:|',
+    '| file | score | mutants run | run |',
+    '|---|--:|--:|---|',
     ...perFile(report),
     '',
     '## Not mutated, and why',
@@ -160,26 +171,35 @@ function survivorTable(survivors: Survivor[]): string[] {
 function notYetMeasured(files: string[]): string[] {
   if (files.length === 0) return [];
   return [
-    `**Not yet measured** (${files.length} files the config mutates have no result in this report; a full`,
-    '`npm run test:mutation` measures them, and its incremental file then keeps later runs short):',
+    `**Not yet measured** (${files.length} files the config mutates that no run has measured; a run of`,
+    "their folder measures them: `MUTATION_RUN=<name> npm run test:mutation -- --mutate '<glob>'`):",
     '',
     ...files.map((f) => `- \`${f}\``),
     '',
   ];
 }
 
-function perFile(report: MutationReport): string[] {
+function perFile(report: MergedReport): string[] {
   return Object.keys(report.files)
     .sort()
     .map((file) => {
       const [s] = scoresByFolder({ files: { [file]: report.files[file] } }).slice(-1);
       const run = s.killed + s.timeout + s.survived + s.noCoverage;
-      return `| ${file.replace('lambdas/', '')} | ${pct(s.score)} | ${run} |`;
+      const stale = report.stale.includes(file) ? ' (code changed since)' : '';
+      return `| ${file.replace('lambdas/', '')} | ${pct(s.score)} | ${run} | ${report.runOf[file]}${stale} |`;
     });
 }
 
-function minutes(ms: number): string {
-  return ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60_000).toFixed(1)} min`;
+/** Each run: how many files and mutants it holds, and which of its files changed since it ran. */
+function runTable(report: MergedReport): string[] {
+  const names = [...new Set(Object.values(report.runOf))].sort();
+  const rows = names.map((name) => {
+    const files = Object.keys(report.files).filter((f) => report.runOf[f] === name);
+    const mutants = files.reduce((n, f) => n + report.files[f].mutants.length, 0);
+    const stale = files.filter((f) => report.stale.includes(f)).length;
+    return `| ${name} | ${files.length} | ${mutants} | ${stale} |`;
+  });
+  return ['| run | files | mutants (static included) | files changed since |', '|---|--:|--:|--:|', ...rows, ''];
 }
 
 main().catch((err: unknown) => {

@@ -38,6 +38,7 @@ const WORD_CHAR = '[\\p{L}\\p{N}]';
 const JOINER = '[\\s\\-\\u2010-\\u2015]*';
 
 function termPattern(term: string): RegExp | null {
+  // Stryker disable next-line Regex: splitting at each joiner alone leaves empty words, which the filter drops.
   const words = term.split(/[\s\-\u2010-\u2015]+/).filter((w) => w !== '');
   if (words.length === 0) return null;
   const body = words.map(escapeRegExp).join(JOINER);
@@ -59,6 +60,8 @@ function excerptAround(text: string, index: number, length: number, excerptChars
   let end = Math.min(text.length, index + length + side);
   if (start > 0) {
     const space = text.slice(start, index).search(/\s/);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; with no space (-1) the
+    // sum adds nothing, and a space at 0 is trimmed from the body below.
     if (space >= 0) start += space + 1;
   }
   if (end < text.length) {

@@ -1,5 +1,6 @@
 import {
   folderOf,
+  mergeReports,
   scoresByFolder,
   survivorsThatMatter,
   type MutationReport,
@@ -68,5 +69,38 @@ describe('test-strength summary of a Stryker report', () => {
         status: 'NoCoverage',
       },
     ]);
+  });
+});
+
+describe('merging the runs', () => {
+  const result = (source: string, status: ReportMutant['status']) => ({ source, mutants: [mutant(status)] });
+  const today: Record<string, string> = { 'a.ts': 'a v2', 'b.ts': 'b v1', 'c.ts': 'c v1' };
+  const current = (f: string) => today[f] ?? null;
+
+  it('keeps every file of every run, with the run it came from', () => {
+    const merged = mergeReports(
+      [
+        { name: 'text', report: { files: { 'a.ts': result('a v2', 'Killed') } } },
+        { name: 'sources', report: { files: { 'b.ts': result('b v1', 'Survived') } } },
+      ],
+      current,
+    );
+    expect(Object.keys(merged.files).sort()).toEqual(['a.ts', 'b.ts']);
+    expect(merged.runOf).toEqual({ 'a.ts': 'text', 'b.ts': 'sources' });
+    expect(scoresByFolder(merged).find((s) => s.folder === 'overall')?.score).toBe(50);
+    expect(merged.stale).toEqual([]);
+  });
+
+  it("takes a file measured by two runs from the one that saw today's code, and flags code changed since", () => {
+    const merged = mergeReports(
+      [
+        { name: 'a-old', report: { files: { 'a.ts': result('a v1', 'Survived'), 'c.ts': result('c v0', 'Killed') } } },
+        { name: 'b-new', report: { files: { 'a.ts': result('a v2', 'Killed') } } },
+      ],
+      current,
+    );
+    expect(merged.runOf['a.ts']).toBe('b-new');
+    expect(merged.files['a.ts'].mutants[0].status).toBe('Killed');
+    expect(merged.stale).toEqual(['c.ts']);
   });
 });

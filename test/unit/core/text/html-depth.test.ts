@@ -22,4 +22,27 @@ describe('html depth', () => {
     // A govspeak body that deep still gives its words.
     expect(htmlToText(deep)).toBe('x');
   });
+
+  it('counts depth, not tags: siblings do not add up, and stray closing tags do not go below zero', () => {
+    expect(htmlDepth('<div></div><div><p></p></div><div></div>')).toBe(2);
+    expect(htmlDepth('</div></div></p><div><p>x</p></div>')).toBe(2);
+  });
+
+  it('knows void elements in upper case too', () => {
+    expect(htmlDepth('<DIV><BR><IMG SRC=x><HR></DIV>')).toBe(1);
+  });
+
+  it('stops one past the limit it is given, and reaches it without stopping', () => {
+    expect(htmlDepth('<a><b><i>x</i></b></a>', 2)).toBe(3);
+    expect(htmlDepth('<a><b>x</b></a>', 2)).toBe(2);
+  });
+
+  it('lets a page exactly at the limit through, and names where a deeper one came from', () => {
+    const at = (n: number) => `${'<div>'.repeat(n)}x${'</div>'.repeat(n)}`;
+    expect(() => assertShallowHtml(at(MAX_HTML_DEPTH), {})).not.toThrow();
+    const where = { url: 'https://www.gov.uk/x', source: 's' };
+    expect(() => assertShallowHtml(at(MAX_HTML_DEPTH + 1), where)).toThrow(
+      expect.objectContaining({ name: 'ParseError', context: where }),
+    );
+  });
 });

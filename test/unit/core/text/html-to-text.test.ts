@@ -96,3 +96,25 @@ describe('htmlToText on constructed markup', () => {
     expect(typeof htmlToText(html)).toBe('string');
   });
 });
+
+describe('htmlToText, block by block', () => {
+  it('makes paragraphs paragraphs again after a list ends', () => {
+    expect(htmlToText('<ul><li>a</li></ul><p>b</p><p>c</p>')).toBe('• a\n\nb\n\nc');
+  });
+
+  it('keeps a cell on one line: inline elements join their words, blocks inside become spaces', () => {
+    expect(htmlToText('<table><tr><td><b>Hik</b>vision</td><td><p>a</p><p>b</p></td></tr></table>')).toBe(
+      'Hikvision | a b',
+    );
+  });
+
+  it('keeps the block structure of a page nested exactly to the limit', () => {
+    const wrap = (inner: string, n: number) => `${'<div>'.repeat(n)}${inner}${'</div>'.repeat(n)}`;
+    expect(htmlToText(wrap('<p>a</p><p>b</p>', 999))).toBe('a\n\nb');
+  });
+
+  it('reads a page nested past the limit for its words alone, scripts left out', () => {
+    const deep = `${'<div>'.repeat(1001)}one<script type="text/javascript">\nvar a = "<i>";\n</script>two<b>three</b>`;
+    expect(htmlToText(`${deep}${'</div>'.repeat(1001)}`)).toBe('one two three');
+  });
+});

@@ -63,6 +63,12 @@ describe('findKeywords, edges', () => {
     expect(hits.map((h) => h.term)).toEqual(['Hikvision']);
   });
 
+  it('searches terms that differ only once upper-cased as two terms', () => {
+    // "Straße" and "Strasse" are one word in upper case (STRASSE) but two to a case-insensitive search.
+    const hits = findKeywords('Straße, also written Strasse', ['Straße', 'Strasse']);
+    expect(hits.map((h) => h.term)).toEqual(['Straße', 'Strasse']);
+  });
+
   it('ignores a blank term or one made only of joiners', () => {
     expect(findKeywords('a - b', ['', '   ', '-', '\u2013'])).toEqual([]);
   });
@@ -111,6 +117,19 @@ describe('findKeywords, edges', () => {
     const [end] = findKeywords(`${'x '.repeat(60)}Hikvision`, ['Hikvision'], 20);
     expect(end.excerpt.startsWith('…')).toBe(true);
     expect(end.excerpt.endsWith('Hikvision')).toBe(true);
+  });
+
+  it('ends the excerpt at the hit when the word after it runs past the cut', () => {
+    // The only space in the tail is right after the hit: cutting there beats ending on half a word.
+    const [hit] = findKeywords('Ban Hikvision supercalifragilistic', ['Hikvision'], 20);
+    expect(hit.excerpt).toBe('Ban Hikvision…');
+  });
+
+  it('never starts or ends the excerpt with whitespace', () => {
+    expect(findKeywords('  Hikvision cameras ', ['Hikvision'])[0].excerpt).toBe('Hikvision cameras');
+    // The cut before the hit lands in a run of spaces: the excerpt starts at the word, not at a space.
+    const [hit] = findKeywords('alphabet   Hikvision omega', ['Hikvision'], 21);
+    expect(hit.excerpt).toBe('…Hikvision omega');
   });
 
   it('keeps the hit itself when it is longer than the excerpt', () => {
