@@ -6,7 +6,7 @@
  * it was issued for, so a client can neither forge a key nor replay a cursor under another filter.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkKnown, type Catalog } from './catalog';
 import { ProcwatchError } from './errors';
 import type { Change } from './model';
