@@ -6,7 +6,7 @@
  * 2xx is accepted; 5xx, 408, 429, timeouts and network errors are temporary (the outbox retries
  * with its backoff); any other answer is permanent for that row.
  */
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher } from '../http/undici-request';
 import { DeliveryError } from '../../core/errors';
 import type { OutgoingWebhook, WebhookSender } from '../../core/ports';
 import { guardedLookup, resolvesToPrivate, systemResolver, type Resolver } from '../http/address-guard';
