@@ -1,36 +1,20 @@
 /**
- * Lambda: the change-log query API and web page behind API Gateway (HTTP API, payload v2). Thin: routing lives in lambdas/http.
- * The signing secrets are read once per cold start (the stack passes only their ARNs) and handed to the logger's redaction list.
+ * Lambda: the change-log query API and web page behind API Gateway (HTTP API, payload v2). Thin:
+ * routing lives in lambdas/http. The signing secrets are read once per cold start (the stack passes
+ * only where they are) and handed to the logger's redaction list.
  */
 import { join } from 'node:path';
-import { JsonLogger } from '../adapters/log/json-logger';
+import { openQueryApi } from '../compositions/query-api';
 import { requestFromEvent, resultFromResponse, type ApiGatewayV2Event } from '../http/api-gateway-event';
-import { loadApiSettings, queryApiRouter } from '../http/query-api-composition';
-import { handlerRuntime, lambdaConfig } from './handler-runtime';
-import { catalogOf } from '../config-catalog';
-
-let ready: Promise<ReturnType<typeof queryApiRouter>> | null = null;
-
-async function init() {
-  const config = lambdaConfig();
-  const { settings, secrets } = await loadApiSettings(process.env, { unsubscribe: config.unsubscribe });
-  const logger = new JsonLogger(undefined, { fn: 'query-api' }, secrets);
-  const rt = await handlerRuntime({ logger }).runtime;
-  // The logger is passed explicitly: a runtime cached by another handler in the same process keeps its own.
-  return queryApiRouter(
-    { ...rt, logger },
-    settings,
-    process.env.PROCWATCH_WEB_DIR ?? join(__dirname, 'web'),
-    catalogOf(config),
-  );
-}
+import { coldStart, lambdaConfig, lambdaPlace } from './handler-runtime';
 
 export async function handler(event: ApiGatewayV2Event) {
-  // A failed cold start (a secret not readable yet) is retried on the next invocation, not cached.
-  ready ??= init().catch((err: unknown) => {
-    ready = null;
-    throw err;
-  });
-  const router = await ready;
+  const { router } = await coldStart('query-api', () =>
+    openQueryApi(lambdaConfig(), {
+      endpoint: lambdaPlace().endpoint,
+      env: process.env,
+      webDir: process.env.PROCWATCH_WEB_DIR ?? join(__dirname, 'web'),
+    }),
+  );
   return resultFromResponse(await router(requestFromEvent(event)));
 }

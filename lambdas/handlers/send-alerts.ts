@@ -1,37 +1,17 @@
 /**
  * Lambda: expand new alerts into delivery rows and send every row that is due (retries, digests and
- * rows a crashed run left claimed included), through SES (mailer.kind in the deployed config).
- * Same use-case as `procwatch send`. Secrets are read once per cold start and handed to the
- * logger's redaction list; permanent failures are counted as EMF metrics for the alarm.
+ * rows a crashed run left claimed included), through SES. Same use-case as `procwatch send`.
+ * Secrets are read once per cold start and handed to the logger's redaction list; permanent
+ * failures are counted as EMF metrics for the alarm.
  */
-import { EmfMetrics } from '../adapters/log/emf-metrics';
-import { JsonLogger } from '../adapters/log/json-logger';
-import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
+import { openSender } from '../compositions/sender';
 import { runDelivery } from '../core/run-delivery';
-import { handlerRuntime, lambdaConfig } from './handler-runtime';
-
-let ready: ReturnType<typeof init> | null = null;
-
-async function init() {
-  const config = lambdaConfig();
-  const mail = await openMailSetup(config, { aws: !process.env.PROCWATCH_DYNAMO_ENDPOINT });
-  const logger = new JsonLogger(undefined, { fn: 'send-alerts' }, mail.secrets);
-  const metrics = new EmfMetrics();
-  const rt = await handlerRuntime({ logger, mailer: mail.mailer, metrics }).runtime;
-  // Passed explicitly: a runtime cached by another handler in the same process keeps its own.
-  return {
-    deps: { ...rt, mailer: mail.mailer, logger, metrics },
-    input: deliverInput(config, mail),
-  };
-}
+import { coldStart, lambdaConfig, lambdaPlace } from './handler-runtime';
 
 export async function handler() {
-  // A failed cold start (a secret not readable yet) is retried on the next invocation, not cached.
-  ready ??= init().catch((err: unknown) => {
-    ready = null;
-    throw err;
-  });
-  const { deps, input } = await ready;
+  const { deps, input } = await coldStart('send-alerts', () =>
+    openSender(lambdaConfig(), { endpoint: lambdaPlace().endpoint, env: process.env }),
+  );
   const report = await runDelivery(deps, input);
   const summary = {
     messages: report.messages,
