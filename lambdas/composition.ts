@@ -16,7 +16,7 @@ import type { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
 import { loadKnownCorpus } from './adapters/fs/known-correspondence';
 import type { UndiciFetcher, FetcherOptions } from './adapters/http/undici-fetcher';
 import { OutboxMailer } from './adapters/mail/outbox-mailer';
-import { UndiciWebhookSender } from './adapters/webhook/undici-webhook-sender';
+import { HttpsWebhookSender } from './adapters/webhook/https-webhook-sender';
 import { JsonLogger } from './adapters/log/json-logger';
 import { ConfigError } from './core/errors';
 import { cycleFetcher } from './compositions/cycle-fetcher';
@@ -107,7 +107,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const mailer =
     options.mailer ??
     new OutboxMailer(resolve(root, String(config.mailer.dir ?? join(config.store.dataDir, 'outbox'))));
-  const webhooks = options.webhooks ?? new UndiciWebhookSender({ userAgent: config.userAgent });
+  const webhooks = options.webhooks ?? new HttpsWebhookSender({ userAgent: config.userAgent });
   const known = loadKnownCorpus(resolve(root, config.knownCorrespondence), resolve(root, 'data/parties.json'));
   return {
     config,
@@ -125,7 +125,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     known,
     async close() {
       await fetcher.close();
-      if (webhooks instanceof UndiciWebhookSender) await webhooks.close();
+      if (webhooks instanceof HttpsWebhookSender) await webhooks.close();
       await local?.stop();
     },
   };

@@ -9,7 +9,7 @@ import { EmfMetrics } from '../adapters/log/emf-metrics';
 import { JsonLogger } from '../adapters/log/json-logger';
 import { deliverInput, openMailContext } from '../adapters/mail/mail-links';
 import { sesMailerFor } from '../adapters/mail/ses-mailer-for';
-import { UndiciWebhookSender } from '../adapters/webhook/undici-webhook-sender';
+import { HttpsWebhookSender } from '../adapters/webhook/https-webhook-sender';
 import type { Config } from '../config';
 import type { DeliverDeps, DeliverInput } from '../core/delivery-context';
 import { ConfigError } from '../core/errors';
@@ -35,7 +35,7 @@ export async function openSender(config: Config, options: SenderOptions): Promis
     ]);
   const mail = await openMailContext(config, { aws: options.endpoint === null, env: options.env });
   const store = await connectStore(config, options.endpoint);
-  const webhooks = new UndiciWebhookSender({ userAgent: config.userAgent });
+  const webhooks = new HttpsWebhookSender({ userAgent: config.userAgent });
   return {
     deps: {
       store,
