@@ -1,10 +1,11 @@
 /**
  * Lambda weight: each handler bundled as the stack would deploy it (esbuild, minified, node22,
  * AWS SDK v3 left to the runtime), its size, its heaviest packages, and the time a fresh Node
- * process takes to load it: the part of a cold start the code controls.
+ * process takes to load it: the part of a cold start the code controls. Each load is paired with
+ * the load of an empty file in the same run, so the figure is what the bundle adds on this machine.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -12,22 +13,53 @@ import { build } from 'esbuild';
 import { BUNDLE_OPTIONS } from '../lib/constructs/handler-function';
 import { percentile } from './measure';
 
+/** Issue 17's goal for each handler: bytes of minified bundle, ms of cold require beyond an empty file. */
+export const BUNDLE_TARGET = { bytes: 800_000, loadMs: 120 } as const;
+
 export interface BundleFigure {
   handler: string;
+  runs: number;
   bytes: number;
   gzipBytes: number;
   heaviest: { name: string; bytes: number }[];
   loadMsP50: number;
   processMsP50: number;
+  /** The same, for an empty file, measured alternately with the bundle. */
+  emptyLoadMsP50: number;
+  emptyProcessMsP50: number;
 }
 
-export async function bundleBench(root: string, runs = 5): Promise<BundleFigure[]> {
+/** One fresh Node process that requires `file`: the require's own time, and the process's from spawn to exit. */
+function coldLoad(root: string, file: string): { loadMs: number; processMs: number } {
+  // The Lambda runtime provides the SDK; here it comes from node_modules, as close as it gets.
+  const script = [
+    'const t = process.hrtime.bigint();',
+    `require(${JSON.stringify(file)});`,
+    'process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));',
+  ].join('');
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ['-e', script], {
+    env: {
+      ...process.env,
+      NODE_PATH: join(root, 'node_modules'),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+    encoding: 'utf8',
+  });
+  const processMs = performance.now() - started;
+  if (r.status !== 0) throw new Error(`loading ${file} failed: ${r.stderr.split('\n').slice(0, 3).join(' ')}`);
+  return { loadMs: Number(r.stdout), processMs };
+}
+
+export async function bundleBench(root: string, runs = 11): Promise<BundleFigure[]> {
   const dir = join(root, 'lambdas', 'handlers');
   const handlers = readdirSync(dir).filter(
     (f) => f.endsWith('.ts') && /export (async function|const) handler\b/.test(readFileSync(join(dir, f), 'utf8')),
   );
   const out = mkdtempSync(join(tmpdir(), 'procwatch-bundles-'));
   const figures: BundleFigure[] = [];
+  const empty = join(out, 'empty.js');
+  writeFileSync(empty, '');
   try {
     for (const file of handlers.sort()) {
       const outfile = join(out, file.replace(/\.ts$/, '.js'));
@@ -55,32 +87,29 @@ export async function bundleBench(root: string, runs = 5): Promise<BundleFigure[
         .sort((a, b) => b[1] - a[1])
         .slice(0, 4)
         .map(([name, bytes]) => ({ name, bytes }));
-      const loads: number[] = [];
-      const processes: number[] = [];
-      // The Lambda runtime provides the SDK; here it comes from node_modules, as close as it gets.
-      const script = `const t=process.hrtime.bigint();require(${JSON.stringify(outfile)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+      const bundle = { loads: [] as number[], processes: [] as number[] };
+      const blank = { loads: [] as number[], processes: [] as number[] };
       for (let i = 0; i < runs; i++) {
-        const started = performance.now();
-        const r = spawnSync(process.execPath, ['-e', script], {
-          env: {
-            ...process.env,
-            NODE_PATH: join(root, 'node_modules'),
-            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-          },
-          encoding: 'utf8',
-        });
-        processes.push(performance.now() - started);
-        if (r.status !== 0) throw new Error(`loading ${file} failed: ${r.stderr.split('\n').slice(0, 3).join(' ')}`);
-        loads.push(Number(r.stdout));
+        for (const [file, into] of [
+          [empty, blank],
+          [outfile, bundle],
+        ] as const) {
+          const t = coldLoad(root, file);
+          into.loads.push(t.loadMs);
+          into.processes.push(t.processMs);
+        }
       }
       const bytes = statSync(outfile).size;
       figures.push({
         handler: file.replace(/\.ts$/, ''),
+        runs,
         bytes,
         gzipBytes: gzipSync(readFileSync(outfile)).length,
         heaviest,
-        loadMsP50: percentile(loads, 50),
-        processMsP50: percentile(processes, 50),
+        loadMsP50: percentile(bundle.loads, 50),
+        processMsP50: percentile(bundle.processes, 50),
+        emptyLoadMsP50: percentile(blank.loads, 50),
+        emptyProcessMsP50: percentile(blank.processes, 50),
       });
     }
   } finally {

@@ -74,7 +74,8 @@ export class ReplayCorpus {
           Date.UTC(year, Math.floor(this.random() * 12), 1 + Math.floor(this.random() * 28), 9, 30),
         ).toISOString();
         const words = this.words;
-        const title = `${paragraph(this.random, words, 1).split(' ').slice(0, 6).join(' ').replace(/\.$/, '')} (${s}-${d})`;
+        const title =
+          `${paragraph(this.random, words, 1).split(' ').slice(0, 6).join(' ').replace(/\.$/, '')} ` + `(${s}-${d})`;
         list.push({
           source: s,
           index: d,

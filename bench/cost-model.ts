@@ -188,5 +188,7 @@ export const HOSTED_MONITOR = {
   name: 'changedetection.io hosted plan',
   pricePerMonthUsd: 8.99,
   asOf: '2024, as published then; check the vendor page',
-  note: "one subscription; checks every watched page on its own schedule, so it fetches every document every cycle (the naive strategy) from the vendor's servers",
+  note:
+    'one subscription; checks every watched page on its own schedule, so it fetches every document every ' +
+    "cycle (the naive strategy) from the vendor's servers",
 };

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { openRuntime, type Runtime } from '../lambdas/composition';
 import { allSitesAt, parseConfig, type Config } from '../lambdas/config';
 import { runCycle } from '../lambdas/core/run-cycle';
+import { deliveryRuns, type DeliveryRun } from './delivery-runs';
 import type { Clock, Mailer } from '../lambdas/core/ports';
 import { JsonLogger } from '../lambdas/adapters/log/json-logger';
 import { DEFAULT_INTERVALS_MS } from '../lambdas/adapters/http/rate-limiter';
@@ -67,6 +68,8 @@ export interface CycleBenchResult {
   publications: number;
   cycles: CycleMetrics[];
   scheduleMinutes: number;
+  /** The sender on the product's table after the cycles: one run delivering their alerts, one quiet. */
+  deliveries: { busy: DeliveryRun; quiet: DeliveryRun };
 }
 
 const NO_WAIT = Object.fromEntries(Object.keys(DEFAULT_INTERVALS_MS).map((k) => [k, 0]));
@@ -111,6 +114,7 @@ export async function cycleBench(o: CycleBenchOptions): Promise<CycleBenchResult
   log(`corpus: ${o.sources} sources, ${corpus.documentCount} documents, ${steps.length} steps in ${dir}`);
   const replay = await new ReplayServer(dir).start('c0');
   const cycles: CycleMetrics[] = [];
+  let deliveries: CycleBenchResult['deliveries'] | undefined;
   try {
     const config = benchConfig(o.sources, corpus, replay.url, 'bench-product');
     const product = await openBenchRuntime(config, o.endpoint, replay);
@@ -136,10 +140,12 @@ export async function cycleBench(o: CycleBenchOptions): Promise<CycleBenchResult
           changedPublications: step.changedPublications,
         });
         log(
-          `product ${step.step} (${step.kind}): ${m.requests} requests, ${m.documentWrites} document writes, ${m.ms.toFixed(0)} ms`,
+          `product ${step.step} (${step.kind}): ${m.requests} requests, ${m.documentWrites} document writes, ` +
+            `${m.ms.toFixed(0)} ms`,
         );
         product.clock.advance(SCHEDULE_MINUTES);
       }
+      deliveries = await deliveryRuns(product.rt, config, (task) => measure(product, task));
     } finally {
       await product.rt.close();
     }
@@ -177,7 +183,8 @@ export async function cycleBench(o: CycleBenchOptions): Promise<CycleBenchResult
           changedPublications: step.changedPublications,
         });
         log(
-          `naive   ${step.step} (${step.kind}): ${m.requests} requests, ${m.documentWrites} items written, ${m.ms.toFixed(0)} ms`,
+          `naive   ${step.step} (${step.kind}): ${m.requests} requests, ${m.documentWrites} items written, ` +
+            `${m.ms.toFixed(0)} ms`,
         );
         naive.clock.advance(SCHEDULE_MINUTES);
       }
@@ -194,6 +201,7 @@ export async function cycleBench(o: CycleBenchOptions): Promise<CycleBenchResult
     publications: o.sources * o.documentsPerSource,
     cycles,
     scheduleMinutes: SCHEDULE_MINUTES,
+    deliveries,
   };
 }
 

@@ -39,7 +39,8 @@ export function diffBench(timeoutMs: number, repeats = 3, log: (line: string) =>
       if (r.status !== 0) throw new Error(`diff worker failed: ${r.stderr.split('\n').slice(0, 5).join(' ')}`);
       const figure = JSON.parse(r.stdout.trim().split('\n').pop()!) as DiffFigure;
       log(
-        `diff ${figure.case} / ${algo}: ${Math.min(...figure.times).toFixed(0)} ms${figure.finished ? '' : ' (gave up)'}, +${figure.peakExtraMb.toFixed(0)} MB`,
+        `diff ${figure.case} / ${algo}: ${Math.min(...figure.times).toFixed(0)} ` +
+          `ms${figure.finished ? '' : ' (gave up)'}, +${figure.peakExtraMb.toFixed(0)} MB`,
       );
       figures.push(figure);
     }

@@ -26,6 +26,14 @@ for (let i = 0; i < repeats && finished; i++) {
   times.push(performance.now() - started);
 }
 const maxRssKb = process.resourceUsage().maxRSS;
-process.stdout.write(
-  `${JSON.stringify({ algo, case: c.name, beforeChars: c.before.length, afterChars: c.after.length, times, ops, finished, peakExtraMb: (maxRssKb * 1024 - rssBefore) / 1024 / 1024 })}\n`,
-);
+const figure = {
+  algo,
+  case: c.name,
+  beforeChars: c.before.length,
+  afterChars: c.after.length,
+  times,
+  ops,
+  finished,
+  peakExtraMb: (maxRssKb * 1024 - rssBefore) / 1024 / 1024,
+};
+process.stdout.write(`${JSON.stringify(figure)}\n`);

@@ -137,7 +137,9 @@ export async function queryBench(o: QueryBenchOptions): Promise<QueryBenchResult
     const fullScanMs = (scan.ms / scan.pages) * pages;
     const fullScanRcu = (scan.rcu / scan.pages) * pages;
     log(
-      `scan: ${scan.pages} pages of ~${Math.round(scan.items.length / scan.pages)} items, ${(scan.ms / scan.pages).toFixed(0)} ms and ${scan.rcu / scan.pages} RCU a page; full table ≈ ${pages} pages`,
+      `scan: ${scan.pages} pages of ~${Math.round(scan.items.length / scan.pages)} items, ` +
+        `${(scan.ms / scan.pages).toFixed(0)} ms and ${scan.rcu / scan.pages} RCU a page; ` +
+        `full table ≈ ${pages} pages`,
     );
     const since = new Date(END - 30 * 24 * 3600_000).toISOString();
     const filters: [string, ChangeQuery][] = [
@@ -175,7 +177,8 @@ export async function queryBench(o: QueryBenchOptions): Promise<QueryBenchResult
         scanRcuPerQuery: fullScanRcu,
       });
       log(
-        `query ${filter}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${rcuPerQuery} RCU; scan ${scanMs.toFixed(0)} ms`,
+        `query ${filter}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ` +
+          `ms, ${rcuPerQuery} RCU; scan ${scanMs.toFixed(0)} ms`,
       );
     }
     // Eventually consistent reads cost 0.5 RCU per 4 KB, so the Scan's RCU give the table's size.

@@ -1,19 +1,24 @@
 /**
  * `npm run bench`: every benchmark of issue 8, offline, in one run; prints the report and writes
- * it to docs/benchmarks.md. Options: --quick (a small corpus, for trying the bench itself),
- * --sources=N --docs=N --records=N, --no-write (print only).
+ * it to docs/benchmarks.md, and the deployed stack's monthly bill into docs/deploy.md's cost table.
+ * Options: --quick (a small corpus, for trying the bench itself), --sources=N --docs=N --records=N,
+ * --no-write (print only), --bundles (the Lambda weight section alone, printed, nothing written).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDynamoDbLocal } from '../devtools/local/dynamodb-local';
 import { loadConfigFile } from '../lambdas/adapters/fs/config-file';
+import { synthStack } from '../test/infra/synth-stack';
 import { bundleBench } from './bundle-bench';
 import { cliBench } from './cli-bench';
+import { unitCosts } from './cost-model';
+import { deployBill, renderCostTable, stackCounts, withCostTable } from './deploy-cost';
 import { cycleBench } from './cycle-bench';
 import { diffBench } from './diff-bench';
 import { machine } from './measure';
 import { pdfBench } from './pdf-bench';
 import { queryBench } from './query-bench';
+import { bundleSection } from './bundle-report';
 import { renderReport } from './report';
 
 const ROOT = join(__dirname, '..');
@@ -42,7 +47,11 @@ async function main(): Promise<void> {
   };
 
   log('bundling the Lambda handlers…');
-  const bundles = await bundleBench(ROOT, quick ? 3 : 5);
+  const bundles = await bundleBench(ROOT, quick ? 5 : 11);
+  if (process.argv.includes('--bundles')) {
+    process.stdout.write(`${bundleSection(bundles).join('\n')}\n`);
+    return;
+  }
   log('diffing an Act-sized text…');
   const diffs = diffBench(settings.diffTimeoutMs, 3, log);
 
@@ -63,9 +72,27 @@ async function main(): Promise<void> {
   const queries = await queryBench({ records: settings.records, runs: quick ? 10 : 30, scanPages: 8, log });
 
   const config = loadConfigFile(join(ROOT, 'procwatch.config.json'));
+  const command = `npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  log('synthesizing the stack for its schedules, memory and alarms…');
+  const { template, settings: deployed } = synthStack();
+  const sourcesIn = (g: string) => config.sources.filter((s) => (s.group ?? 'default') === g).length;
+  const none = queries.figures.find((f) => f.filter.startsWith('none')) ?? queries.figures[0];
+  const bill = deployBill({
+    counts: stackCounts(template.toJSON() as Parameters<typeof stackCounts>[0]),
+    groups: Object.fromEntries(
+      Object.entries(deployed.checkSchedules).map(([g, expression]) => [g, { expression, sources: sourcesIn(g) }]),
+    ),
+    units: unitCosts(cycles, bundles.find((b) => b.handler === 'check-sources')?.loadMsP50 ?? 0),
+    cycles,
+    bundles,
+    documentsPerSource: settings.documentsPerSource * 1.1,
+    query: { ms: none.p50, rcu: none.rcuPerQuery },
+  });
+  const costTable = renderCostTable(bill, command);
   const report = renderReport({
+    costTable,
     machine: machine(),
-    command: `npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    command,
     seconds: (performance.now() - started) / 1000,
     settings,
     cycles,
@@ -78,7 +105,9 @@ async function main(): Promise<void> {
   process.stdout.write(`${report}\n`);
   if (!process.argv.includes('--no-write')) {
     writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), `${report}\n`);
-    log('wrote docs/benchmarks.md');
+    const deployDoc = join(ROOT, 'docs', 'deploy.md');
+    writeFileSync(deployDoc, withCostTable(readFileSync(deployDoc, 'utf8'), costTable));
+    log('wrote docs/benchmarks.md and the cost table in docs/deploy.md');
   }
   await cliBench({ root: ROOT, runs: quick ? 5 : 11, log, write: !process.argv.includes('--no-write') });
 }

@@ -1,6 +1,7 @@
 /**
- * Wires adapters to ports, once: the CLI, the demo, the Lambda handlers and the tests all build
- * their runtime here, so each runs the same code with different ends.
+ * Wires every adapter to its port: the CLI, the demo and the tests build their runtime here. Each
+ * Lambda handler has a composition of its own in lambdas/compositions/ with only what it uses, built
+ * from the same pieces (the table's connection, the cycle's fetcher), so all run the same code.
  */
 import { join, resolve } from 'node:path';
 import type { KnownCorpus } from './core/classify-document';
@@ -8,16 +9,18 @@ import type { Clock, Leases, Logger, Mailer, Metrics, TextExtractor, WebhookSend
 import { PdfTextExtractor } from './adapters/pdf/pdf-text-extractor';
 import { DynamoLeases } from './adapters/dynamodb/dynamodb-leases';
 import { noMetrics, systemClock } from './core/ports';
-import { allowedHosts, type Config } from './config';
+import type { Config } from './config';
 import { DynamoOutbox } from './adapters/dynamodb/outbox';
 import { DynamoSubscribers } from './adapters/dynamodb/subscriber-store';
-import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
+import type { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
 import { loadKnownCorpus } from './adapters/fs/known-correspondence';
-import { UndiciFetcher, type FetcherOptions } from './adapters/http/undici-fetcher';
+import type { UndiciFetcher, FetcherOptions } from './adapters/http/undici-fetcher';
 import { OutboxMailer } from './adapters/mail/outbox-mailer';
-import { UndiciWebhookSender } from './adapters/webhook/undici-webhook-sender';
+import { HttpsWebhookSender } from './adapters/webhook/https-webhook-sender';
 import { JsonLogger } from './adapters/log/json-logger';
 import { ConfigError } from './core/errors';
+import { cycleFetcher } from './compositions/cycle-fetcher';
+import { connectStore } from './compositions/store-connection';
 
 export interface Runtime {
   config: Config;
@@ -78,18 +81,14 @@ export interface LocalStore {
   stop(): Promise<void>;
 }
 
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const root = options.root ?? process.cwd();
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? new JsonLogger();
   let local: LocalStore | null = null;
-  let store: DynamoDbStore;
-  if (options.aws) {
-    store = DynamoDbStore.connect(config.store.table, config.store.region ? { region: config.store.region } : {});
-  } else {
-    let endpoint = options.dynamoEndpoint ?? config.store.endpoint;
+  let endpoint: string | null = null;
+  if (!options.aws) {
+    endpoint = options.dynamoEndpoint ?? config.store.endpoint ?? null;
     if (!endpoint) {
       if (!options.launchLocal) {
         throw new ConfigError(['No DynamoDB endpoint: set store.endpoint in the config, or run through the CLI.']);
@@ -97,24 +96,20 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       local = await options.launchLocal(options.inMemory ? undefined : resolve(root, config.store.dataDir, 'dynamodb'));
       endpoint = local.endpoint;
     }
-    store = DynamoDbStore.connect(config.store.table, {
-      endpoint,
-      region: config.store.region ?? 'eu-west-2',
-      credentials: LOCAL_CREDENTIALS,
-    });
-    try {
-      await store.ensureTable();
-    } catch (err) {
-      // A JVM we started must not outlive a runtime that never opened.
-      await local?.stop();
-      throw err;
-    }
+  }
+  let store: DynamoDbStore;
+  try {
+    store = await connectStore(config, endpoint);
+  } catch (err) {
+    // A JVM we started must not outlive a runtime that never opened.
+    await local?.stop();
+    throw err;
   }
   const fetcher = cycleFetcher(config, options, clock);
   const mailer =
     options.mailer ??
     new OutboxMailer(resolve(root, String(config.mailer.dir ?? join(config.store.dataDir, 'outbox'))));
-  const webhooks = options.webhooks ?? new UndiciWebhookSender({ userAgent: config.userAgent });
+  const webhooks = options.webhooks ?? new HttpsWebhookSender({ userAgent: config.userAgent });
   const data = options.dataRoot ?? root;
   const known = loadKnownCorpus(resolve(data, config.knownCorrespondence), resolve(data, 'data/parties.json'));
   return {
@@ -133,7 +128,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     known,
     async close() {
       await fetcher.close();
-      if (webhooks instanceof UndiciWebhookSender) await webhooks.close();
+      if (webhooks instanceof HttpsWebhookSender) await webhooks.close();
       await local?.stop();
     },
   };
@@ -150,19 +145,4 @@ export interface Probe {
 export function openProbe(config: Config, options: Pick<RuntimeOptions, 'allowPrivateHosts' | 'fetcher'> = {}): Probe {
   const fetcher = cycleFetcher(config, options, systemClock);
   return { fetcher, extractor: new PdfTextExtractor(), clock: systemClock, close: () => fetcher.close() };
-}
-
-/** The one way sources are fetched: the cycle and `doctor` send the same User-Agent, allowlist and pauses. */
-function cycleFetcher(
-  config: Config,
-  options: Pick<RuntimeOptions, 'allowPrivateHosts' | 'fetcher'>,
-  clock: Clock,
-): UndiciFetcher {
-  return new UndiciFetcher({
-    userAgent: config.userAgent,
-    allowedHosts: allowedHosts(config),
-    allowPrivateHosts: options.allowPrivateHosts,
-    clock,
-    ...options.fetcher,
-  });
 }

@@ -2,7 +2,7 @@
  * Where each publisher's site is: the live addresses, and the rule for an address a config may set
  * instead (a mirror, or a local replay server standing in for every site).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Endpoints } from './core/source-kind';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

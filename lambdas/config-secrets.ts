@@ -2,7 +2,7 @@
  * The config's secret references and the webhooks that use them: a secret is named (an environment
  * variable, a Secrets Manager secret, an SSM SecureString), never written in the file.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Secrets are named, never written here: an environment variable, a Secrets Manager secret or an SSM SecureString. */
 export const secretRefSchema = {

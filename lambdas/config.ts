@@ -2,7 +2,7 @@
  * The configuration: one validated file (procwatch.config.json) shared by the CLI, the Lambda
  * handlers and the CDK app. Every problem is reported on its own line, with where it is.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './core/errors';
 import type { Endpoints, SourceConfigBase } from './core/source-kind';
 import { defaultKeywords } from './core/text/keywords';

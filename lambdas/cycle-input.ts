@@ -8,7 +8,7 @@ import { sourceKinds } from './sources';
 
 export function cycleInput(
   config: Config,
-  runtime: Runtime,
+  runtime: Pick<Runtime, 'clock' | 'known'>,
   onProgress?: (o: SourceOutcome) => void,
   onlySource?: string,
 ): WatchInput {

@@ -5,7 +5,7 @@
  * narrowest index. The cursor here is the store's own: the HTTP layer signs it for clients that must
  * not forge one (lambdas/http/signed-cursor.ts); the CLI, which holds the store, pages with it as is.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkKnown, type Catalog } from './catalog';
 import { ProcwatchError } from './errors';
 import type { Change } from './model';

@@ -6,7 +6,7 @@
  * be too late for GOV.UK or too eager for legislation.gov.uk. A group that never succeeded (a stack
  * deployed before its first run) is not stale yet. Counted under `StaleGroups` for the operator's alarm.
  */
-import type { Clock, Metrics, Store } from './ports';
+import type { Clock, Metrics, SourceStateStore } from './ports';
 import { nextRun } from './schedule';
 
 export const STALE_GROUPS = 'StaleGroups';
@@ -49,7 +49,7 @@ export interface FindStaleGroupsInput {
 }
 
 export async function findStaleGroups(
-  deps: { store: Pick<Store, 'getSourceState'>; clock: Clock; metrics?: Metrics },
+  deps: { store: Pick<SourceStateStore, 'getSourceState'>; clock: Clock; metrics?: Metrics },
   input: FindStaleGroupsInput,
 ): Promise<StaleGroup[]> {
   const newest = new Map<string, string | null>();

@@ -1,7 +1,9 @@
 /** Lambda: one watch cycle, run on a schedule. Thin: the same use-case as `procwatch run`. */
-import { cycleInput } from '../cycle-input';
+import { JsonLogger } from '../adapters/log/json-logger';
+import { openChecker } from '../compositions/checker';
 import { runCycle } from '../core/run-cycle';
-import { handlerRuntime } from './handler-runtime';
+import { cycleInput } from '../cycle-input';
+import { coldStart, lambdaConfig, lambdaPlace } from './handler-runtime';
 
 export interface CheckEvent {
   /** Check only the sources of this schedule group (e.g. `govuk`), or one source id. */
@@ -9,11 +11,14 @@ export interface CheckEvent {
   source?: string;
 }
 
+/** The checker's own composition, opened once per container (the tests read its outbox). */
+export const checkerRuntime = () =>
+  coldStart('check-sources', () => openChecker(lambdaConfig(), { ...lambdaPlace(), logger: new JsonLogger() }));
+
 export async function handler(event: CheckEvent = {}) {
-  const { config, runtime } = handlerRuntime();
-  const rt = await runtime;
+  const rt = await checkerRuntime();
   const input = cycleInput(
-    config,
+    rt.config,
     rt,
     (o) => rt.logger.info('source checked', { ...o, changes: undefined }),
     event.source,

@@ -1,14 +1,17 @@
 /**
- * What every Lambda handler shares: the configuration read and validated once per cold start
- * (the file is copied beside the bundle at deploy time), and the runtime built once and reused.
+ * What every Lambda handler shares: the configuration read and validated once per cold start (the
+ * file is copied beside the bundle at deploy time), where the table is, and a cache that keeps each
+ * handler's own composition (lambdas/compositions/) for the life of the container.
  */
 import { dirname, join } from 'node:path';
 import { loadConfigFile } from '../adapters/fs/config-file';
-import { JsonLogger } from '../adapters/log/json-logger';
-import { openRuntime, type Runtime, type RuntimeOptions } from '../composition';
 import type { Config } from '../config';
 
-let cached: { config: Config; runtime: Promise<Runtime> } | null = null;
+interface Closable {
+  close(): Promise<void>;
+}
+
+const opened = new Map<string, Promise<Closable>>();
 
 export function lambdaConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const file = env.PROCWATCH_CONFIG_PATH ?? join(__dirname, 'procwatch.config.json');
@@ -23,30 +26,37 @@ export function lambdaConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-export function handlerRuntime(options: RuntimeOptions = {}): { config: Config; runtime: Promise<Runtime> } {
-  if (!cached) {
-    const config = lambdaConfig();
-    const local = process.env.PROCWATCH_DYNAMO_ENDPOINT;
-    const root = process.env.PROCWATCH_CONFIG_PATH ? dirname(process.env.PROCWATCH_CONFIG_PATH) : __dirname;
-    cached = {
-      config,
-      runtime: openRuntime(config, {
-        aws: !local,
-        dynamoEndpoint: local,
-        // Loopback sources (a replay server) only ever when running against a local DynamoDB, never in AWS.
-        allowPrivateHosts: local ? (process.env.PROCWATCH_ALLOW_PRIVATE_HOSTS ?? '').split(',').filter(Boolean) : [],
-        root,
-        logger: new JsonLogger(),
-        ...options,
-      }),
-    };
-  }
-  return cached;
+/** Where the handler runs: the table (null for AWS), the bundle's folder, and which loopback hosts it may fetch. */
+export function lambdaPlace(env: NodeJS.ProcessEnv = process.env) {
+  const local = env.PROCWATCH_DYNAMO_ENDPOINT ?? null;
+  return {
+    endpoint: local,
+    root: env.PROCWATCH_CONFIG_PATH ? dirname(env.PROCWATCH_CONFIG_PATH) : __dirname,
+    // Loopback sources (a replay server) only ever when running against a local DynamoDB, never in AWS.
+    allowPrivateHosts: local ? (env.PROCWATCH_ALLOW_PRIVATE_HOSTS ?? '').split(',').filter(Boolean) : [],
+  };
 }
 
-/** Tests (and a graceful shutdown) release the cached runtime's sockets. */
+/**
+ * The handler's composition, opened on the first invocation and kept. A failed cold start (a secret
+ * not readable yet) is retried on the next invocation, not cached.
+ */
+export function coldStart<T extends Closable>(name: string, open: () => Promise<T>): Promise<T> {
+  let ready = opened.get(name) as Promise<T> | undefined;
+  if (!ready) {
+    const started = open();
+    ready = started;
+    opened.set(name, started);
+    started.catch(() => {
+      if (opened.get(name) === started) opened.delete(name);
+    });
+  }
+  return ready;
+}
+
+/** Tests (and a graceful shutdown) release every cached composition's sockets. */
 export async function closeHandlerRuntime(): Promise<void> {
-  const current = cached;
-  cached = null;
-  if (current) await (await current.runtime).close();
+  const all = [...opened.values()];
+  opened.clear();
+  for (const ready of all) await (await ready.catch(() => null))?.close();
 }

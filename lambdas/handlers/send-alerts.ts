@@ -6,39 +6,24 @@
  * (every 5 minutes) also looks for schedule groups gone stale: the one function that runs often
  * enough to notice that the checker stopped.
  */
-import { EmfMetrics } from '../adapters/log/emf-metrics';
-import { JsonLogger } from '../adapters/log/json-logger';
-import { deliverInput, openMailSetup } from '../adapters/mail/mail-setup';
+import { openSender } from '../compositions/sender';
 import { runDelivery } from '../core/run-delivery';
+import { systemClock } from '../core/ports';
 import { findStaleGroups } from '../core/stale-groups';
 import { scheduleOf } from '../config-catalog';
-import { handlerRuntime, lambdaConfig } from './handler-runtime';
-
-let ready: ReturnType<typeof init> | null = null;
-
-async function init() {
-  const config = lambdaConfig();
-  const mail = await openMailSetup(config, { aws: !process.env.PROCWATCH_DYNAMO_ENDPOINT });
-  const logger = new JsonLogger(undefined, { fn: 'send-alerts' }, mail.secrets);
-  const metrics = new EmfMetrics();
-  const rt = await handlerRuntime({ logger, mailer: mail.mailer, metrics }).runtime;
-  // Passed explicitly: a runtime cached by another handler in the same process keeps its own.
-  return {
-    deps: { ...rt, mailer: mail.mailer, logger, metrics },
-    input: deliverInput(config, mail),
-    groups: { sources: config.sources, schedules: scheduleOf(config) },
-  };
-}
+import { coldStart, lambdaConfig, lambdaPlace } from './handler-runtime';
 
 export async function handler() {
-  // A failed cold start (a secret not readable yet) is retried on the next invocation, not cached.
-  ready ??= init().catch((err: unknown) => {
-    ready = null;
-    throw err;
+  const { deps, input, states, groups } = await coldStart('send-alerts', async () => {
+    const config = lambdaConfig();
+    const sender = await openSender(config, { endpoint: lambdaPlace().endpoint, env: process.env });
+    return { ...sender, groups: { sources: config.sources, schedules: scheduleOf(config) } };
   });
-  const { deps, input, groups } = await ready;
   const report = await runDelivery(deps, input);
-  const stale = await findStaleGroups(deps, groups);
+  const stale = await findStaleGroups(
+    { store: states, clock: deps.clock ?? systemClock, metrics: deps.metrics },
+    groups,
+  );
   if (stale.length) deps.logger.warn('schedule groups stale', { stale });
   const summary = {
     messages: report.messages,

@@ -3,17 +3,14 @@
  * recorded on its delivery row and suppresses its address (core/record-feedback); a permanent
  * failure is counted as an EMF metric for the alarm.
  */
-import { EmfMetrics } from '../adapters/log/emf-metrics';
 import { feedbackFromSnsEvent, type SnsEvent } from '../adapters/mail/ses-feedback-event';
+import { openFeedback } from '../compositions/feedback';
 import { recordDeliveryFeedback } from '../core/record-feedback';
-import { handlerRuntime } from './handler-runtime';
-
-const metrics = new EmfMetrics();
+import { coldStart, lambdaConfig, lambdaPlace } from './handler-runtime';
 
 export async function handler(event: SnsEvent) {
-  const rt = await handlerRuntime({ metrics }).runtime;
-  // Passed explicitly: a runtime cached by another handler in the same process keeps its own.
-  const report = await recordDeliveryFeedback({ ...rt, metrics }, feedbackFromSnsEvent(event));
-  rt.logger.info('delivery feedback recorded', { ...report, suppressed: report.suppressed.length });
+  const { deps } = await coldStart('ses-feedback', () => openFeedback(lambdaConfig(), lambdaPlace().endpoint));
+  const report = await recordDeliveryFeedback(deps, feedbackFromSnsEvent(event));
+  deps.logger.info('delivery feedback recorded', { ...report, suppressed: report.suppressed.length });
   return report;
 }

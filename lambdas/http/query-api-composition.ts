@@ -5,7 +5,7 @@
  * so both answer the same routes.
  */
 import { folderAssets } from '../adapters/http-server/web-assets';
-import { unsubscribeSecretRef, DEFAULT_SECRET_ENV } from '../adapters/mail/mail-setup';
+import { unsubscribeSecretRef, DEFAULT_SECRET_ENV } from '../adapters/mail/mail-links';
 import { resolveSecret, type SecretClients } from '../adapters/mail/secret-source';
 import type { Runtime } from '../composition';
 import type { Catalog } from '../core/catalog';

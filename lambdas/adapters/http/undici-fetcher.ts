@@ -4,7 +4,7 @@
  * (host allowlist on every redirect hop, private-address guard, size and decompression limits)
  * and patient (retries with backoff on 5xx, 429 and network errors, honouring Retry-After).
  */
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher } from './undici-request';
 import { FetchError } from '../../core/errors';
 import type { Fetched, FetchRequest } from '../../core/model';
 import type { Clock, HttpFetcher, Validators } from '../../core/ports';

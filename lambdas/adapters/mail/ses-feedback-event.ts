@@ -5,7 +5,7 @@
  * (Send, Delivery, Open…) and messages that are not SES events are ignored, never thrown on: a
  * feedback handler that fails on noise would be retried by SNS forever.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DELIVERY_TAG, keyFromTag } from '../../core/delivery-rows';
 import type { DeliveryFeedback } from '../../core/ports';
 import { addressOf } from '../../core/subscribers';

@@ -3,7 +3,7 @@
  * zod; unknown keys pass through, GOV.UK adds fields over time), and the ids and URLs derived from
  * it. What a document is made of lives in content-document.ts; attachments in attachments.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ParseError } from '../../core/errors';
 import type { Fetched } from '../../core/model';
 

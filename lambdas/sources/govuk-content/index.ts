@@ -4,7 +4,7 @@
  * attachments are read when they are new or the item's `updated_at` moved, its PDF attachments when
  * they are new or their address or size changed; a collection's members are compared one by one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SourceKind, SourceConfigBase } from '../../core/source-kind';
 import { baseFields } from '../config-fields';
 import { followAttachments } from './attachments';

@@ -4,7 +4,7 @@
  * `public_timestamp` is the change signal: a document's detail is read from the Content API only
  * when it is new or its timestamp moved.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ParseError } from '../../core/errors';
 import type { Fetched, ListingEntry } from '../../core/model';
 import type { SourceConfigBase, SourceKind } from '../../core/source-kind';

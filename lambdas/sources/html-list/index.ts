@@ -8,7 +8,7 @@
  * cells with CSS selectors. The page is one document, read in one request per cycle from GOV.UK.
  */
 import { load } from 'cheerio/slim';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocumentSnapshot, ListingEntry } from '../../core/model';
 import type { SourceConfigBase, SourceKind } from '../../core/source-kind';
 import { fingerprint } from '../../core/text/normalize';

@@ -4,7 +4,7 @@
  * stored canonical (whitespace collapsed, dates as ISO days, values mapped), so reformatting the
  * page changes nothing stored; keys are normalised names, so "EXAMPLE LIMITED" is "Example Ltd".
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Row } from './parse-rows';
 
 export interface TableSpec {

@@ -7,7 +7,7 @@
  * requests), and requests go through the `legislation` rate bucket, which keeps within the
  * published fair-use limit.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocumentSnapshot, FetchRequest } from '../../core/model';
 import type { Endpoints, SourceConfigBase, SourceKind, StructuredEvent } from '../../core/source-kind';
 import { clip } from '../../core/describe-change';

@@ -6,7 +6,7 @@
  * by page with the portal's cursor; only notices whose title, description, items, buyer or
  * suppliers name a watched term are kept, each carried whole by the listing (no detail requests).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocumentSnapshot, FetchRequest } from '../../core/model';
 import type { Endpoints, SourceConfigBase, SourceKind } from '../../core/source-kind';
 import { findKeywords } from '../../core/text/keywords';

@@ -3,7 +3,7 @@
  * source reads, validated with zod, and the URLs it asks for. Unknown keys pass through: the API
  * adds fields over time and none of them should break a cycle.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ParseError } from '../../core/errors';
 import type { Fetched } from '../../core/model';
 

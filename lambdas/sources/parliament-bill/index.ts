@@ -5,7 +5,7 @@
  * stages, its publications and each stage's amendments read, each compared on its structured
  * content; an amendment's detail (its text) is read only when the amendment is new or changed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ParseError } from '../../core/errors';
 import type { FetchRequest, ListingEntry } from '../../core/model';
 import type { SourceConfigBase, SourceKind } from '../../core/source-kind';

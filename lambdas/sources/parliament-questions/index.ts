@@ -6,7 +6,7 @@
  * `question-tabled`, `question-answered` (with the answer's text, whose keywords the alert names),
  * `answer-corrected`. A question joins the thread of the company it names (`hikvision--parliament`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocumentSnapshot, StoredVersion } from '../../core/model';
 import type { Endpoints, SourceConfigBase, SourceKind, StructuredEvent } from '../../core/source-kind';
 import { clip } from '../../core/describe-change';

@@ -8,7 +8,7 @@
  * (`free-tibet--hikvision`).
  */
 import { load } from 'cheerio/slim';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ParseError } from '../../core/errors';
 import type { DocumentSnapshot, FetchRequest, ListingEntry } from '../../core/model';
 import type { Endpoints, SourceConfigBase, SourceKind } from '../../core/source-kind';

@@ -54,8 +54,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  const { handlerRuntime } = await import('../../../lambdas/handlers/handler-runtime');
-  await (await handlerRuntime().runtime).close();
+  const { closeHandlerRuntime } = await import('../../../lambdas/handlers/handler-runtime');
+  await closeHandlerRuntime();
 });
 
 describe('GET /changes filters', () => {

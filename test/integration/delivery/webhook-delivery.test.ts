@@ -4,7 +4,7 @@
  * signature and dedupes by delivery id, and email to a real SMTP server at the same time.
  */
 import { SmtpMailer } from '../../../lambdas/adapters/mail/smtp-mailer';
-import { UndiciWebhookSender } from '../../../lambdas/adapters/webhook/undici-webhook-sender';
+import { HttpsWebhookSender } from '../../../lambdas/adapters/webhook/https-webhook-sender';
 import type { DeliverInput } from '../../../lambdas/core/delivery-context';
 import { runDelivery } from '../../../lambdas/core/run-delivery';
 import type { Subscriber } from '../../../lambdas/core/subscribers';
@@ -19,7 +19,7 @@ let recorded: Recorded;
 let one: Recorded;
 let sink: SmtpSink;
 let receiver: WebhookReceiver;
-const sender = new UndiciWebhookSender({ userAgent: 'procwatch-test', timeoutMs: 3000 });
+const sender = new HttpsWebhookSender({ userAgent: 'procwatch-test', timeoutMs: 3000 });
 
 function input(subscribers: Subscriber[], extra: Partial<DeliverInput> = {}): DeliverInput {
   return { from: 'alerts@procwatch.invalid', to: [], subscribers, backoffMs: 1, ...extra };

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { ReplayServer } from '../../../devtools/replay/replay-server';
-import { handler } from '../../../lambdas/handlers/check-sources';
-import { closeHandlerRuntime, handlerRuntime } from '../../../lambdas/handlers/handler-runtime';
+import { checkerRuntime, handler } from '../../../lambdas/handlers/check-sources';
+import { closeHandlerRuntime } from '../../../lambdas/handlers/handler-runtime';
 import { BSCC_SOURCES, ROOT, T1_ALERTS } from '../../support/harness';
 import { testEndpoint } from '../../support/dynamo';
 import { writeLambdaConfig } from '../../support/lambda-config';
@@ -38,7 +38,7 @@ describe('check-sources handler', () => {
     replay.setStep('t1');
     const second = await handler({ group: 'govuk' });
     expect(second.outcomes.every((o) => o.kind === 'updated')).toBe(true);
-    const rt = await handlerRuntime().runtime;
+    const rt = await checkerRuntime();
     const pending = await rt.outbox.listUnexpanded();
     expect(pending.map((a) => a.type).sort()).toEqual(['baseline', ...T1_ALERTS].sort());
   });
