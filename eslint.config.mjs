@@ -30,6 +30,15 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       // Control characters are matched on purpose: inert text, header values and XML strip them.
       'no-control-regex': 'off',
+      // zod's named `z` export drags every locale into a Lambda bundle (350 KB); the namespace import lets
+      // esbuild keep only the English one (issue 17, test/infra/bundle.test.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z']",
+          message: "Use `import * as z from 'zod'`: the named import bundles every locale.",
+        },
+      ],
     },
   },
   {

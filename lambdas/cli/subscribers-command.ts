@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { subscriberSchema, type Config } from '../config';
 import { ConfigError, ProcwatchError } from '../core/errors';
 import { addressOf, DEFAULT_DIGEST_HOUR, listedSubscribers, type Subscriber } from '../core/subscribers';

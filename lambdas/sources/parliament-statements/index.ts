@@ -6,7 +6,7 @@
  * published as a linked statement): `statement-made`, `statement-corrected`. A statement joins the
  * thread of the company it names (`hikvision--parliament`), beside the written questions.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { clip } from '../../core/describe-change';
 import type { DocumentSnapshot, FetchRequest, StoredVersion } from '../../core/model';
 import type { Endpoints, SourceConfigBase, SourceKind, StructuredEvent } from '../../core/source-kind';
