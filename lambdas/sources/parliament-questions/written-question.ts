@@ -6,6 +6,7 @@
  */
 import { ParseError } from '../../core/errors';
 import type { Fetched } from '../../core/model';
+import { obj, readResultItem, readResultsPage, str, type Node } from '../questions-statements-api';
 import { htmlToText } from '../../core/text/html-to-text';
 
 export interface WrittenQuestion {
@@ -28,9 +29,6 @@ export interface WrittenQuestion {
   answer: string;
 }
 
-type Node = Record<string, unknown>;
-const obj = (v: unknown): Node => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Node) : {});
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 const day = (v: unknown): string | null => (str(v) ? str(v).slice(0, 10) : null);
 
 function member(v: unknown): string | null {
@@ -65,34 +63,11 @@ export function questionOf(value: Node, where: { url: string; source: string }):
   };
 }
 
-function json(fetched: Fetched, source: string): Node {
-  try {
-    return obj(JSON.parse(fetched.body));
-  } catch (err) {
-    throw new ParseError(
-      `The Written Questions API answered ${fetched.url} with something that is not JSON.`,
-      {
-        url: fetched.url,
-        source,
-      },
-      err,
-    );
-  }
-}
-
 export function readQuestionPage(fetched: Fetched, source: string): { questions: WrittenQuestion[]; total: number } {
-  const body = json(fetched, source);
-  if (!Array.isArray(body.results) || typeof body.totalResults !== 'number') {
-    throw new ParseError(`The Written Questions API answered ${fetched.url} without "results" and "totalResults".`, {
-      url: fetched.url,
-      source,
-      field: 'results',
-    });
-  }
-  const where = { url: fetched.url, source };
-  return { questions: body.results.map((r) => questionOf(obj(obj(r).value), where)), total: body.totalResults };
+  const { items, total } = readResultsPage(fetched, source, 'Written Questions', questionOf);
+  return { questions: items, total };
 }
 
 export function readQuestion(fetched: Fetched, source: string): WrittenQuestion {
-  return questionOf(obj(json(fetched, source).value), { url: fetched.url, source });
+  return readResultItem(fetched, source, 'Written Questions', questionOf);
 }

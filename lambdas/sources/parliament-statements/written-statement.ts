@@ -6,6 +6,7 @@
  */
 import { ParseError } from '../../core/errors';
 import type { Fetched } from '../../core/model';
+import { obj, readResultItem, readResultsPage, str, type Node } from '../questions-statements-api';
 import { htmlToText } from '../../core/text/html-to-text';
 
 export interface WrittenStatement {
@@ -24,10 +25,6 @@ export interface WrittenStatement {
   /** Statements linked to this one (a correction, a joint statement), as `CorrectedStatement:4101`. */
   linked: string[];
 }
-
-type Node = Record<string, unknown>;
-const obj = (v: unknown): Node => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Node) : {});
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 export function statementOf(value: Node, where: { url: string; source: string }): WrittenStatement {
   if (typeof value.id !== 'number' || !str(value.uin) || !/^\d{4}-\d{2}-\d{2}/.test(str(value.dateMade))) {
@@ -53,31 +50,11 @@ export function statementOf(value: Node, where: { url: string; source: string })
   };
 }
 
-function json(fetched: Fetched, source: string): Node {
-  try {
-    return obj(JSON.parse(fetched.body));
-  } catch (err) {
-    throw new ParseError(
-      `The Written Statements API answered ${fetched.url} with something that is not JSON.`,
-      { url: fetched.url, source },
-      err,
-    );
-  }
-}
-
 export function readStatementPage(fetched: Fetched, source: string): { statements: WrittenStatement[]; total: number } {
-  const body = json(fetched, source);
-  if (!Array.isArray(body.results) || typeof body.totalResults !== 'number') {
-    throw new ParseError(`The Written Statements API answered ${fetched.url} without "results" and "totalResults".`, {
-      url: fetched.url,
-      source,
-      field: 'results',
-    });
-  }
-  const where = { url: fetched.url, source };
-  return { statements: body.results.map((r) => statementOf(obj(obj(r).value), where)), total: body.totalResults };
+  const { items, total } = readResultsPage(fetched, source, 'Written Statements', statementOf);
+  return { statements: items, total };
 }
 
 export function readStatement(fetched: Fetched, source: string): WrittenStatement {
-  return statementOf(obj(json(fetched, source).value), { url: fetched.url, source });
+  return readResultItem(fetched, source, 'Written Statements', statementOf);
 }
