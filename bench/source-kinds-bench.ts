@@ -21,27 +21,13 @@ import type { Mailer } from '../lambdas/core/ports';
 import { runCycle } from '../lambdas/core/run-cycle';
 import { cycleInput } from '../lambdas/cycle-input';
 
-/** The default config's sources of the issue's kinds, and the written statements source (not yet in it). */
+/** The default config's sources of the issue's kinds, one per kind. */
 const SOURCES = [
   'find-a-tender-surveillance',
   'contracts-finder-surveillance',
   'written-questions-hikvision',
+  'written-statements-hikvision',
   'free-tibet-news',
-];
-const STATEMENTS = {
-  id: 'written-statements-hikvision',
-  kind: 'parliament-statements',
-  name: 'Written statements naming Hikvision',
-  group: 'parliament',
-  searchTerm: 'Hikvision',
-};
-// The demo's steps hold no statements: they are served from the composed test fixtures.
-const WS = '../../test/fixtures/parliament-statements';
-const WS_SEARCH = { path: '/api/writtenstatements/statements', query: { searchTerm: 'Hikvision', skip: '0' } };
-const statementsAt = (search: string) => [
-  { ...WS_SEARCH, file: `${WS}/${search}` },
-  { path: '/api/writtenstatements/statements/2026-02-10/HCWS388', file: `${WS}/composed_statement-HCWS388.json` },
-  { path: '/api/writtenstatements/statements/2026-03-05/HCWS412', file: `${WS}/composed_statement-HCWS412.json` },
 ];
 
 // Rate limits off: the bench counts requests, and the real pauses would only add waiting.
@@ -68,7 +54,7 @@ export async function measureUnchangedCycles(root: string, log: (l: string) => v
       ...base,
       endpoints: allSitesAt(replay.url, base.endpoints),
       store: { ...base.store, table: `bench-kinds-${process.pid}-${Date.now()}` },
-      sources: [...base.sources.filter((s) => SOURCES.includes(s.id)), STATEMENTS],
+      sources: base.sources.filter((s) => SOURCES.includes(s.id)),
     };
     const runtime = await openRuntime(config, {
       root,
@@ -79,11 +65,9 @@ export async function measureUnchangedCycles(root: string, log: (l: string) => v
       fetcher: { intervalsMs: NO_WAIT },
     });
     try {
-      replay.override(...statementsAt('composed_statements-search-hikvision.json'));
       log('source kinds: baseline (t0)…');
       await runCycle(runtime, cycleInput(config, runtime));
       replay.setStep('t4');
-      replay.override(...statementsAt('composed_statements-search-hikvision_new-statement.json'));
       log('source kinds: everything moved (t4)…');
       await runCycle(runtime, cycleInput(config, runtime));
       const rows: UnchangedRow[] = [];
@@ -117,8 +101,7 @@ export function renderUnchangedRows(rows: UnchangedRow[]): string {
     '',
     'Measured by `bench/source-kinds-bench.ts`: after a baseline (demo step t0) and a cycle where every source moved',
     '(t4), each source is run alone on the same answers; "logged" is what the local replay server received in that',
-    'cycle, from its own request log. Rate limits are off (they add waiting, not requests). The written statements',
-    "source is served from `test/fixtures/parliament-statements/`, as the demo's steps hold none.",
+    'cycle, from its own request log. Rate limits are off (they add waiting, not requests).',
     '',
     '| source | kind | requests logged | HTTP statuses | runtime reported | outcome |',
     '|---|---|--:|---|--:|---|',

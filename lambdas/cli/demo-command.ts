@@ -49,7 +49,7 @@ export const DEMO_STEPS = [
     step: 't4',
     label:
       'who buys and who asks: a tender naming Hikvision, a body-worn video contract, ' +
-      'a written question answered, a new Free Tibet letter',
+      'a written question answered, a written statement made, a new Free Tibet letter',
   },
 ];
 

@@ -1,9 +1,9 @@
 /**
  * Written statements naming Hikvision through time (DynamoDB Local + replay server + outbox): one
  * statement at the baseline, a new statement made (read whole from its own endpoint), the same
- * again, then a correction linked to it. The demo's replay steps hold no statements, so every
- * response is served as an override from test/fixtures/parliament-statements/ (composed, each valid
- * against the API's OpenAPI description).
+ * again, then a correction linked to it. Every response is served as an override from
+ * test/fixtures/parliament-statements/ (composed, each valid against the API's OpenAPI description),
+ * on top of the demo's own statements routes.
  */
 import type { Change } from '../../../lambdas/core/model';
 import type { SourceConfigBase } from '../../../lambdas/core/source-kind';

@@ -5,9 +5,10 @@
  * any public repository found, so every file is composed: this is what makes it trustworthy.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { FIXTURES } from '../../support/fixtures';
 import { describeErrors, loadOpenApiContract } from '../../support/openapi-contract';
+import { ROOT_DIR, replayRoutes } from '../../support/replay-files';
 
 const SPEC = join(FIXTURES, 'schemas', 'parliament-questions', 'openapi.yaml');
 const contract = loadOpenApiContract(SPEC, 'Written Questions Service API');
@@ -36,6 +37,19 @@ describe('Written Statements API contract (OpenAPI description, APIs-guru/openap
     const ok = validate(JSON.parse(readFileSync(join(DIR, file), 'utf8')));
     expect({ file, schema, errors: ok ? [] : describeErrors(validate) }).toEqual({ file, schema, errors: [] });
   });
+
+  // The demo's steps serve statements too (t0 empty searches, t4 one statement): the same check on what they serve.
+  const served = replayRoutes().filter((r) => r.file && r.route.path.startsWith('/api/writtenstatements/'));
+  it('the demo replay serves Written Statements API files', () => expect(served.length).toBeGreaterThanOrEqual(4));
+
+  it.each(served.map((r) => [relative(ROOT_DIR, r.file!), r.route.path] as const))(
+    '%s (served at %s) validates',
+    (file, path) => {
+      const { validate, schema } = contract.forPath(path);
+      const ok = validate(JSON.parse(readFileSync(join(ROOT_DIR, file), 'utf8')));
+      expect({ file, schema, errors: ok ? [] : describeErrors(validate) }).toEqual({ file, schema, errors: [] });
+    },
+  );
 
   it('a misspelt key is refused: the description closes its objects, so the check is not vacuous', () => {
     const body = JSON.parse(readFileSync(join(DIR, 'composed_statement-HCWS412.json'), 'utf8'));
