@@ -232,7 +232,10 @@ describe('procwatch demo', () => {
       const page = (await (await fetch(`${url}/changes?type=tender-published`)).json()) as { items: unknown[] };
       expect(page.items.length).toBeGreaterThan(0);
       const all = (await (await fetch(`${url}/changes?limit=100`)).json()) as { items: { type: string }[] };
-      expect(all.items.map((c) => c.type)).toEqual(expect.arrayContaining(['baseline', 'new-correspondence']));
+      // t4's Parliament answers among them: a written question answered, a written statement made.
+      expect(all.items.map((c) => c.type)).toEqual(
+        expect.arrayContaining(['baseline', 'new-correspondence', 'question-answered', 'statement-made']),
+      );
     } finally {
       serve.kill('SIGTERM');
       await exited;
