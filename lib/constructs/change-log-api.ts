@@ -152,7 +152,8 @@ export class ChangeLogApi extends Construct {
     Validations.of(handler.fn).acknowledge({
       id: 'Serverless-LambdaDLQ',
       reason:
-        'API Gateway invokes this function synchronously only: a dead-letter queue catches failed asynchronous events, of which it has none; a failure is an answer to the caller.',
+        'API Gateway invokes this function synchronously only: a dead-letter queue catches failed asynchronous ' +
+        'events, of which it has none; a failure is an answer to the caller.',
     });
     this.fn = handler.fn;
     this.logGroup = handler.logGroup;
@@ -176,7 +177,8 @@ export class ChangeLogApi extends Construct {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
-          'One-click unsubscribe (RFC 8058) is posted by mail clients without credentials; the HMAC-signed token in the link is the authorisation.',
+          'One-click unsubscribe (RFC 8058) is posted by mail clients without credentials; the HMAC-signed token ' +
+          'in the link is the authorisation.',
       });
     }
     if (props.auth === 'none') {
@@ -184,7 +186,8 @@ export class ChangeLogApi extends Construct {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
-            'The operator chose a public read-only mirror of public-record documents (deploy.api.auth = "none"); the stage is throttled.',
+            'The operator chose a public read-only mirror of public-record documents (deploy.api.auth = "none"); ' +
+            'the stage is throttled.',
         });
       }
     }

@@ -48,7 +48,8 @@ export class DeliveryFeedback extends Construct {
     Validations.of(this.topic).acknowledge({
       id: 'AwsSolutions-SNS2',
       reason:
-        'SES can only publish to an encrypted topic through a customer key with a key policy for it; the events carry a recipient address and a bounce diagnostic, which the table keeps anyway.',
+        'SES can only publish to an encrypted topic through a customer key with a key policy for it; the events ' +
+        'carry a recipient address and a bounce diagnostic, which the table keeps anyway.',
     });
     new ConfigurationSetEventDestination(this, 'Events', {
       configurationSet: this.configurationSet,

@@ -132,19 +132,22 @@ export class HandlerFunction extends Construct {
       },
     });
     const pinned =
-      'Node.js 22 is pinned on purpose: the handlers are built and tested for it; a newer runtime is a deliberate upgrade, not drift at deploy time.';
+      'Node.js 22 is pinned on purpose: the handlers are built and tested for it; a newer runtime is a ' +
+      'deliberate upgrade, not drift at deploy time.';
     Validations.of(this.fn).acknowledge({ id: 'AwsSolutions-L1', reason: pinned });
     Validations.of(this.fn).acknowledge({ id: 'Serverless-LambdaLatestVersion', reason: pinned });
     Validations.of(this.fn).acknowledge({
       id: 'Serverless-LambdaTracing',
       reason:
-        'Each invocation is a few SDK calls already told by its JSON log and EMF metrics; X-Ray would need xray:PutTraceSegments on "*" (it takes no resource) and a charge per trace.',
+        'Each invocation is a few SDK calls already told by its JSON log and EMF metrics; X-Ray would need ' +
+        'xray:PutTraceSegments on "*" (it takes no resource) and a charge per trace.',
     });
     if (props.deadLetterQueue) {
       Validations.of(this.fn).acknowledge({
         id: 'Serverless-LambdaAsyncFailureDestination',
         reason:
-          'Failed asynchronous events go to the dead-letter queue (the one queue the DLQ alarm watches); an on-failure destination to it as well would file each failure twice.',
+          'Failed asynchronous events go to the dead-letter queue (the one queue the DLQ alarm watches); an ' +
+          'on-failure destination to it as well would file each failure twice.',
       });
     }
   }

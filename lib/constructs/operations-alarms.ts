@@ -49,14 +49,16 @@ export class OperationsAlarms extends Construct {
         Validations.of(child).acknowledge({
           id: 'Serverless-SNSRedrivePolicy',
           reason:
-            "A message SNS cannot deliver to the operator's mailbox would land in a queue whose only alarm mails the same mailbox; the alarm's state stays visible in CloudWatch.",
+            "A message SNS cannot deliver to the operator's mailbox would land in a queue whose only alarm mails " +
+            "the same mailbox; the alarm's state stays visible in CloudWatch.",
         });
       }
     }
     Validations.of(this.topic).acknowledge({
       id: 'AwsSolutions-SNS2',
       reason:
-        'CloudWatch alarms cannot publish to a topic under the AWS-managed SNS key; a customer key costs $1/month and alarm texts hold no personal or secret data.',
+        'CloudWatch alarms cannot publish to a topic under the AWS-managed SNS key; a customer key costs ' +
+        '$1/month and alarm texts hold no personal or secret data.',
     });
 
     this.add('Problems', {
@@ -72,7 +74,8 @@ export class OperationsAlarms extends Construct {
       // Written only when something is wrong: no data is a quiet quarter hour.
       treatMissingData: TreatMissingData.NOT_BREACHING,
       description:
-        'an email failed for good or drew a complaint, the query API answered 5xx, or a schedule group went stale: the `problem` field of the EMF lines in the log groups says which',
+        'an email failed for good or drew a complaint, the query API answered 5xx, or a schedule group went ' +
+        'stale: the `problem` field of the EMF lines in the log groups says which',
     });
 
     const depth = props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({

@@ -49,7 +49,8 @@ async function mailerFor(
         : null;
       if (smtp.user && !password)
         throw new ConfigError([
-          `mailer.smtp.user is set but no password was found: set ${smtp.secretEnv ?? DEFAULT_SMTP_PASSWORD_ENV} or mailer.smtp.secretId / parameter.`,
+          'mailer.smtp.user is set but no password was found: ' +
+            `set ${smtp.secretEnv ?? DEFAULT_SMTP_PASSWORD_ENV} or mailer.smtp.secretId / parameter.`,
         ]);
       if (password) secrets.push(password);
       return new SmtpMailer({ ...smtp, password: password ?? undefined });
