@@ -7,7 +7,7 @@ import { load } from 'cheerio/slim';
  * " | " between table cells. Never throws: a garbled page still gives its words.
  */
 export function htmlToText(html: string): string {
-  if (typeof html !== 'string' || html.trim() === '') return '';
+  if (typeof html !== 'string') return '';
   try {
     // Pathologically deep markup is read for its words only (no block structure): see html-depth.
     if (htmlDepth(html) > MAX_HTML_DEPTH) throw new Error('too deep');
@@ -90,13 +90,14 @@ const LINES = new Set([
 const CELLS = new Set(['td', 'th']);
 
 /**
- * Writes text with breaks requested lazily: a break is only emitted when more text follows,
- * so nested blocks (a <p> inside an <li>) never leave empty lines or orphan bullets.
+ * Writes text with breaks and bullets requested lazily: both are only emitted when text follows,
+ * so nested blocks (a <p> inside an <li>, a list inside an item) and empty items never leave empty
+ * lines, doubled bullets or a bullet on the paragraph after the list.
  */
 class BlockWriter {
   private out: string[] = [];
   private pendingBreak = 0;
-  private afterBullet = false;
+  private pendingBullet = false;
   private cellDepth = 0;
   private itemDepth = 0;
   private cellIndex: number[] = [];
@@ -121,13 +122,15 @@ class BlockWriter {
     const weight = PARAGRAPHS.has(name) ? (this.itemDepth > 0 ? 1 : 2) : LINES.has(name) ? 1 : 0;
     this.requestBreak(weight);
     if (name === 'li') {
-      this.flushBreak();
-      this.out.push('• ');
-      this.afterBullet = true;
+      this.pendingBullet = true;
       this.itemDepth++;
     }
     this.children(node);
-    if (name === 'li') this.itemDepth--;
+    if (name === 'li') {
+      this.itemDepth--;
+      // An item with no words of its own gets no bullet.
+      this.pendingBullet = false;
+    }
     this.requestBreak(weight);
   }
 
@@ -164,10 +167,12 @@ class BlockWriter {
     this.pendingBreak = Math.max(this.pendingBreak, weight);
   }
 
+  /** Before text: the break asked for (tidy() drops any at the very start), then the item's bullet. */
   private flushBreak(): void {
-    if (this.pendingBreak > 0 && this.out.length > 0 && !this.afterBullet)
-      this.out.push('\n'.repeat(this.pendingBreak));
+    this.out.push('\n'.repeat(this.pendingBreak));
     this.pendingBreak = 0;
+    if (this.pendingBullet) this.out.push('• ');
+    this.pendingBullet = false;
   }
 
   private text(data: string): void {
@@ -179,7 +184,6 @@ class BlockWriter {
     }
     this.flushBreak();
     this.out.push(collapsed);
-    this.afterBullet = false;
   }
 }
 
@@ -189,7 +193,6 @@ function tidy(text: string): string {
     .split('\n')
     .map((line) => line.replace(/[ \t\f\r]+/g, ' ').trim())
     .join('\n')
-    .replace(/^• $/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -117,4 +117,24 @@ describe('htmlToText, block by block', () => {
     const deep = `${'<div>'.repeat(1001)}one<script type="text/javascript">\nvar a = "<i>";\n</script>two<b>three</b>`;
     expect(htmlToText(`${deep}${'</div>'.repeat(1001)}`)).toBe('one two three');
   });
+  it('gives an empty item no bullet, and never lends one to the next item or paragraph', () => {
+    expect(htmlToText('<ul><li></li><li>a</li></ul>')).toBe('• a');
+    expect(htmlToText('<ul><li>a</li><li> </li></ul><p>b</p>')).toBe('• a\n\nb');
+    expect(htmlToText('<p>x</p><ul><li><p></p></li></ul>')).toBe('x');
+  });
+
+  it('gives an item that only holds a list one bullet per line of words', () => {
+    expect(htmlToText('<ul><li><ul><li>a</li><li>b</li></ul></li></ul>')).toBe('• a\n• b');
+  });
+
+  it('keeps the space between inline elements and drops the layout space between blocks', () => {
+    expect(htmlToText('<b>Hik</b> <i>vision</i>')).toBe('Hik vision');
+    expect(htmlToText('<p>a</p>\n  <p>b</p>')).toBe('a\n\nb');
+    expect(htmlToText('a\u00a0\t b')).toBe('a b');
+  });
+
+  it('reads nothing from nothing', () => {
+    expect(htmlToText('')).toBe('');
+    expect(htmlToText('  \n ')).toBe('');
+  });
 });
