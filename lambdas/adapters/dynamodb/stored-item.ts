@@ -38,9 +38,10 @@ export class StoredItem {
   ) {}
 
   malformed(attr: string, expected: string, found: unknown = this.item[attr]): never {
+    const field = `${this.path}${attr}`;
     throw new StoreError(
-      `The stored item ${this.key} has a malformed "${this.path}${attr}": expected ${expected}, found ${kindOf(found)}.`,
-      { field: `${this.path}${attr}`, item: this.key },
+      `The stored item ${this.key} has a malformed "${field}": expected ${expected}, found ${kindOf(found)}.`,
+      { field, item: this.key },
     );
   }
 

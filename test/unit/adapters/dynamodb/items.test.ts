@@ -190,7 +190,8 @@ describe('a malformed stored item', () => {
     });
     const { text: _text, ...noText } = head;
     expect(() => versionFromItems(noText)).toThrow(
-      'The stored item DOC#d1 / V#000001 has a malformed "text": expected text, a compressed body or parts, found nothing.',
+      'The stored item DOC#d1 / V#000001 has a malformed "text": ' +
+        'expected text, a compressed body or parts, found nothing.',
     );
     expect(() => versionFromItems({ ...noText, bodyGz: Buffer.from('not gzip') })).toThrow(
       'malformed "bodyGz": expected gzip-compressed text, found binary.',
