@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDynamoDbLocal } from '../devtools/local/dynamodb-local';
 import { loadConfigFile } from '../lambdas/adapters/fs/config-file';
-import { synthStack } from '../test/infra/synth-stack';
+import { synthStack } from '../devtools/synth/synth-stack';
 import { bundleBench } from './bundle-bench';
 import { cliBench } from './cli-bench';
 import { unitCosts } from './cost-model';

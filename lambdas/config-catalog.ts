@@ -5,9 +5,12 @@ import { schedulesFor } from './schedules';
 
 export function catalogOf(config: Pick<Config, 'sources' | 'deploy'>): Catalog {
   // An html-list names its own row events (supplier-debarred…): those are types too.
-  const configured = config.sources.flatMap((s) =>
-    Object.values((s as { events?: Record<string, string> }).events ?? {}),
-  );
+  const configured = config.sources.flatMap((s) => {
+    const events = 'events' in s ? s.events : undefined;
+    return typeof events === 'object' && events !== null
+      ? Object.values(events).filter((e): e is string => typeof e === 'string')
+      : [];
+  });
   return buildCatalog(
     config.sources.map((s) => ({ id: s.id, name: s.name ?? s.id, group: s.group })),
     configured,

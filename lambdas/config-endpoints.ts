@@ -58,6 +58,8 @@ export const endpointsSchema = z
  * sites the sources declare (the keys of `endpoints` beyond the families).
  */
 export function allSitesAt(url: string, endpoints: Endpoints = LIVE_ENDPOINTS): Endpoints {
-  const sites = new Set([...Object.keys(LIVE_ENDPOINTS), ...Object.keys(endpoints)]);
-  return Object.fromEntries([...sites].map((site) => [site, url])) as unknown as Endpoints;
+  // Every family is among the keys, so each live address is overwritten: none is left pointing outside.
+  const all: Endpoints = { ...LIVE_ENDPOINTS };
+  for (const site of [...Object.keys(LIVE_ENDPOINTS), ...Object.keys(endpoints)]) all[site] = url;
+  return all;
 }

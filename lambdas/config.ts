@@ -132,15 +132,15 @@ const configSchema = z
     userAgent: headerValue(3, 300).optional(),
     endpoints: endpointsSchema.optional(),
     sources: z.array(z.unknown()).min(1),
-    keywords: z.array(z.string().min(2).max(80)).optional(),
-    knownCorrespondence: z.string().optional(),
+    keywords: z.array(z.string().min(2).max(80)).default(() => [...defaultKeywords]),
+    knownCorrespondence: z.string().default('data/known-correspondence'),
     alerts: z
       .object({
         from: email,
         // May be empty: the deployed config carries no address (people live in the table).
         to: z.array(email).default([]),
-        failureThreshold: z.number().int().min(1).max(100).optional(),
-        shrinkRatio: z.number().min(0).max(1).optional(),
+        failureThreshold: z.number().int().min(1).max(100).default(3),
+        shrinkRatio: z.number().min(0).max(1).default(0.5),
       })
       .strict(),
     store: z
@@ -148,47 +148,46 @@ const configSchema = z
         table: z
           .string()
           .regex(/^[a-zA-Z0-9_.-]{3,255}$/)
-          .optional(),
+          .default('procwatch'),
         region: z.string().optional(),
         endpoint: z.string().url().optional(),
-        dataDir: z.string().optional(),
+        dataDir: z.string().default('.procwatch'),
       })
       .strict()
-      .optional(),
+      // `prefault`, not `default`: an absent section is parsed as `{}`, so its own defaults fill it.
+      .prefault({}),
+    /** The CDK app's section (region, schedules, sender identity, API auth); absent for local use. */
     deploy: deploySchema.optional(),
+    /** Recipients with rules (sources, types, keywords, frequency); `alerts.to` still means everyone, immediately. */
     subscribers: z.array(subscriberSchema).optional(),
     unsubscribe: unsubscribeSchema.optional(),
     mailer: z
       .object({
         kind: z.enum(['outbox', 'smtp', 'ses']),
-        dir: z.string().optional(),
+        dir: z.string().default('.procwatch/outbox'),
         smtp: smtpSchema.optional(),
         ses: sesSchema.optional(),
       })
       .passthrough()
-      .optional(),
+      .prefault({ kind: 'outbox' }),
   })
   // Unknown top-level keys are typos ("alert" for "alerts"): reported, never silently ignored.
   .strict();
 
-export interface Config {
-  contact: string;
+/** The file as written, before defaults: what the deployed copy of it is made from (lib/deploy-settings.ts). */
+export type ConfigFile = z.input<typeof configSchema>;
+
+/**
+ * The configuration every part reads: the file's sections with their defaults (the schema's output), the
+ * sources each validated by its kind, every endpoint resolved, and the file itself as `raw`.
+ */
+export type Config = Omit<z.output<typeof configSchema>, '$comment' | 'sources' | 'endpoints' | 'userAgent'> & {
   userAgent: string;
   endpoints: Endpoints;
+  /** The enabled sources. */
   sources: SourceConfigBase[];
-  keywords: string[];
-  knownCorrespondence: string;
-  alerts: { from: string; to: string[]; failureThreshold: number; shrinkRatio: number };
-  store: { table: string; region?: string; endpoint?: string; dataDir: string };
-  mailer: { kind: string; dir: string; [key: string]: unknown };
-  /** The CDK app's section (region, schedules, sender identity, API auth); absent for local use. */
-  deploy?: DeployConfig;
-  /** Recipients with rules (sources, types, keywords, frequency); `alerts.to` still means everyone, immediately. */
-  subscribers?: SubscriberConfig[];
-  unsubscribe?: UnsubscribeConfig;
-  /** Everything else in the file, for the sections later features read (subscribers, api…). */
-  raw: Record<string, unknown>;
-}
+  raw: ConfigFile;
+};
 
 export const VERSION = '0.1.0';
 
@@ -219,20 +218,24 @@ function issueLines(prefix: string, error: z.ZodError): string[] {
   });
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The file passed the schema, so it is the schema's input: said once here rather than cast by each reader. */
+const isConfigFile = (_json: unknown, valid: boolean): _json is ConfigFile => valid;
+
 /** Validates a parsed config file; `text` (the file's source) lets messages name line numbers. */
 export function parseConfig(json: unknown, file = 'procwatch.config.json', text?: string): Config {
   const top = configSchema.safeParse(json);
   const problems: string[] = top.success ? [] : issueLines('', top.error).map((l) => `${file}: ${l}`);
   const sources: SourceConfigBase[] = [];
-  const rawSources = Array.isArray((json as { sources?: unknown })?.sources)
-    ? (json as { sources: unknown[] }).sources
-    : [];
+  const rawSources: unknown[] = isRecord(json) && Array.isArray(json.sources) ? json.sources : [];
   const ids = new Set<string>();
   rawSources.forEach((raw, i) => {
-    const id = (raw as { id?: unknown })?.id;
+    const id = isRecord(raw) ? raw.id : undefined;
     const named = typeof id === 'string' ? ` "${id}"${lineOf(text, `"${id}"`)}` : '';
     const where = `${file}: sources[${i}]${named}`;
-    const kindName = (raw as { kind?: unknown })?.kind;
+    const kindName = isRecord(raw) ? raw.kind : undefined;
     const kind = typeof kindName === 'string' ? sourceKinds[kindName] : undefined;
     if (!kind) {
       problems.push(`${where}: kind ${JSON.stringify(kindName)} is not one of ${Object.keys(sourceKinds).join(', ')}`);
@@ -250,35 +253,17 @@ export function parseConfig(json: unknown, file = 'procwatch.config.json', text?
   const hookIds = (top.data?.subscribers ?? []).flatMap((sub) => (sub.webhooks ?? []).map((w) => w.id));
   for (const id of new Set(hookIds.filter((h, i) => hookIds.indexOf(h) !== i)))
     problems.push(`${file}: subscribers: the webhook id "${id}" is used twice`);
-  if (problems.length || !top.success) throw new ConfigError(problems);
-  const c = top.data;
-  const endpoints = { ...LIVE_ENDPOINTS, ...siteEndpoints(sources), ...(c.endpoints ?? {}) };
+  if (problems.length || !top.success || !isConfigFile(json, top.success)) throw new ConfigError(problems);
+  // The schema filled in every default; what is left is what the file cannot say alone.
+  const { $comment: _comment, sources: _sources, endpoints: fileEndpoints, userAgent, ...sections } = top.data;
   return {
-    contact: c.contact,
+    ...sections,
     userAgent:
-      c.userAgent ??
-      `procurement-watch/${VERSION} (+https://github.com/procurement-watch/procurement-watch; ${c.contact})`,
-    endpoints,
+      userAgent ??
+      `procurement-watch/${VERSION} (+https://github.com/procurement-watch/procurement-watch; ${sections.contact})`,
+    endpoints: { ...LIVE_ENDPOINTS, ...siteEndpoints(sources), ...(fileEndpoints ?? {}) },
     sources: sources.filter((s) => s.enabled !== false),
-    keywords: c.keywords ?? [...defaultKeywords],
-    knownCorrespondence: c.knownCorrespondence ?? 'data/known-correspondence',
-    alerts: {
-      from: c.alerts.from,
-      to: c.alerts.to,
-      failureThreshold: c.alerts.failureThreshold ?? 3,
-      shrinkRatio: c.alerts.shrinkRatio ?? 0.5,
-    },
-    store: {
-      table: c.store?.table ?? 'procwatch',
-      region: c.store?.region,
-      endpoint: c.store?.endpoint,
-      dataDir: c.store?.dataDir ?? '.procwatch',
-    },
-    mailer: { kind: 'outbox', dir: '.procwatch/outbox', ...(c.mailer ?? {}) },
-    deploy: c.deploy,
-    subscribers: c.subscribers,
-    unsubscribe: c.unsubscribe,
-    raw: json as Record<string, unknown>,
+    raw: json,
   };
 }
 

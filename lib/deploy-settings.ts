@@ -4,11 +4,12 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '../lambdas/core/errors';
-import type { Config } from '../lambdas/config';
+import type { Config, DeployConfig } from '../lambdas/config';
 import { DEFAULT_SCHEDULES, FALLBACK_SCHEDULE } from '../lambdas/schedules';
 import { webhookOnlyAddress } from '../lambdas/core/subscribers';
 
-export type ApiAuth = 'iam' | 'jwt' | 'none';
+export type ApiAuth = NonNullable<NonNullable<DeployConfig['api']>['auth']>;
+const API_AUTHS: readonly ApiAuth[] = ['iam', 'jwt', 'none'];
 
 export interface DeploySettings {
   readonly stackName: string;
@@ -69,7 +70,7 @@ export function bareAddress(address: string): string {
  * A subscriber's webhooks stay, with their rules, under a stand-in address that is never mailed.
  */
 export function deployedConfigJson(config: Config): string {
-  const raw = config.raw as { mailer?: { ses?: unknown }; alerts: Record<string, unknown> };
+  const { raw } = config;
   const mailer = { kind: 'ses', ...(raw.mailer?.ses ? { ses: raw.mailer.ses } : {}) };
   const subscribers = (config.subscribers ?? [])
     .filter((s) => s.webhooks?.length)
@@ -77,11 +78,7 @@ export function deployedConfigJson(config: Config): string {
       ...rules,
       email: webhookOnlyAddress(rules.webhooks![0].id),
     }));
-  const {
-    subscribers: _people,
-    deploy,
-    ...rest
-  } = config.raw as { deploy?: Record<string, unknown>; subscribers?: unknown };
+  const { subscribers: _people, deploy, ...rest } = raw;
   // The operations address reaches the SNS subscription through the template; no function needs it.
   const { opsEmail: _ops, ...deployed } = deploy ?? {};
   return JSON.stringify(
@@ -173,10 +170,12 @@ export function deploySettings(
     );
   const api = d.api ?? {};
   const auth = ctx('apiAuth') ?? api.auth ?? 'iam';
-  if (!['iam', 'jwt', 'none'].includes(auth)) problems.push(`apiAuth: "${auth}" is not one of iam, jwt, none.`);
+  // CDK context is any text (-c apiAuth=…): checked against the schema's own values.
+  const apiAuth = API_AUTHS.find((a) => a === auth);
+  if (!apiAuth) problems.push(`apiAuth: "${auth}" is not one of iam, jwt, none.`);
   if (auth === 'jwt' && !(api.jwtIssuer && api.jwtAudiences))
     problems.push('deploy.api: auth "jwt" needs jwtIssuer and jwtAudiences.');
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length || !apiAuth) throw new ConfigError(problems);
   return {
     stackName: ctx('stackName') ?? d.stackName ?? 'ProcurementWatch',
     region: ctx('region') ?? d.region,
@@ -194,8 +193,7 @@ export function deploySettings(
       parameters: [...new Set(hooks.flatMap((h) => (h.parameter ? [h.parameter] : [])))],
       secretIds: [...new Set(hooks.flatMap((h) => (h.secretId ? [h.secretId] : [])))],
     },
-    sesConfigurationSet: (config.raw as { mailer?: { ses?: { configurationSet?: string } } }).mailer?.ses
-      ?.configurationSet,
+    sesConfigurationSet: config.raw.mailer?.ses?.configurationSet,
     recipientIdentities: d.verifyRecipients
       ? [
           ...new Set(
@@ -209,7 +207,7 @@ export function deploySettings(
     sendSchedule: d.sendSchedule ?? DEFAULT_SEND_SCHEDULE,
     logRetentionDays: d.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
     api: {
-      auth: auth as ApiAuth,
+      auth: apiAuth,
       jwtIssuer: api.jwtIssuer,
       jwtAudiences: api.jwtAudiences,
       webOrigin: ctx('webOrigin') ?? api.webOrigin,

@@ -4,7 +4,14 @@
  * fails — the network, a parser, the store — fails this source only, in one sentence, and never
  * deletes or overwrites what is stored.
  */
-import { describeFailure, isNetworkUnreachable, ParseError, ProcwatchError, SecondLookError } from './errors';
+import {
+  describeFailure,
+  isNetworkUnreachable,
+  namingSource,
+  ParseError,
+  ProcwatchError,
+  SecondLookError,
+} from './errors';
 import { guardShrink, listingFingerprint } from './listing-guards';
 import type { FetchRequest, SourceOutcome, SourceState } from './model';
 import type { Validators } from './ports';
@@ -73,7 +80,7 @@ function asProcwatchError(err: unknown, sourceId: string): ProcwatchError {
   if (err instanceof ProcwatchError) return err;
   // A bug in one source's parser fails that source, in one sentence; the other sources still run.
   const message = err instanceof Error ? err.message : String(err);
-  return new ParseError(`Unexpected error while reading ${sourceId}: ${message}`, { source: sourceId }, err);
+  return new ParseError(`Unexpected error while reading ${sourceId}: ${message}`, namingSource(sourceId), err);
 }
 
 async function scan(run: SourceRun, state: SourceState): Promise<Scanned | 'not-modified'> {

@@ -6,7 +6,10 @@
 export interface ErrorContext {
   url?: string;
   status?: number;
+  /** The source the failure belongs to: the sentence names it as "(source X)" unless `sourceNamed`. */
   source?: string;
+  /** The message was written naming `source` itself ("The listing of bscc answered HTTP 404."). */
+  sourceNamed?: boolean;
   field?: string;
   /** For `network-unreachable`: what could not be reached and why (`www.gov.uk: no route to it`). */
   unreached?: string;
@@ -131,12 +134,20 @@ export class ConfigError extends ProcwatchError {
   }
 }
 
+/**
+ * The context of an error whose message names its source already: the source stays known to logs and
+ * callers, and the sentence does not repeat it.
+ */
+export function namingSource(source: string, context: ErrorContext = {}): ErrorContext {
+  return { ...context, source, sourceNamed: true };
+}
+
 /** Turns anything thrown into the one sentence a user reads. */
 export function describeFailure(err: unknown): string {
   if (err instanceof ProcwatchError) {
     // The URL stays in the error's context (and the logs); the sentence names the source.
-    const source = err.context.source;
-    return source && !err.message.includes(String(source)) ? `${err.message} (source ${source})` : err.message;
+    const { source, sourceNamed } = err.context;
+    return source && !sourceNamed ? `${err.message} (source ${source})` : err.message;
   }
   if (err instanceof Error) return `Unexpected error: ${err.message}`;
   return `Unexpected error: ${String(err)}`;

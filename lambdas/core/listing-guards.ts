@@ -1,5 +1,5 @@
 /** Pure checks on a listing before any document is believed: its fingerprint, and the shrink guard. */
-import { SecondLookError } from './errors';
+import { namingSource, SecondLookError } from './errors';
 import { stableId } from './ids';
 import type { ListingEntry, SourceState } from './model';
 import { fingerprint } from './text/normalize';
@@ -39,7 +39,7 @@ export function guardShrink(
       `The listing of ${sourceId} came back empty where ${previous} documents were listed before; ` +
         'nothing was marked withdrawn.',
       {},
-      { source: sourceId },
+      namingSource(sourceId),
     );
   }
   if (size < previous * shrinkRatio && state.pendingShrink !== size) {
@@ -47,7 +47,7 @@ export function guardShrink(
       `The listing of ${sourceId} shrank from ${previous} to ${size} documents; ` +
         'waiting for the next run to confirm before marking anything withdrawn.',
       { pendingShrink: size },
-      { source: sourceId },
+      namingSource(sourceId),
     );
   }
 }

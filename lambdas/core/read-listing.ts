@@ -4,7 +4,7 @@
  * whose entries were all seen already, or an empty page that still promises more, stops the read).
  * Each stop fails the source in one sentence; nothing stored is touched.
  */
-import { FetchError, ParseError } from './errors';
+import { FetchError, namingSource, ParseError } from './errors';
 import type { Fetched, FetchRequest, ListingEntry } from './model';
 import type { Validators } from './ports';
 import type { Endpoints, SourceConfigBase, SourceKind } from './source-kind';
@@ -39,19 +39,19 @@ export async function readListing(
   let pages = 0;
   while (request) {
     if (seenUrls.has(request.url)) {
-      throw new ParseError(`The listing pages of ${source.id} loop back to ${request.url}.`, { source: source.id });
+      throw new ParseError(`The listing pages of ${source.id} loop back to ${request.url}.`, namingSource(source.id));
     }
     if (pages >= maxPages) {
       throw new ParseError(
         `The listing of ${source.id} still had more pages after ${maxPages}; stopped there and recorded nothing.`,
-        { source: source.id, url: request.url },
+        namingSource(source.id, { url: request.url }),
       );
     }
     seenUrls.add(request.url);
     const fetched = await get(request, pages === 0 ? validators : undefined);
     if (pages === 0 && fetched.notModified) return 'not-modified';
     if (fetched.status === 404 || fetched.status === 410) {
-      const context = { url: fetched.url, status: fetched.status, source: source.id };
+      const context = namingSource(source.id, { url: fetched.url, status: fetched.status });
       throw new FetchError(`The listing of ${source.id} answered HTTP ${fetched.status}.`, context, undefined, false);
     }
     first ??= { url: firstRequest.url, response: fetched };
@@ -67,7 +67,7 @@ export async function readListing(
       throw new ParseError(
         `Page ${pages} of the listing of ${source.id} brought nothing new but promised more pages; ` +
           'stopped there and recorded nothing.',
-        { source: source.id, url: fetched.url },
+        namingSource(source.id, { url: fetched.url }),
       );
     }
     for (const e of fresh) {
@@ -77,6 +77,6 @@ export async function readListing(
     }
     request = page.next;
   }
-  if (!first) throw new ParseError(`The listing of ${source.id} was never read.`, { source: source.id });
+  if (!first) throw new ParseError(`The listing of ${source.id} was never read.`, namingSource(source.id));
   return { entries, first, pages };
 }

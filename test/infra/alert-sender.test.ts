@@ -1,14 +1,8 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { DEFAULT_SEND_SCHEDULE } from '../../lib/deploy-settings';
-import {
-  arnOf,
-  logicalIdOf,
-  statementsOfRole,
-  synthStack,
-  tableReadStatement,
-  tableWriteStatement,
-} from './synth-stack';
+import { logicalIdOf, synthStack } from '../../devtools/synth/synth-stack';
+import { arnOf, statementsOfRole, tableReadStatement, tableWriteStatement } from './policy-statements';
 
 const sesArn = (identityId: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-2:123456789012:identity/', { Ref: identityId }]],

@@ -17,7 +17,7 @@ import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
 import { loadKnownCorpus } from '../../lambdas/adapters/fs/known-correspondence';
 import { BUNDLE_OPTIONS, bundleCopyCommands, PDF_READER_FILES } from '../../lib/constructs/handler-function';
 import { deploySettings } from '../../lib/deploy-settings';
-import { PROJECT_ROOT, repoConfig } from './synth-stack';
+import { PROJECT_ROOT, repoConfig } from '../../devtools/synth/synth-stack';
 
 const BUNDLE_BUDGET_BYTES = 800_000;
 /** The heavy packages each handler carries: undici in the checker (the fetcher), the composer in the sender. */

@@ -6,7 +6,7 @@ import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { synthStack } from './synth-stack';
+import { synthStack } from '../../devtools/synth/synth-stack';
 
 function violations(directory: string): unknown[] {
   const file = join(directory, 'validation-report.json');

@@ -1,14 +1,8 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { Match } from 'aws-cdk-lib/assertions';
 import { API_THROTTLE, UNSUBSCRIBE_THROTTLE } from '../../lib/constructs/change-log-api';
-import {
-  arnOf,
-  logicalIdOf,
-  statementsOfRole,
-  synthStack,
-  tableReadStatement,
-  tableWriteStatement,
-} from './synth-stack';
+import { logicalIdOf, synthStack } from '../../devtools/synth/synth-stack';
+import { arnOf, statementsOfRole, tableReadStatement, tableWriteStatement } from './policy-statements';
 
 function routes(
   template: ReturnType<typeof synthStack>['template'],

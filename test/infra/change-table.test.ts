@@ -1,7 +1,7 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { Match } from 'aws-cdk-lib/assertions';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../lambdas/adapters/dynamodb/table-schema';
-import { synthStack } from './synth-stack';
+import { synthStack } from '../../devtools/synth/synth-stack';
 
 const { template } = synthStack();
 

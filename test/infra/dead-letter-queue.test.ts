@@ -1,6 +1,7 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { Match } from 'aws-cdk-lib/assertions';
-import { arnOf, logicalIdOf, synthStack } from './synth-stack';
+import { logicalIdOf, synthStack } from '../../devtools/synth/synth-stack';
+import { arnOf } from './policy-statements';
 
 const { stack, template } = synthStack();
 const queueId = logicalIdOf(stack, stack.deadLetters.queue);

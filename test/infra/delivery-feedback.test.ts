@@ -1,6 +1,7 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { Match } from 'aws-cdk-lib/assertions';
-import { arnOf, logicalIdOf, statementsOfRole, synthStack, tableWriteStatement } from './synth-stack';
+import { logicalIdOf, synthStack } from '../../devtools/synth/synth-stack';
+import { arnOf, statementsOfRole, tableWriteStatement } from './policy-statements';
 
 describe('DeliveryFeedback', () => {
   const { stack, template } = synthStack();

@@ -2,7 +2,7 @@ import { ConfigError } from '../../lambdas/core/errors';
 import { DEFAULT_LOG_RETENTION_DAYS, DEFAULT_SCHEDULES, bareAddress, deploySettings } from '../../lib/deploy-settings';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT, repoConfig, shippedConfig } from './synth-stack';
+import { PROJECT_ROOT, repoConfig, shippedConfig } from '../../devtools/synth/synth-stack';
 
 const where = { configPath: 'procwatch.config.json', projectRoot: PROJECT_ROOT };
 

@@ -1,5 +1,5 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
-import { logicalIdOf, synthStack } from './synth-stack';
+import { logicalIdOf, synthStack } from '../../devtools/synth/synth-stack';
 
 describe('HandlerFunction (all four functions)', () => {
   const { stack, template } = synthStack({ patch: { deploy: { logRetentionDays: 90 } } });

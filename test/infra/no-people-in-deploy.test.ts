@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
 import { hasMailbox } from '../../lambdas/core/subscribers';
 import { BUNDLE_OPTIONS, bundleCopyCommands } from '../../lib/constructs/handler-function';
-import { PROJECT_ROOT, synthStack } from './synth-stack';
+import { PROJECT_ROOT, synthStack } from '../../devtools/synth/synth-stack';
 
 const PEOPLE = ['team@campaign.example.net', 'reader@campaign.example.net', 'hooked@campaign.example.net'];
 const patch = {

@@ -6,7 +6,7 @@ import { DELIVERIES_FAILED } from '../../lambdas/core/deliver-alerts';
 import { DELIVERY_COMPLAINTS } from '../../lambdas/core/record-feedback';
 import { STALE_GROUPS } from '../../lambdas/core/stale-groups';
 import { API_SERVER_ERRORS } from '../../lambdas/handlers/query-api';
-import { logicalIdOf, synthStack } from './synth-stack';
+import { logicalIdOf, synthStack } from '../../devtools/synth/synth-stack';
 
 const { stack, template } = synthStack({ patch: { deploy: { opsEmail: 'ops@example.org', stackName: 'Watch' } } });
 const topicRef = { Ref: logicalIdOf(stack, stack.alarms.topic) };

@@ -2,15 +2,8 @@ import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SCHEDULES, FALLBACK_SCHEDULE } from '../../lib/deploy-settings';
-import {
-  PROJECT_ROOT,
-  arnOf,
-  logicalIdOf,
-  statementsOfRole,
-  synthStack,
-  tableReadStatement,
-  tableWriteStatement,
-} from './synth-stack';
+import { PROJECT_ROOT, logicalIdOf, synthStack } from '../../devtools/synth/synth-stack';
+import { arnOf, statementsOfRole, tableReadStatement, tableWriteStatement } from './policy-statements';
 
 const repoSources = JSON.parse(readFileSync(join(PROJECT_ROOT, 'procwatch.config.json'), 'utf8')).sources as Record<
   string,

@@ -1,5 +1,5 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
-import { synthStack } from './synth-stack';
+import { synthStack } from '../../devtools/synth/synth-stack';
 
 const { stack, template } = synthStack();
 

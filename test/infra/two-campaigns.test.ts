@@ -4,7 +4,7 @@
  * own stack's Problems.
  */
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
-import { synthStack } from './synth-stack';
+import { synthStack } from '../../devtools/synth/synth-stack';
 
 const first = synthStack({ patch: { deploy: { stackName: 'WatchHikvision' } } });
 // The same From address: the second campaign uses the identity the first one made.

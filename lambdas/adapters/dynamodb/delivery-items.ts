@@ -1,8 +1,8 @@
 /** The delivery row's item shape (keys and partitions in items.ts): what the outbox reads and writes. */
 import type { Delivery, DeliveryKey } from '../../core/model';
-import { deliveryKeys, pick } from './items';
-
-type Item = Record<string, unknown>;
+import { deliveryKeys } from './items';
+import type { Item } from './dynamodb-table';
+import { StoredItem } from './stored-item';
 
 /** The index sort key of a row: a time first (due, lease end, failure), then the row's own key. */
 export function workSortKey(at: string, k: DeliveryKey): string {
@@ -46,11 +46,26 @@ export function deliveryItem(d: Delivery): Item {
 }
 
 export function deliveryFromItem(item: Item): Delivery {
-  const d = pick<Delivery>(item, [...DELIVERY_FIELDS]);
-  const ids = item.alertIds;
+  const r = new StoredItem(item);
   return {
-    ...d,
-    attempts: d.attempts ?? 0,
-    alertIds: [...(ids instanceof Set ? ids : Array.isArray(ids) ? ids : [])].map(String).sort(),
+    subjectId: r.string('subjectId'),
+    recipient: r.string('recipient'),
+    channel: r.oneOf('channel', ['email', 'webhook']),
+    generation: r.number('generation'),
+    kind: r.oneOf('kind', ['alert', 'digest']),
+    // A string set comes back as a Set, in no order: sorted, so one row reads back one way.
+    alertIds: (r.nullableStrings('alertIds') ?? []).sort(),
+    status: r.oneOf('status', ['pending', 'sending', 'sent', 'failed']),
+    dueAt: r.string('dueAt'),
+    leaseUntil: r.nullableString('leaseUntil'),
+    claimToken: r.nullableString('claimToken'),
+    attempts: r.nullableNumber('attempts') ?? 0,
+    lastError: r.nullableString('lastError'),
+    providerMessageId: r.nullableString('providerMessageId'),
+    sentAt: r.nullableString('sentAt'),
+    failedAt: r.nullableString('failedAt'),
+    bouncedAt: r.nullableString('bouncedAt'),
+    complainedAt: r.nullableString('complainedAt'),
+    supersededBy: r.nullableNumber('supersededBy'),
   };
 }

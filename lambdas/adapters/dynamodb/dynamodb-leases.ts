@@ -3,16 +3,11 @@
  * released with conditional writes, so two runs on two machines agree on who holds it. The item
  * carries a TTL a day past its lease, so a crashed holder's item is eventually cleaned up too.
  */
-import { StoreError } from '../../core/errors';
 import type { LeaseHolder, Leases } from '../../core/ports';
-import type { DynamoTable } from './dynamodb-table';
+import { isConditionFailed, type DynamoTable } from './dynamodb-table';
 import { TTL_ATTRIBUTE } from './table-schema';
 
 const key = (name: string) => ({ pk: `LOCK#${name}`, sk: 'LEASE' });
-
-function conditionFailed(err: unknown): boolean {
-  return err instanceof StoreError && (err.cause as Error | undefined)?.name === 'ConditionalCheckFailedException';
-}
 
 export class DynamoLeases implements Leases {
   constructor(private readonly table: DynamoTable) {}
@@ -35,7 +30,7 @@ export class DynamoLeases implements Leases {
       });
       return { acquired: true as const };
     } catch (err) {
-      if (!conditionFailed(err)) throw err;
+      if (!isConditionFailed(err)) throw err;
       const item = await this.table.get(key(name));
       const holder: LeaseHolder = {
         owner: text(item?.owner, 'another run'),
@@ -55,7 +50,7 @@ export class DynamoLeases implements Leases {
       });
     } catch (err) {
       // Someone else took it after our lease ran out: it is theirs now.
-      if (!conditionFailed(err)) throw err;
+      if (!isConditionFailed(err)) throw err;
     }
   }
 }

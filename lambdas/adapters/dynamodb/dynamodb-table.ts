@@ -166,9 +166,11 @@ export class DynamoTable {
   private meter(op: string, consumed: unknown): void {
     this.capacity.calls[op] = (this.capacity.calls[op] ?? 0) + 1;
     const list: unknown[] = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
-    for (const c of list as { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number }[]) {
-      if (op === 'Query' || op === 'GetItem') this.capacity.read += c.ReadCapacityUnits ?? c.CapacityUnits ?? 0;
-      else this.capacity.write += c.WriteCapacityUnits ?? c.CapacityUnits ?? 0;
+    const read = op === 'Query' || op === 'GetItem';
+    for (const c of list) {
+      const units = unitsOf(c, read ? 'ReadCapacityUnits' : 'WriteCapacityUnits') ?? unitsOf(c, 'CapacityUnits') ?? 0;
+      if (read) this.capacity.read += units;
+      else this.capacity.write += units;
     }
   }
 
@@ -178,6 +180,18 @@ export class DynamoTable {
     const message = fieldOf(err, 'message') ?? String(err);
     return new StoreError(`DynamoDB ${op} failed on table ${this.tableName}: ${name}: ${message}`, { op }, err);
   }
+}
+
+/** A conditional write (or a transaction's condition) that did not hold, as `wrap` turned it into a StoreError. */
+export function isConditionFailed(err: unknown): boolean {
+  return err instanceof StoreError && fieldOf(err.cause, 'name') === 'ConditionalCheckFailedException';
+}
+
+/** A number field of a ConsumedCapacity entry (the SDK types them, but a proxy's answers pass through too). */
+function unitsOf(entry: unknown, key: string): number | undefined {
+  if (typeof entry !== 'object' || entry === null || !(key in entry)) return undefined;
+  const value: unknown = Reflect.get(entry, key);
+  return typeof value === 'number' ? value : undefined;
 }
 
 /** A string field of whatever was thrown: the SDK's errors are Errors, a proxy's or a test's may not be. */

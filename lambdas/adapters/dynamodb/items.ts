@@ -13,8 +13,10 @@
  *                                                           pending or sending; OUTBOX#failed / <at>#… when failed
  *   subscriber    SUBSCRIBER#<email>    STATE               SUBSCRIBERS / <email>
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Alert, Change, DeliveryKey, SourceState, StoredDocument, StoredVersion } from '../../core/model';
+import { gzipSync } from 'node:zlib';
+import type { Alert, Change, DeliveryKey, DiffOp, SourceState, StoredDocument, StoredVersion } from '../../core/model';
+import type { Item } from './dynamodb-table';
+import { StoredItem, unzipJson, unzipText } from './stored-item';
 
 export const INDEXES = {
   byGroup: 'gsi1',
@@ -56,7 +58,7 @@ export const logPartitions = {
   document: (docId: string) => `LOG#DOC#${docId}`,
 };
 
-type Item = Record<string, unknown>;
+const DIFF_OPS: readonly DiffOp['op'][] = ['equal', 'insert', 'delete'];
 
 export function documentItem(doc: StoredDocument): Item {
   return {
@@ -69,27 +71,28 @@ export function documentItem(doc: StoredDocument): Item {
 }
 
 export function documentFromItem(item: Item): StoredDocument {
-  const doc = pick<StoredDocument>(item, [
-    'docId',
-    'sourceId',
-    'url',
-    'title',
-    'documentType',
-    'signal',
-    'hash',
-    'version',
-    'revision',
-    'status',
-    'knownId',
-    'threadId',
-    'firstSeenAt',
-    'lastSeenAt',
-    'detailUrl',
-    'detailBucket',
-    'parentId',
-  ]);
-  // Heads written before revisions existed: their revision is their version.
-  return { ...doc, revision: typeof item.revision === 'number' ? item.revision : doc.version };
+  const r = new StoredItem(item);
+  const version = r.number('version');
+  return {
+    docId: r.string('docId'),
+    sourceId: r.string('sourceId'),
+    url: r.string('url'),
+    title: r.string('title'),
+    documentType: r.string('documentType'),
+    signal: r.string('signal'),
+    hash: r.string('hash'),
+    version,
+    // Heads written before revisions existed: their revision is their version.
+    revision: r.nullableNumber('revision') ?? version,
+    status: r.oneOf('status', ['active', 'withdrawn']),
+    knownId: r.nullableString('knownId'),
+    threadId: r.nullableString('threadId'),
+    firstSeenAt: r.string('firstSeenAt'),
+    lastSeenAt: r.string('lastSeenAt'),
+    detailUrl: r.nullableString('detailUrl'),
+    detailBucket: r.nullableString('detailBucket'),
+    parentId: r.nullableString('parentId'),
+  };
 }
 
 /**
@@ -127,28 +130,34 @@ export function versionItems(v: StoredVersion): Item[] {
 
 /** Rebuilds a version from its head item and (when split) its parts, in sort-key order. */
 export function versionFromItems(head: Item, parts: Item[] = []): StoredVersion {
-  let text: string;
-  let extra = (head.extra as Record<string, unknown> | null | undefined) ?? null;
-  const body = (raw: Buffer) => JSON.parse(gunzipSync(raw).toString()) as { text: string; extra: typeof extra };
-  if (typeof head.text === 'string') text = head.text;
-  else if (head.bodyGz) ({ text, extra } = body(asBuffer(head.bodyGz)));
-  else if (head.textGz) text = gunzipSync(asBuffer(head.textGz)).toString();
-  else {
-    const joined = Buffer.concat(parts.map((p) => asBuffer(p.body)));
-    // Parts written before bodies held `extra` too are the text alone.
-    if (head.partsHold === 'body') ({ text, extra } = body(joined));
-    else text = gunzipSync(joined).toString();
-  }
+  const r = new StoredItem(head);
   return {
-    docId: head.docId as string,
-    version: head.version as number,
-    hash: head.hash as string,
-    title: head.title as string,
-    fetchedAt: head.fetchedAt as string,
-    changeNote: (head.changeNote as string | null) ?? null,
-    extra,
-    text,
+    docId: r.string('docId'),
+    version: r.number('version'),
+    hash: r.string('hash'),
+    title: r.string('title'),
+    fetchedAt: r.string('fetchedAt'),
+    changeNote: r.nullableString('changeNote'),
+    ...versionBody(r, parts),
   };
+}
+
+function versionBody(r: StoredItem, parts: Item[]): Pick<StoredVersion, 'text' | 'extra'> {
+  // A compressed body holds the text and the structured content together, as one JSON map.
+  const body = (attr: string, bytes?: Buffer) => {
+    const held = r.within(attr, unzipJson(r, attr, bytes));
+    return { text: held.string('text'), extra: held.nullableJson('extra') };
+  };
+  const extra = r.nullableJson('extra');
+  if (r.has('text')) return { text: r.string('text'), extra };
+  if (r.has('bodyGz')) return body('bodyGz');
+  if (r.has('textGz')) return { text: unzipText(r, 'textGz'), extra };
+  if (parts.length === 0) return r.malformed('text', 'text, a compressed body or parts');
+  const joined = Buffer.concat(parts.map((p) => new StoredItem(p).binary('body')));
+  // Parts written before bodies held `extra` too are the text alone.
+  return r.nullableString('partsHold') === 'body'
+    ? body('parts', joined)
+    : { text: unzipText(r, 'parts', joined), extra };
 }
 
 /** A change's diff can be large (an Act): kept inline when small, gzip-compressed otherwise. */
@@ -176,31 +185,41 @@ export function changeItem(c: Change): Item {
 }
 
 export function changeFromItem(item: Item): Change {
-  const diff = (
-    item.diffGz ? JSON.parse(gunzipSync(asBuffer(item.diffGz)).toString()) : (item.diff ?? null)
-  ) as Change['diff'];
-  const c = pick<Change>(item, [
-    'changeId',
-    'sourceId',
-    'docId',
-    'type',
-    'detectedAt',
-    'publishedAt',
-    'updatedAt',
-    'datedAt',
-    'runId',
-    'title',
-    'url',
-    'summary',
-    'version',
-    'previousVersion',
-    'changeNote',
-    'threadId',
-    'letter',
-    'knownMatch',
-    'keywords',
-  ]);
-  return { ...c, diff, keywords: c.keywords ?? [] };
+  const r = new StoredItem(item);
+  const ops = r.has('diffGz') ? r.mapsIn('diffGz', unzipJson(r, 'diffGz')) : r.nullableMaps('diff');
+  const letter = r.nullableMap('letter');
+  const known = r.nullableMap('knownMatch');
+  return {
+    changeId: r.string('changeId'),
+    sourceId: r.string('sourceId'),
+    docId: r.nullableString('docId'),
+    type: r.string('type'),
+    detectedAt: r.string('detectedAt'),
+    publishedAt: r.nullableString('publishedAt'),
+    updatedAt: r.nullableString('updatedAt'),
+    datedAt: r.nullableString('datedAt'),
+    runId: r.string('runId'),
+    title: r.string('title'),
+    url: r.nullableString('url'),
+    summary: r.string('summary'),
+    version: r.nullableNumber('version'),
+    previousVersion: r.nullableNumber('previousVersion'),
+    diff: ops?.map((op) => ({ op: op.oneOf('op', DIFF_OPS), text: op.string('text') })) ?? null,
+    changeNote: r.nullableString('changeNote'),
+    threadId: r.nullableString('threadId'),
+    letter: letter && {
+      from: letter.nullableString('from'),
+      to: letter.nullableString('to'),
+      date: letter.nullableString('date'),
+      threadId: letter.nullableString('threadId'),
+    },
+    knownMatch: known && {
+      match: known.nullableString('match'),
+      similarity: known.number('similarity'),
+      thread: known.nullableString('thread'),
+    },
+    keywords: (r.nullableMaps('keywords') ?? []).map((k) => ({ term: k.string('term'), excerpt: k.string('excerpt') })),
+  };
 }
 
 /** A new alert carries one index entry, `ALERTS#unexpanded`, until the outbox expands it into rows. */
@@ -215,7 +234,16 @@ export function alertItem(a: Alert): Item {
 }
 
 export function alertFromItem(item: Item): Alert {
-  return pick<Alert>(item, ['alertId', 'changeId', 'type', 'sourceId', 'createdAt', 'subject', 'priority']);
+  const r = new StoredItem(item);
+  return {
+    alertId: r.string('alertId'),
+    changeId: r.string('changeId'),
+    type: r.string('type'),
+    sourceId: r.string('sourceId'),
+    createdAt: r.string('createdAt'),
+    subject: r.string('subject'),
+    priority: r.oneOf('priority', ['normal', 'high']),
+  };
 }
 
 export function sourceStateItem(s: SourceState): Item {
@@ -223,32 +251,27 @@ export function sourceStateItem(s: SourceState): Item {
 }
 
 export function sourceStateFromItem(item: Item): SourceState {
-  return pick<SourceState>(item, [
-    'sourceId',
-    'validators',
-    'lastRunAt',
-    'lastSuccessAt',
-    'consecutiveFailures',
-    'lastError',
-    'failingAlertOpen',
-    'lastListingSize',
-    'pendingShrink',
-    'failingSince',
-    'listingHash',
-    'pendingSuspects',
-  ]);
-}
-
-function asBuffer(value: unknown): Buffer {
-  if (Buffer.isBuffer(value)) return value;
-  if (value instanceof Uint8Array) return Buffer.from(value);
-  throw new TypeError('expected binary attribute');
-}
-
-export function pick<T>(item: Item, fields: (keyof T & string)[]): T {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) out[f] = item[f] === undefined ? null : item[f];
-  return out as T;
+  const r = new StoredItem(item);
+  const validators = (r.nullableMap('validators')?.entries() ?? []).map(([url, v]) => {
+    const etag = v.nullableString('etag');
+    const lastModified = v.nullableString('lastModified');
+    return [url, { ...(etag !== null && { etag }), ...(lastModified !== null && { lastModified }) }] as const;
+  });
+  return {
+    sourceId: r.string('sourceId'),
+    validators: Object.fromEntries(validators),
+    lastRunAt: r.nullableString('lastRunAt'),
+    lastSuccessAt: r.nullableString('lastSuccessAt'),
+    consecutiveFailures: r.number('consecutiveFailures'),
+    lastError: r.nullableString('lastError'),
+    failingAlertOpen: r.boolean('failingAlertOpen'),
+    lastListingSize: r.nullableNumber('lastListingSize'),
+    pendingShrink: r.nullableNumber('pendingShrink'),
+    failingSince: r.nullableString('failingSince'),
+    listingHash: r.nullableString('listingHash'),
+    pendingSuspects:
+      r.nullableMaps('pendingSuspects')?.map((p) => ({ docId: p.string('docId'), hash: p.string('hash') })) ?? null,
+  };
 }
 
 /** Delivery keys (shapes in delivery-items.ts); generations are zero-padded so they sort. */

@@ -11,7 +11,7 @@ import { StoreError } from '../../core/errors';
 import { newDelivery } from '../../core/delivery-rows';
 import type { Alert, Delivery, DeliveryKey } from '../../core/model';
 import type { DeliveryFeedback, ExpandOutcome, ExpansionTarget, Outbox, Settlement } from '../../core/ports';
-import type { DynamoTable } from './dynamodb-table';
+import { isConditionFailed, type DynamoTable } from './dynamodb-table';
 import { deliveryFromItem, deliveryItem, workSortKey } from './delivery-items';
 import { alertFromItem, deliveryKeys, INDEXES, INDEX_KEYS, keys } from './items';
 
@@ -20,10 +20,6 @@ type TransactItem = Record<string, Item>;
 
 /** One transaction holds 100 items: the alert's own entry and up to 99 rows. */
 const ROWS_PER_TRANSACTION = 99;
-
-function isConditionFailure(err: unknown): boolean {
-  return err instanceof StoreError && (err.cause as Error)?.name === 'ConditionalCheckFailedException';
-}
 
 /** The positions of a cancelled transaction whose condition failed; null when it was not cancelled so. */
 function failedConditions(err: unknown): Set<number> | null {
@@ -81,7 +77,8 @@ export class DynamoOutbox implements Outbox {
         for (const i of failed) {
           const digest = rows[i].target.digest;
           // A digest that already carries the alert (an interrupted attempt) is done; one being sent is closed.
-          if (digest && !(await this.carries(rows[i].target, alert.alertId))) closed.push(digest.subjectId);
+          if (digest && !(await this.carries(digest.subjectId, rows[i].target, alert.alertId)))
+            closed.push(digest.subjectId);
         }
         if (closed.length) return { outcome: 'closed', digests: closed };
         // Rows an interrupted attempt already wrote: keep the rest.
@@ -90,8 +87,8 @@ export class DynamoOutbox implements Outbox {
     }
   }
 
-  private async carries(target: ExpansionTarget, alertId: string): Promise<boolean> {
-    const key = { subjectId: target.digest!.subjectId, recipient: target.recipient, channel: target.channel };
+  private async carries(subjectId: string, target: ExpansionTarget, alertId: string): Promise<boolean> {
+    const key = { subjectId, recipient: target.recipient, channel: target.channel };
     const item = await this.table.get(deliveryKeys.row({ ...key, generation: 0 }));
     return item ? deliveryFromItem(item).alertIds.includes(alertId) : false;
   }
@@ -157,7 +154,7 @@ export class DynamoOutbox implements Outbox {
       });
       return item ? deliveryFromItem(item) : null;
     } catch (err) {
-      if (isConditionFailure(err)) return null;
+      if (isConditionFailed(err)) return null;
       throw err;
     }
   }
@@ -256,7 +253,7 @@ export class DynamoOutbox implements Outbox {
       await this.table.update(input);
       return true;
     } catch (err) {
-      if (isConditionFailure(err)) return false;
+      if (isConditionFailed(err)) return false;
       throw err;
     }
   }

@@ -8,17 +8,25 @@ import type { SubscriberState, SubscriberStore } from '../../core/ports';
 import type { DynamoTable } from './dynamodb-table';
 import { addressOf, type Subscriber, type SubscriberRules } from '../../core/subscribers';
 import { deliveryKeys, INDEXES, INDEX_KEYS } from './items';
-
-type Item = Record<string, unknown>;
+import { StoredItem } from './stored-item';
 
 const RULE_KEYS = ['name', 'sources', 'types', 'keywords', 'digestHour'] as const;
 
-function rulesOf(item: Item): SubscriberRules | null {
+function rulesOf(r: StoredItem): SubscriberRules | null {
   // `frequency` is written by add and import alone: a flag-only item (an unsubscribe) has none.
-  if (typeof item.frequency !== 'string') return null;
-  const rules: SubscriberRules = { frequency: item.frequency as SubscriberRules['frequency'] };
-  for (const key of RULE_KEYS) if (item[key] !== undefined) Object.assign(rules, { [key]: item[key] });
-  return rules;
+  if (!r.has('frequency')) return null;
+  const name = r.nullableString('name');
+  const digestHour = r.nullableNumber('digestHour');
+  const lists = (['sources', 'types', 'keywords'] as const).flatMap((key) => {
+    const list = r.nullableStrings(key);
+    return list ? [[key, list] as const] : [];
+  });
+  return {
+    frequency: r.oneOf('frequency', ['immediate', 'daily']),
+    ...(name !== null && { name }),
+    ...Object.fromEntries(lists),
+    ...(digestHour !== null && { digestHour }),
+  };
 }
 
 export class DynamoSubscribers implements SubscriberStore {
@@ -32,13 +40,14 @@ export class DynamoSubscribers implements SubscriberStore {
       ExpressionAttributeValues: { ':pk': deliveryKeys.subscribers() },
     });
     return items.map((i) => {
-      const rules = rulesOf(i);
+      const r = new StoredItem(i);
+      const rules = rulesOf(r);
       return {
-        email: i.email as string,
+        email: r.string('email'),
         ...(rules ? { rules } : {}),
-        unsubscribedAt: (i.unsubscribedAt as string | undefined) ?? null,
-        suppressedAt: (i.suppressedAt as string | undefined) ?? null,
-        suppressedReason: (i.suppressedReason as string | undefined) ?? null,
+        unsubscribedAt: r.nullableString('unsubscribedAt'),
+        suppressedAt: r.nullableString('suppressedAt'),
+        suppressedReason: r.nullableString('suppressedReason'),
       };
     });
   }

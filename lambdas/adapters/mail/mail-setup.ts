@@ -3,7 +3,7 @@
  * plus the mailer `mailer.kind` names (outbox | smtp | ses). Shared by the CLI and the demo.
  */
 import { resolve } from 'node:path';
-import type { Config, SmtpConfig } from '../../config';
+import type { Config } from '../../config';
 import { ConfigError } from '../../core/errors';
 import type { Mailer } from '../../core/ports';
 import { DEFAULT_SMTP_PASSWORD_ENV, openMailContext, type MailContextOptions, type MailSetup } from './mail-links';
@@ -33,7 +33,7 @@ async function mailerFor(
 ): Promise<Mailer> {
   switch (config.mailer.kind) {
     case 'smtp': {
-      const smtp = config.mailer.smtp as SmtpConfig | undefined;
+      const smtp = config.mailer.smtp;
       if (!smtp) throw new ConfigError(['mailer.kind is "smtp" but mailer.smtp (host, port…) is missing.']);
       const password = smtp.user
         ? await resolveSecret(
@@ -58,6 +58,6 @@ async function mailerFor(
     case 'ses':
       return sesMailerFor(config, env);
     default:
-      return new OutboxMailer(resolve(options.root ?? process.cwd(), String(config.mailer.dir ?? '.procwatch/outbox')));
+      return new OutboxMailer(resolve(options.root ?? process.cwd(), config.mailer.dir));
   }
 }
