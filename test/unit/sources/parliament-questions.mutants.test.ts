@@ -298,7 +298,7 @@ describe('parliament-questions events', () => {
 
   it('a document without the state of a question gives no event', () => {
     const doc = docOf();
-    expect(parliamentQuestions.compareNew!({ ...doc, extra: null }, pq)).toEqual([]);
+    expect(parliamentQuestions.compareNew!({ ...doc, extra: undefined }, pq)).toEqual([]);
     expect(parliamentQuestions.compareNew!({ ...doc, extra: { heading: 'x' } }, pq)).toEqual([]);
     expect(parliamentQuestions.compare!({ ...stored(doc), extra: null }, doc, pq)).toEqual([]);
     expect(parliamentQuestions.compare!(stored(doc), { ...doc, extra: { answer: 'x' } }, pq)).toEqual([]);
