@@ -130,6 +130,7 @@ describe('parliament-statements values', () => {
     ['uin', { uin: ' ' }],
     ['dateMade', { dateMade: '5 March 2026' }],
     ['dateMade', { dateMade: 'made 2026-03-05' }],
+    ['dateMade', { dateMade: '2026-03-5T00:00:00' }],
   ])('refuses a statement without %s, naming the address, source and field', (_name, over) => {
     const err = parseErrorOf(() => statementOf(value(over), where));
     expect(err.context).toEqual({ url: 'https://x.test/s', source: 'ws', field: 'value.id' });
