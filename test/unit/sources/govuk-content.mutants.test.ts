@@ -124,12 +124,14 @@ describe('govuk-content attachments (details.attachments)', () => {
       file({ url: 'https://www.gov.uk/government/y?z=1' }),
       file({ url: 'https://www.gov.uk.example.org/government/y' }),
       file({ url: 'https://notgov.uk/government/y' }),
+      file({ url: 'https://example.org/?r=https://www.gov.uk/x' }),
     );
     expect(read.map((a) => a.url)).toEqual([
       'https://www.gov.uk/government/x',
       'https://www.gov.uk/government/y',
       'https://www.gov.uk.example.org/government/y',
       'https://notgov.uk/government/y',
+      'https://example.org/?r=https://www.gov.uk/x',
     ]);
   });
 });
@@ -166,6 +168,9 @@ describe('govuk-content attachments (details.documents, pre-2026)', () => {
       section(null, 'https://example.org/report.pdf', '<abbr>PDF</abbr>'),
       section('attachment_2', 'https://assets.publishing.service.gov.uk/file/a.odt', 'ODT'),
       section('attachment_3', '/government/uploads/b.csv', ' csv '),
+      section('attachment_4', 'http://example.org/c', 'HTML '),
+      section('attachment_5', 'http://example.org/d', 'ODS'),
+      section('attachment_6', '/government/uploads/e?from=https://example.org/e', 'ODS'),
     );
     expect(read).toEqual([
       {
@@ -182,6 +187,9 @@ describe('govuk-content attachments (details.documents, pre-2026)', () => {
         kind: 'file',
       },
       { id: 'attachment_3', title: 'A letter', url: 'https://www.gov.uk/government/uploads/b.csv', kind: 'file' },
+      { id: 'attachment_4', title: 'A letter', url: 'http://example.org/c', kind: 'html' },
+      { id: 'attachment_5', title: 'A letter', url: 'http://example.org/d', kind: 'external' },
+      { id: 'attachment_6', title: 'A letter', url: 'https://www.gov.uk/government/uploads/e', kind: 'file' },
     ]);
   });
 
@@ -290,6 +298,7 @@ describe('govuk-content files followed', () => {
         a({ url: 'https://example.org/a.pdf' }),
         a({ url: 'https://evilgov.uk/a.pdf' }),
         a({ url: 'https://gov.uk.example.org/a.pdf' }),
+        a({ url: 'https://assets.publishing.service.gov.uk.example.org/a.pdf' }),
         a({ url: 'not a url.pdf' }),
       ]),
       LIVE_ENDPOINTS,
@@ -367,6 +376,8 @@ describe('govuk-content documents', () => {
     ]);
     const untyped = documentFromContent(item({ document_type: 'html_publication', links: { parent: [{}] } }));
     expect([untyped.documentType, untyped.parentId]).toEqual(['html_publication', null]);
+    const orphan = documentFromContent(item({ document_type: 'html_publication', links: null }));
+    expect([orphan.documentType, orphan.parentId]).toEqual(['html_publication', null]);
     const other = documentFromContent(item({ links: { parent: [{ document_type: 'correspondence' }] } }));
     expect(other.documentType).toBe('foi_release');
   });
@@ -401,6 +412,8 @@ describe('govuk-content documents', () => {
       },
       { id: 'b', kind: 'file', title: 'Number of ex-regular service personnel now part of FR20', url: `${FILE}?b` },
     ]);
+    expect((doc.extra!.attachments as object[])[1]).not.toHaveProperty('fileSize');
+    expect((doc.extra!.attachments as object[])[1]).not.toHaveProperty('contentType');
     expect(doc.extra!.changeNote).toBe('First published.');
     expect(doc.extra).not.toHaveProperty('members');
   });
@@ -569,6 +582,11 @@ describe('govuk-content items, URLs and errors', () => {
     expect(govukDocId('/government/x//')).toBe('govuk:/government/x');
     expect(govukUrl('government/x')).toBe('https://www.gov.uk/government/x');
     expect(govukUrl('///government/x')).toBe('https://www.gov.uk/government/x');
+    expect(govukUrl('government//x')).toBe('https://www.gov.uk/government//x');
+    // A whole URL given as a path stays a path on www.gov.uk.
+    expect(govukUrl('https://evil.example/')).toBe('https://www.gov.uk/https://evil.example/');
+    // WHATWG URLs read a backslash as a slash: '/\\host' is another host, refused.
+    expect(() => govukUrl('/\\evil.example/x')).toThrow(ParseError);
     expect(pathOf('https://example.org/a/b?c')).toBe('/a/b');
     expect(pathOf('/a/b')).toBe('/a/b');
     expect(pathOf('http://[bad')).toBe('http://[bad');
