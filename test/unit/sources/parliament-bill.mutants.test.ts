@@ -172,7 +172,9 @@ describe('parliament-bill listing: which bills are live', () => {
   });
 
   it('a stage poll whose fragment is missing or not a chain lists nothing and ends', () => {
-    for (const tail of ['', '#chain=bm90IGpzb24', '#other=1']) {
+    const chained = listPage([summary()], 1, `${API}/Bills?SearchTerm=Procurement&Skip=0&Take=50`).next!.url;
+    const fragment = chained.slice(chained.indexOf('#'));
+    for (const tail of ['', '#chain=bm90IGpzb24', '#other=1', `${fragment}.x`]) {
       const page = parliamentBill.parseListing(
         fetched(`${API}/Bills/3159/Stages/15011${tail}`, JSON.stringify(stageJson())),
         config,
@@ -258,6 +260,20 @@ describe('parliament-bill details by URL', () => {
     expect(index.follow[0].docId).toBe('parliament-bill:3159:amendment:7001');
   });
 
+  it('an amendment keeps the ids it gives over the ones of its URL', () => {
+    const [doc] = detail(`${API}/Bills/4000/Stages/16000/Amendments/7001`, amendmentJson()).documents;
+    expect([doc.docId, doc.url]).toEqual([
+      'parliament-bill:3159:amendment:7001',
+      'https://bills.parliament.uk/bills/3159/stages/15011/amendments/7001',
+    ]);
+  });
+
+  it('a bill title holding ": Stages" or ": Publications" loses only its last part', () => {
+    const stages = fixtureJson('parliament-bills/composed_bill-3159_stages.json');
+    const read = detail(`${API}/Bills/3159/Stages`, stages, { title: 'Pubs: stages of Closure Bill: stages' });
+    expect(read.documents[0].title).toBe('Pubs: stages of Closure Bill: stages');
+  });
+
   it('an amendment without ids of its own takes the ones of its URL', () => {
     const body = { ...amendmentJson(), billId: undefined, billStageId: undefined };
     const [doc] = detail(`${API}/Bills/4000/Stages/16000/Amendments/7001`, body).documents;
@@ -268,12 +284,17 @@ describe('parliament-bill details by URL', () => {
     ]);
   });
 
-  it.each([`${API}/Bills`, `${API}/Bills/3159/News`, `${API}/Bills/3159/Stages/x`, `${API}/Bills/3159/extra/Stages`])(
-    'refuses %s, naming the address and source',
-    (url) => {
-      expect(parseErrorOf(() => detail(url, billJson())).context).toEqual({ url, source: 'pb' });
-    },
-  );
+  it.each([
+    `${API}/Bills`,
+    `${API}/Bills/3159/News`,
+    `${API}/Bills/3159/Stages/x`,
+    `${API}/Bills/3159/extra/Stages`,
+    `${API}/Bills/3159/Stages/15011/Amendments/7001/History`,
+    `${API}/Bills/3159/Stages/15011/Amendments/Summary`,
+    `${API}/Bills/3159/Publications/Documents`,
+  ])('refuses %s, naming the address and source', (url) => {
+    expect(parseErrorOf(() => detail(url, billJson())).context).toEqual({ url, source: 'pb' });
+  });
 
   it('a body of the wrong shape names its field, or (root); one that is not JSON names the address', () => {
     const url = `${API}/Bills/3159`;
@@ -418,6 +439,7 @@ describe('parliament-bill documents', () => {
 
   it('plain text of marked-up strings: tags, entities and spaces', () => {
     expect(plain(' <b>A</b>&nbsp;&amp;&lt;B&gt; &quot;C&quot; &#39;D&#39;\n E ')).toBe(`A &<B> "C" 'D' E`);
+    expect(plain('A<br>B')).toBe('A B');
     expect(plain(null)).toBe('');
   });
 
@@ -561,6 +583,8 @@ describe('parliament-bill events', () => {
     ]);
     expect(billEvents(doc().extra, doc())).toEqual([]);
     expect(billEvents(doc().extra, doc({ currentStage: null }))).toEqual([]);
+    expect(billEvents(doc().extra, { ...doc(), extra: undefined })).toEqual([]);
+    expect(billEvents(null, doc({ isAct: true, currentStage: null })).map((e) => e.key)).toEqual(['royal-assent']);
   });
 
   it('Royal Assent once, on the same stage; defeat once, naming the stage', () => {
@@ -627,6 +651,10 @@ describe('parliament-bill events', () => {
     expect(publicationEvents(null, { ...after, extra: { publications: null } })).toEqual([]);
     const amendTitle = { ...after, title: 'Procurement Bill [HL]: amendments at Report stage (Commons)' };
     expect(publicationEvents(null, amendTitle)[0].title).toBe('Procurement Bill [HL]: Bill 2');
+    const bare = { ...after, title: 'Procurement Bill [HL]: Amendments' };
+    expect(publicationEvents(null, bare)[0].title).toBe('Procurement Bill [HL]: Bill 2');
+    const colon = { ...after, title: 'Pubs: Publications (Code) Bill: publications' };
+    expect(publicationEvents(null, colon)[0].title).toBe('Pubs: Publications (Code) Bill: Bill 2');
   });
 
   it('the source dispatches compare and compareNew by document type', () => {
