@@ -118,16 +118,19 @@ export function placeholderProblems(config: Config): string[] {
   const problems: string[] = [];
   if (isPlaceholder(config.contact, SHIPPED.contact))
     problems.push(
-      `contact: "${config.contact}" is the shipped placeholder; put the address site owners can reach you at, since every request carries it.`,
+      `contact: "${config.contact}" is the shipped placeholder; ` +
+        'put the address site owners can reach you at, since every request carries it.',
     );
   if (isPlaceholder(config.alerts.from, SHIPPED.from))
     problems.push(
-      `alerts.from: "${config.alerts.from}" is a placeholder no one can verify in SES; use an address at a domain you control.`,
+      `alerts.from: "${config.alerts.from}" is a placeholder no one can verify in SES; ` +
+        'use an address at a domain you control.',
     );
   const examples = config.alerts.to.filter((a) => isPlaceholder(a, SHIPPED.to));
   if (examples.length)
     problems.push(
-      `alerts.to: ${examples.map((a) => `"${a}"`).join(', ')} is an example address; list the people who should get every alert.`,
+      `alerts.to: ${examples.map((a) => `"${a}"`).join(', ')} is an example address; ` +
+        'list the people who should get every alert.',
     );
   return problems;
 }
@@ -149,7 +152,8 @@ export function deploySettings(
   const problems: string[] = placeholderProblems(config);
   if (isAbsolute(config.knownCorrespondence) || config.knownCorrespondence.split(/[\\/]/).includes('..')) {
     problems.push(
-      `knownCorrespondence: must be a path inside the project ("${config.knownCorrespondence}" is not), so it can be copied beside the Lambda bundle.`,
+      `knownCorrespondence: must be a path inside the project ("${config.knownCorrespondence}" is not), ` +
+        'so it can be copied beside the Lambda bundle.',
     );
   }
   const groups = [...new Set(config.sources.map((s) => s.group ?? 'default'))].sort();
@@ -159,17 +163,20 @@ export function deploySettings(
   const senderDomain = ctx('senderDomain') ?? d.senderDomain;
   if (senderDomain && !senderAddress.toLowerCase().endsWith(`@${senderDomain.toLowerCase()}`)) {
     problems.push(
-      `deploy.senderDomain: alerts.from (${senderAddress}) is not an address at ${senderDomain}; SES may only send from the verified identity.`,
+      `deploy.senderDomain: alerts.from (${senderAddress}) is not an address at ${senderDomain}; ` +
+        'SES may only send from the verified identity.',
     );
   }
   if (d.existingSenderIdentity && d.verifyRecipients)
     problems.push(
-      'deploy.existingSenderIdentity: an existing identity means an account out of the SES sandbox or set up by hand; verifyRecipients (a sandbox aid) would create identities beside it. Drop one of the two.',
+      'deploy.existingSenderIdentity: an existing identity means an account out of the SES sandbox or set up by ' +
+        'hand; verifyRecipients (a sandbox aid) would create identities beside it. Drop one of the two.',
     );
   const hooks = (config.subscribers ?? []).flatMap((sub) => sub.webhooks ?? []);
   for (const h of hooks.filter((w) => w.secretEnv && !w.parameter && !w.secretId))
     problems.push(
-      `subscribers: webhook "${h.id}" names its secret by secretEnv (${h.secretEnv}), which no deployed function has; name an SSM SecureString (parameter) or a Secrets Manager secret (secretId) instead.`,
+      `subscribers: webhook "${h.id}" names its secret by secretEnv (${h.secretEnv}), which no deployed function ` +
+        'has; name an SSM SecureString (parameter) or a Secrets Manager secret (secretId) instead.',
     );
   const api = d.api ?? {};
   const auth = ctx('apiAuth') ?? api.auth ?? 'iam';
