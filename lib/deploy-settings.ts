@@ -27,7 +27,12 @@ export interface DeploySettings {
   readonly projectRoot: string;
   /** Relative to the project root and to the bundle alike (the handlers resolve it against their folder). */
   readonly knownCorrespondence: string;
-  readonly opsEmail: string;
+  /**
+   * The SSM parameter (a plain String the operator puts there) holding the operations address: the
+   * template names the parameter and CloudFormation resolves it at deploy time, so no deploy leaves
+   * the address in the bootstrap bucket.
+   */
+  readonly opsEmailParameter: string;
   /** The bare address alerts are sent from (`alerts.from` without its display name). */
   readonly senderAddress: string;
   /** When set, the SES identity is this domain (with DKIM); otherwise the single sender address. */
@@ -38,8 +43,12 @@ export interface DeploySettings {
   readonly webhookSecrets: { readonly parameters: readonly string[]; readonly secretIds: readonly string[] };
   /** SES configuration set named in `mailer.ses.configurationSet`: sending through it needs permission on it too. */
   readonly sesConfigurationSet?: string;
-  /** Also verify each recipient (alerts.to and subscribers) as an SES identity: what the SES sandbox needs. */
-  readonly recipientIdentities: readonly string[];
+  /**
+   * In the SES sandbox, SES also authorises a send against the recipient's identity: the sender may then
+   * send to any verified identity of the account (still only from alerts.from). The identities are verified
+   * outside the stack (docs/deploy.md, step 5), so no recipient's address is in the template.
+   */
+  readonly sandboxRecipients: boolean;
   /** Schedule group → EventBridge Scheduler expression, evaluated in Europe/London. */
   readonly checkSchedules: Readonly<Record<string, string>>;
   readonly sendSchedule: string;
@@ -170,13 +179,21 @@ export function deploySettings(
   if (d.existingSenderIdentity && d.verifyRecipients)
     problems.push(
       'deploy.existingSenderIdentity: an existing identity means an account out of the SES sandbox or set up by ' +
-        'hand; verifyRecipients (a sandbox aid) would create identities beside it. Drop one of the two.',
+        'hand; verifyRecipients (a sandbox aid) is for neither. Drop one of the two.',
     );
   const hooks = (config.subscribers ?? []).flatMap((sub) => sub.webhooks ?? []);
   for (const h of hooks.filter((w) => w.secretEnv && !w.parameter && !w.secretId))
     problems.push(
       `subscribers: webhook "${h.id}" names its secret by secretEnv (${h.secretEnv}), which no deployed function ` +
         'has; name an SSM SecureString (parameter) or a Secrets Manager secret (secretId) instead.',
+    );
+  const stackName = ctx('stackName') ?? d.stackName ?? 'ProcurementWatch';
+  const opsEmailParameter = `/procwatch/${stackName}/ops-email`;
+  if (ctx('opsEmail') ?? d.opsEmail)
+    problems.push(
+      'deploy.opsEmail: the operations address stays out of the template (every deploy leaves a copy of it in the ' +
+        `bootstrap bucket); store it in SSM instead: aws ssm put-parameter --name ${opsEmailParameter} ` +
+        '--type String --value <address> (docs/deploy.md, step 3), and drop opsEmail from the config.',
     );
   const api = d.api ?? {};
   const auth = ctx('apiAuth') ?? api.auth ?? 'iam';
@@ -185,7 +202,7 @@ export function deploySettings(
     problems.push('deploy.api: auth "jwt" needs jwtIssuer and jwtAudiences.');
   if (problems.length) throw new ConfigError(problems);
   return {
-    stackName: ctx('stackName') ?? d.stackName ?? 'ProcurementWatch',
+    stackName,
     region: ctx('region') ?? d.region,
     account: ctx('account') ?? d.account,
     configPath: resolve(configPath),
@@ -193,7 +210,7 @@ export function deploySettings(
     unsubscribeBaseUrl: config.unsubscribe?.baseUrl,
     projectRoot: resolve(projectRoot),
     knownCorrespondence: config.knownCorrespondence,
-    opsEmail: bareAddress(ctx('opsEmail') ?? d.opsEmail ?? config.alerts.to[0]),
+    opsEmailParameter,
     senderAddress,
     senderDomain,
     existingSenderIdentity: d.existingSenderIdentity ?? false,
@@ -203,15 +220,7 @@ export function deploySettings(
     },
     sesConfigurationSet: (config.raw as { mailer?: { ses?: { configurationSet?: string } } }).mailer?.ses
       ?.configurationSet,
-    recipientIdentities: d.verifyRecipients
-      ? [
-          ...new Set(
-            [...config.alerts.to, ...(config.subscribers ?? []).map((x) => x.email)].map((a) =>
-              bareAddress(a).toLowerCase(),
-            ),
-          ),
-        ]
-      : [],
+    sandboxRecipients: d.verifyRecipients ?? false,
     checkSchedules,
     sendSchedule: d.sendSchedule ?? DEFAULT_SEND_SCHEDULE,
     logRetentionDays: d.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,

@@ -74,13 +74,13 @@ export class ProcwatchStack extends Stack {
       configurationSet: this.feedback.configurationSet.configurationSetName,
       existingSenderIdentity: s.existingSenderIdentity,
       webhookSecrets: s.webhookSecrets,
-      recipientIdentities: s.recipientIdentities,
+      sandboxRecipients: s.sandboxRecipients,
       schedule: s.sendSchedule,
       unsubscribeSecret: secrets.unsubscribe,
       publicUrl: this.api.url,
     });
     this.alarms = new OperationsAlarms(this, 'OperationsAlarms', {
-      opsEmail: s.opsEmail,
+      opsEmailParameter: s.opsEmailParameter,
       deadLetterQueue: this.deadLetters.queue,
     });
 
