@@ -13,6 +13,8 @@ import { runCycle } from '../lambdas/core/run-cycle';
 import { deliveryRuns, type DeliveryRun } from './delivery-runs';
 import type { Clock, Mailer } from '../lambdas/core/ports';
 import { JsonLogger } from '../lambdas/adapters/log/json-logger';
+import { EmfMetrics } from '../lambdas/adapters/log/emf-metrics';
+import { isProblemLine } from './metric-hours';
 import { DEFAULT_INTERVALS_MS } from '../lambdas/adapters/http/rate-limiter';
 import { ReplayServer } from '../devtools/replay/replay-server';
 import { cycleInput } from '../lambdas/cycle-input';
@@ -60,6 +62,8 @@ export interface CycleMetrics {
   peakRssMb: number;
   peakHeapMb: number;
   logBytes: number;
+  /** EMF lines with a `Problems` value the run wrote (what the alarm's metric is billed on). */
+  problemLines: number;
 }
 
 export interface CycleBenchResult {
@@ -97,6 +101,7 @@ interface Meter {
   bytes: number;
   byBucket: Record<string, number>;
   logBytes: number;
+  problemLines: number;
 }
 
 export async function cycleBench(o: CycleBenchOptions): Promise<CycleBenchResult> {
@@ -231,7 +236,7 @@ interface BenchRuntime {
 
 async function openBenchRuntime(config: Config, endpoint: string, replay: ReplayServer): Promise<BenchRuntime> {
   const clock = new ScheduleClock();
-  const meter: Meter = { requests: 0, bytes: 0, byBucket: {}, logBytes: 0 };
+  const meter: Meter = { requests: 0, bytes: 0, byBucket: {}, logBytes: 0, problemLines: 0 };
   const rt = await openRuntime(config, {
     root: join(__dirname, '..'),
     dynamoEndpoint: endpoint,
@@ -242,6 +247,16 @@ async function openBenchRuntime(config: Config, endpoint: string, replay: Replay
     logger: new JsonLogger((line) => {
       meter.logBytes += Buffer.byteLength(line) + 1;
     }),
+    // The handlers' own EMF writer, on the same stdout: its lines are ingested too, and show which runs
+    // would publish the Problems metric.
+    metrics: new EmfMetrics(
+      (line) => {
+        meter.logBytes += Buffer.byteLength(line) + 1;
+        if (isProblemLine(line)) meter.problemLines++;
+      },
+      () => clock.now(),
+      'bench',
+    ),
     fetcher: {
       intervalsMs: NO_WAIT,
       onRequest: (r) => {
@@ -288,5 +303,6 @@ async function measure(b: BenchRuntime, task: () => Promise<number>): Promise<Me
     peakRssMb: peak.rssMb,
     peakHeapMb: peak.heapMb,
     logBytes: b.meter.logBytes - before.meter.logBytes,
+    problemLines: b.meter.problemLines - before.meter.problemLines,
   };
 }

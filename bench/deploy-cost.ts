@@ -7,6 +7,7 @@
 import type { BundleFigure } from './bundle-bench';
 import { ASSUMPTIONS, PRICES, type UnitCosts } from './cost-model';
 import type { CycleBenchResult } from './cycle-bench';
+import { problemMetricHours } from './metric-hours';
 
 interface Resource {
   Type: string;
@@ -215,12 +216,7 @@ export function deployBill(b: BillInput): { lines: BillLine[]; total: number; fr
       usd: c.alarmMetrics * STACK_PRICES.alarmMetric,
       freeUsd: Math.max(0, c.alarmMetrics - 10) * STACK_PRICES.alarmMetric,
     },
-    {
-      item: 'Custom metrics (alarmed)',
-      count: `${c.customMetrics}`,
-      usd: c.customMetrics * STACK_PRICES.customMetric,
-      freeUsd: Math.max(0, c.customMetrics - 10) * STACK_PRICES.customMetric,
-    },
+    metricLine(b, checkRuns, sendRuns),
     line(
       'Secrets Manager',
       `${c.secretsManagerSecrets} secrets`,
@@ -231,6 +227,41 @@ export function deployBill(b: BillInput): { lines: BillLine[]; total: number; fr
   ];
   const sum = (k: 'usd' | 'freeUsd') => lines.reduce((t, l) => t + l[k], 0);
   return { lines, total: sum('usd'), freeTotal: sum('freeUsd') };
+}
+
+/**
+ * The alarmed custom metric, prorated by the hours it is published: those the measured runs' EMF lines
+ * give (the checker's cycles, the sender's runs with its stale-group look), plus the assumed ones.
+ */
+function metricLine(b: BillInput, checkRuns: number, sendRuns: number): BillLine {
+  const product = b.cycles.cycles.filter((c) => c.mode === 'product');
+  const sends = [b.cycles.deliveries.busy, b.cycles.deliveries.quiet];
+  const hours = problemMetricHours([
+    {
+      handler: 'check-sources',
+      runs: product.length,
+      runsWithProblems: product.filter((c) => c.problemLines > 0).length,
+      monthlyInvocations: checkRuns,
+    },
+    {
+      handler: 'send-alerts',
+      runs: sends.length,
+      runsWithProblems: sends.filter((r) => r.problemLines > 0).length,
+      monthlyInvocations: sendRuns,
+    },
+  ]);
+  const n = b.counts.customMetrics;
+  const usd = n * (hours.billed / hours.hoursInMonth) * STACK_PRICES.customMetric;
+  const everyHour = n * STACK_PRICES.customMetric;
+  return {
+    item: 'Custom metrics (alarmed, prorated by the hour)',
+    count:
+      `${n} × ${hours.billed.toFixed(0)} metric-hours: ${hours.measured.toFixed(0)} measured ` +
+      `(${hours.runsWithProblems} of ${hours.runs} bench runs wrote Problems) + ${hours.assumed} assumed; ` +
+      `every hour: $${everyHour.toFixed(2)}`,
+    usd,
+    freeUsd: n ? (Math.max(0, n - 10) / n) * usd : 0,
+  };
 }
 
 function line(item: string, count: string, usd: number, free: boolean): BillLine {

@@ -28,7 +28,12 @@ export interface DeploySettings {
   readonly projectRoot: string;
   /** Relative to the project root and to the bundle alike (the handlers resolve it against their folder). */
   readonly knownCorrespondence: string;
-  readonly opsEmail: string;
+  /**
+   * The SSM parameter (a plain String the operator puts there) holding the operations address: the
+   * template names the parameter and CloudFormation resolves it at deploy time, so no deploy leaves
+   * the address in the bootstrap bucket.
+   */
+  readonly opsEmailParameter: string;
   /** The bare address alerts are sent from (`alerts.from` without its display name). */
   readonly senderAddress: string;
   /** When set, the SES identity is this domain (with DKIM); otherwise the single sender address. */
@@ -39,8 +44,12 @@ export interface DeploySettings {
   readonly webhookSecrets: { readonly parameters: readonly string[]; readonly secretIds: readonly string[] };
   /** SES configuration set named in `mailer.ses.configurationSet`: sending through it needs permission on it too. */
   readonly sesConfigurationSet?: string;
-  /** Also verify each recipient (alerts.to and subscribers) as an SES identity: what the SES sandbox needs. */
-  readonly recipientIdentities: readonly string[];
+  /**
+   * In the SES sandbox, SES also authorises a send against the recipient's identity: the sender may then
+   * send to any verified identity of the account (still only from alerts.from). The identities are verified
+   * outside the stack (docs/deploy.md, step 5), so no recipient's address is in the template.
+   */
+  readonly sandboxRecipients: boolean;
   /** Schedule group → EventBridge Scheduler expression, evaluated in Europe/London. */
   readonly checkSchedules: Readonly<Record<string, string>>;
   readonly sendSchedule: string;
@@ -115,16 +124,19 @@ export function placeholderProblems(config: Config): string[] {
   const problems: string[] = [];
   if (isPlaceholder(config.contact, SHIPPED.contact))
     problems.push(
-      `contact: "${config.contact}" is the shipped placeholder; put the address site owners can reach you at, since every request carries it.`,
+      `contact: "${config.contact}" is the shipped placeholder; ` +
+        'put the address site owners can reach you at, since every request carries it.',
     );
   if (isPlaceholder(config.alerts.from, SHIPPED.from))
     problems.push(
-      `alerts.from: "${config.alerts.from}" is a placeholder no one can verify in SES; use an address at a domain you control.`,
+      `alerts.from: "${config.alerts.from}" is a placeholder no one can verify in SES; ` +
+        'use an address at a domain you control.',
     );
   const examples = config.alerts.to.filter((a) => isPlaceholder(a, SHIPPED.to));
   if (examples.length)
     problems.push(
-      `alerts.to: ${examples.map((a) => `"${a}"`).join(', ')} is an example address; list the people who should get every alert.`,
+      `alerts.to: ${examples.map((a) => `"${a}"`).join(', ')} is an example address; ` +
+        'list the people who should get every alert.',
     );
   return problems;
 }
@@ -146,7 +158,8 @@ export function deploySettings(
   const problems: string[] = placeholderProblems(config);
   if (isAbsolute(config.knownCorrespondence) || config.knownCorrespondence.split(/[\\/]/).includes('..')) {
     problems.push(
-      `knownCorrespondence: must be a path inside the project ("${config.knownCorrespondence}" is not), so it can be copied beside the Lambda bundle.`,
+      `knownCorrespondence: must be a path inside the project ("${config.knownCorrespondence}" is not), ` +
+        'so it can be copied beside the Lambda bundle.',
     );
   }
   const groups = [...new Set(config.sources.map((s) => s.group ?? 'default'))].sort();
@@ -156,17 +169,28 @@ export function deploySettings(
   const senderDomain = ctx('senderDomain') ?? d.senderDomain;
   if (senderDomain && !senderAddress.toLowerCase().endsWith(`@${senderDomain.toLowerCase()}`)) {
     problems.push(
-      `deploy.senderDomain: alerts.from (${senderAddress}) is not an address at ${senderDomain}; SES may only send from the verified identity.`,
+      `deploy.senderDomain: alerts.from (${senderAddress}) is not an address at ${senderDomain}; ` +
+        'SES may only send from the verified identity.',
     );
   }
   if (d.existingSenderIdentity && d.verifyRecipients)
     problems.push(
-      'deploy.existingSenderIdentity: an existing identity means an account out of the SES sandbox or set up by hand; verifyRecipients (a sandbox aid) would create identities beside it. Drop one of the two.',
+      'deploy.existingSenderIdentity: an existing identity means an account out of the SES sandbox or set up by ' +
+        'hand; verifyRecipients (a sandbox aid) is for neither. Drop one of the two.',
     );
   const hooks = (config.subscribers ?? []).flatMap((sub) => sub.webhooks ?? []);
   for (const h of hooks.filter((w) => w.secretEnv && !w.parameter && !w.secretId))
     problems.push(
-      `subscribers: webhook "${h.id}" names its secret by secretEnv (${h.secretEnv}), which no deployed function has; name an SSM SecureString (parameter) or a Secrets Manager secret (secretId) instead.`,
+      `subscribers: webhook "${h.id}" names its secret by secretEnv (${h.secretEnv}), which no deployed function ` +
+        'has; name an SSM SecureString (parameter) or a Secrets Manager secret (secretId) instead.',
+    );
+  const stackName = ctx('stackName') ?? d.stackName ?? 'ProcurementWatch';
+  const opsEmailParameter = `/procwatch/${stackName}/ops-email`;
+  if (ctx('opsEmail') ?? d.opsEmail)
+    problems.push(
+      'deploy.opsEmail: the operations address stays out of the template (every deploy leaves a copy of it in the ' +
+        `bootstrap bucket); store it in SSM instead: aws ssm put-parameter --name ${opsEmailParameter} ` +
+        '--type String --value <address> (docs/deploy.md, step 3), and drop opsEmail from the config.',
     );
   const api = d.api ?? {};
   const auth = ctx('apiAuth') ?? api.auth ?? 'iam';
@@ -177,7 +201,7 @@ export function deploySettings(
     problems.push('deploy.api: auth "jwt" needs jwtIssuer and jwtAudiences.');
   if (problems.length || !apiAuth) throw new ConfigError(problems);
   return {
-    stackName: ctx('stackName') ?? d.stackName ?? 'ProcurementWatch',
+    stackName,
     region: ctx('region') ?? d.region,
     account: ctx('account') ?? d.account,
     configPath: resolve(configPath),
@@ -185,7 +209,7 @@ export function deploySettings(
     unsubscribeBaseUrl: config.unsubscribe?.baseUrl,
     projectRoot: resolve(projectRoot),
     knownCorrespondence: config.knownCorrespondence,
-    opsEmail: bareAddress(ctx('opsEmail') ?? d.opsEmail ?? config.alerts.to[0]),
+    opsEmailParameter,
     senderAddress,
     senderDomain,
     existingSenderIdentity: d.existingSenderIdentity ?? false,
@@ -194,15 +218,7 @@ export function deploySettings(
       secretIds: [...new Set(hooks.flatMap((h) => (h.secretId ? [h.secretId] : [])))],
     },
     sesConfigurationSet: config.raw.mailer?.ses?.configurationSet,
-    recipientIdentities: d.verifyRecipients
-      ? [
-          ...new Set(
-            [...config.alerts.to, ...(config.subscribers ?? []).map((x) => x.email)].map((a) =>
-              bareAddress(a).toLowerCase(),
-            ),
-          ),
-        ]
-      : [],
+    sandboxRecipients: d.verifyRecipients ?? false,
     checkSchedules,
     sendSchedule: d.sendSchedule ?? DEFAULT_SEND_SCHEDULE,
     logRetentionDays: d.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,

@@ -74,13 +74,13 @@ export class ProcwatchStack extends Stack {
       configurationSet: this.feedback.configurationSet.configurationSetName,
       existingSenderIdentity: s.existingSenderIdentity,
       webhookSecrets: s.webhookSecrets,
-      recipientIdentities: s.recipientIdentities,
+      sandboxRecipients: s.sandboxRecipients,
       schedule: s.sendSchedule,
       unsubscribeSecret: secrets.unsubscribe,
       publicUrl: this.api.url,
     });
     this.alarms = new OperationsAlarms(this, 'OperationsAlarms', {
-      opsEmail: s.opsEmail,
+      opsEmailParameter: s.opsEmailParameter,
       deadLetterQueue: this.deadLetters.queue,
     });
 
@@ -104,10 +104,12 @@ export class ProcwatchStack extends Stack {
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetters.queue.queueUrl });
     new CfnOutput(this, 'OperationsTopicArn', { value: this.alarms.topic.topicArn });
     if (s.unsubscribeBaseUrl && /^https?:\/\/(127\.|localhost|\[::1\])/.test(s.unsubscribeBaseUrl)) {
-      // Without unsubscribe.baseUrl the sender links to this API (PROCWATCH_PUBLIC_URL); a local one would win and break every link.
+      // Without unsubscribe.baseUrl the sender links to this API (PROCWATCH_PUBLIC_URL);
+      // a local one would win and break every link.
       Annotations.of(this).addWarningV2(
         'procwatch:unsubscribeBaseUrl',
-        `unsubscribe.baseUrl (${s.unsubscribeBaseUrl}) is a local address: unsubscribe links in e-mails sent from AWS would point at it. Remove it to link to this stack's API (docs/deploy.md, step 6).`,
+        `unsubscribe.baseUrl (${s.unsubscribeBaseUrl}) is a local address: unsubscribe links in e-mails sent ` +
+          "from AWS would point at it. Remove it to link to this stack's API (docs/deploy.md, step 6).",
       );
     }
     // An existing identity's DKIM records were published when it was made.

@@ -2,11 +2,13 @@
  * `procwatch subscribers`: who receives what (the table's subscribers, the config's and `alerts.to`),
  * with what the table remembers: who unsubscribed, and whose address is suppressed after a bounce or
  * complaint (and why). `add`, `remove` and `import` change the table, local or (`--aws`) deployed:
- * the deployed Lambdas read people from there, never from their bundle.
+ * the deployed Lambdas read people from there, never from their bundle. `remove` also erases the
+ * address from the delivery rows already written (adapters/dynamodb/delivery-erasure.ts).
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import * as z from 'zod';
+import { DeliveryErasure } from '../adapters/dynamodb/delivery-erasure';
 import { subscriberSchema, type Config } from '../config';
 import { ConfigError, ProcwatchError } from '../core/errors';
 import { addressOf, DEFAULT_DIGEST_HOUR, listedSubscribers, type Subscriber } from '../core/subscribers';
@@ -147,23 +149,26 @@ export function registerSubscribers(program: Command): void {
 
   cmd
     .command('remove <email>')
-    .description("erase a person's item (address, rules, unsubscribe and suppression)")
+    .description(
+      "erase a person's item (address, rules, unsubscribe and suppression) and their address in delivery rows",
+    )
     .action(
       action(async (email: string) => {
         const config = readConfig(program.opts<GlobalOptions>());
         const target = deployedTableTarget(config, where());
-        const erased = await withRuntime(target.config, target.runtime, (rt) =>
-          rt.subscriberStore.removeSubscriber(email),
-        );
-        print(
-          erased
-            ? `Erased ${inertLine(addressOf(email))} from ${target.config.store.table}.\n`
-            : `${inertLine(addressOf(email))} is not in ${target.config.store.table}.\n`,
-        );
+        // Rows first: should the run stop between the two, the item is still there to run remove again.
+        const { erased, rows } = await withRuntime(target.config, target.runtime, async (rt) => {
+          const changed = await new DeliveryErasure(rt.store).eraseAddress(email);
+          return { rows: changed, erased: await rt.subscriberStore.removeSubscriber(email) };
+        });
+        const who = inertLine(addressOf(email));
+        const table = target.config.store.table;
+        print(erased ? `Erased ${who} from ${table}.\n` : `${who} is not in ${table}.\n`);
+        print(`Replaced the address in ${rows} delivery row(s) with a placeholder; their status and history stay.\n`);
         // The deployed Lambdas never read the file's addresses, but local runs still would.
         if (stillInConfig(config, email))
           print('The config file still lists this address: remove it there too, or local runs keep mailing it.\n');
-        return erased ? EXIT.ok : EXIT.failure;
+        return erased || rows > 0 ? EXIT.ok : EXIT.failure;
       }),
     );
 

@@ -9,7 +9,9 @@
  *   not make. Its depth alone would stay in alarm after the first and never tell of the second.
  * Function errors need no alarm of their own: every function invoked asynchronously ends in the queue,
  * and the query API's answers (errors included) are counted as Problems. Every alarm, and its recovery,
- * goes to one SNS topic, e-mailed to the operations address from the config.
+ * goes to one SNS topic, e-mailed to the operations address. That address is read from an SSM parameter
+ * by a dynamic reference CloudFormation resolves at deploy time: the template, which every deploy leaves
+ * in the bootstrap bucket, holds only the parameter's name.
  */
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
@@ -21,8 +23,7 @@ import {
   type IMetric,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, PROBLEMS_METRIC } from '../../lambdas/adapters/log/emf-metrics';
@@ -31,7 +32,8 @@ import { METRICS_NAMESPACE, PROBLEMS_METRIC } from '../../lambdas/adapters/log/e
 export const DEAD_LETTER_PERIODS = 3;
 
 export interface OperationsAlarmsProps {
-  readonly opsEmail: string;
+  /** The SSM String parameter holding the operations address (`/procwatch/<stack>/ops-email`). */
+  readonly opsEmailParameter: string;
   readonly deadLetterQueue: IQueue;
 }
 
@@ -42,18 +44,17 @@ export class OperationsAlarms extends Construct {
   constructor(scope: Construct, id: string, props: OperationsAlarmsProps) {
     super(scope, id);
     this.topic = new Topic(this, 'Topic', { displayName: 'procurement-watch operations', enforceSSL: true });
-    const ops = new EmailSubscription(props.opsEmail);
-    this.topic.addSubscription(ops);
-    for (const child of this.topic.node.findAll()) {
-      if (child.node.id === 'Resource' && child.node.scope?.node.id === props.opsEmail) {
-        Validations.of(child).acknowledge({
-          id: 'Serverless-SNSRedrivePolicy',
-          reason:
-            "A message SNS cannot deliver to the operator's mailbox would land in a queue whose only alarm mails " +
-            "the same mailbox; the alarm's state stays visible in CloudWatch.",
-        });
-      }
-    }
+    const ops = new Subscription(this, 'OpsEmail', {
+      topic: this.topic,
+      protocol: SubscriptionProtocol.EMAIL,
+      endpoint: `{{resolve:ssm:${props.opsEmailParameter}}}`,
+    });
+    Validations.of(ops).acknowledge({
+      id: 'Serverless-SNSRedrivePolicy',
+      reason:
+        "A message SNS cannot deliver to the operator's mailbox would land in a queue whose only alarm mails " +
+        "the same mailbox; the alarm's state stays visible in CloudWatch.",
+    });
     Validations.of(this.topic).acknowledge({
       id: 'AwsSolutions-SNS2',
       reason:

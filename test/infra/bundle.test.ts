@@ -70,37 +70,40 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
     expect(mail.filter((f) => /transport|smtp/.test(f))).toEqual([]);
   });
 
-  it('gets the config file, known correspondence and party table beside it, where handler-runtime.ts reads them', () => {
-    const configPath = join(PROJECT_ROOT, 'procwatch.config.json');
-    // With its placeholders filled in, as an operator deploys it (the shipped ones are refused at synth).
-    const config = repoConfig();
-    const { deployedConfig } = deploySettings(config, { configPath, projectRoot: PROJECT_ROOT });
-    const commands = bundleCopyCommands(
-      {
-        projectRoot: PROJECT_ROOT,
-        deployedConfig,
-        knownCorrespondence: config.knownCorrespondence,
-        extraFolders: ['web'],
-      },
-      out,
-    );
-    execFileSync('bash', ['-c', commands.join(' && ')], { cwd: PROJECT_ROOT });
-    // The same validated config, sending through SES.
-    const deployed = loadConfigFile(join(out, 'procwatch.config.json'));
-    expect(deployed.sources).toEqual(config.sources);
-    // Without its people: they live in the table (no-people-in-deploy.test.ts).
-    expect(deployed.alerts).toEqual({ ...config.alerts, to: [] });
-    expect(deployed.mailer.kind).toBe('ses');
-    const known = loadKnownCorpus(join(out, config.knownCorrespondence), join(out, 'data', 'parties.json'));
-    const original = loadKnownCorpus(
-      join(PROJECT_ROOT, config.knownCorrespondence),
-      join(PROJECT_ROOT, 'data', 'parties.json'),
-    );
-    expect(JSON.stringify(known)).toEqual(JSON.stringify(original));
-    expect(readdirSync(join(out, 'web'))).toEqual(
-      existsSync(join(PROJECT_ROOT, 'web')) ? readdirSync(join(PROJECT_ROOT, 'web')) : [],
-    );
-  });
+  it(
+    'gets the config file, known correspondence and party table beside it, ' + 'where handler-runtime.ts reads them',
+    () => {
+      const configPath = join(PROJECT_ROOT, 'procwatch.config.json');
+      // With its placeholders filled in, as an operator deploys it (the shipped ones are refused at synth).
+      const config = repoConfig();
+      const { deployedConfig } = deploySettings(config, { configPath, projectRoot: PROJECT_ROOT });
+      const commands = bundleCopyCommands(
+        {
+          projectRoot: PROJECT_ROOT,
+          deployedConfig,
+          knownCorrespondence: config.knownCorrespondence,
+          extraFolders: ['web'],
+        },
+        out,
+      );
+      execFileSync('bash', ['-c', commands.join(' && ')], { cwd: PROJECT_ROOT });
+      // The same validated config, sending through SES.
+      const deployed = loadConfigFile(join(out, 'procwatch.config.json'));
+      expect(deployed.sources).toEqual(config.sources);
+      // Without its people: they live in the table (no-people-in-deploy.test.ts).
+      expect(deployed.alerts).toEqual({ ...config.alerts, to: [] });
+      expect(deployed.mailer.kind).toBe('ses');
+      const known = loadKnownCorpus(join(out, config.knownCorrespondence), join(out, 'data', 'parties.json'));
+      const original = loadKnownCorpus(
+        join(PROJECT_ROOT, config.knownCorrespondence),
+        join(PROJECT_ROOT, 'data', 'parties.json'),
+      );
+      expect(JSON.stringify(known)).toEqual(JSON.stringify(original));
+      expect(readdirSync(join(out, 'web'))).toEqual(
+        existsSync(join(PROJECT_ROOT, 'web')) ? readdirSync(join(PROJECT_ROOT, 'web')) : [],
+      );
+    },
+  );
 });
 
 it('reads a PDF as deployed: the reader bundled like a handler, unpdf copied beside it only', async () => {
@@ -155,7 +158,8 @@ it("makes HTTP requests as deployed: undici's SIMD parser bundled, its fallback 
   const script = `const { Agent, request } = require('./index.js');
     const server = require('node:http').createServer((q, s) => s.end('parsed')).listen(0, '127.0.0.1', async () => {
       const agent = new Agent();
-      const res = await request('http://127.0.0.1:' + server.address().port + '/', { dispatcher: agent, method: 'GET' });
+      const url = 'http://127.0.0.1:' + server.address().port + '/';
+      const res = await request(url, { dispatcher: agent, method: 'GET' });
       console.log(res.statusCode, await res.body.text());
       await agent.close();
       server.close();

@@ -15,14 +15,18 @@ function routes(
 describe('ChangeLogApi, default (IAM) authorisation', () => {
   const { stack, template } = synthStack();
 
-  it('requires SigV4 (AWS_IAM) on every route except one-click unsubscribe, whose signed token is its authorisation', () => {
-    const r = routes(template);
-    expect(Object.keys(r).sort()).toEqual(['GET /', 'GET /unsubscribe', 'GET /{proxy+}', 'POST /unsubscribe']);
-    expect(r['GET /'].AuthorizationType).toBe('AWS_IAM');
-    expect(r['GET /{proxy+}'].AuthorizationType).toBe('AWS_IAM');
-    expect(r['GET /unsubscribe'].AuthorizationType).toBe('NONE');
-    expect(r['POST /unsubscribe'].AuthorizationType).toBe('NONE');
-  });
+  it(
+    'requires SigV4 (AWS_IAM) on every route except one-click unsubscribe, ' +
+      'whose signed token is its authorisation',
+    () => {
+      const r = routes(template);
+      expect(Object.keys(r).sort()).toEqual(['GET /', 'GET /unsubscribe', 'GET /{proxy+}', 'POST /unsubscribe']);
+      expect(r['GET /'].AuthorizationType).toBe('AWS_IAM');
+      expect(r['GET /{proxy+}'].AuthorizationType).toBe('AWS_IAM');
+      expect(r['GET /unsubscribe'].AuthorizationType).toBe('NONE');
+      expect(r['POST /unsubscribe'].AuthorizationType).toBe('NONE');
+    },
+  );
 
   it('has no CORS when the page is served by the API itself', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
@@ -63,39 +67,46 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
     expect(routeKeys).toEqual(expect.arrayContaining(['GET /unsubscribe', 'POST /unsubscribe']));
   });
 
-  it('runs query-api on Node.js 22, arm64, with the table and the names (never the values) of both signing keys', () => {
-    const fn = template.toJSON().Resources[logicalIdOf(stack, stack.api.fn)].Properties;
-    expect([fn.Runtime, fn.Architectures, fn.Timeout]).toEqual(['nodejs22.x', ['arm64'], 10]);
-    expect(fn.Environment.Variables).toEqual({
-      NODE_OPTIONS: '--enable-source-maps',
-      PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
-      PROCWATCH_CURSOR_PARAMETER: '/procwatch/ProcurementWatch/cursor-key',
-      PROCWATCH_UNSUBSCRIBE_PARAMETER: '/procwatch/ProcurementWatch/unsubscribe-key',
-      PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
-      PROCWATCH_STACK: 'ProcurementWatch',
-    });
-    expect(JSON.stringify(fn.Environment)).not.toContain('{{resolve:secretsmanager');
-  });
+  it(
+    'runs query-api on Node.js 22, arm64, with the table and the names ' + '(never the values) of both signing keys',
+    () => {
+      const fn = template.toJSON().Resources[logicalIdOf(stack, stack.api.fn)].Properties;
+      expect([fn.Runtime, fn.Architectures, fn.Timeout]).toEqual(['nodejs22.x', ['arm64'], 10]);
+      expect(fn.Environment.Variables).toEqual({
+        NODE_OPTIONS: '--enable-source-maps',
+        PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
+        PROCWATCH_CURSOR_PARAMETER: '/procwatch/ProcurementWatch/cursor-key',
+        PROCWATCH_UNSUBSCRIBE_PARAMETER: '/procwatch/ProcurementWatch/unsubscribe-key',
+        PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },
+        PROCWATCH_STACK: 'ProcurementWatch',
+      });
+      expect(JSON.stringify(fn.Environment)).not.toContain('{{resolve:secretsmanager');
+    },
+  );
 
-  it('may read and update the table (unsubscribe), read (or first create) the two signing keys and write its logs, nothing else', () => {
-    expect(statementsOfRole(template, logicalIdOf(stack, stack.api.fn.role!))).toEqual([
-      {
-        Effect: 'Allow',
-        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        Resource: arnOf(logicalIdOf(stack, stack.api.logGroup)),
-      },
-      tableReadStatement(logicalIdOf(stack, stack.table.table)),
-      tableWriteStatement(logicalIdOf(stack, stack.table.table), 'dynamodb:UpdateItem', ['SUBSCRIBER#']),
-      {
-        Effect: 'Allow',
-        Action: ['ssm:GetParameter', 'ssm:PutParameter'],
-        Resource: [
-          stack.resolve(stack.secrets.cursor.parameterArn),
-          stack.resolve(stack.secrets.unsubscribe.parameterArn),
-        ],
-      },
-    ]);
-  });
+  it(
+    'may read and update the table (unsubscribe), read (or first create) the two signing keys and write its ' +
+      'logs, nothing else',
+    () => {
+      expect(statementsOfRole(template, logicalIdOf(stack, stack.api.fn.role!))).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: arnOf(logicalIdOf(stack, stack.api.logGroup)),
+        },
+        tableReadStatement(logicalIdOf(stack, stack.table.table)),
+        tableWriteStatement(logicalIdOf(stack, stack.table.table), 'dynamodb:UpdateItem', ['SUBSCRIBER#']),
+        {
+          Effect: 'Allow',
+          Action: ['ssm:GetParameter', 'ssm:PutParameter'],
+          Resource: [
+            stack.resolve(stack.secrets.cursor.parameterArn),
+            stack.resolve(stack.secrets.unsubscribe.parameterArn),
+          ],
+        },
+      ]);
+    },
+  );
 
   it('lets only API Gateway invoke the function, from this API', () => {
     const apiFn = { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.fn), 'Arn'] };

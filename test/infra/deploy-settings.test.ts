@@ -12,10 +12,10 @@ describe('deploySettings', () => {
     expect(s).toMatchObject({
       stackName: 'ProcurementWatch',
       region: undefined,
-      opsEmail: 'team@campaign.example.net',
+      opsEmailParameter: '/procwatch/ProcurementWatch/ops-email',
       senderAddress: 'alerts@campaign.example.net',
       senderDomain: undefined,
-      recipientIdentities: [],
+      sandboxRecipients: false,
       checkSchedules: { govuk: DEFAULT_SCHEDULES.govuk },
       sendSchedule: 'rate(5 minutes)',
       logRetentionDays: DEFAULT_LOG_RETENTION_DAYS,
@@ -27,19 +27,23 @@ describe('deploySettings', () => {
 
   it('reads the deploy section, and CDK context overrides it', () => {
     const config = repoConfig({
-      deploy: { region: 'eu-west-2', opsEmail: 'ops@example.org', stackName: 'Watch', logRetentionDays: 90 },
+      deploy: { region: 'eu-west-2', stackName: 'Watch', logRetentionDays: 90 },
     });
     expect(deploySettings(config, where)).toMatchObject({
       region: 'eu-west-2',
-      opsEmail: 'ops@example.org',
+      opsEmailParameter: '/procwatch/Watch/ops-email',
       stackName: 'Watch',
       logRetentionDays: 90,
     });
     const overridden = deploySettings(config, {
       ...where,
-      context: { region: 'eu-west-1', opsEmail: 'Night Desk <night@example.org>', apiAuth: 'none' },
+      context: { region: 'eu-west-1', stackName: 'Night', apiAuth: 'none' },
     });
-    expect(overridden).toMatchObject({ region: 'eu-west-1', opsEmail: 'night@example.org', api: { auth: 'none' } });
+    expect(overridden).toMatchObject({
+      region: 'eu-west-1',
+      opsEmailParameter: '/procwatch/Night/ops-email',
+      api: { auth: 'none' },
+    });
   });
 
   it('explains each problem in one line', () => {
@@ -66,16 +70,24 @@ describe('deploySettings', () => {
       /knownCorrespondence: must be a path inside the project/,
     );
     expect(problems(() => repoConfig({ deploy: { regoin: 'eu-west-2' } }))).toMatch(/unknown key\(s\) "regoin"/);
+    // The operations address would sit in the template: it goes to SSM instead.
+    const ops = /deploy.opsEmail: the operations address stays out of the template.*put-parameter --name \/procwatch\//;
+    expect(problems(() => deploySettings(repoConfig({ deploy: { opsEmail: 'ops@example.org' } }), where))).toMatch(ops);
+    expect(problems(() => deploySettings(repoConfig(), { ...where, context: { opsEmail: 'o@example.org' } }))).toMatch(
+      ops,
+    );
   });
 
-  it('verifies every recipient once, alert recipients and subscribers alike, only when asked to', () => {
+  it('lets the sender reach verified recipients in the sandbox only when asked to, naming none of them', () => {
     const config = repoConfig({
       alerts: { from: 'alerts@example.org', to: ['Team <Team@example.org>'] },
       subscribers: [{ email: 'team@example.org' }, { email: 'reader@example.org', frequency: 'daily' }],
     });
-    expect(deploySettings(config, where).recipientIdentities).toEqual([]);
-    const sandbox = { ...config, deploy: { verifyRecipients: true } };
-    expect(deploySettings(sandbox, where).recipientIdentities).toEqual(['team@example.org', 'reader@example.org']);
+    expect(deploySettings(config, where).sandboxRecipients).toBe(false);
+    const sandbox = deploySettings({ ...config, deploy: { verifyRecipients: true } }, where);
+    expect(sandbox.sandboxRecipients).toBe(true);
+    const { deployedConfig: _bundle, ...template } = sandbox;
+    expect(JSON.stringify(template)).not.toMatch(/team@|reader@/);
   });
 
   it('refuses the shipped placeholders, one sentence each', () => {

@@ -1,7 +1,9 @@
 /**
  * Every deploy leaves its template and bundles in the bootstrap bucket, where removing someone from
  * the config erases nothing: so neither may hold a subscriber's address. People reach the deployed
- * sender through the table (`procwatch subscribers import --aws`); a webhook ships under a stand-in.
+ * sender through the table (`procwatch subscribers import --aws`); a webhook ships under a stand-in;
+ * the operations address is an SSM parameter the template only names; sandbox recipients are
+ * verified outside the stack.
  */
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { execFileSync } from 'node:child_process';
@@ -25,7 +27,7 @@ const patch = {
       webhooks: [{ id: 'desk', url: 'https://hooks.example.net/services/T0/B0', format: 'slack' }],
     },
   ],
-  deploy: { opsEmail: 'ops@campaign.example.net' },
+  deploy: { verifyRecipients: true },
 };
 const { template, settings } = synthStack({ patch });
 
@@ -39,11 +41,22 @@ function filesUnder(dir: string): string[] {
 const out = mkdtempSync(join(tmpdir(), 'procwatch-no-people-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-it('names no subscriber or alerts.to address anywhere in the template, only the operations address', () => {
+it('names no address in the template but the From address, sandbox recipients and operations alike', () => {
   const text = JSON.stringify(template.toJSON()).toLowerCase();
   for (const address of PEOPLE) expect(text).not.toContain(address);
   expect(text).not.toContain('hooked person');
-  expect(text).toContain('ops@campaign.example.net');
+  expect([...new Set(text.match(/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g))]).toEqual(['alerts@campaign.example.net']);
+  // The operations subscription reads its address from SSM when CloudFormation deploys it.
+  template.hasResourceProperties('AWS::SNS::Subscription', {
+    Protocol: 'email',
+    Endpoint: `{{resolve:ssm:${settings.opsEmailParameter}}}`,
+  });
+});
+
+it('refuses an operations address in the config, which would land in the template', () => {
+  expect(() => synthStack({ patch: { ...patch, deploy: { opsEmail: 'ops@campaign.example.net' } } })).toThrow(
+    /deploy.opsEmail: the operations address stays out of the template/,
+  );
 });
 
 it("ships a bundle folder (the sender's code and every file copied beside it) with no address in it", async () => {

@@ -8,7 +8,7 @@ import { STALE_GROUPS } from '../../lambdas/core/stale-groups';
 import { API_SERVER_ERRORS } from '../../lambdas/handlers/query-api';
 import { logicalIdOf, synthStack } from '../../devtools/synth/synth-stack';
 
-const { stack, template } = synthStack({ patch: { deploy: { opsEmail: 'ops@example.org', stackName: 'Watch' } } });
+const { stack, template } = synthStack({ patch: { deploy: { stackName: 'Watch' } } });
 const topicRef = { Ref: logicalIdOf(stack, stack.alarms.topic) };
 const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
 
@@ -19,10 +19,11 @@ function metricsOf(alarm: Record<string, unknown>): number {
 }
 
 describe('OperationsAlarms', () => {
-  it('e-mails the operations address from the config, over a TLS-only topic', () => {
+  it('e-mails the operations address, read from SSM at deploy time, over a TLS-only topic', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
-      Endpoint: 'ops@example.org',
+      // A dynamic reference: the template names the parameter, never the address.
+      Endpoint: '{{resolve:ssm:/procwatch/Watch/ops-email}}',
       TopicArn: topicRef,
     });
     // The other subscription is the SES feedback topic's function (delivery-feedback.test.ts).
@@ -44,8 +45,10 @@ describe('OperationsAlarms', () => {
     });
   });
 
-  it('falls back to the first alert recipient when no ops address is configured', () => {
-    synthStack().template.hasResourceProperties('AWS::SNS::Subscription', { Endpoint: 'team@campaign.example.net' });
+  it("reads the default stack's parameter when no stack name is configured", () => {
+    synthStack().template.hasResourceProperties('AWS::SNS::Subscription', {
+      Endpoint: '{{resolve:ssm:/procwatch/ProcurementWatch/ops-email}}',
+    });
   });
 
   it('covers everything with two alarms reading two metrics in all', () => {

@@ -1,6 +1,6 @@
 /**
  * One DynamoDB table and the calls every adapter of this folder makes on it (get, update, transact,
- * delete, query): the table name filled in, consumed capacity metered, SDK failures turned into
+ * delete, query, scan): the table name filled in, consumed capacity metered, SDK failures turned into
  * StoreError. The store, the outbox, the leases and the subscriber store all reach DynamoDB through it.
  */
 import {
@@ -16,11 +16,13 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  ScanCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DeleteCommandInput,
   type QueryCommandInput,
   type QueryCommandOutput,
+  type ScanCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { StoreError } from '../../core/errors';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from './table-schema';
@@ -153,6 +155,30 @@ export class DynamoTable {
     return out.slice(0, max);
   }
 
+  /**
+   * Every page of a Scan. Only operator commands run one (erasing a person is rare and must reach rows
+   * no index finds); no function's role allows it.
+   */
+  async scanAll(input: Omit<ScanCommandInput, 'TableName'> = {}): Promise<Item[]> {
+    const out: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const res = await this.call('Scan', () =>
+        this.doc.send(
+          new ScanCommand({
+            ...input,
+            ExclusiveStartKey: startKey,
+            TableName: this.tableName,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        ),
+      );
+      out.push(...(res.Items ?? []));
+      startKey = res.LastEvaluatedKey;
+    } while (startKey);
+    return out;
+  }
+
   private async call<T extends { ConsumedCapacity?: unknown }>(op: string, fn: () => Promise<T>): Promise<T> {
     try {
       const res = await fn();
@@ -166,7 +192,7 @@ export class DynamoTable {
   private meter(op: string, consumed: unknown): void {
     this.capacity.calls[op] = (this.capacity.calls[op] ?? 0) + 1;
     const list: unknown[] = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
-    const read = op === 'Query' || op === 'GetItem';
+    const read = op === 'Query' || op === 'GetItem' || op === 'Scan';
     for (const c of list) {
       const units = unitsOf(c, read ? 'ReadCapacityUnits' : 'WriteCapacityUnits') ?? unitsOf(c, 'CapacityUnits') ?? 0;
       if (read) this.capacity.read += units;

@@ -9,8 +9,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDbStore } from '../../../lambdas/adapters/dynamodb/dynamodb-store';
+import { deliveryItem } from '../../../lambdas/adapters/dynamodb/delivery-items';
 import { deliveryKeys } from '../../../lambdas/adapters/dynamodb/items';
 import { DynamoSubscribers } from '../../../lambdas/adapters/dynamodb/subscriber-store';
+import { newDelivery } from '../../../lambdas/core/delivery-rows';
 import { freshStore, testEndpoint } from '../../support/dynamo';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -34,9 +36,13 @@ beforeAll(async () => {
 });
 
 function procwatch(...args: string[]) {
+  return procwatchWith(config, ...args);
+}
+
+function procwatchWith(configFile: string, ...args: string[]) {
   const res = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'bin/procwatch.ts'), '--config', config, ...args],
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'bin/procwatch.ts'), '--config', configFile, ...args],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -99,18 +105,40 @@ it("imports the config's people into the deployed table, and lists them with the
   expect(row).toMatch(/keywords: hikvision, dahua/);
 });
 
+/** A sent delivery row to `recipient`, as the sender leaves it. */
+async function sentRow(into: DynamoDbStore, subjectId: string, recipient: string): Promise<void> {
+  const row = newDelivery({ subjectId, recipient, channel: 'email', generation: 0 }, 'alert', [subjectId], 'x');
+  await into.put(deliveryItem({ ...row, status: 'sent', sentAt: '2026-01-01T00:00:00.000Z' }));
+}
+
 it('remove erases the item, address and flags, and says when the config still lists the address', async () => {
   await new DynamoSubscribers(store).unsubscribe('reader@campaign.example.net');
+  await sentRow(store, 'alert-1', 'reader@campaign.example.net');
+  await sentRow(store, 'alert-1', 'desk@campaign.example.net');
   const removed = procwatch('subscribers', 'remove', 'reader@campaign.example.net', ...deployed());
   expect(removed.code).toBe(0);
   expect(removed.out).toMatch(/Erased reader@campaign\.example\.net/);
+  expect(removed.out).toMatch(/Replaced the address in 1 delivery row\(s\)/);
+  expect(JSON.stringify(await store.scanAll())).not.toContain('reader@campaign.example.net');
   expect(removed.out).toMatch(/config file still lists this address/);
   expect(await store.get(deliveryKeys.subscriber('reader@campaign.example.net'))).toBeUndefined();
   const states = await new DynamoSubscribers(store).listSubscriberStates();
   expect(states.map((s) => s.email)).not.toContain('reader@campaign.example.net');
 
   const again = procwatch('subscribers', 'remove', 'reader@campaign.example.net', ...deployed());
-  expect(again).toMatchObject({ code: 1, out: expect.stringMatching(/is not in/) });
+  expect(again).toMatchObject({ code: 1, out: expect.stringMatching(/is not in[^]*in 0 delivery row/) });
+});
+
+it('remove on the local table erases the address from its delivery rows too, and says how many', async () => {
+  const local = await freshStore('subscribers-local');
+  const localConfig = join(dir, 'local.config.json');
+  const file = JSON.parse(readFileSync(config, 'utf8'));
+  writeFileSync(localConfig, JSON.stringify({ ...file, store: { ...file.store, table: local.tableName } }));
+  await sentRow(local, 'alert-1', 'former@campaign.example.net');
+  await sentRow(local, 'alert-2', 'former@campaign.example.net');
+  const removed = procwatchWith(localConfig, 'subscribers', 'remove', 'former@campaign.example.net');
+  expect(removed).toMatchObject({ code: 0, out: expect.stringMatching(/in 2 delivery row\(s\)/) });
+  expect(JSON.stringify(await local.scanAll())).not.toContain('former@campaign.example.net');
 });
 
 it('refuses --aws without a table, and --table without --aws (exit 2)', () => {

@@ -1,5 +1,7 @@
 /** The deployed bill's template reading: schedules to runs, alarms to billed metrics, and the marker splice. */
-import { runsPerMonth, stackCounts, withCostTable } from '../../../bench/deploy-cost';
+import type { CycleBenchResult, CycleMetrics } from '../../../bench/cycle-bench';
+import { deployBill, runsPerMonth, STACK_PRICES, stackCounts, withCostTable } from '../../../bench/deploy-cost';
+import { ASSUMED_PROBLEM_HOURS } from '../../../bench/metric-hours';
 
 describe('runsPerMonth', () => {
   it.each([
@@ -38,4 +40,56 @@ it('replaces only what lies between the markers', () => {
   const doc = 'intro\n<!-- cost-table:start -->\nold\n<!-- cost-table:end -->\nrest\n';
   expect(withCostTable(doc, 'new')).toBe('intro\n<!-- cost-table:start -->\nnew\n<!-- cost-table:end -->\nrest\n');
   expect(() => withCostTable('no markers', 'new')).toThrow(/markers/);
+});
+
+describe('the Problems metric line', () => {
+  const run = { messages: 0, rcu: 1, wcu: 0, ms: 10, logBytes: 100, problemLines: 0 };
+  const cycle = (problemLines: number) => ({ mode: 'product', kind: 'unchanged', problemLines }) as CycleMetrics;
+  const per = { requests: 1, bytes: 1, rcu: 1, ms: 1, logBytes: 1 };
+  const bill = (cycles: CycleMetrics[], quietProblems = 0) =>
+    deployBill({
+      counts: {
+        functions: [
+          { id: 'C', handler: 'check-sources', memoryMb: 1024, invocations: 2880 },
+          { id: 'S', handler: 'send-alerts', memoryMb: 256, invocations: 8640 },
+          { id: 'Q', handler: 'query-api', memoryMb: 256, invocations: 0 },
+        ],
+        alarms: 2,
+        alarmMetrics: 2,
+        customMetrics: 1,
+        secretsManagerSecrets: 0,
+        ssmParameters: 0,
+        pitr: true,
+      },
+      groups: { govuk: { expression: 'cron(0/15 * * * ? *)', sources: 5 } },
+      units: {
+        quiet: per,
+        heartbeatWcu: 1,
+        perChange: { requests: 1, rcu: 1, wcu: 1, ms: 1, alerts: 1 },
+        naivePerSource: { ...per, wcu: 1 },
+        storedKbPerDocument: 1,
+        loadMs: 1,
+      },
+      cycles: {
+        cycles,
+        deliveries: { busy: run, quiet: { ...run, problemLines: quietProblems } },
+      } as unknown as CycleBenchResult,
+      bundles: [],
+      documentsPerSource: 10,
+      query: { ms: 10, rcu: 1 },
+    }).lines.find((l) => l.item.startsWith('Custom metrics'))!;
+
+  it('charges the assumed hours when no measured run wrote a Problems line, with every hour beside it', () => {
+    const quiet = bill([cycle(0), cycle(0)]);
+    expect(quiet.usd).toBeCloseTo((ASSUMED_PROBLEM_HOURS / 720) * STACK_PRICES.customMetric);
+    expect(quiet.count).toMatch(/0 of 4 bench runs wrote Problems/);
+    expect(quiet.count).toMatch(/every hour: \$0\.30/);
+    expect(quiet.freeUsd).toBe(0);
+  });
+
+  it('adds the hours the measured rate gives, up to the whole month', () => {
+    // One checker cycle in four: 720 of 2,880 runs a month, each in its own hour at most.
+    expect(bill([cycle(1), cycle(0), cycle(0), cycle(0)]).usd).toBeCloseTo(STACK_PRICES.customMetric);
+    expect(bill([cycle(0)], 1).count).toMatch(/1 × 720 metric-hours/);
+  });
 });

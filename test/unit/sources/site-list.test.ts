@@ -100,7 +100,8 @@ describe('site-list listing', () => {
 describe('site-list post', () => {
   const entry = (config: SiteListConfig = ft) => list(item('/latest/a/', 'Listed title'), config)[0];
   const post = (html: string, config: SiteListConfig = ft) =>
-    siteList.parseDetail(fetched('https://freetibet.org/latest/a/', html), entry(config), config).documents[0];
+    siteList.parseDetail(fetched('https://freetibet.org/latest/a/', html), entry(config), config, LIVE_ENDPOINTS)
+      .documents[0];
 
   it('reads the article, its heading and its time', () => {
     const doc = post(
