@@ -233,16 +233,18 @@ describe('what is not a release, and what is not a page', () => {
     const err = errorOf(() => readPage(page({ releases: [{ ...tender46(), ...change }] })));
     expect(err.code).toBe('parse');
     expect(err.context).toEqual({ url, source: 'fts', field });
+    expect(err.message).toContain(url);
   });
 
   it('a release missing ocid and id names the ocid first', () => {
     expect(errorOf(() => noticeOf({ ...tender46(), ocid: 1, id: null }, where)).context.field).toBe('ocid');
   });
 
-  it('a body that is not JSON keeps the parser error as its cause', () => {
+  it('a body that is not JSON keeps the parser error as its cause and names the page', () => {
     const err = errorOf(() => readPage('<html>Service unavailable</html>'));
     expect(err.context).toEqual({ url, source: 'fts' });
     expect(err.cause).toBeInstanceOf(SyntaxError);
+    expect(err.message).toContain(url);
   });
 
   it('a package without a releases list names that field', () => {
@@ -253,6 +255,7 @@ describe('what is not a release, and what is not a page', () => {
     for (const next of [`${url}&page=2`, 'http://[::1']) {
       const err = errorOf(() => readPage(page({ releases: [tender46()], links: { next } })));
       expect(err.context).toEqual({ url, source: 'fts', field: 'links.next' });
+      expect(err.message).toContain(url);
     }
   });
 
