@@ -323,3 +323,46 @@ describe('comparing lists', () => {
     );
   });
 });
+
+describe('detail reads of a header-driven list', () => {
+  const CSV_PAGE = fixtureText('html-list/debarment-list_csv-attachment.html');
+  const T2 = fixtureText('html-list/debarment-list_row-added-and-removed.html');
+  const entry = { docId: 'html-list:debarment-list', url: PAGE, title: 'Debarment list', signal: '' };
+  const detail = (url: string, body: string, headers: Record<string, string> = {}) =>
+    htmlList.parseDetail(fetched(url, body, 200, headers), entry, debarment, LIVE_ENDPOINTS);
+  const rowCounts = (d: ReturnType<typeof detail>) =>
+    d.documents.map((doc) => (doc.extra!.rows as { key: string }[]).length);
+
+  it('a CSV known by its content type, wherever it is', () => {
+    const csv = fixtureText('html-list/debarment-list.csv');
+    expect(
+      rowCounts(
+        detail('https://assets.publishing.service.gov.uk/media/5f0c/download', csv, {
+          'content-type': 'text/csv; charset=utf-8',
+        }),
+      ),
+    ).toEqual([3]);
+    expect(rowCounts(detail('https://assets.publishing.service.gov.uk/media/5f0c/debarment-list.CSV', csv))).toEqual([
+      3,
+    ]);
+  });
+
+  it('an HTML attachment is read for its tables, even under a path naming .csv, and never followed further', () => {
+    expect(rowCounts(detail(`${PAGE}/annex.csv/view`, T2))).toEqual([3]);
+    const err = errorOf(() => detail(`${PAGE}/annex`, CSV_PAGE));
+    expect(err.context).toEqual({ url: `${PAGE}/annex`, source: 'debarment-list', field: 'table' });
+  });
+
+  it('the list page itself pointing at its attachment is no document; an HTML attachment is asked for as HTML', () => {
+    expect(detail(PAGE, CSV_PAGE)).toEqual({ documents: [], follow: [] });
+    const html = CSV_PAGE.replace('/media/5f0c1e2d3b4a/debarment-list.csv', `${debarment.path}/annex`);
+    const listed = htmlList.parseListing(fetched(PAGE, html), debarment, LIVE_ENDPOINTS).entries[0];
+    expect(listed.detail).toEqual({ url: `${PAGE}/annex`, bucket: 'html-page', accept: 'text/html' });
+    const { name: _n, ...unnamed } = debarment;
+    expect(htmlList.parseListing(fetched(PAGE, html), unnamed, LIVE_ENDPOINTS).entries[0].title).toBe('Debarment list');
+    const headless = html.replace(/<h1>[^<]*<\/h1>/g, '');
+    expect(htmlList.parseListing(fetched(PAGE, headless), unnamed, LIVE_ENDPOINTS).entries[0].title).toBe(
+      'debarment-list',
+    );
+  });
+});
