@@ -128,7 +128,7 @@ describe('one row as stored (rowOf)', () => {
       key: 'example ltd',
       fields: { supplier: 'Example Ltd', ground: 'Mandatory ground: fraud', type: 'mandatory', endDate: '' },
     });
-    expect(rowOf(spec, ['supplier'], { supplier: 'Example Ltd', ground: 'Professional misconduct' }).fields.type).toBe(
+    expect(rowOf(spec, ['supplier'], { supplier: 'Example Ltd', ground: 'Professional misconduct' })?.fields.type).toBe(
       '',
     );
   });
