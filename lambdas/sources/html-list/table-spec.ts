@@ -52,8 +52,8 @@ export function headerKey(text: string): string {
 /** A supplier's name or a ground as a key: case, punctuation and "Limited"/"Ltd" do not matter. */
 export function nameKey(text: string): string {
   return headerKey(text.replace(/&/g, ' and '))
-    .replace(/\blimited\b/g, 'ltd')
     .replace(/\bpublic limited company\b/g, 'plc')
+    .replace(/\blimited\b/g, 'ltd')
     .replace(/\s+/g, ' ');
 }
 
