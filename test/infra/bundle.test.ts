@@ -20,13 +20,18 @@ import { deploySettings } from '../../lib/deploy-settings';
 import { PROJECT_ROOT, repoConfig } from './synth-stack';
 
 const BUNDLE_BUDGET_BYTES = 800_000;
-/** The heavy packages each handler carries: undici in the checker (the fetcher), the composer in the sender. */
-const PACKAGES: Record<string, { undici: boolean; nodemailer: boolean }> = {
-  'check-sources': { undici: true, nodemailer: false },
-  'send-alerts': { undici: false, nodemailer: true },
-  'query-api': { undici: false, nodemailer: false },
-  'ses-feedback': { undici: false, nodemailer: false },
+/**
+ * The heavy packages each handler carries: undici and the page parsers in the checker (the fetcher and
+ * the source kinds), the composer in the sender. The others read the config through the kinds'
+ * declarations alone (lambdas/sources/declarations.ts).
+ */
+const PACKAGES: Record<string, { undici: boolean; parsers: boolean; nodemailer: boolean }> = {
+  'check-sources': { undici: true, parsers: true, nodemailer: false },
+  'send-alerts': { undici: false, parsers: false, nodemailer: true },
+  'query-api': { undici: false, parsers: false, nodemailer: false },
+  'ses-feedback': { undici: false, parsers: false, nodemailer: false },
 };
+const PARSERS = ['htmlparser2', 'cheerio/', 'csv-parse', 'fast-xml-parser'];
 const HANDLERS = Object.keys(PACKAGES);
 /** Bytes each package contributes to the bundle, by the files esbuild kept. */
 const inBundle = (inputs: Record<string, { bytesInOutput: number }>, path: string) =>
@@ -64,6 +69,11 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
     // Validation messages in English only: `import * as z from 'zod'` lets esbuild drop the other locales.
     expect(inBundle(output.inputs, 'node_modules/zod/v4/locales/')).toEqual(['en.js']);
     expect(inBundle(output.inputs, 'node_modules/undici/').length > 0).toBe(PACKAGES[handler].undici);
+    for (const parser of PARSERS)
+      expect([parser, inBundle(output.inputs, `node_modules/${parser}`).length > 0]).toEqual([
+        parser,
+        PACKAGES[handler].parsers,
+      ]);
     // The sender composes MIME with nodemailer's composer; no transport is bundled anywhere.
     const mail = inBundle(output.inputs, 'node_modules/nodemailer/dist/');
     expect(mail.some((f) => f.includes('mail-composer'))).toBe(PACKAGES[handler].nodemailer);
