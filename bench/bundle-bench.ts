@@ -1,6 +1,6 @@
 /**
  * Lambda weight: each handler bundled as the stack would deploy it (esbuild, minified, node22,
- * AWS SDK v3 left to the runtime), its size, its heaviest packages, and the time a fresh Node
+ * the AWS SDK's ES modules bundled), its size, its heaviest packages, and the time a fresh Node
  * process takes to load it: the part of a cold start the code controls. Each load is paired with
  * the load of an empty file in the same run, so the figure is what the bundle adds on this machine.
  */
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { BUNDLE_OPTIONS } from '../lib/constructs/handler-function';
+import { esbuildOptions } from '../lib/constructs/handler-function';
 import { percentile } from './measure';
 
 /** Issue 17's goal for each handler: bytes of minified bundle, ms of cold require beyond an empty file. */
@@ -31,7 +31,7 @@ export interface BundleFigure {
 
 /** One fresh Node process that requires `file`: the require's own time, and the process's from spawn to exit. */
 function coldLoad(root: string, file: string): { loadMs: number; processMs: number } {
-  // The Lambda runtime provides the SDK; here it comes from node_modules, as close as it gets.
+  // No NODE_PATH: the bundle carries the SDK and everything else it loads, as it must in Lambda.
   const script = [
     'const t = process.hrtime.bigint();',
     `require(${JSON.stringify(file)});`,
@@ -41,7 +41,6 @@ function coldLoad(root: string, file: string): { loadMs: number; processMs: numb
   const r = spawnSync(process.execPath, ['-e', script], {
     env: {
       ...process.env,
-      NODE_PATH: join(root, 'node_modules'),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
     encoding: 'utf8',
@@ -66,13 +65,9 @@ export async function bundleBench(root: string, runs = 11): Promise<BundleFigure
       const result = await build({
         entryPoints: [join(dir, file)],
         outfile,
-        bundle: true,
-        minify: true,
-        platform: 'node',
-        target: 'node22',
-        format: 'cjs',
-        // As the stack bundles them: the runtime's SDK and the lazily loaded PDF reader stay out.
-        external: [...BUNDLE_OPTIONS.externalModules],
+        // As the stack bundles them (the SDK included), without the source map the size leaves out.
+        ...esbuildOptions(root),
+        sourcemap: false,
         metafile: true,
         logLevel: 'silent',
       });

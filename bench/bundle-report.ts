@@ -11,8 +11,9 @@ export function bundleSection(bundles: BundleFigure[]): string[] {
     '## 5. Lambda weight',
     '',
     'Each handler in lambdas/handlers/ bundled as the stack bundles it (`BUNDLE_OPTIONS`: esbuild, minified, ' +
-      'node22, CommonJS, `@aws-sdk/*` left to the Lambda runtime). Cold load: a fresh Node process requires the ' +
-      `bundle, alternately with an empty file, ${runs} times each; medians (the SDK comes from node_modules). ` +
+      'node22, CommonJS, the AWS SDK bundled from its ES modules with the environment credentials provider in place ' +
+      'of the default chain). Cold load: a fresh Node process (no NODE_PATH) requires the ' +
+      `bundle, alternately with an empty file, ${runs} times each; medians, on ${process.version}. ` +
       '*require* is the `require` call itself, *process* spawn to exit. ' +
       `Target (issue 17): under ${BUNDLE_TARGET.bytes / 1000} KB and under ${BUNDLE_TARGET.loadMs} ms of require ` +
       'beyond the empty file.',

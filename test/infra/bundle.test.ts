@@ -15,18 +15,28 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
 import { loadKnownCorpus } from '../../lambdas/adapters/fs/known-correspondence';
-import { BUNDLE_OPTIONS, bundleCopyCommands, PDF_READER_FILES } from '../../lib/constructs/handler-function';
+import { bundleCopyCommands, esbuildOptions, PDF_READER_FILES } from '../../lib/constructs/handler-function';
 import { deploySettings } from '../../lib/deploy-settings';
 import { PROJECT_ROOT, repoConfig } from '../../devtools/synth/synth-stack';
 
 const BUNDLE_BUDGET_BYTES = 800_000;
-/** The heavy packages each handler carries: undici in the checker (the fetcher), the composer in the sender. */
-const PACKAGES: Record<string, { undici: boolean; nodemailer: boolean }> = {
-  'check-sources': { undici: true, nodemailer: false },
-  'send-alerts': { undici: false, nodemailer: true },
-  'query-api': { undici: false, nodemailer: false },
-  'ses-feedback': { undici: false, nodemailer: false },
+/**
+ * The heavy packages each handler carries: undici and the page parsers in the checker (the fetcher and
+ * the source kinds), the composer in the sender. The others read the config through the kinds'
+ * declarations alone (lambdas/sources/declarations.ts).
+ */
+const PACKAGES: Record<string, { undici: boolean; parsers: boolean; nodemailer: boolean; sdk: string[] }> = {
+  'check-sources': { undici: true, parsers: true, nodemailer: false, sdk: ['dynamodb'] },
+  'send-alerts': {
+    undici: false,
+    parsers: false,
+    nodemailer: true,
+    sdk: ['dynamodb', 'secrets-manager', 'sesv2', 'ssm'],
+  },
+  'query-api': { undici: false, parsers: false, nodemailer: false, sdk: ['dynamodb', 'secrets-manager', 'ssm'] },
+  'ses-feedback': { undici: false, parsers: false, nodemailer: false, sdk: ['dynamodb'] },
 };
+const PARSERS = ['htmlparser2', 'cheerio/', 'csv-parse', 'fast-xml-parser'];
 const HANDLERS = Object.keys(PACKAGES);
 /** Bytes each package contributes to the bundle, by the files esbuild kept. */
 const inBundle = (inputs: Record<string, { bytesInOutput: number }>, path: string) =>
@@ -44,14 +54,7 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
   it(`is under ${BUNDLE_BUDGET_BYTES / 1e3} KB minified, with only the packages it uses`, async () => {
     const result = await build({
       entryPoints: [join(PROJECT_ROOT, 'lambdas', 'handlers', `${handler}.ts`)],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: BUNDLE_OPTIONS.target,
-      minify: BUNDLE_OPTIONS.minify,
-      sourcemap: BUNDLE_OPTIONS.sourceMap,
-      sourcesContent: BUNDLE_OPTIONS.sourcesContent,
-      external: [...BUNDLE_OPTIONS.externalModules],
+      ...esbuildOptions(PROJECT_ROOT),
       outfile: join(out, 'index.js'),
       metafile: true,
       logLevel: 'silent',
@@ -59,11 +62,17 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
     const output = result.metafile.outputs[Object.keys(result.metafile.outputs).find((f) => f.endsWith('index.js'))!];
     process.stdout.write(`bundle ${handler}: ${output.bytes} bytes (budget ${BUNDLE_BUDGET_BYTES})\n`);
     expect(output.bytes).toBeLessThan(BUNDLE_BUDGET_BYTES);
-    // The SDK stays out: the Node.js 22 runtime provides it.
-    expect(Object.keys(result.metafile.inputs).some((f) => f.includes('node_modules/@aws-sdk/'))).toBe(false);
+    // The SDK is bundled (BUNDLE_OPTIONS), each handler with the clients it calls and no other.
+    const clients = inBundle(output.inputs, 'node_modules/@aws-sdk/client-').map((f) => f.split('/')[0]);
+    expect([...new Set(clients)].sort()).toEqual(PACKAGES[handler].sdk);
     // Validation messages in English only: `import * as z from 'zod'` lets esbuild drop the other locales.
     expect(inBundle(output.inputs, 'node_modules/zod/v4/locales/')).toEqual(['en.js']);
     expect(inBundle(output.inputs, 'node_modules/undici/').length > 0).toBe(PACKAGES[handler].undici);
+    for (const parser of PARSERS)
+      expect([parser, inBundle(output.inputs, `node_modules/${parser}`).length > 0]).toEqual([
+        parser,
+        PACKAGES[handler].parsers,
+      ]);
     // The sender composes MIME with nodemailer's composer; no transport is bundled anywhere.
     const mail = inBundle(output.inputs, 'node_modules/nodemailer/dist/');
     expect(mail.some((f) => f.includes('mail-composer'))).toBe(PACKAGES[handler].nodemailer);
@@ -111,12 +120,7 @@ it('reads a PDF as deployed: the reader bundled like a handler, unpdf copied bes
   dirs.push(out);
   await build({
     entryPoints: [join(PROJECT_ROOT, 'lambdas', 'adapters', 'pdf', 'pdf-text-extractor.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: BUNDLE_OPTIONS.target,
-    minify: BUNDLE_OPTIONS.minify,
-    external: [...BUNDLE_OPTIONS.externalModules],
+    ...esbuildOptions(PROJECT_ROOT),
     outfile: join(out, 'index.js'),
     logLevel: 'silent',
   });
@@ -145,12 +149,7 @@ it("makes HTTP requests as deployed: undici's SIMD parser bundled, its fallback 
   dirs.push(out);
   await build({
     entryPoints: [join(PROJECT_ROOT, 'lambdas', 'adapters', 'http', 'undici-request.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: BUNDLE_OPTIONS.target,
-    minify: BUNDLE_OPTIONS.minify,
-    external: [...BUNDLE_OPTIONS.externalModules],
+    ...esbuildOptions(PROJECT_ROOT),
     outfile: join(out, 'index.js'),
     logLevel: 'silent',
   });

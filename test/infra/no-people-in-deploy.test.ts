@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
 import { hasMailbox } from '../../lambdas/core/subscribers';
-import { BUNDLE_OPTIONS, bundleCopyCommands } from '../../lib/constructs/handler-function';
+import { bundleCopyCommands, esbuildOptions } from '../../lib/constructs/handler-function';
 import { PROJECT_ROOT, synthStack } from '../../devtools/synth/synth-stack';
 
 const PEOPLE = ['team@campaign.example.net', 'reader@campaign.example.net', 'hooked@campaign.example.net'];
@@ -62,12 +62,7 @@ it('refuses an operations address in the config, which would land in the templat
 it("ships a bundle folder (the sender's code and every file copied beside it) with no address in it", async () => {
   await build({
     entryPoints: [join(PROJECT_ROOT, 'lambdas', 'handlers', 'send-alerts.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: BUNDLE_OPTIONS.target,
-    minify: BUNDLE_OPTIONS.minify,
-    external: [...BUNDLE_OPTIONS.externalModules],
+    ...esbuildOptions(PROJECT_ROOT),
     outfile: join(out, 'index.js'),
     logLevel: 'silent',
   });

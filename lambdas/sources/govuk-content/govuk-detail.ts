@@ -1,6 +1,6 @@
 /**
  * What both GOV.UK kinds share: reading a detail (a content item, or a PDF attachment whose text
- * the core has read out), the hosts they fetch from, and how their documents are compared.
+ * the core has read out). The hosts they fetch from are declared with govuk-content's config.
  */
 import type { DetailResult, Endpoints } from '../../core/source-kind';
 import type { Fetched, ListingEntry } from '../../core/model';
@@ -17,8 +17,4 @@ export function readGovukDetail(
   if (fetched.extracted) return { documents: [documentFromPdf(fetched, entry)], follow: [] };
   const doc = documentFromContent(parseContentJson(fetched, sourceId));
   return { documents: [doc], follow: followAttachments(doc, endpoints) };
-}
-
-export function govukHosts(endpoints: Endpoints): string[] {
-  return [new URL(endpoints.govuk).host, new URL(endpoints.govukAssets).host];
 }

@@ -7,36 +7,14 @@
 import * as z from 'zod';
 import { ParseError } from '../../core/errors';
 import type { Fetched, ListingEntry } from '../../core/model';
-import type { SourceConfigBase, SourceKind } from '../../core/source-kind';
-import { baseFields } from '../config-fields';
+import type { SourceKind } from '../../core/source-kind';
+import { govukSearchDeclaration, type GovukSearchConfig } from './declaration';
 import { keepMatching } from './filter-check';
 import { govukDocId, govukUrl, pathOf } from '../govuk-content/content-item';
-import { govukHosts, readGovukDetail } from '../govuk-content/govuk-detail';
+import { readGovukDetail } from '../govuk-content/govuk-detail';
 import { memberEvents } from '../govuk-content/member-events';
 
-export interface GovukSearchConfig extends SourceConfigBase {
-  kind: 'govuk-search';
-  organisations: string[];
-  documentTypes: string[];
-  q?: string;
-  /** Page size; large enough that a normal organisation's list is one request. */
-  count?: number;
-}
-
-const slug = z.string().regex(/^[a-z0-9-]+$/, 'must be a GOV.UK slug (lower-case letters, digits, dashes)');
-
-const schema = z
-  .object({
-    ...baseFields,
-    kind: z.literal('govuk-search'),
-    organisations: z.array(slug).min(1),
-    documentTypes: z
-      .array(z.string().regex(/^[a-z_]+$/, 'must be a GOV.UK document type such as "correspondence"'))
-      .min(1),
-    q: z.string().min(1).max(200).optional(),
-    count: z.number().int().min(1).max(1500).optional(),
-  })
-  .strict();
+export type { GovukSearchConfig } from './declaration';
 
 /** Fields asked for explicitly: `content_store_document_type` is not in the default set. */
 export const SEARCH_FIELDS = [
@@ -142,9 +120,7 @@ export function searchUrl(config: GovukSearchConfig, base: string, start: number
 }
 
 export const govukSearch: SourceKind<GovukSearchConfig> = {
-  kind: 'govuk-search',
-  schema: schema,
-  hosts: (_config, endpoints) => govukHosts(endpoints),
+  ...govukSearchDeclaration,
   listing: (config, endpoints) => ({ url: searchUrl(config, endpoints.govuk, 0), bucket: 'govuk-search' }),
   parseListing(fetched, config, endpoints) {
     const { results, total, start } = readSearchPage(fetched, config.id);

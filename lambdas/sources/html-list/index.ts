@@ -8,82 +8,19 @@
  * cells with CSS selectors. The page is one document, read in one request per cycle from GOV.UK.
  */
 import { load } from 'cheerio/slim';
-import * as z from 'zod';
 import type { DocumentSnapshot, ListingEntry } from '../../core/model';
-import type { SourceConfigBase, SourceKind } from '../../core/source-kind';
+import type { SourceKind } from '../../core/source-kind';
 import { fingerprint } from '../../core/text/normalize';
 import { assertShallowHtml } from '../../core/text/html-depth';
-import { baseFields } from '../config-fields';
 import { govukUrl } from '../govuk-content/content-item';
-import { cssSelector, fieldSelector } from '../css-selector';
+import { htmlListDeclaration, type HtmlListConfig } from './declaration';
 import { diffRows, type RowEventNames } from './diff-rows';
 import { readCsvList, readTablePage, type ListRead } from './parse-table';
 import { parseRows, type Row } from './parse-rows';
 import { rowSanity } from './row-sanity';
-import { labelOf, shown, tableSpecSchema, type TableSpec } from './table-spec';
+import { labelOf, shown, type TableSpec } from './table-spec';
 
-export interface HtmlListConfig extends SourceConfigBase {
-  kind: 'html-list';
-  /** The page's path on www.gov.uk. */
-  path: string;
-  container?: string;
-  /** Header-driven: columns found by their header text (mutually exclusive with `row`/`fields`). */
-  table?: TableSpec;
-  row?: string;
-  /** Field → CSS selector inside a row (`""` is the row's own text). */
-  fields?: Record<string, string>;
-  /** The field(s) whose values make a row's key. */
-  key: string[];
-  titleField?: string;
-  /** How summaries name the list ("the debarment list"). */
-  listName?: string;
-  events?: Partial<RowEventNames>;
-  /** Selector lists: an empty list is a normal state of this page (otherwise it is a parse failure). */
-  allowEmpty?: boolean;
-  /** A change losing more than this share of the rows at once is held for a second look (default 0.5). */
-  maxRowLoss?: number;
-}
-
-const eventName = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{2,40}$/, 'must be a lower-case alert type such as "supplier-debarred"');
-
-const schema = z
-  .object({
-    ...baseFields,
-    kind: z.literal('html-list'),
-    path: z.string().regex(/^\/[\w\-/.]+$/, 'must be a GOV.UK path starting with "/" (no host, no query)'),
-    container: cssSelector.optional(),
-    table: tableSpecSchema.optional(),
-    row: cssSelector.optional(),
-    fields: z
-      .record(z.string().regex(/^[a-zA-Z][\w-]*$/), fieldSelector)
-      .refine((f) => Object.keys(f).length > 0, 'needs at least one field')
-      .optional(),
-    key: z.array(z.string()).min(1),
-    titleField: z.string().optional(),
-    listName: z.string().min(1).max(120).optional(),
-    events: z.object({ added: eventName, removed: eventName, changed: eventName }).partial().strict().optional(),
-    allowEmpty: z.boolean().optional(),
-    maxRowLoss: z.number().gt(0).max(1).optional(),
-  })
-  .strict()
-  .superRefine((c, ctx) => {
-    if (Boolean(c.table) === Boolean(c.row || c.fields))
-      ctx.addIssue({ code: 'custom', path: ['table'], message: 'needs either "table" or "row" with "fields"' });
-    if (!c.table && !(c.row && c.fields))
-      ctx.addIssue({ code: 'custom', path: ['row'], message: 'selector lists need both "row" and "fields"' });
-    const known = Object.keys(c.table?.columns ?? c.fields ?? {});
-    const named = [...c.key, ...(c.titleField ? [c.titleField] : []), ...(c.table?.required ?? [])];
-    for (const k of [...named, ...(c.table?.dates ?? []), ...Object.keys(c.table?.values ?? {})]) {
-      if (!known.includes(k))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['key'],
-          message: `"${k}" is not one of the fields (${known.join(', ')})`,
-        });
-    }
-  });
+export type { HtmlListConfig } from './declaration';
 
 export const DEFAULT_ROW_EVENTS: RowEventNames = { added: 'row-added', removed: 'row-removed', changed: 'row-changed' };
 
@@ -148,9 +85,7 @@ export function readListPage(html: string, url: string, config: HtmlListConfig):
 }
 
 export const htmlList: SourceKind<HtmlListConfig> = {
-  kind: 'html-list',
-  schema: schema,
-  hosts: (_config, endpoints) => [new URL(endpoints.govuk).host, 'assets.publishing.service.gov.uk'],
+  ...htmlListDeclaration,
   listing: (config, endpoints) => ({
     url: `${endpoints.govuk}${config.path}`,
     bucket: 'html-page',

@@ -6,30 +6,20 @@
  * by page with the portal's cursor; only notices whose title, description, items, buyer or
  * suppliers name a watched term are kept, each carried whole by the listing (no detail requests).
  */
-import * as z from 'zod';
 import type { DocumentSnapshot, FetchRequest } from '../../core/model';
-import type { Endpoints, SourceConfigBase, SourceKind } from '../../core/source-kind';
+import type { Endpoints, SourceDeclaration, SourceKind } from '../../core/source-kind';
 import { findKeywords } from '../../core/text/keywords';
 import { normalizeText } from '../../core/text/normalize';
 import { companyThread } from '../company-thread';
-import { baseFields } from '../config-fields';
+import type { NoticeSourceConfig, PortalPlace } from './notice-declaration';
 import { changedNoticeEvents, money, newNoticeEvents, type NoticeFields } from './notice-events';
 import { readReleasePage, type Notice } from './release';
 
-export interface NoticeSourceConfig extends SourceConfigBase {
-  /** Terms a notice must name (title, description, items, buyer or suppliers) to be watched. */
-  terms: string[];
-  /** Stages asked for (`planning`, `tender`, `award`); none = all. */
-  stages?: ('planning' | 'tender' | 'award')[];
-  /** How many days back the window of updated notices reaches (default 7). */
-  windowDays?: number;
-}
+export type { NoticeSourceConfig } from './notice-declaration';
 
-export interface PortalSpec {
-  kind: string;
+export interface PortalSpec extends PortalPlace {
   /** How alerts name the portal. */
   portal: string;
-  endpoint: 'findATender' | 'contractsFinder';
   path: string;
   /** The query parameter that opens the window: `updatedFrom` (Find a Tender), `publishedFrom` (Contracts Finder). */
   windowParam: string;
@@ -93,28 +83,16 @@ export function noticeDocument(n: Notice, spec: PortalSpec): DocumentSnapshot {
   };
 }
 
-const schemaFor = (kind: string) =>
-  z
-    .object({
-      ...baseFields,
-      kind: z.literal(kind),
-      terms: z.array(z.string().min(2).max(80)).min(1),
-      stages: z
-        .array(z.enum(['planning', 'tender', 'award']))
-        .min(1)
-        .optional(),
-      windowDays: z.number().int().min(1).max(30).optional(),
-    })
-    .strict();
-
 const withThread = (events: ReturnType<typeof newNoticeEvents>, doc: DocumentSnapshot) =>
   events.map((e) => ({ ...e, threadId: (doc.extra?.thread as string | null) ?? null }));
 
-export function noticeKind(spec: PortalSpec): SourceKind<NoticeSourceConfig> {
+/** The portal's kind: its declaration (declared apart, for the config alone) with the parsers. */
+export function noticeKind(
+  spec: PortalSpec,
+  declaration: SourceDeclaration<NoticeSourceConfig>,
+): SourceKind<NoticeSourceConfig> {
   return {
-    kind: spec.kind,
-    schema: schemaFor(spec.kind),
-    hosts: (_config, endpoints) => [new URL(endpoints[spec.endpoint]).host],
+    ...declaration,
     listing: (config, endpoints, at) => request(spec, config, endpoints, windowStart(at, config.windowDays ?? 7)),
     parseListing(fetched, config, endpoints) {
       const page = readReleasePage(fetched, config.id, spec.portal);

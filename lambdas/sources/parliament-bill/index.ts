@@ -5,11 +5,10 @@
  * stages, its publications and each stage's amendments read, each compared on its structured
  * content; an amendment's detail (its text) is read only when the amendment is new or changed.
  */
-import * as z from 'zod';
 import { ParseError } from '../../core/errors';
 import type { FetchRequest, ListingEntry } from '../../core/model';
-import type { SourceConfigBase, SourceKind } from '../../core/source-kind';
-import { baseFields } from '../config-fields';
+import type { SourceKind } from '../../core/source-kind';
+import { parliamentBillDeclaration, type ParliamentBillConfig } from './declaration';
 import { amendmentChanged, amendmentIndex, amendmentsRequest, amendmentTabled } from './amendments';
 import { billEvents, publicationEvents } from './bill-events';
 import { amendmentDetail, bill, billPageUrl, parseBillsJson, publicationList, stagePage } from './bills-api';
@@ -26,32 +25,7 @@ import {
 } from './documents';
 import { api, listRequest, parseBillListing } from './listing';
 
-export interface ParliamentBillConfig extends SourceConfigBase {
-  kind: 'parliament-bill';
-  /** Bills whose title matches, newest update first (e.g. "Procurement"). */
-  searchTerm?: string;
-  /** Bills watched whatever their title (e.g. the Procurement Bill [HL]). */
-  billIds?: number[];
-  /** Listing page size (`Take`). */
-  pageSize?: number;
-  /** Amendments page size (`Take`); a stage with more is read in several pages. */
-  amendmentsPageSize?: number;
-}
-
-const schema = z
-  .object({
-    ...baseFields,
-    kind: z.literal('parliament-bill'),
-    searchTerm: z.string().min(2).max(200).optional(),
-    billIds: z.array(z.number().int().positive()).min(1).max(50).optional(),
-    pageSize: z.number().int().min(1).max(100).optional(),
-    amendmentsPageSize: z.number().int().min(1).max(500).optional(),
-  })
-  .strict()
-  .refine((c) => c.searchTerm || c.billIds, {
-    message: 'needs "searchTerm" or "billIds" (or both)',
-    path: ['searchTerm'],
-  });
+export type { ParliamentBillConfig } from './declaration';
 
 /** Which resource a detail URL is: the URL says it, so a document re-read on its own is parsed right. */
 function resourceOf(url: string): {
@@ -75,9 +49,7 @@ function billTitleOf(entryTitle: string): string {
 }
 
 export const parliamentBill: SourceKind<ParliamentBillConfig> = {
-  kind: 'parliament-bill',
-  schema: schema,
-  hosts: (_config, endpoints) => [new URL(endpoints.parliament).host],
+  ...parliamentBillDeclaration,
   listing: (config, endpoints) => listRequest(config, endpoints, config.searchTerm ? 'search' : 'ids', 0),
   parseListing: (fetched, config, endpoints) => parseBillListing(fetched, config, endpoints),
   parseDetail(fetched, entry, config, endpoints) {

@@ -6,37 +6,15 @@
  * `question-tabled`, `question-answered` (with the answer's text, whose keywords the alert names),
  * `answer-corrected`. A question joins the thread of the company it names (`hikvision--parliament`).
  */
-import * as z from 'zod';
 import type { DocumentSnapshot, StoredVersion } from '../../core/model';
-import type { Endpoints, SourceConfigBase, SourceKind, StructuredEvent } from '../../core/source-kind';
+import type { Endpoints, SourceKind, StructuredEvent } from '../../core/source-kind';
 import { clip } from '../../core/describe-change';
 import { normalizeText } from '../../core/text/normalize';
 import { companyThread } from '../company-thread';
-import { baseFields } from '../config-fields';
+import { parliamentQuestionsDeclaration, type ParliamentQuestionsConfig } from './declaration';
 import { readQuestion, readQuestionPage, type WrittenQuestion } from './written-question';
 
-export interface ParliamentQuestionsConfig extends SourceConfigBase {
-  kind: 'parliament-questions';
-  searchTerm: string;
-  /** Questions tabled on or after this day (`YYYY-MM-DD`). */
-  tabledWhenFrom?: string;
-  answered?: 'Any' | 'Answered' | 'Unanswered';
-  house?: 'Commons' | 'Lords';
-}
-
-const schema = z
-  .object({
-    ...baseFields,
-    kind: z.literal('parliament-questions'),
-    searchTerm: z.string().min(2).max(80),
-    tabledWhenFrom: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2024-07-01')
-      .optional(),
-    answered: z.enum(['Any', 'Answered', 'Unanswered']).optional(),
-    house: z.enum(['Commons', 'Lords']).optional(),
-  })
-  .strict();
+export type { ParliamentQuestionsConfig } from './declaration';
 
 const BUCKET = 'parliament';
 const TAKE = 100;
@@ -131,9 +109,7 @@ function answered(doc: DocumentSnapshot, s: State): StructuredEvent {
 }
 
 export const parliamentQuestions: SourceKind<ParliamentQuestionsConfig> = {
-  kind: 'parliament-questions',
-  schema: schema,
-  hosts: (_config, endpoints) => [new URL(endpoints.parliamentQuestions).host],
+  ...parliamentQuestionsDeclaration,
   listing: (config, endpoints) => search(config, endpoints, 0),
   parseListing(fetched, config, endpoints) {
     const page = readQuestionPage(fetched, config.id);

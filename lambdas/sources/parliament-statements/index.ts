@@ -6,35 +6,15 @@
  * published as a linked statement): `statement-made`, `statement-corrected`. A statement joins the
  * thread of the company it names (`hikvision--parliament`), beside the written questions.
  */
-import * as z from 'zod';
 import { clip } from '../../core/describe-change';
 import type { DocumentSnapshot, FetchRequest, StoredVersion } from '../../core/model';
-import type { Endpoints, SourceConfigBase, SourceKind, StructuredEvent } from '../../core/source-kind';
+import type { Endpoints, SourceKind, StructuredEvent } from '../../core/source-kind';
 import { normalizeText } from '../../core/text/normalize';
 import { companyThread } from '../company-thread';
-import { baseFields } from '../config-fields';
+import { parliamentStatementsDeclaration, type ParliamentStatementsConfig } from './declaration';
 import { readStatement, readStatementPage, type WrittenStatement } from './written-statement';
 
-export interface ParliamentStatementsConfig extends SourceConfigBase {
-  kind: 'parliament-statements';
-  searchTerm: string;
-  /** Statements made on or after this day (`YYYY-MM-DD`). */
-  madeWhenFrom?: string;
-  house?: 'Commons' | 'Lords';
-}
-
-const schema = z
-  .object({
-    ...baseFields,
-    kind: z.literal('parliament-statements'),
-    searchTerm: z.string().min(2).max(80),
-    madeWhenFrom: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2024-07-01')
-      .optional(),
-    house: z.enum(['Commons', 'Lords']).optional(),
-  })
-  .strict();
+export type { ParliamentStatementsConfig } from './declaration';
 
 // The same API as the written questions: one bucket, so together they keep to its pace.
 const BUCKET = 'parliament';
@@ -105,9 +85,7 @@ function made(s: State): string {
 }
 
 export const parliamentStatements: SourceKind<ParliamentStatementsConfig> = {
-  kind: 'parliament-statements',
-  schema: schema,
-  hosts: (_config, endpoints) => [new URL(endpoints.parliamentQuestions).host],
+  ...parliamentStatementsDeclaration,
   listing: (config, endpoints) => search(config, endpoints, 0),
   parseListing(fetched, config, endpoints) {
     const page = readStatementPage(fetched, config.id);

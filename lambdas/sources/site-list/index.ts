@@ -8,68 +8,17 @@
  * (`free-tibet--hikvision`).
  */
 import { load } from 'cheerio/slim';
-import * as z from 'zod';
 import { ParseError } from '../../core/errors';
 import type { DocumentSnapshot, FetchRequest, ListingEntry } from '../../core/model';
-import type { Endpoints, SourceConfigBase, SourceKind } from '../../core/source-kind';
+import type { Endpoints, SourceKind } from '../../core/source-kind';
 import { assertShallowHtml } from '../../core/text/html-depth';
 import { htmlToText } from '../../core/text/html-to-text';
 import { fingerprint, normalizeText } from '../../core/text/normalize';
-import { baseFields } from '../config-fields';
-import { cssSelector } from '../css-selector';
+import { base, host, siteListDeclaration, type SiteListConfig } from './declaration';
 
-export interface SiteListConfig extends SourceConfigBase {
-  kind: 'site-list';
-  /** The site's origin, https only: `https://freetibet.org`. */
-  site: string;
-  /** The listing's path on the site (`/latest/`). */
-  path: string;
-  /** One element per post in the listing, and inside it the link, title and date. */
-  item: string;
-  link: string;
-  title?: string;
-  date?: string;
-  /** Posts kept only when their path matches (`^/latest/[^/]+/$`); the listing's other links are ignored. */
-  include?: string;
-  /** Where a post's own page holds its text (default `article`, then `main`). */
-  content?: string;
-}
-
-const schema = z
-  .object({
-    ...baseFields,
-    kind: z.literal('site-list'),
-    site: z
-      .string()
-      .regex(
-        /^https:\/\/[a-z0-9.-]+\.[a-z]{2,63}$/,
-        'must be an https origin without a path, e.g. https://freetibet.org',
-      ),
-    path: z.string().regex(/^\/[\w\-/.]*$/, 'must be a path starting with "/" (no host, no query)'),
-    item: cssSelector,
-    link: cssSelector,
-    title: cssSelector.optional(),
-    date: cssSelector.optional(),
-    include: z
-      .string()
-      .refine((p) => {
-        try {
-          new RegExp(p);
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'must be a regular expression')
-      .optional(),
-    content: cssSelector.optional(),
-  })
-  .strict();
+export type { SiteListConfig } from './declaration';
 
 const BUCKET = 'html-page';
-const host = (config: SiteListConfig) => new URL(config.site).host;
-/** Where requests go: the site itself, or whatever stands in for it (a replay server). */
-const base = (config: SiteListConfig, endpoints: Endpoints) =>
-  (endpoints[host(config)] ?? config.site).replace(/\/+$/, '');
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function page(config: SiteListConfig, endpoints: Endpoints, path: string): FetchRequest {
@@ -151,10 +100,7 @@ export function readPost(html: string, entry: ListingEntry, config: SiteListConf
 }
 
 export const siteList: SourceKind<SiteListConfig> = {
-  kind: 'site-list',
-  schema: schema,
-  site: (config) => config.site,
-  hosts: (config, endpoints) => [new URL(base(config, endpoints)).host],
+  ...siteListDeclaration,
   listing: (config, endpoints) => page(config, endpoints, config.path),
   parseListing(fetched, config, endpoints) {
     return { entries: readListing(fetched.body, config, endpoints, fetched.url), next: null };
