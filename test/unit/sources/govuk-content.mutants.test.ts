@@ -28,7 +28,8 @@ import {
   pathOf,
   type ContentItem,
 } from '../../../lambdas/sources/govuk-content/content-item';
-import { govukHosts, readGovukDetail } from '../../../lambdas/sources/govuk-content/govuk-detail';
+import { govukHosts } from '../../../lambdas/sources/govuk-content/declaration';
+import { readGovukDetail } from '../../../lambdas/sources/govuk-content/govuk-detail';
 import { memberEvents } from '../../../lambdas/sources/govuk-content/member-events';
 import { fetched, fixtureJson } from '../../support/fixtures';
 
