@@ -5,7 +5,7 @@
  * source's types and one of its organisations is one of the source's (both fields are asked for
  * explicitly in `fields`). A page of which no result matches fails the source in one sentence.
  */
-import { ParseError } from '../../core/errors';
+import { namingSource, ParseError } from '../../core/errors';
 
 export interface FilterFields {
   documentType: string | null;
@@ -30,7 +30,7 @@ export function keepMatching<T extends FilterFields>(results: T[], filter: Searc
       `None of the ${results.length} results GOV.UK search returned for ${filter.id} match its filter ` +
         `(organisations ${filter.organisations.join(', ')}; document types ${filter.documentTypes.join(', ')}): ` +
         'the search may have ignored or renamed a filter, so nothing was recorded.',
-      { url, source: filter.id, field: 'results' },
+      namingSource(filter.id, { url, field: 'results' }),
     );
   }
   return kept;

@@ -2,6 +2,7 @@
  * govuk-search's edges that mutation testing found unchecked (docs/test-strength.md): organisations in
  * every shape the Search API has used, the context a ParseError carries, phrase quoting, the signal.
  */
+import { describeFailure } from '../../../lambdas/core/errors';
 import { ParseError } from '../../../lambdas/core/errors';
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { keepMatching } from '../../../lambdas/sources/govuk-search/filter-check';
@@ -59,7 +60,9 @@ describe('govuk-search organisations', () => {
     const err = parseErrorOf(() =>
       govukSearch.parseListing(page([result({ organisations: [] })]), config, LIVE_ENDPOINTS),
     );
-    expect(err.context).toEqual({ url, source: 'bscc', field: 'results' });
+    expect(err.context).toEqual({ url, source: 'bscc', sourceNamed: true, field: 'results' });
+    // The sentence names the source itself, so describeFailure adds no "(source bscc)".
+    expect(describeFailure(err)).not.toContain('(source bscc)');
   });
 });
 
