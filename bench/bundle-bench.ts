@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { esbuildOptions } from '../lib/constructs/handler-function';
+import { esbuildOptions, SDK_FROM_RUNTIME } from '../lib/constructs/handler-function';
 import { percentile } from './measure';
 
 /** Issue 17's goal for each handler: bytes of minified bundle, ms of cold require beyond an empty file. */
@@ -30,8 +30,9 @@ export interface BundleFigure {
 }
 
 /** One fresh Node process that requires `file`: the require's own time, and the process's from spawn to exit. */
-function coldLoad(root: string, file: string): { loadMs: number; processMs: number } {
-  // No NODE_PATH: the bundle carries the SDK and everything else it loads, as it must in Lambda.
+function coldLoad(root: string, file: string, sdkFromRuntime: boolean): { loadMs: number; processMs: number } {
+  // A bundle that carries its SDK gets no NODE_PATH: it must load alone, as in Lambda. One that takes the
+  // runtime's SDK (SDK_FROM_RUNTIME) finds it in node_modules, as close as this machine gets to /var/runtime.
   const script = [
     'const t = process.hrtime.bigint();',
     `require(${JSON.stringify(file)});`,
@@ -41,6 +42,7 @@ function coldLoad(root: string, file: string): { loadMs: number; processMs: numb
   const r = spawnSync(process.execPath, ['-e', script], {
     env: {
       ...process.env,
+      ...(sdkFromRuntime ? { NODE_PATH: join(root, 'node_modules') } : {}),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
     encoding: 'utf8',
@@ -66,7 +68,7 @@ export async function bundleBench(root: string, runs = 11): Promise<BundleFigure
         entryPoints: [join(dir, file)],
         outfile,
         // As the stack bundles them (the SDK included), without the source map the size leaves out.
-        ...esbuildOptions(root),
+        ...esbuildOptions(root, file.replace(/\.ts$/, '')),
         sourcemap: false,
         metafile: true,
         logLevel: 'silent',
@@ -82,6 +84,7 @@ export async function bundleBench(root: string, runs = 11): Promise<BundleFigure
         .sort((a, b) => b[1] - a[1])
         .slice(0, 4)
         .map(([name, bytes]) => ({ name, bytes }));
+      const sdkFromRuntime = SDK_FROM_RUNTIME.includes(file.replace(/\.ts$/, ''));
       const bundle = { loads: [] as number[], processes: [] as number[] };
       const blank = { loads: [] as number[], processes: [] as number[] };
       for (let i = 0; i < runs; i++) {
@@ -89,7 +92,7 @@ export async function bundleBench(root: string, runs = 11): Promise<BundleFigure
           [empty, blank],
           [outfile, bundle],
         ] as const) {
-          const t = coldLoad(root, file);
+          const t = coldLoad(root, file, sdkFromRuntime);
           into.loads.push(t.loadMs);
           into.processes.push(t.processMs);
         }

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -58,7 +58,22 @@ export const BUNDLE_OPTIONS = {
   // Package → file (from the project root) bundled in its place. A function takes its role's
   // credentials from the environment Lambda sets, without the SDK's whole provider chain (see the file).
   alias: { '@aws-sdk/credential-provider-node': 'lambdas/adapters/aws/env-credentials.ts' },
+  // Non-ASCII characters as themselves, not \uXXXX escapes: the HTML entity and MIME tables shrink by a
+  // fifth (about 20 KB a bundle), and Node reads its source files as UTF-8.
+  charset: 'utf8',
 } as const;
+
+/**
+ * Handlers that take the Lambda runtime's SDK instead of bundling their own: the checker alone, because
+ * its parsers and undici already fill most of the 800 KB budget and the SDK would add about 200 KB. Its
+ * cold start pays for that (docs/benchmarks.md section 5).
+ */
+export const SDK_FROM_RUNTIME: readonly string[] = ['check-sources'];
+
+/** What a handler leaves out of its bundle: BUNDLE_OPTIONS', and the SDK where it comes from the runtime. */
+export function externalsOf(handler: string): string[] {
+  return [...BUNDLE_OPTIONS.externalModules, ...(SDK_FROM_RUNTIME.includes(handler) ? ['@aws-sdk/*'] : [])];
+}
 
 /** BUNDLE_OPTIONS.alias with the files made absolute, as esbuild wants them. */
 function aliasesIn(projectRoot: string): Record<string, string> {
@@ -66,7 +81,7 @@ function aliasesIn(projectRoot: string): Record<string, string> {
 }
 
 /** BUNDLE_OPTIONS in esbuild's own terms, for the tests and the benchmark that build a handler as the stack does. */
-export function esbuildOptions(projectRoot: string) {
+export function esbuildOptions(projectRoot: string, handler: string) {
   return {
     bundle: true,
     platform: 'node',
@@ -76,8 +91,9 @@ export function esbuildOptions(projectRoot: string) {
     sourcemap: BUNDLE_OPTIONS.sourceMap,
     sourcesContent: BUNDLE_OPTIONS.sourcesContent,
     mainFields: [...BUNDLE_OPTIONS.mainFields],
-    external: [...BUNDLE_OPTIONS.externalModules],
+    external: externalsOf(handler),
     alias: aliasesIn(projectRoot),
+    charset: BUNDLE_OPTIONS.charset,
   } satisfies BuildOptions;
 }
 
@@ -153,7 +169,8 @@ export class HandlerFunction extends Construct {
         forceDockerBundling: false,
         ...options,
         mainFields: [...BUNDLE_OPTIONS.mainFields],
-        externalModules: [...BUNDLE_OPTIONS.externalModules],
+        externalModules: externalsOf(props.handler),
+        charset: Charset.UTF8,
         // NodejsFunction has no alias option: esbuild's own flag, `--alias:package=file` for each.
         esbuildArgs: {
           '--alias': Object.entries(aliasesIn(props.projectRoot)).map(([pkg, file]) => `${pkg}=${file}`),
