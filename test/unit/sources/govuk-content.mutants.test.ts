@@ -32,6 +32,7 @@ import { govukHosts } from '../../../lambdas/sources/govuk-content/declaration';
 import { readGovukDetail } from '../../../lambdas/sources/govuk-content/govuk-detail';
 import { memberEvents } from '../../../lambdas/sources/govuk-content/member-events';
 import { fetched, fixtureJson } from '../../support/fixtures';
+import { parseErrorOf, storedVersionOf } from '../../support/source-results';
 
 const config = { id: 'bscc', kind: 'govuk-content' as const, path: '/government/publications/x' };
 const ASSETS = 'https://assets.publishing.service.gov.uk';
@@ -51,26 +52,7 @@ const item = (over: Record<string, unknown> = {}, details: Record<string, unknow
 const file = (over: Record<string, unknown> = {}) => ({ ...featured().details.attachments[0], ...over });
 const attachments = (...list: unknown[]) => attachmentsOf(item({}, { attachments: list }));
 const PATH = '/government/publications/number-of-ex-regular-service-personnel-in-fr20';
-const stored = (doc: DocumentSnapshot): StoredVersion => ({
-  docId: doc.docId,
-  version: 1,
-  hash: 'h',
-  text: doc.text,
-  title: doc.title,
-  fetchedAt: '2026-03-06T00:00:00Z',
-  changeNote: null,
-  extra: doc.extra ?? null,
-});
-
-function parseErrorOf(fn: () => unknown): ParseError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('no ParseError thrown');
-}
+const stored = (doc: DocumentSnapshot): StoredVersion => storedVersionOf(doc, '2026-03-06T00:00:00Z');
 
 describe('govuk-content attachments (details.attachments)', () => {
   it('reads the recorded file whole: id, title, URL, kind, type and size', () => {

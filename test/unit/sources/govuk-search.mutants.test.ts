@@ -3,7 +3,6 @@
  * every shape the Search API has used, the context a ParseError carries, phrase quoting, the signal.
  */
 import { describeFailure } from '../../../lambdas/core/errors';
-import { ParseError } from '../../../lambdas/core/errors';
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { keepMatching } from '../../../lambdas/sources/govuk-search/filter-check';
 import {
@@ -14,6 +13,7 @@ import {
   type GovukSearchConfig,
 } from '../../../lambdas/sources/govuk-search';
 import { fetched } from '../../support/fixtures';
+import { parseErrorOf } from '../../support/source-results';
 
 const config: GovukSearchConfig = {
   id: 'bscc',
@@ -32,16 +32,6 @@ const result = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const page = (results: unknown[]) => fetched(url, JSON.stringify({ results, total: results.length, start: 0 }));
-
-function parseErrorOf(fn: () => unknown): ParseError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('no ParseError thrown');
-}
 
 describe('govuk-search organisations', () => {
   it('reads slugs given as strings or as objects, and skips entries that are neither', () => {

@@ -10,8 +10,8 @@ import type { Row } from '../../../lambdas/sources/html-list/parse-rows';
 import { readCsvList, readTablePage } from '../../../lambdas/sources/html-list/parse-table';
 import { rowSanity } from '../../../lambdas/sources/html-list/row-sanity';
 import type { TableSpec } from '../../../lambdas/sources/html-list/table-spec';
-import { ParseError } from '../../../lambdas/core/errors';
 import { fixtureText } from '../../support/fixtures';
+import { parseErrorOf as errorOf } from '../../support/source-results';
 
 const NAMES = { added: 'supplier-debarred', removed: 'supplier-removed', changed: 'debarment-changed' };
 const LABELS: RowLabels = { list: 'the debarment list', titleField: 'supplier' };
@@ -162,15 +162,6 @@ const rowsOf = (html: string) => {
   const read = readPage(html);
   if (read.kind !== 'rows') throw new Error(read.kind);
   return read.read;
-};
-const errorOf = (fn: () => unknown): ParseError => {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('no error');
 };
 
 describe('tables read by their headers', () => {

@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ParseError } from '../../../lambdas/core/errors';
 import type { DocumentSnapshot, StoredVersion } from '../../../lambdas/core/model';
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { htmlList, type HtmlListConfig } from '../../../lambdas/sources/html-list';
@@ -24,6 +23,7 @@ import {
   type TableSpec,
 } from '../../../lambdas/sources/html-list/table-spec';
 import { fetched, fixtureText } from '../../support/fixtures';
+import { parseErrorOf as errorOf, storedVersionOf } from '../../support/source-results';
 
 const debarment = (
   JSON.parse(readFileSync(join(__dirname, '../../../procwatch.config.json'), 'utf8')).sources as HtmlListConfig[]
@@ -31,25 +31,7 @@ const debarment = (
 const PAGE = `${LIVE_ENDPOINTS.govuk}${debarment.path}`;
 const T0 = fixtureText('html-list/debarment-list.html');
 
-const stored = (doc: DocumentSnapshot): StoredVersion => ({
-  docId: doc.docId,
-  version: 1,
-  hash: 'h',
-  text: doc.text,
-  title: doc.title,
-  fetchedAt: '2026-01-01T00:00:00Z',
-  changeNote: null,
-  extra: doc.extra ?? null,
-});
-const errorOf = (fn: () => unknown): ParseError => {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('no error');
-};
+const stored = (doc: DocumentSnapshot): StoredVersion => storedVersionOf(doc, '2026-01-01T00:00:00Z');
 
 describe('dates as written on a page → ISO days', () => {
   it.each([

@@ -3,12 +3,12 @@
  * feeds written here: damaged or partial entries, paging, which entries are relevant, and the wording
  * of the facts an event states (its label, terms, what changed), not of error messages.
  */
-import { ParseError } from '../../../lambdas/core/errors';
 import type { DocumentSnapshot, StoredVersion } from '../../../lambdas/core/model';
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { legislationFeed, type LegislationFeedConfig } from '../../../lambdas/sources/legislation-feed';
 import { legislationKey, parseFeed } from '../../../lambdas/sources/legislation-feed/atom-feed';
 import { fetched } from '../../support/fixtures';
+import { parseErrorOf } from '../../support/source-results';
 
 const FEED_URL = 'https://www.legislation.gov.uk/new/data.feed';
 const terms: LegislationFeedConfig = {
@@ -70,16 +70,6 @@ function stored(doc: DocumentSnapshot, extra: Record<string, unknown> | null = d
     changeNote: null,
     extra,
   };
-}
-
-function parseErrorOf(fn: () => unknown): ParseError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('no ParseError thrown');
 }
 
 describe('reading an Atom feed', () => {

@@ -6,7 +6,6 @@
  * what each case names; they are built in memory, never saved as fixtures.
  */
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
-import { ParseError } from '../../../lambdas/core/errors';
 import type { DocumentSnapshot, ListingEntry, StoredVersion } from '../../../lambdas/core/model';
 import { parliamentBill, type ParliamentBillConfig } from '../../../lambdas/sources/parliament-bill';
 import { amendmentChanged, amendmentIndex, amendmentTabled } from '../../../lambdas/sources/parliament-bill/amendments';
@@ -32,6 +31,7 @@ import {
 } from '../../../lambdas/sources/parliament-bill/documents';
 import { billSignal, isStagePoll, listRequest } from '../../../lambdas/sources/parliament-bill/listing';
 import { fetched, fixtureJson } from '../../support/fixtures';
+import { parseErrorOf } from '../../support/source-results';
 
 const API = 'https://bills-api.parliament.uk/api/v1';
 const config: ParliamentBillConfig = { id: 'pb', kind: 'parliament-bill', searchTerm: 'Procurement' };
@@ -62,16 +62,6 @@ const stored = (doc: DocumentSnapshot, extra = doc.extra): StoredVersion => ({
 });
 const listPage = (items: unknown[], totalResults: number, url: string, c: ParliamentBillConfig = config) =>
   parliamentBill.parseListing(fetched(url, JSON.stringify({ items, totalResults })), c, LIVE_ENDPOINTS);
-
-function parseErrorOf(fn: () => unknown): ParseError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('no ParseError thrown');
-}
 
 describe('parliament-bill listing requests', () => {
   it('searches by title, or asks for the ids, 50 at a time unless told; newest update first', () => {

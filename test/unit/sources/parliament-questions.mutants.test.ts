@@ -14,6 +14,7 @@ import {
   readQuestionPage,
 } from '../../../lambdas/sources/parliament-questions/written-question';
 import { fetched, fixtureJson } from '../../support/fixtures';
+import { parseErrorOf, storedVersionOf } from '../../support/source-results';
 
 const pq: ParliamentQuestionsConfig = { id: 'pq', kind: 'parliament-questions', searchTerm: 'Hikvision' };
 const API = 'https://questions-statements-api.parliament.uk';
@@ -29,26 +30,7 @@ const searchPage = (values: Record<string, unknown>[], totalResults: number, url
 const docOf = (over: Record<string, unknown> = {}) =>
   parliamentQuestions.parseDetail(item(over), entry, pq, LIVE_ENDPOINTS).documents[0];
 const entry = { docId: '', url: '', title: '', signal: '' };
-const stored = (doc: DocumentSnapshot): StoredVersion => ({
-  docId: doc.docId,
-  version: 1,
-  hash: 'h',
-  text: doc.text,
-  title: doc.title,
-  fetchedAt: '2026-03-06T00:00:00Z',
-  changeNote: null,
-  extra: doc.extra ?? null,
-});
-
-function parseErrorOf(fn: () => unknown): ParseError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('no ParseError thrown');
-}
+const stored = (doc: DocumentSnapshot): StoredVersion => storedVersionOf(doc, '2026-03-06T00:00:00Z');
 
 describe('parliament-questions search', () => {
   it('asks for the house and answer state given, without a tabled date when none is', () => {

@@ -4,7 +4,6 @@
  * events it becomes. Values start from the composed HCWS412 statements, changing only what each case names.
  */
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
-import { ParseError } from '../../../lambdas/core/errors';
 import type { DocumentSnapshot, StoredVersion } from '../../../lambdas/core/model';
 import { parliamentStatements, type ParliamentStatementsConfig } from '../../../lambdas/sources/parliament-statements';
 import {
@@ -13,6 +12,7 @@ import {
   statementOf,
 } from '../../../lambdas/sources/parliament-statements/written-statement';
 import { fetched, fixtureJson } from '../../support/fixtures';
+import { parseErrorOf, storedVersionOf } from '../../support/source-results';
 
 const ws: ParliamentStatementsConfig = { id: 'ws', kind: 'parliament-statements', searchTerm: 'Hikvision' };
 const API = 'https://questions-statements-api.parliament.uk';
@@ -27,27 +27,8 @@ const docOf = (over: Record<string, unknown> = {}, base = plain) =>
   parliamentStatements.parseDetail(item(over, base), entry, ws, LIVE_ENDPOINTS).documents[0];
 const searchPage = (values: Record<string, unknown>[], totalResults: number, url: string) =>
   fetched(url, JSON.stringify({ totalResults, results: values.map((v) => ({ value: v, links: [] })) }));
-const stored = (doc: DocumentSnapshot): StoredVersion => ({
-  docId: doc.docId,
-  version: 1,
-  hash: 'h',
-  text: doc.text,
-  title: doc.title,
-  fetchedAt: '2026-03-06T00:00:00Z',
-  changeNote: null,
-  extra: doc.extra ?? null,
-});
+const stored = (doc: DocumentSnapshot): StoredVersion => storedVersionOf(doc, '2026-03-06T00:00:00Z');
 const PUBLIC = 'https://questions-statements.parliament.uk/written-statements/detail/2026-03-05/HCWS412';
-
-function parseErrorOf(fn: () => unknown): ParseError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('no ParseError thrown');
-}
 
 describe('parliament-statements search', () => {
   it('asks for the house given, without a made date when none is', () => {
