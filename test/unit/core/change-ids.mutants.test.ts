@@ -1,6 +1,10 @@
 /** Ids from transitions: revisions, the next transition and the exact parts each id is made of. */
 import { documentChangeId, nextTransition, revisionOf, sourceChangeId } from '../../../lambdas/core/change-ids';
 import { stableId } from '../../../lambdas/core/ids';
+import type { StoredDocument } from '../../../lambdas/core/model';
+
+/** An item written before revisions existed: it has no `revision` attribute at all. */
+const legacy = JSON.parse('{"version":3}') as Pick<StoredDocument, 'revision' | 'version'>;
 
 describe('revisionOf and nextTransition', () => {
   it('a document never seen is revision 0, and its first change goes 0 → 1', () => {
@@ -11,7 +15,7 @@ describe('revisionOf and nextTransition', () => {
   it('reads the revision when there is one, even 0, else the text version', () => {
     expect(revisionOf({ revision: 7, version: 3 })).toBe(7);
     expect(revisionOf({ revision: 0, version: 3 })).toBe(0);
-    expect(revisionOf({ version: 3 } as { revision?: number; version: number })).toBe(3);
+    expect(revisionOf(legacy)).toBe(3);
     expect(nextTransition({ revision: 7, version: 3 })).toEqual({ from: 7, to: 8 });
   });
 });

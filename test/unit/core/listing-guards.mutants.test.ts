@@ -2,7 +2,7 @@
 import { ParseError, SecondLookError } from '../../../lambdas/core/errors';
 import { stableId } from '../../../lambdas/core/ids';
 import { guardShrink, listingFingerprint } from '../../../lambdas/core/listing-guards';
-import type { ListingEntry, SourceState } from '../../../lambdas/core/model';
+import type { DocumentSnapshot, ListingEntry, SourceState } from '../../../lambdas/core/model';
 import { fingerprint } from '../../../lambdas/core/text/normalize';
 
 const entry = (docId: string, signal: string, extra: Partial<ListingEntry> = {}): ListingEntry => ({
@@ -11,6 +11,22 @@ const entry = (docId: string, signal: string, extra: Partial<ListingEntry> = {})
   title: docId,
   signal,
   ...extra,
+});
+const snapshot = (text: string, extra: DocumentSnapshot['extra'], withdrawn: boolean): DocumentSnapshot => ({
+  docId: 'x',
+  url: 'https://example.org/x',
+  title: 'x',
+  documentType: 'notice',
+  text,
+  signal: 's',
+  publishedAt: null,
+  updatedAt: null,
+  changeNote: null,
+  withdrawn: withdrawn ? { at: null, explanation: 'gone' } : null,
+  organisations: [],
+  attachments: [],
+  parentId: null,
+  extra,
 });
 const state = (over: Partial<SourceState> = {}): SourceState => ({
   sourceId: 'debarment-list',
@@ -28,11 +44,10 @@ const state = (over: Partial<SourceState> = {}): SourceState => ({
 
 describe('listingFingerprint', () => {
   it('is the stable id of each entry’s id, signal and inline content', () => {
-    const inline = { text: 'Body', title: 'T', extra: { rows: 1 }, withdrawn: true };
     const entries = [
       entry('a', '2026-01-01'),
-      entry('b', '2026-01-02', { inline } as Partial<ListingEntry>),
-      entry('c', 's', { inline: { ...inline, extra: undefined, withdrawn: false } } as Partial<ListingEntry>),
+      entry('b', '2026-01-02', { inline: snapshot('Body', { rows: 1 }, true) }),
+      entry('c', 's', { inline: snapshot('Body', undefined, false) }),
     ];
     expect(listingFingerprint(entries)).toBe(
       stableId(
@@ -48,7 +63,7 @@ describe('listingFingerprint', () => {
     expect(listingFingerprint([entry('a', '2')])).not.toBe(base);
     expect(listingFingerprint([{ ...entry('a', '1'), title: 'x', url: 'https://x' }])).toBe(base);
     const withText = (withdrawn: boolean) =>
-      listingFingerprint([entry('a', '1', { inline: { text: 't', withdrawn } } as Partial<ListingEntry>)]);
+      listingFingerprint([entry('a', '1', { inline: snapshot('t', undefined, withdrawn) })]);
     expect(withText(true)).not.toBe(withText(false));
     expect(withText(false)).not.toBe(base);
   });
