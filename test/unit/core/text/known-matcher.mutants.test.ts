@@ -137,3 +137,71 @@ describe('choosing the best known letter', () => {
     expect(shared.match).toBe('k2');
   });
 });
+
+describe('letter facts as evidence', () => {
+  // Text alone: "zebra giraffe lion" against "zebra giraffe tiger" scores 0.52.
+  const TITLE = 'Letter from BSCC to Hikvision 21 March 2022';
+  const against = (over: Partial<KnownLetter>, text = 'zebra giraffe lion', options = {}) =>
+    matchKnown({ title: TITLE, text }, [letter('zebra giraffe tiger', { title: 'x', ...over })], options);
+
+  it('scores the text alone when told to', () => {
+    expect(against({ from: 'BSCC', to: 'Hikvision', date: '2022-03-21' }, undefined, { textOnly: true })).toEqual({
+      match: 'k1',
+      similarity: 0.52,
+      thread: 'bscc--hikvision',
+    });
+  });
+
+  it('the same date and direction pull the score a quarter of the way to 1', () => {
+    expect(against({ from: 'BSCC', to: 'Hikvision', date: '2022-03-21' }).similarity).toBe(0.64);
+  });
+
+  it('a reply (the direction reversed) is down by 30 %', () => {
+    expect(against({ from: 'Hikvision', to: 'BSCC', date: '2022-03-21' }).similarity).toBe(0.364);
+  });
+
+  it('a different known date halves the score and holds it under the threshold', () => {
+    expect(against({ from: 'BSCC', to: 'Hikvision', date: '2022-03-22' }).similarity).toBe(0.26);
+    expect(against({ date: '2022-03-22' }, 'zebra giraffe tiger')).toEqual({
+      match: null,
+      similarity: 0.3,
+      thread: 'bscc--hikvision',
+    });
+    expect(against({ date: '2022-03-22' }, 'zebra giraffe tiger', { threshold: 1 }).similarity).toBe(0.5);
+  });
+
+  it('the index’s date comes first; the known letter’s own title only when the index has none', () => {
+    const dated = { from: 'BSCC', to: 'Hikvision', title: 'Letter 22 March 2022' };
+    expect(against({ ...dated, date: '2022-03-21' }).similarity).toBe(0.64);
+    expect(against({ ...dated, date: null }).similarity).toBe(0.26);
+  });
+
+  it('without a known direction there is no nudge', () => {
+    expect(against({ date: '2022-03-21' }).similarity).toBe(0.52);
+  });
+
+  it('an index phrase naming two parties says nothing about who wrote', () => {
+    expect(against({ from: 'Hikvision, BSCC', to: 'BSCC', date: '2022-03-21' }).similarity).toBe(0.52);
+    expect(against({ from: 'Hikvision', to: 'BSCC, Hikvision', date: '2022-03-21' }).similarity).toBe(0.52);
+  });
+
+  it('an unthreaded candidate takes the matched letter’s thread, none when it writes to itself', () => {
+    const plain = (over: Partial<KnownLetter>) =>
+      matchKnown({ title: 'A note', text: 'zebra giraffe lion' }, [letter('zebra giraffe tiger', over)]);
+    expect(plain({ from: 'BSCC', to: 'Hikvision' }).thread).toBe('bscc--hikvision');
+    expect(plain({ from: 'Hikvision', to: 'BSCC' }).thread).toBe('bscc--hikvision');
+    expect(plain({ from: 'BSCC', to: 'BSCC' }).thread).toBeNull();
+    expect(plain({ from: 'BSCC', to: '' }).thread).toBeNull();
+    expect(matchKnown({ title: 'A note', text: 'lion' }, [letter('zebra', { from: 'BSCC', to: 'Hikvision' })])).toEqual(
+      { match: null, similarity: 0, thread: null },
+    );
+  });
+
+  it('a URL match takes the known letter’s thread when the candidate has none', () => {
+    expect(
+      matchKnown({ title: 'A note', text: 'lion', url: 'https://e.org/a' }, [
+        letter('zebra', { from: 'Hikvision', to: 'BSCC', url: 'https://e.org/a' }),
+      ]),
+    ).toEqual({ match: 'k1', similarity: 1, thread: 'bscc--hikvision' });
+  });
+});
