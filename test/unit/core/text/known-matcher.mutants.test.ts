@@ -205,3 +205,21 @@ describe('letter facts as evidence', () => {
     ).toEqual({ match: 'k1', similarity: 1, thread: 'bscc--hikvision' });
   });
 });
+
+describe('texts with little to compare', () => {
+  it('a text with no words is like nothing, not even itself', () => {
+    expect(sim('!!! ???', '!!! ???')).toBe(0);
+    expect(sim('', 'zebra')).toBe(0);
+  });
+
+  it('a word another known letter also has is not distinctive of either', () => {
+    // "zebra" is in both known letters, so only "lion" could be distinctive, and neither has it.
+    const m = matchKnown(
+      { title: 'A note', text: 'zebra lion' },
+      [letter('zebra tiger', { id: 'k1' }), letter('zebra', { id: 'k2' })],
+      { textOnly: true },
+    );
+    expect(m.match).toBeNull();
+    expect(m.similarity).toBeLessThan(0.3);
+  });
+});
