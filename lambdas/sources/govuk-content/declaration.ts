@@ -1,13 +1,18 @@
 /** `govuk-content`'s config and hosts, without its parsers (see `SourceDeclaration`). */
 import * as z from 'zod';
-import type { Endpoints, SourceConfigBase, SourceDeclaration } from '../../core/source-kind';
+import type { Endpoints, SourceDeclaration } from '../../core/source-kind';
 import { baseFields } from '../config-fields';
 
-export interface GovukContentConfig extends SourceConfigBase {
-  kind: 'govuk-content';
-  /** The page's path on www.gov.uk, e.g. `/government/publications/<slug>`. */
-  path: string;
-}
+const schema = z
+  .object({
+    ...baseFields,
+    kind: z.literal('govuk-content'),
+    /** The page's path on www.gov.uk, e.g. `/government/publications/<slug>`. */
+    path: z.string().regex(/^\/[\w\-/.]+$/, 'must be a GOV.UK path starting with "/" (no host, no query)'),
+  })
+  .strict();
+
+export type GovukContentConfig = z.output<typeof schema>;
 
 /** Both GOV.UK kinds fetch content items from www.gov.uk and their attachments from the asset host. */
 export function govukHosts(endpoints: Endpoints): string[] {
@@ -16,12 +21,6 @@ export function govukHosts(endpoints: Endpoints): string[] {
 
 export const govukContentDeclaration: SourceDeclaration<GovukContentConfig> = {
   kind: 'govuk-content',
-  schema: z
-    .object({
-      ...baseFields,
-      kind: z.literal('govuk-content'),
-      path: z.string().regex(/^\/[\w\-/.]+$/, 'must be a GOV.UK path starting with "/" (no host, no query)'),
-    })
-    .strict(),
+  schema,
   hosts: (_config, endpoints) => govukHosts(endpoints),
 };
