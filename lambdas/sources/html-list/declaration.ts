@@ -1,32 +1,9 @@
 /** `html-list`'s config and hosts, without its parsers (see `SourceDeclaration`). */
 import * as z from 'zod';
-import type { SourceConfigBase, SourceDeclaration } from '../../core/source-kind';
+import type { SourceDeclaration } from '../../core/source-kind';
 import { baseFields } from '../config-fields';
 import { cssSelector, fieldSelector } from '../css-selector';
-import type { RowEventNames } from './diff-rows';
-import { tableSpecSchema, type TableSpec } from './table-spec';
-
-export interface HtmlListConfig extends SourceConfigBase {
-  kind: 'html-list';
-  /** The page's path on www.gov.uk. */
-  path: string;
-  container?: string;
-  /** Header-driven: columns found by their header text (mutually exclusive with `row`/`fields`). */
-  table?: TableSpec;
-  row?: string;
-  /** Field → CSS selector inside a row (`""` is the row's own text). */
-  fields?: Record<string, string>;
-  /** The field(s) whose values make a row's key. */
-  key: string[];
-  titleField?: string;
-  /** How summaries name the list ("the debarment list"). */
-  listName?: string;
-  events?: Partial<RowEventNames>;
-  /** Selector lists: an empty list is a normal state of this page (otherwise it is a parse failure). */
-  allowEmpty?: boolean;
-  /** A change losing more than this share of the rows at once is held for a second look (default 0.5). */
-  maxRowLoss?: number;
-}
+import { tableSpecSchema } from './table-spec';
 
 const eventName = z
   .string()
@@ -36,19 +13,26 @@ const schema = z
   .object({
     ...baseFields,
     kind: z.literal('html-list'),
+    /** The page's path on www.gov.uk. */
     path: z.string().regex(/^\/[\w\-/.]+$/, 'must be a GOV.UK path starting with "/" (no host, no query)'),
     container: cssSelector.optional(),
+    /** Header-driven: columns found by their header text (mutually exclusive with `row`/`fields`). */
     table: tableSpecSchema.optional(),
     row: cssSelector.optional(),
+    /** Field → CSS selector inside a row (`""` is the row's own text). */
     fields: z
       .record(z.string().regex(/^[a-zA-Z][\w-]*$/), fieldSelector)
       .refine((f) => Object.keys(f).length > 0, 'needs at least one field')
       .optional(),
+    /** The field(s) whose values make a row's key. */
     key: z.array(z.string()).min(1),
     titleField: z.string().optional(),
+    /** How summaries name the list ("the debarment list"). */
     listName: z.string().min(1).max(120).optional(),
     events: z.object({ added: eventName, removed: eventName, changed: eventName }).partial().strict().optional(),
+    /** Selector lists: an empty list is a normal state of this page (otherwise it is a parse failure). */
     allowEmpty: z.boolean().optional(),
+    /** A change losing more than this share of the rows at once is held for a second look (default 0.5). */
     maxRowLoss: z.number().gt(0).max(1).optional(),
   })
   .strict()
@@ -68,6 +52,8 @@ const schema = z
         });
     }
   });
+
+export type HtmlListConfig = z.output<typeof schema>;
 
 export const htmlListDeclaration: SourceDeclaration<HtmlListConfig> = {
   kind: 'html-list',

@@ -1,41 +1,28 @@
 /** `site-list`'s config, site and hosts, without its parsers (see `SourceDeclaration`). */
 import * as z from 'zod';
-import type { Endpoints, SourceConfigBase, SourceDeclaration } from '../../core/source-kind';
+import type { Endpoints, SourceDeclaration } from '../../core/source-kind';
 import { baseFields } from '../config-fields';
 import { cssSelector } from '../css-selector';
-
-export interface SiteListConfig extends SourceConfigBase {
-  kind: 'site-list';
-  /** The site's origin, https only: `https://freetibet.org`. */
-  site: string;
-  /** The listing's path on the site (`/latest/`). */
-  path: string;
-  /** One element per post in the listing, and inside it the link, title and date. */
-  item: string;
-  link: string;
-  title?: string;
-  date?: string;
-  /** Posts kept only when their path matches (`^/latest/[^/]+/$`); the listing's other links are ignored. */
-  include?: string;
-  /** Where a post's own page holds its text (default `article`, then `main`). */
-  content?: string;
-}
 
 const schema = z
   .object({
     ...baseFields,
     kind: z.literal('site-list'),
+    /** The site's origin, https only: `https://freetibet.org`. */
     site: z
       .string()
       .regex(
         /^https:\/\/[a-z0-9.-]+\.[a-z]{2,63}$/,
         'must be an https origin without a path, e.g. https://freetibet.org',
       ),
+    /** The listing's path on the site (`/latest/`). */
     path: z.string().regex(/^\/[\w\-/.]*$/, 'must be a path starting with "/" (no host, no query)'),
+    /** One element per post in the listing, and inside it the link, title and date. */
     item: cssSelector,
     link: cssSelector,
     title: cssSelector.optional(),
     date: cssSelector.optional(),
+    /** Posts kept only when their path matches (`^/latest/[^/]+/$`); the listing's other links are ignored. */
     include: z
       .string()
       .refine((p) => {
@@ -47,9 +34,12 @@ const schema = z
         }
       }, 'must be a regular expression')
       .optional(),
+    /** Where a post's own page holds its text (default `article`, then `main`). */
     content: cssSelector.optional(),
   })
   .strict();
+
+export type SiteListConfig = z.output<typeof schema>;
 
 /** The site's host, which keys its stand-in in the endpoints. */
 export const host = (config: SiteListConfig) => new URL(config.site).host;
