@@ -1,4 +1,5 @@
 /** The listing's fingerprint and the shrink guard, value by value. */
+import { freshState } from '../../../lambdas/core/source-health';
 import { ParseError, SecondLookError } from '../../../lambdas/core/errors';
 import { stableId } from '../../../lambdas/core/ids';
 import { guardShrink, listingFingerprint } from '../../../lambdas/core/listing-guards';
@@ -28,19 +29,7 @@ const snapshot = (text: string, extra: DocumentSnapshot['extra'], withdrawn: boo
   parentId: null,
   extra,
 });
-const state = (over: Partial<SourceState> = {}): SourceState => ({
-  sourceId: 'debarment-list',
-  validators: {},
-  lastRunAt: null,
-  lastSuccessAt: null,
-  consecutiveFailures: 0,
-  lastError: null,
-  failingAlertOpen: false,
-  failingSince: null,
-  lastListingSize: null,
-  pendingShrink: null,
-  ...over,
-});
+const state = (over: Partial<SourceState> = {}): SourceState => ({ ...freshState('debarment-list'), ...over });
 
 describe('listingFingerprint', () => {
   it('is the stable id of each entry’s id, signal and inline content', () => {
