@@ -28,17 +28,21 @@ describe('ChangeTable', () => {
     });
   });
 
-  it('bills on demand, keeps point-in-time recovery, is encrypted with the AWS-managed key, and cannot be deleted by accident', () => {
-    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
-      BillingMode: 'PAY_PER_REQUEST',
-      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
-      Replicas: [
-        Match.objectLike({
-          DeletionProtectionEnabled: true,
-          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        }),
-      ],
-    });
-    template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
-  });
+  it(
+    'bills on demand, keeps point-in-time recovery, is encrypted with the ' +
+      'AWS-managed key, and cannot be deleted by accident',
+    () => {
+      template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        BillingMode: 'PAY_PER_REQUEST',
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      });
+      template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    },
+  );
 });

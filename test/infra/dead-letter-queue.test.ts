@@ -38,16 +38,20 @@ describe('DeadLetterQueue', () => {
     });
   });
 
-  it('receives the failed asynchronous invocations of both scheduled functions, the SES feedback function and every schedule', () => {
-    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
-      (f) => f.Properties.DeadLetterConfig,
-    );
-    expect(functions.map((f) => f.Properties.DeadLetterConfig.TargetArn)).toEqual([
-      arnOf(queueId),
-      arnOf(queueId),
-      arnOf(queueId),
-    ]);
-    for (const s of Object.values(template.findResources('AWS::Scheduler::Schedule')))
-      expect(s.Properties.Target.DeadLetterConfig).toEqual({ Arn: arnOf(queueId) });
-  });
+  it(
+    'receives the failed asynchronous invocations of both scheduled ' +
+      'functions, the SES feedback function and every schedule',
+    () => {
+      const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
+        (f) => f.Properties.DeadLetterConfig,
+      );
+      expect(functions.map((f) => f.Properties.DeadLetterConfig.TargetArn)).toEqual([
+        arnOf(queueId),
+        arnOf(queueId),
+        arnOf(queueId),
+      ]);
+      for (const s of Object.values(template.findResources('AWS::Scheduler::Schedule')))
+        expect(s.Properties.Target.DeadLetterConfig).toEqual({ Arn: arnOf(queueId) });
+    },
+  );
 });

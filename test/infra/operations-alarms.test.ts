@@ -69,26 +69,33 @@ describe('OperationsAlarms', () => {
     });
   });
 
-  it('feeds every kind of problem the code counts into that metric, under the name of the stack the function is in', () => {
-    for (const name of [DELIVERIES_FAILED, DELIVERY_COMPLAINTS, API_SERVER_ERRORS, STALE_GROUPS]) {
-      const lines: string[] = [];
-      new EmfMetrics((l) => lines.push(l), undefined, 'Watch').count(name, 2);
-      const emf = JSON.parse(lines[0]);
-      expect(emf._aws.CloudWatchMetrics).toEqual([
-        { Namespace: METRICS_NAMESPACE, Dimensions: [['Stack']], Metrics: [{ Name: PROBLEMS_METRIC, Unit: 'Count' }] },
-      ]);
-      expect(emf).toMatchObject({ Stack: 'Watch', [PROBLEMS_METRIC]: 2, problem: name });
-    }
-    // A zero is never published: a quiet month publishes no metric (and bills none).
-    const quiet: string[] = [];
-    new EmfMetrics((l) => quiet.push(l)).count(STALE_GROUPS, 0);
-    expect(quiet).toEqual([]);
-    // The functions that count are told their stack's name, the alarm's dimension.
-    for (const fn of [stack.sender.fn, stack.api.fn, stack.feedback.fn]) {
-      const props = template.toJSON().Resources[logicalIdOf(stack, fn)].Properties;
-      expect(props.Environment.Variables.PROCWATCH_STACK).toBe('Watch');
-    }
-  });
+  it(
+    'feeds every kind of problem the code counts into that metric, ' + 'under the name of the stack the function is in',
+    () => {
+      for (const name of [DELIVERIES_FAILED, DELIVERY_COMPLAINTS, API_SERVER_ERRORS, STALE_GROUPS]) {
+        const lines: string[] = [];
+        new EmfMetrics((l) => lines.push(l), undefined, 'Watch').count(name, 2);
+        const emf = JSON.parse(lines[0]);
+        expect(emf._aws.CloudWatchMetrics).toEqual([
+          {
+            Namespace: METRICS_NAMESPACE,
+            Dimensions: [['Stack']],
+            Metrics: [{ Name: PROBLEMS_METRIC, Unit: 'Count' }],
+          },
+        ]);
+        expect(emf).toMatchObject({ Stack: 'Watch', [PROBLEMS_METRIC]: 2, problem: name });
+      }
+      // A zero is never published: a quiet month publishes no metric (and bills none).
+      const quiet: string[] = [];
+      new EmfMetrics((l) => quiet.push(l)).count(STALE_GROUPS, 0);
+      expect(quiet).toEqual([]);
+      // The functions that count are told their stack's name, the alarm's dimension.
+      for (const fn of [stack.sender.fn, stack.api.fn, stack.feedback.fn]) {
+        const props = template.toJSON().Resources[logicalIdOf(stack, fn)].Properties;
+        expect(props.Environment.Variables.PROCWATCH_STACK).toBe('Watch');
+      }
+    },
+  );
 
   it('alarms on each new dead-letter message, also when the queue already holds one', () => {
     const alarm = alarms.find((a) => a.Metrics)!;

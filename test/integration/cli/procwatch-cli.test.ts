@@ -196,14 +196,17 @@ describe('procwatch demo', () => {
     expect(readdirSync(outbox).filter((f: string) => f.endsWith('.eml'))).toHaveLength(sent);
   });
 
-  it('is where docs/example-alert.html and .txt come from: `npm run docs:example-alert` wrote them, not a person', async () => {
-    const outbox = mkdtempSync(join(tmpdir(), 'demo-outbox-'));
-    expect(procwatch('demo', '--outbox', outbox).code).toBe(0);
-    const example = await exampleFrom(outbox);
-    const doc = (f: string) => stableParts(readFileSync(join(ROOT, 'docs', f), 'utf8'));
-    expect(doc('example-alert.html')).toBe(stableParts(exampleHtml(example)));
-    expect(doc('example-alert.txt')).toBe(stableParts(exampleText(example)));
-  });
+  it(
+    'is where docs/example-alert.html and .txt come from: `npm run ' + 'docs:example-alert` wrote them, not a person',
+    async () => {
+      const outbox = mkdtempSync(join(tmpdir(), 'demo-outbox-'));
+      expect(procwatch('demo', '--outbox', outbox).code).toBe(0);
+      const example = await exampleFrom(outbox);
+      const doc = (f: string) => stableParts(readFileSync(join(ROOT, 'docs', f), 'utf8'));
+      expect(doc('example-alert.html')).toBe(stableParts(exampleHtml(example)));
+      expect(doc('example-alert.txt')).toBe(stableParts(exampleText(example)));
+    },
+  );
 
   it('describes every step in --help', () => {
     const { out } = procwatch('demo', '--help');
