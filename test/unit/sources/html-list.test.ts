@@ -6,6 +6,7 @@ import { htmlList, type HtmlListConfig } from '../../../lambdas/sources/html-lis
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { fetched, FIXTURES, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
+import { storedVersionOf } from '../../support/source-results';
 
 /** The debarment-list source exactly as procwatch.config.json declares it. */
 const config = (
@@ -24,18 +25,7 @@ function read(file: string, c: HtmlListConfig = config): DocumentSnapshot {
   return p.entries[0].inline!;
 }
 
-function stored(doc: DocumentSnapshot): StoredVersion {
-  return {
-    docId: doc.docId,
-    version: 1,
-    hash: 'h',
-    text: doc.text,
-    title: doc.title,
-    fetchedAt: '2026-01-01T00:00:00Z',
-    changeNote: null,
-    extra: doc.extra ?? null,
-  };
-}
+const stored = (doc: DocumentSnapshot): StoredVersion => storedVersionOf(doc);
 
 const compare = (a: string, b: string) => htmlList.compare!(stored(read(a)), read(b), config);
 const rows = (doc: DocumentSnapshot) => (doc.extra!.rows as { fields: Record<string, string> }[]).map((r) => r.fields);

@@ -5,6 +5,7 @@ import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { legislationFeed, type LegislationFeedConfig } from '../../../lambdas/sources/legislation-feed';
 import { fetched, FIXTURES, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
+import { storedVersionOf } from '../../support/source-results';
 
 const newFeed: LegislationFeedConfig = {
   id: 'new-legislation',
@@ -37,18 +38,7 @@ function docs(file: string, config: LegislationFeedConfig): DocumentSnapshot[] {
   return parse(file, config).entries.map((e) => e.inline!);
 }
 
-function stored(doc: DocumentSnapshot): StoredVersion {
-  return {
-    docId: doc.docId,
-    version: 1,
-    hash: 'h',
-    text: doc.text,
-    title: doc.title,
-    fetchedAt: '2026-01-01T00:00:00Z',
-    changeNote: null,
-    extra: doc.extra ?? null,
-  };
-}
+const stored = (doc: DocumentSnapshot): StoredVersion => storedVersionOf(doc);
 
 describe('legislation-feed', () => {
   it('asks legislation.gov.uk for the feed in the rate-limited legislation bucket', () => {

@@ -4,6 +4,7 @@ import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { parliamentBill, type ParliamentBillConfig } from '../../../lambdas/sources/parliament-bill';
 import { fetched, FIXTURES, fixtureJson, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
+import { storedVersionOf } from '../../support/source-results';
 
 const API = 'https://bills-api.parliament.uk/api/v1';
 const config: ParliamentBillConfig = { id: 'procurement-bills', kind: 'parliament-bill', searchTerm: 'Procurement' };
@@ -30,18 +31,7 @@ function amendment(file: string, entry: ListingEntry): DocumentSnapshot {
   return doc;
 }
 
-function stored(doc: DocumentSnapshot): StoredVersion {
-  return {
-    docId: doc.docId,
-    version: 1,
-    hash: 'h',
-    text: doc.text,
-    title: doc.title,
-    fetchedAt: '2026-01-01T00:00:00Z',
-    changeNote: null,
-    extra: doc.extra ?? null,
-  };
-}
+const stored = (doc: DocumentSnapshot): StoredVersion => storedVersionOf(doc);
 
 describe('parliament-bill: amendments by identity, with their text', () => {
   it("a stage's page is an index: no document of its own, one entry per amendment keyed by amendmentId, its detail to read", () => {

@@ -31,7 +31,7 @@ import {
 } from '../../../lambdas/sources/parliament-bill/documents';
 import { billSignal, isStagePoll, listRequest } from '../../../lambdas/sources/parliament-bill/listing';
 import { fetched, fixtureJson } from '../../support/fixtures';
-import { parseErrorOf } from '../../support/source-results';
+import { parseErrorOf, storedVersionOf } from '../../support/source-results';
 
 const API = 'https://bills-api.parliament.uk/api/v1';
 const config: ParliamentBillConfig = { id: 'pb', kind: 'parliament-bill', searchTerm: 'Procurement' };
@@ -51,13 +51,7 @@ const entry = (over: Partial<ListingEntry> = {}): ListingEntry => ({
   ...over,
 });
 const stored = (doc: DocumentSnapshot, extra = doc.extra): StoredVersion => ({
-  docId: doc.docId,
-  version: 1,
-  hash: 'h',
-  text: doc.text,
-  title: doc.title,
-  fetchedAt: '2026-01-01T00:00:00Z',
-  changeNote: null,
+  ...storedVersionOf(doc),
   extra: extra ?? null,
 });
 const listPage = (items: unknown[], totalResults: number, url: string, c: ParliamentBillConfig = config) =>

@@ -6,6 +6,7 @@ import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { parliamentBill, type ParliamentBillConfig } from '../../../lambdas/sources/parliament-bill';
 import { fetched, FIXTURES, fixtureJson, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
+import { storedVersionOf } from '../../support/source-results';
 
 const API = 'https://bills-api.parliament.uk/api/v1';
 const config: ParliamentBillConfig = {
@@ -33,18 +34,7 @@ function detail(file: string, url: string, entry: Partial<ListingEntry> = {}) {
   return parliamentBill.parseDetail(fetched(url, fixtureText(`parliament-bills/${file}`)), e, config, LIVE_ENDPOINTS);
 }
 
-function stored(doc: DocumentSnapshot): StoredVersion {
-  return {
-    docId: doc.docId,
-    version: 1,
-    hash: 'h',
-    text: doc.text,
-    title: doc.title,
-    fetchedAt: '2026-01-01T00:00:00Z',
-    changeNote: null,
-    extra: doc.extra ?? null,
-  };
-}
+const stored = (doc: DocumentSnapshot): StoredVersion => storedVersionOf(doc);
 
 describe('parliament-bill: the listing', () => {
   it('lists by title search, most recently updated first, paged with Skip/Take', () => {
