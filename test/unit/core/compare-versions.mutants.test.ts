@@ -1,4 +1,7 @@
-/** Comparing two stored versions: older first whatever the order asked, extra and text left out, null when one is missing. */
+/**
+ * Comparing two stored versions: older first whatever the order asked, extra and text left out, null when one
+ * is missing.
+ */
 import { compareVersions } from '../../../lambdas/core/compare-versions';
 import type { StoredVersion } from '../../../lambdas/core/model';
 

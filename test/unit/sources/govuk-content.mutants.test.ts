@@ -189,7 +189,8 @@ describe('govuk-content attachments (details.documents, pre-2026)', () => {
   it('reads only the first title link and the first type of a section', () => {
     const html =
       '<section class="attachment" id="a1"><h2 class="title"><a href="/x/one">One</a></h2>' +
-      '<h2 class="title"><a href="/x/two">Two</a></h2><span class="type">HTML</span><span class="type">PDF</span></section>';
+      '<h2 class="title"><a href="/x/two">Two</a></h2>' +
+      '<span class="type">HTML</span><span class="type">PDF</span></section>';
     expect(fromDocuments(html)).toEqual([{ id: 'a1', title: 'One', url: 'https://www.gov.uk/x/one', kind: 'html' }]);
     const plainTitle =
       '<section class="attachment" id="a2"><p class="title"><a href="/x/three">Three</a></p></section>';
