@@ -1,5 +1,7 @@
 import { htmlDepth, MAX_HTML_DEPTH } from './html-depth';
-import { load } from 'cheerio/slim';
+// htmlparser2 itself, the parser cheerio/slim runs: the walker reads the tree, never selects in it, so a
+// checker whose kinds only turn HTML into text carries no selector engine or serializer (issue 17).
+import { parseDocument } from 'htmlparser2';
 
 /**
  * GOV.UK govspeak HTML (a content item's `details.body`, or the attachment sections in
@@ -11,9 +13,8 @@ export function htmlToText(html: string): string {
   try {
     // Pathologically deep markup is read for its words only (no block structure): see html-depth.
     if (htmlDepth(html) > MAX_HTML_DEPTH) throw new Error('too deep');
-    const $ = load(html, null, false);
     const writer = new BlockWriter();
-    for (const child of ($.root()[0] as unknown as DomNode).children ?? []) writer.walk(child);
+    for (const child of parseDocument(html).children as DomNode[]) writer.walk(child);
     return tidy(writer.result());
   } catch {
     // Whatever the parser choked on, the words are still worth having.
@@ -21,7 +22,7 @@ export function htmlToText(html: string): string {
   }
 }
 
-/** The slice of domhandler's node shape this walker reads (cheerio does not export the type). */
+/** The slice of domhandler's node shape this walker reads. */
 interface DomNode {
   type: string;
   name?: string;
