@@ -127,9 +127,10 @@ export async function cycleBench(o: CycleBenchOptions): Promise<CycleBenchResult
       for (const step of steps) {
         replay.setStep(step.step);
         const m = await measure(product, async () => {
-          const input = cycleInput(config, product.rt, (outcome) =>
-            product.rt.logger.info('source checked', { ...outcome, changes: undefined }),
-          );
+          const input = cycleInput(config, product.rt, {
+            kinds: sourceKinds,
+            onProgress: (outcome) => product.rt.logger.info('source checked', { ...outcome, changes: undefined }),
+          });
           const report = await runCycle(product.rt, input);
           product.rt.logger.info('cycle finished', { runId: report.runId, sources: report.outcomes.length, failed: 0 });
           const failed = report.outcomes.filter((x) => x.kind === 'failed');

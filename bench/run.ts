@@ -82,7 +82,8 @@ async function main(): Promise<void> {
     groups: Object.fromEntries(
       Object.entries(deployed.checkSchedules).map(([g, expression]) => [g, { expression, sources: sourcesIn(g) }]),
     ),
-    units: unitCosts(cycles, bundles.find((b) => b.handler === 'check-sources')?.loadMsP50 ?? 0),
+    // A checker's cold start is billed at the slowest group's load (each group's function starts cold alone).
+    units: unitCosts(cycles, Math.max(0, ...bundles.filter((b) => b.deployed && b.kinds).map((b) => b.loadMsP50))),
     cycles,
     bundles,
     documentsPerSource: settings.documentsPerSource * 1.1,

@@ -20,6 +20,7 @@ import { silentLogger } from '../lambdas/adapters/log/json-logger';
 import type { Mailer } from '../lambdas/core/ports';
 import { runCycle } from '../lambdas/core/run-cycle';
 import { cycleInput } from '../lambdas/cycle-input';
+import { sourceKinds } from '../lambdas/sources';
 
 /** The default config's sources of the kinds, one per kind. */
 const SOURCES = [
@@ -66,14 +67,17 @@ export async function measureUnchangedCycles(root: string, log: (l: string) => v
     });
     try {
       log('source kinds: baseline (t0)…');
-      await runCycle(runtime, cycleInput(config, runtime));
+      await runCycle(runtime, cycleInput(config, runtime, { kinds: sourceKinds }));
       replay.setStep('t4');
       log('source kinds: everything moved (t4)…');
-      await runCycle(runtime, cycleInput(config, runtime));
+      await runCycle(runtime, cycleInput(config, runtime, { kinds: sourceKinds }));
       const rows: UnchangedRow[] = [];
       for (const source of config.sources) {
         replay.resetLog();
-        const report = await runCycle(runtime, cycleInput(config, runtime, undefined, source.id));
+        const report = await runCycle(
+          runtime,
+          cycleInput(config, runtime, { kinds: sourceKinds, onlySource: source.id }),
+        );
         const [outcome] = report.outcomes;
         rows.push({
           sourceId: source.id,

@@ -52,6 +52,8 @@ export interface DeploySettings {
   readonly sandboxRecipients: boolean;
   /** Schedule group → EventBridge Scheduler expression, evaluated in Europe/London. */
   readonly checkSchedules: Readonly<Record<string, string>>;
+  /** The sources' kinds and groups: each group's checker is built with its own kinds alone. */
+  readonly checkSources: readonly { readonly kind: string; readonly group?: string }[];
   readonly sendSchedule: string;
   readonly logRetentionDays: number;
   readonly api: {
@@ -220,6 +222,7 @@ export function deploySettings(
     sesConfigurationSet: config.raw.mailer?.ses?.configurationSet,
     sandboxRecipients: d.verifyRecipients ?? false,
     checkSchedules,
+    checkSources: config.sources.map((src) => ({ kind: src.kind, group: src.group })),
     sendSchedule: d.sendSchedule ?? DEFAULT_SEND_SCHEDULE,
     logRetentionDays: d.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
     api: {

@@ -47,6 +47,7 @@ export class ProcwatchStack extends Stack {
       ...bundle,
       table: this.table,
       deadLetterQueue: this.deadLetters.queue,
+      sources: s.checkSources,
       schedules: s.checkSchedules,
     });
     this.api = new ChangeLogApi(this, 'ChangeLogApi', {
@@ -89,10 +90,15 @@ export class ProcwatchStack extends Stack {
       description: 'PROCWATCH_TABLE: the DynamoDB table (kept by cdk destroy)',
     });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The change-log API and web page' });
-    new CfnOutput(this, 'CheckFunctionName', {
-      value: this.checker.fn.functionName,
-      description: 'Invoke with {"group":"govuk"} to run a cycle now',
-    });
+    for (const g of this.checker.groups)
+      new CfnOutput(
+        this,
+        `CheckFunction${g.group.replace(/(^|-)([a-z0-9])/g, (_, _d, c: string) => c.toUpperCase())}`,
+        {
+          value: g.fn.functionName,
+          description: `Invoke with {"group":"${g.group}"} to check the "${g.group}" sources now`,
+        },
+      );
     new CfnOutput(this, 'SendFunctionName', {
       value: this.sender.fn.functionName,
       description: 'Invoke to deliver pending alerts now',

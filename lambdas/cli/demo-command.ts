@@ -31,6 +31,7 @@ import {
 } from './cli-context';
 import type { Config } from '../config';
 import { cycleInput } from '../cycle-input';
+import { sourceKinds } from '../sources';
 import { formatAlertLine, formatOutcome } from './format-outcome';
 import { print } from './terminal';
 
@@ -118,7 +119,7 @@ export function registerDemo(program: Command): void {
               replay.resetLog();
               print(`\n== step ${i + 1} (${s.step}): ${s.label}\n`);
               const report = await watchOnce(rt, {
-                ...cycleInput(config, rt, (o) => print(`${formatOutcome(o)}\n`)),
+                ...cycleInput(config, rt, { kinds: sourceKinds, onProgress: (o) => print(`${formatOutcome(o)}\n`) }),
                 ...deliverInput(config, mail),
               });
               emails += report.delivery.messages;

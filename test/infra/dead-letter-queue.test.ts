@@ -39,17 +39,17 @@ describe('DeadLetterQueue', () => {
   });
 
   it(
-    'receives the failed asynchronous invocations of both scheduled ' +
-      'functions, the SES feedback function and every schedule',
+    'receives the failed asynchronous invocations of every scheduled ' +
+      'function (each group checker, the sender), the SES feedback function and every schedule',
     () => {
       const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
         (f) => f.Properties.DeadLetterConfig,
       );
-      expect(functions.map((f) => f.Properties.DeadLetterConfig.TargetArn)).toEqual([
-        arnOf(queueId),
-        arnOf(queueId),
-        arnOf(queueId),
-      ]);
+      // The shipped config has five source groups: five checkers, the sender and the feedback function.
+      expect(stack.checker.groups).toHaveLength(5);
+      expect(functions.map((f) => f.Properties.DeadLetterConfig.TargetArn)).toEqual(
+        Array.from({ length: stack.checker.groups.length + 2 }, () => arnOf(queueId)),
+      );
       for (const s of Object.values(template.findResources('AWS::Scheduler::Schedule')))
         expect(s.Properties.Target.DeadLetterConfig).toEqual({ Arn: arnOf(queueId) });
     },

@@ -1,15 +1,17 @@
 import 'aws-cdk-lib/testhelpers/jest-autoclean';
 import { logicalIdOf, synthStack } from '../../devtools/synth/synth-stack';
 
-describe('HandlerFunction (all four functions)', () => {
+describe('HandlerFunction (every function: one checker per source group, and three more)', () => {
   const { stack, template } = synthStack({ patch: { deploy: { logRetentionDays: 90 } } });
   const resources = template.toJSON().Resources;
-  const functions = { checker: stack.checker, sender: stack.sender, api: stack.api, feedback: stack.feedback };
+  const checkers = stack.checker.groups;
+  const functions = [...checkers, stack.sender, stack.api, stack.feedback];
 
   it('one function per job, each with its own role and its own log group, kept for the configured retention', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 4);
+    expect(checkers.map((c) => c.group)).toEqual(['campaigns', 'govuk', 'legislation', 'parliament', 'procurement']);
+    template.resourceCountIs('AWS::Lambda::Function', checkers.length + 3);
     const roles = new Set<string>();
-    for (const part of Object.values(functions)) {
+    for (const part of functions) {
       const fn = resources[logicalIdOf(stack, part.fn)].Properties;
       expect(fn).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(fn.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
@@ -17,7 +19,7 @@ describe('HandlerFunction (all four functions)', () => {
       expect(resources[logicalIdOf(stack, part.logGroup)].Properties.RetentionInDays).toBe(90);
       roles.add(fn.Role['Fn::GetAtt'][0]);
     }
-    expect(roles.size).toBe(4);
+    expect(roles.size).toBe(checkers.length + 3);
   });
 
   it('grants no managed policy to any role (AWSLambdaBasicExecutionRole may write to every log group)', () => {

@@ -62,7 +62,7 @@ it('refuses an operations address in the config, which would land in the templat
 it("ships a bundle folder (the sender's code and every file copied beside it) with no address in it", async () => {
   await build({
     entryPoints: [join(PROJECT_ROOT, 'lambdas', 'handlers', 'send-alerts.ts')],
-    ...esbuildOptions(PROJECT_ROOT, 'send-alerts'),
+    ...esbuildOptions(PROJECT_ROOT),
     outfile: join(out, 'index.js'),
     logLevel: 'silent',
   });

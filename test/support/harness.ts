@@ -17,6 +17,7 @@ import { silentLogger } from '../../lambdas/adapters/log/json-logger';
 import { openRuntime, type Runtime } from '../../lambdas/composition';
 import { allSitesAt, type Config } from '../../lambdas/config';
 import { cycleInput } from '../../lambdas/cycle-input';
+import { sourceKinds } from '../../lambdas/sources';
 import type { Clock, Logger, Mailer } from '../../lambdas/core/ports';
 import { watchOnce, type WatchInput } from '../../lambdas/core/watch-once';
 import { testEndpoint } from './dynamo';
@@ -107,7 +108,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fetcher: { timeoutMs: 2000, backoffBaseMs: 1, ...options.fetcher },
   });
   const input = (): WatchInput => ({
-    ...cycleInput(config, runtime),
+    ...cycleInput(config, runtime, { kinds: sourceKinds }),
     ...(mail ? deliverInput(config, mail) : {}),
   });
   return {

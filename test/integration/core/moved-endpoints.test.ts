@@ -10,6 +10,7 @@ import { ReplayServer } from '../../../devtools/replay/replay-server';
 import { silentLogger } from '../../../lambdas/adapters/log/json-logger';
 import { openRuntime } from '../../../lambdas/composition';
 import { cycleInput } from '../../../lambdas/cycle-input';
+import { sourceKinds } from '../../../lambdas/sources';
 import { watchOnce } from '../../../lambdas/core/watch-once';
 import { testEndpoint } from '../../support/dynamo';
 import { BSCC_SOURCES, instantClock, ROOT, startHarness, T1_ALERTS } from '../../support/harness';
@@ -49,7 +50,7 @@ describe('endpoints that move between runs', () => {
         fetcher: { timeoutMs: 2000, backoffBaseMs: 1 },
       });
       try {
-        const report = await watchOnce(rt, cycleInput(config, rt));
+        const report = await watchOnce(rt, cycleInput(config, rt, { kinds: sourceKinds }));
         expect(report.outcomes.map((o) => o.kind)).toEqual(['updated', 'updated']);
         // What t1 raises, and the Dahua letter's publication withdrawn too.
         expect(report.delivery.sent.map((a) => a.type).sort()).toEqual([...T1_ALERTS, 'document-withdrawn'].sort());

@@ -21,7 +21,7 @@ describe('a parser that throws something unexpected', () => {
         },
       },
     };
-    const report = await runCycle(h.runtime, { ...cycleInput(h.config, h.runtime), kinds: broken });
+    const report = await runCycle(h.runtime, cycleInput(h.config, h.runtime, { kinds: broken }));
     const [search, content] = report.outcomes;
     expect(search).toEqual(expect.objectContaining({ kind: 'failed', sourceId: 'bscc-correspondence' }));
     expect(search.kind === 'failed' && search.reason).toBe(

@@ -20,6 +20,7 @@ import { instantClock, ROOT } from '../../support/harness';
 import { join } from 'node:path';
 import type { Clock } from '../../../lambdas/core/ports';
 import { cycleInput } from '../../../lambdas/cycle-input';
+import { sourceKinds } from '../../../lambdas/sources';
 import type { Alert, Change } from '../../../lambdas/core/model';
 import { runCycle } from '../../../lambdas/core/run-cycle';
 import { freshStore } from '../../support/dynamo';
@@ -33,9 +34,9 @@ export interface Recorded {
 export async function recordRealAlerts(): Promise<Recorded> {
   const h = await startHarness();
   try {
-    await runCycle(h.runtime, cycleInput(h.config, h.runtime));
+    await runCycle(h.runtime, cycleInput(h.config, h.runtime, { kinds: sourceKinds }));
     h.replay.setStep('t1');
-    await runCycle(h.runtime, cycleInput(h.config, h.runtime));
+    await runCycle(h.runtime, cycleInput(h.config, h.runtime, { kinds: sourceKinds }));
     const alerts = await h.runtime.outbox.listUnexpanded();
     const changes = (await Promise.all(alerts.map((a) => h.runtime.store.getChange(a.changeId)))).filter(
       (c): c is Change => Boolean(c),

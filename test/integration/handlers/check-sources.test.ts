@@ -6,7 +6,10 @@
 import { join } from 'node:path';
 import { ReplayServer } from '../../../devtools/replay/replay-server';
 import { checkerRuntime, handler } from '../../../lambdas/handlers/check-sources';
+import { checkerHandler } from '../../../lambdas/handlers/checker-handler';
 import { closeHandlerRuntime } from '../../../lambdas/handlers/handler-runtime';
+import { govukContent } from '../../../lambdas/sources/govuk-content';
+import { govukSearch } from '../../../lambdas/sources/govuk-search';
 import { BSCC_SOURCES, ROOT, T1_ALERTS } from '../../support/harness';
 import { testEndpoint } from '../../support/dynamo';
 import { writeLambdaConfig } from '../../support/lambda-config';
@@ -45,5 +48,36 @@ describe('check-sources handler', () => {
 
   it('checks nothing for a group with no sources', async () => {
     expect((await handler({ group: 'no-such-group' })).outcomes).toEqual([]);
+  });
+
+  describe("a group's function, as the stack builds it (only its group's kinds)", () => {
+    const kinds = { [govukSearch.kind]: govukSearch, [govukContent.kind]: govukContent };
+    const govuk = checkerHandler(kinds, 'govuk');
+
+    it('checks its own group, whatever the event leaves out', async () => {
+      replay.setStep('t1');
+      const report = await govuk({});
+      expect(report.outcomes.map((o) => o.source)).toEqual(BSCC_SOURCES);
+      expect(report.outcomes.every((o) => o.kind !== 'failed')).toBe(true);
+    });
+
+    it("refuses another group's event, or a source outside its group, in one sentence", async () => {
+      await expect(govuk({ group: 'parliament' })).rejects.toThrow(
+        'This function checks the "govuk" group, not "parliament".',
+      );
+      await expect(govuk({ source: 'no-such-source' })).rejects.toThrow(
+        'Source "no-such-source" is not in the "govuk" group this function checks.',
+      );
+    });
+
+    it('refuses to run with a config whose kinds it was not built with, and checks nothing', async () => {
+      const rt = await checkerRuntime();
+      const before = await rt.store.getSourceState(BSCC_SOURCES[0]);
+      await expect(checkerHandler({ [govukContent.kind]: govukContent }, 'govuk')({})).rejects.toThrow(
+        'This function was built without the govuk-search source kind(s) its config now asks for: ' +
+          'deploy again (cdk deploy) so its bundle matches the config.',
+      );
+      expect(await rt.store.getSourceState(BSCC_SOURCES[0])).toEqual(before);
+    });
   });
 });
