@@ -1,4 +1,8 @@
-/** The one explicit registry of source kinds: adding a kind means a line here and one in ./declarations.ts. */
+/**
+ * The one explicit registry of source kinds: adding a kind means a line here and one in ./declarations.ts,
+ * its folder named as the kind and exporting it under the kind's camel-case name (`html-list` → `htmlList`),
+ * which is how a schedule group's generated checker entry imports it (lib/constructs/checker-entries.ts).
+ */
 import type { SourceConfigBase, SourceKind } from '../core/source-kind';
 import { govukContent } from './govuk-content';
 import { govukSearch } from './govuk-search';
