@@ -146,12 +146,14 @@ export function deployBill(b: BillInput): { lines: BillLine[]; total: number; fr
   let writes = 0;
   let logBytes = 0;
   let sources = 0;
-  for (const { expression, sources: n } of Object.values(b.groups)) {
+  for (const [group, { expression, sources: n }] of Object.entries(b.groups)) {
     const runs = runsPerMonth(expression);
     sources += n;
     checkRuns += runs;
     const requests = runs * n * u.quiet.requests;
-    checkMs += runs * (load('check-sources') + a.coldStartExtraMs) + runs * n * u.quiet.ms;
+    // Each run is billed a cold start of its group's own function (the every-kind figure where none was measured).
+    const coldMs = load(`check-${group}`) || load('check-sources');
+    checkMs += runs * (coldMs + a.coldStartExtraMs) + runs * n * u.quiet.ms;
     checkMs += requests * a.networkMsPerRequest;
     reads += runs * n * u.quiet.rcu;
     // A quiet source's state is rewritten at most hourly (the heartbeat).

@@ -1,7 +1,15 @@
 /** The deployed bill's template reading: schedules to runs, alarms to billed metrics, and the marker splice. */
 import type { CycleBenchResult, CycleMetrics } from '../../../bench/cycle-bench';
-import { deployBill, runsPerMonth, STACK_PRICES, stackCounts, withCostTable } from '../../../bench/deploy-cost';
+import {
+  type BillInput,
+  deployBill,
+  runsPerMonth,
+  STACK_PRICES,
+  stackCounts,
+  withCostTable,
+} from '../../../bench/deploy-cost';
 import { ASSUMED_PROBLEM_HOURS } from '../../../bench/metric-hours';
+import { PRICES } from '../../../bench/cost-model';
 
 describe('runsPerMonth', () => {
   it.each([
@@ -46,7 +54,7 @@ describe('the Problems metric line', () => {
   const run = { messages: 0, rcu: 1, wcu: 0, ms: 10, logBytes: 100, problemLines: 0 };
   const cycle = (problemLines: number) => ({ mode: 'product', kind: 'unchanged', problemLines }) as CycleMetrics;
   const per = { requests: 1, bytes: 1, rcu: 1, ms: 1, logBytes: 1 };
-  const bill = (cycles: CycleMetrics[], quietProblems = 0) =>
+  const billFor = (cycles: CycleMetrics[], quietProblems = 0, bundles: { handler: string; loadMsP50: number }[] = []) =>
     deployBill({
       counts: {
         functions: [
@@ -74,10 +82,27 @@ describe('the Problems metric line', () => {
         cycles,
         deliveries: { busy: run, quiet: { ...run, problemLines: quietProblems } },
       } as unknown as CycleBenchResult,
-      bundles: [],
+      bundles: bundles as BillInput['bundles'],
       documentsPerSource: 10,
       query: { ms: 10, rcu: 1 },
-    }).lines.find((l) => l.item.startsWith('Custom metrics'))!;
+    });
+  const bill = (cycles: CycleMetrics[], quietProblems = 0) =>
+    billFor(cycles, quietProblems).lines.find((l) => l.item.startsWith('Custom metrics'))!;
+  const compute = (bundles: { handler: string; loadMsP50: number }[]) =>
+    billFor([cycle(0)], 0, bundles).lines.find((l) => l.item === 'Lambda compute')!.usd;
+
+  it("bills each group's cold start at its own function's load, the every-kind figure where none was measured", () => {
+    const none = compute([]);
+    const ownGroup = compute([
+      { handler: 'check-govuk', loadMsP50: 100 },
+      { handler: 'check-sources', loadMsP50: 900 },
+    ]);
+    const everyKind = compute([{ handler: 'check-sources', loadMsP50: 900 }]);
+    // At 1 GB, each millisecond of load on each of the month's runs is a thousandth of a GB-s.
+    const gbSPerMs = runsPerMonth('cron(0/15 * * * ? *)') / 1000;
+    expect((ownGroup - none) / PRICES.lambdaGbSecondArm).toBeCloseTo(gbSPerMs * 100, 3);
+    expect((everyKind - none) / PRICES.lambdaGbSecondArm).toBeCloseTo(gbSPerMs * 900, 3);
+  });
 
   it('charges the assumed hours when no measured run wrote a Problems line, with every hour beside it', () => {
     const quiet = bill([cycle(0), cycle(0)]);
