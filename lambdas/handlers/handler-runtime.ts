@@ -5,7 +5,12 @@
  */
 import { dirname, join } from 'node:path';
 import { loadConfigFile } from '../adapters/fs/config-file';
+import { mapStacksLazily } from '../adapters/log/lazy-source-map';
 import type { Config } from '../config';
+
+// In a bundle (index.js with index.js.map beside it), stack traces name the TypeScript source, the map
+// read on the first trace; under tsx or jest there is no map here and nothing changes.
+mapStacksLazily(__filename);
 
 interface Closable {
   close(): Promise<void>;

@@ -161,8 +161,9 @@ export class HandlerFunction extends Construct {
       timeout: props.timeout,
       role: this.role,
       logGroup: this.logGroup,
-      // Stack traces in the logs point at the TypeScript source, not the minified bundle.
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      // No --enable-source-maps: it parses the map at every cold start. Stack traces still name the
+      // TypeScript source: lambdas/adapters/log/lazy-source-map.ts reads the map on the first trace.
+      environment: { ...props.environment },
       reservedConcurrentExecutions: props.reservedConcurrency,
       deadLetterQueue: props.deadLetterQueue,
       retryAttempts: props.retryAttempts,

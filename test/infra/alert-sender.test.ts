@@ -27,7 +27,6 @@ describe('AlertSender with a single sender address (the repository config)', () 
       expect(fn.Runtime).toBe('nodejs22.x');
       expect(fn.Architectures).toEqual(['arm64']);
       expect(fn.Environment.Variables).toEqual({
-        NODE_OPTIONS: '--enable-source-maps',
         PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
         PROCWATCH_UNSUBSCRIBE_PARAMETER: '/procwatch/ProcurementWatch/unsubscribe-key',
         PROCWATCH_PUBLIC_URL: { 'Fn::GetAtt': [logicalIdOf(stack, stack.api.api), 'ApiEndpoint'] },

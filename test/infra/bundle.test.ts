@@ -237,3 +237,45 @@ it('calls DynamoDB as deployed: the SDK bundled without its event-stream codec, 
     'DynamoDB_20120810.GetItem true procwatch',
   );
 });
+
+it('names the TypeScript source in a stack trace as deployed, with no --enable-source-maps', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'procwatch-bundle-map-'));
+  dirs.push(out);
+  await build({
+    stdin: {
+      // A config file that is not there: the ConfigError is thrown inside config-file.ts, called from
+      // handler-runtime.ts, both in the bundle.
+      contents: [
+        "import { lambdaConfig } from './lambdas/handlers/handler-runtime';",
+        'export const stack = () => {',
+        "  try { lambdaConfig({ PROCWATCH_CONFIG_PATH: '/nonexistent/procwatch.config.json' }); }",
+        '  catch (e) { return (e as Error).stack; }',
+        '};',
+      ].join('\n'),
+      resolveDir: PROJECT_ROOT,
+      loader: 'ts',
+    },
+    ...esbuildOptions(PROJECT_ROOT),
+    outfile: join(out, 'index.js'),
+    logLevel: 'silent',
+  });
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const stack = execFileSync(process.execPath, ['-e', "console.log(require('./index.js').stack())"], {
+    cwd: out,
+    encoding: 'utf8',
+    env,
+  });
+  expect(stack.split('\n')[0]).toMatch(/nonexistent\/procwatch\.config\.json/);
+  expect(stack).toMatch(/^ {4}at \S+ \(lambdas\/adapters\/fs\/config-file\.ts:\d+:\d+\)$/m);
+  expect(stack).toMatch(/^ {4}at \S+ \(lambdas\/handlers\/handler-runtime\.ts:\d+:\d+\)$/m);
+  // Without the map beside it, the same bundle prints V8's own frames.
+  rmSync(join(out, 'index.js.map'));
+  const raw = execFileSync(process.execPath, ['-e', "console.log(require('./index.js').stack())"], {
+    cwd: out,
+    encoding: 'utf8',
+    env,
+  });
+  expect(raw).not.toMatch(/config-file\.ts/);
+  expect(raw).toMatch(/index\.js:\d+:\d+/);
+});

@@ -73,7 +73,6 @@ describe('ChangeLogApi, default (IAM) authorisation', () => {
       const fn = template.toJSON().Resources[logicalIdOf(stack, stack.api.fn)].Properties;
       expect([fn.Runtime, fn.Architectures, fn.Timeout]).toEqual(['nodejs22.x', ['arm64'], 10]);
       expect(fn.Environment.Variables).toEqual({
-        NODE_OPTIONS: '--enable-source-maps',
         PROCWATCH_TABLE: { Ref: logicalIdOf(stack, stack.table.table) },
         PROCWATCH_CURSOR_PARAMETER: '/procwatch/ProcurementWatch/cursor-key',
         PROCWATCH_UNSUBSCRIBE_PARAMETER: '/procwatch/ProcurementWatch/unsubscribe-key',
