@@ -3,6 +3,7 @@
  * section) and CDK context, with every default filled in once, here, so constructs never guess.
  */
 import { isAbsolute, resolve } from 'node:path';
+import { kindsByGroup } from './constructs/checker-entries';
 import { ConfigError } from '../lambdas/core/errors';
 import type { Config, DeployConfig } from '../lambdas/config';
 import { DEFAULT_SCHEDULES, FALLBACK_SCHEDULE } from '../lambdas/schedules';
@@ -164,7 +165,7 @@ export function deploySettings(
         'so it can be copied beside the Lambda bundle.',
     );
   }
-  const groups = [...new Set(config.sources.map((s) => s.group ?? 'default'))].sort();
+  const groups = [...kindsByGroup(config.sources).keys()];
   const configured = { ...DEFAULT_SCHEDULES, ...(d.schedules ?? {}) };
   const checkSchedules = Object.fromEntries(groups.map((g) => [g, configured[g] ?? FALLBACK_SCHEDULE]));
   const senderAddress = bareAddress(config.alerts.from);

@@ -17,14 +17,18 @@ export interface CheckerEntry {
   file: string;
 }
 
-/** Group → the kinds its sources use (a source with no group is in `default`, as the handler reads it). */
+/**
+ * Group → the kinds its sources use (a source with no group is in `default`, as the handler reads it): the one
+ * place the stack derives its groups (deploy-settings.ts reads the keys for the schedules).
+ */
 export function kindsByGroup(sources: readonly { kind: string; group?: string }[]): Map<string, string[]> {
   const groups = new Map<string, Set<string>>();
   for (const s of sources) {
     const group = s.group ?? 'default';
     groups.set(group, (groups.get(group) ?? new Set()).add(s.kind));
   }
-  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([g, k]) => [g, [...k].sort()]));
+  // Plain code-unit order, for groups and kinds alike: the same on every machine, whatever its locale.
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([g, k]) => [g, [...k].sort()]));
 }
 
 /**
