@@ -86,7 +86,15 @@ export interface SourceDeclaration<C extends SourceConfigBase = SourceConfigBase
   site?(config: C): string | null;
 }
 
-export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> extends SourceDeclaration<C> {
+/**
+ * What the checker runs of a kind: its requests and parsers, and no config schema. The config a kind is
+ * handed was validated against its declaration's schema before (by the CLI, or at synth for a deployed
+ * function, which reads it already resolved), so a checker's bundle neither carries nor builds the
+ * schemas (issue 17). The two registries list the same kinds (test/unit/sources/declarations.test.ts).
+ */
+export interface SourceKind<C extends SourceConfigBase = SourceConfigBase> {
+  /** The `kind` of the config entries it runs, as its declaration names it. */
+  readonly kind: string;
   /** `at`: the run's time (ISO), for listings that are a moving window of recent updates. */
   listing(config: C, endpoints: Endpoints, at?: string): FetchRequest;
   parseListing(fetched: Fetched, config: C, endpoints: Endpoints): ListingPage;

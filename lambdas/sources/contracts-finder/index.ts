@@ -7,17 +7,14 @@
  * bucket, and a 403 fails the source for this cycle rather than being retried.
  */
 import { noticeKind } from '../ocds/notice-kind';
-import { contractsFinderDeclaration, contractsFinderPlace } from './declaration';
+import { contractsFinderPlace } from './place';
 
-export const contractsFinder = noticeKind(
-  {
-    ...contractsFinderPlace,
-    portal: 'Contracts Finder',
-    path: '/Published/Notices/OCDS/Search',
-    windowParam: 'publishedFrom',
-    bucket: 'contracts-finder',
-    // Contracts Finder links its notice in the release (`tenderNotice`, `awardNotice`); this is the fallback.
-    noticeUrl: (n) => `https://www.contractsfinder.service.gov.uk/Notice/${encodeURIComponent(n.releaseId)}`,
-  },
-  contractsFinderDeclaration,
-);
+export const contractsFinder = noticeKind({
+  ...contractsFinderPlace,
+  portal: 'Contracts Finder',
+  path: '/Published/Notices/OCDS/Search',
+  windowParam: 'publishedFrom',
+  bucket: 'contracts-finder',
+  // Contracts Finder links its notice in the release (`tenderNotice`, `awardNotice`); this is the fallback.
+  noticeUrl: (n) => `https://www.contractsfinder.service.gov.uk/Notice/${encodeURIComponent(n.releaseId)}`,
+});

@@ -1,6 +1,5 @@
 /** `find-a-tender`'s config and hosts, without its parsers (see `SourceDeclaration`). */
 import { noticeDeclaration } from '../ocds/notice-declaration';
-
-export const findATenderPlace = { kind: 'find-a-tender', endpoint: 'findATender' } as const;
+import { findATenderPlace } from './place';
 
 export const findATenderDeclaration = noticeDeclaration(findATenderPlace);

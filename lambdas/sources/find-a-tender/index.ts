@@ -6,17 +6,14 @@
  * requests go one every ten seconds through the `find-a-tender` bucket, and a 429's Retry-After is honoured.
  */
 import { noticeKind } from '../ocds/notice-kind';
-import { findATenderDeclaration, findATenderPlace } from './declaration';
+import { findATenderPlace } from './place';
 
-export const findATender = noticeKind(
-  {
-    ...findATenderPlace,
-    portal: 'Find a Tender',
-    path: '/api/1.0/ocdsReleasePackages',
-    windowParam: 'updatedFrom',
-    bucket: 'find-a-tender',
-    // Notice ids (`012345-2026`) are the release ids: https://www.find-tender.service.gov.uk/Notice/012345-2026.
-    noticeUrl: (n) => `https://www.find-tender.service.gov.uk/Notice/${encodeURIComponent(n.releaseId)}`,
-  },
-  findATenderDeclaration,
-);
+export const findATender = noticeKind({
+  ...findATenderPlace,
+  portal: 'Find a Tender',
+  path: '/api/1.0/ocdsReleasePackages',
+  windowParam: 'updatedFrom',
+  bucket: 'find-a-tender',
+  // Notice ids (`012345-2026`) are the release ids: https://www.find-tender.service.gov.uk/Notice/012345-2026.
+  noticeUrl: (n) => `https://www.find-tender.service.gov.uk/Notice/${encodeURIComponent(n.releaseId)}`,
+});

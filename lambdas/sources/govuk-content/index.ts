@@ -8,14 +8,14 @@ import type { SourceKind } from '../../core/source-kind';
 import { followAttachments } from './attachments';
 import { documentFromContent } from './content-document';
 import { parseContentJson } from './content-item';
-import { govukContentDeclaration, type GovukContentConfig } from './declaration';
+import type { GovukContentConfig } from './declaration';
 import { readGovukDetail } from './govuk-detail';
 import { memberEvents } from './member-events';
 
 export type { GovukContentConfig } from './declaration';
 
 export const govukContent: SourceKind<GovukContentConfig> = {
-  ...govukContentDeclaration,
+  kind: 'govuk-content',
   listing: (config, endpoints) => ({ url: `${endpoints.govuk}/api/content${config.path}`, bucket: 'govuk-content' }),
   parseListing(fetched, config, endpoints) {
     const doc = documentFromContent(parseContentJson(fetched, config.id));

@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { ParseError } from '../../core/errors';
 import type { Fetched, ListingEntry } from '../../core/model';
 import type { SourceKind } from '../../core/source-kind';
-import { govukSearchDeclaration, type GovukSearchConfig } from './declaration';
+import type { GovukSearchConfig } from './declaration';
 import { keepMatching } from './filter-check';
 import { govukDocId, govukUrl, pathOf } from '../govuk-content/content-item';
 import { readGovukDetail } from '../govuk-content/govuk-detail';
@@ -120,7 +120,7 @@ export function searchUrl(config: GovukSearchConfig, base: string, start: number
 }
 
 export const govukSearch: SourceKind<GovukSearchConfig> = {
-  ...govukSearchDeclaration,
+  kind: 'govuk-search',
   listing: (config, endpoints) => ({ url: searchUrl(config, endpoints.govuk, 0), bucket: 'govuk-search' }),
   parseListing(fetched, config, endpoints) {
     const { results, total, start } = readSearchPage(fetched, config.id);

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { SourceDeclaration } from '../../core/source-kind';
 import { baseFields } from '../config-fields';
 import { cssSelector, fieldSelector } from '../css-selector';
-import { tableSpecSchema } from './table-spec';
+import { tableSpecSchema } from './table-spec-schema';
 
 const eventName = z
   .string()

@@ -13,7 +13,7 @@ import type { SourceKind } from '../../core/source-kind';
 import { fingerprint } from '../../core/text/normalize';
 import { assertShallowHtml } from '../../core/text/html-depth';
 import { govukUrl } from '../govuk-content/content-item';
-import { htmlListDeclaration, type HtmlListConfig } from './declaration';
+import type { HtmlListConfig } from './declaration';
 import { diffRows, type RowEventNames } from './diff-rows';
 import { readCsvList, readTablePage, type ListRead } from './parse-table';
 import { parseRows, type Row } from './parse-rows';
@@ -85,7 +85,7 @@ export function readListPage(html: string, url: string, config: HtmlListConfig):
 }
 
 export const htmlList: SourceKind<HtmlListConfig> = {
-  ...htmlListDeclaration,
+  kind: 'html-list',
   listing: (config, endpoints) => ({
     url: `${endpoints.govuk}${config.path}`,
     bucket: 'html-page',

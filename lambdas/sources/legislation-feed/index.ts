@@ -12,7 +12,7 @@ import type { Endpoints, SourceKind, StructuredEvent } from '../../core/source-k
 import { clip } from '../../core/describe-change';
 import { findKeywords } from '../../core/text/keywords';
 import { normalizeText } from '../../core/text/normalize';
-import { legislationFeedDeclaration, type LegislationFeedConfig } from './declaration';
+import type { LegislationFeedConfig } from './declaration';
 import { parseFeed, type FeedEntry } from './atom-feed';
 
 export type { LegislationFeedConfig } from './declaration';
@@ -88,7 +88,7 @@ function extraText(doc: { extra?: Record<string, unknown> | null }, field: strin
 }
 
 export const legislationFeed: SourceKind<LegislationFeedConfig> = {
-  ...legislationFeedDeclaration,
+  kind: 'legislation-feed',
   listing: (config, endpoints) => feedRequest(config, endpoints, 1),
   parseListing(fetched, config, endpoints) {
     const page = parseFeed(fetched, config.id);

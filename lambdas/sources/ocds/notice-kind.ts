@@ -7,7 +7,7 @@
  * suppliers name a watched term are kept, each carried whole by the listing (no detail requests).
  */
 import type { DocumentSnapshot, FetchRequest } from '../../core/model';
-import type { Endpoints, SourceDeclaration, SourceKind } from '../../core/source-kind';
+import type { Endpoints, SourceKind } from '../../core/source-kind';
 import { findKeywords } from '../../core/text/keywords';
 import { normalizeText } from '../../core/text/normalize';
 import { companyThread } from '../company-thread';
@@ -86,13 +86,10 @@ export function noticeDocument(n: Notice, spec: PortalSpec): DocumentSnapshot {
 const withThread = (events: ReturnType<typeof newNoticeEvents>, doc: DocumentSnapshot) =>
   events.map((e) => ({ ...e, threadId: (doc.extra?.thread as string | null) ?? null }));
 
-/** The portal's kind: its declaration (declared apart, for the config alone) with the parsers. */
-export function noticeKind(
-  spec: PortalSpec,
-  declaration: SourceDeclaration<NoticeSourceConfig>,
-): SourceKind<NoticeSourceConfig> {
+/** The portal's kind: its parsers (its declaration, for the config alone, is built from the same place). */
+export function noticeKind(spec: PortalSpec): SourceKind<NoticeSourceConfig> {
   return {
-    ...declaration,
+    kind: spec.kind,
     listing: (config, endpoints, at) => request(spec, config, endpoints, windowStart(at, config.windowDays ?? 7)),
     parseListing(fetched, config, endpoints) {
       const page = readReleasePage(fetched, config.id, spec.portal);

@@ -8,7 +8,7 @@
 import { ParseError } from '../../core/errors';
 import type { FetchRequest, ListingEntry } from '../../core/model';
 import type { SourceKind } from '../../core/source-kind';
-import { parliamentBillDeclaration, type ParliamentBillConfig } from './declaration';
+import type { ParliamentBillConfig } from './declaration';
 import { amendmentChanged, amendmentIndex, amendmentsRequest, amendmentTabled } from './amendments';
 import { billEvents, publicationEvents } from './bill-events';
 import { amendmentDetail, bill, billPageUrl, parseBillsJson, publicationList, stagePage } from './bills-api';
@@ -49,7 +49,7 @@ function billTitleOf(entryTitle: string): string {
 }
 
 export const parliamentBill: SourceKind<ParliamentBillConfig> = {
-  ...parliamentBillDeclaration,
+  kind: 'parliament-bill',
   listing: (config, endpoints) => listRequest(config, endpoints, config.searchTerm ? 'search' : 'ids', 0),
   parseListing: (fetched, config, endpoints) => parseBillListing(fetched, config, endpoints),
   parseDetail(fetched, entry, config, endpoints) {

@@ -11,7 +11,7 @@ import type { Endpoints, SourceKind, StructuredEvent } from '../../core/source-k
 import { clip } from '../../core/describe-change';
 import { normalizeText } from '../../core/text/normalize';
 import { companyThread } from '../company-thread';
-import { parliamentQuestionsDeclaration, type ParliamentQuestionsConfig } from './declaration';
+import type { ParliamentQuestionsConfig } from './declaration';
 import { readQuestion, readQuestionPage, type WrittenQuestion } from './written-question';
 
 export type { ParliamentQuestionsConfig } from './declaration';
@@ -109,7 +109,7 @@ function answered(doc: DocumentSnapshot, s: State): StructuredEvent {
 }
 
 export const parliamentQuestions: SourceKind<ParliamentQuestionsConfig> = {
-  ...parliamentQuestionsDeclaration,
+  kind: 'parliament-questions',
   listing: (config, endpoints) => search(config, endpoints, 0),
   parseListing(fetched, config, endpoints) {
     const page = readQuestionPage(fetched, config.id);

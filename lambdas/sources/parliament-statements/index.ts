@@ -11,7 +11,7 @@ import type { DocumentSnapshot, FetchRequest, StoredVersion } from '../../core/m
 import type { Endpoints, SourceKind, StructuredEvent } from '../../core/source-kind';
 import { normalizeText } from '../../core/text/normalize';
 import { companyThread } from '../company-thread';
-import { parliamentStatementsDeclaration, type ParliamentStatementsConfig } from './declaration';
+import type { ParliamentStatementsConfig } from './declaration';
 import { readStatement, readStatementPage, type WrittenStatement } from './written-statement';
 
 export type { ParliamentStatementsConfig } from './declaration';
@@ -85,7 +85,7 @@ function made(s: State): string {
 }
 
 export const parliamentStatements: SourceKind<ParliamentStatementsConfig> = {
-  ...parliamentStatementsDeclaration,
+  kind: 'parliament-statements',
   listing: (config, endpoints) => search(config, endpoints, 0),
   parseListing(fetched, config, endpoints) {
     const page = readStatementPage(fetched, config.id);

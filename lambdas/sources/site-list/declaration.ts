@@ -1,8 +1,9 @@
 /** `site-list`'s config, site and hosts, without its parsers (see `SourceDeclaration`). */
 import * as z from 'zod';
-import type { Endpoints, SourceDeclaration } from '../../core/source-kind';
+import type { SourceDeclaration } from '../../core/source-kind';
 import { baseFields } from '../config-fields';
 import { cssSelector } from '../css-selector';
+import { base } from './site';
 
 const schema = z
   .object({
@@ -40,12 +41,6 @@ const schema = z
   .strict();
 
 export type SiteListConfig = z.output<typeof schema>;
-
-/** The site's host, which keys its stand-in in the endpoints. */
-export const host = (config: SiteListConfig) => new URL(config.site).host;
-/** Where requests go: the site itself, or whatever stands in for it (a replay server). */
-export const base = (config: SiteListConfig, endpoints: Endpoints) =>
-  (endpoints[host(config)] ?? config.site).replace(/\/+$/, '');
 
 export const siteListDeclaration: SourceDeclaration<SiteListConfig> = {
   kind: 'site-list',

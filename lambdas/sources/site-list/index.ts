@@ -14,7 +14,8 @@ import type { Endpoints, SourceKind } from '../../core/source-kind';
 import { assertShallowHtml } from '../../core/text/html-depth';
 import { htmlToText } from '../../core/text/html-to-text';
 import { fingerprint, normalizeText } from '../../core/text/normalize';
-import { base, host, siteListDeclaration, type SiteListConfig } from './declaration';
+import type { SiteListConfig } from './declaration';
+import { base, host } from './site';
 
 export type { SiteListConfig } from './declaration';
 
@@ -100,7 +101,7 @@ export function readPost(html: string, entry: ListingEntry, config: SiteListConf
 }
 
 export const siteList: SourceKind<SiteListConfig> = {
-  ...siteListDeclaration,
+  kind: 'site-list',
   listing: (config, endpoints) => page(config, endpoints, config.path),
   parseListing(fetched, config, endpoints) {
     return { entries: readListing(fetched.body, config, endpoints, fetched.url), next: null };

@@ -7,11 +7,11 @@ import type { Route } from '../../../devtools/replay/replay-server';
 import type { Config } from '../../../lambdas/config';
 import type { SourceOutcome } from '../../../lambdas/core/model';
 import type { Store } from '../../../lambdas/core/ports';
-import { sourceKinds } from '../../../lambdas/sources';
 import { startHarness, type Harness } from '../../support/harness';
 import type { Received } from '../../support/smtp-sink';
 import { alertsRaised, emailFigures, snapshotOf, storeFigures, type Snapshot } from './observe';
 import type { Measured } from './reliability-report';
+import { sourceDeclarations } from '../../../lambdas/sources/declarations';
 
 export interface Timeline {
   h: Harness;
@@ -40,7 +40,7 @@ export async function runTimeline(o: TimelineOptions): Promise<Timeline> {
   const config = (c: Config): Config => ({
     ...c,
     sources: [
-      ...o.sources.map((s) => sourceKinds[s.kind].schema.parse(s)),
+      ...o.sources.map((s) => sourceDeclarations[s.kind].schema.parse(s)),
       ...c.sources.filter((s) => o.alsoConfigured?.includes(s.id)),
     ],
   });

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sourceKinds } from '../../../lambdas/sources';
 import { listRoute, listSource } from '../../support/history-pages';
 import { ROOT, startHarness, type Harness } from '../../support/harness';
 import { alertsRaised, emailFigures, snapshotOf, storeFigures, type Snapshot } from './observe';
 import { ReliabilityLog } from './reliability-report';
+import { sourceDeclarations } from '../../../lambdas/sources/declarations';
 
 const log = new ReliabilityLog('71-listing-faults');
 afterAll(() => log.flush());
@@ -116,7 +116,7 @@ describe('listing guards', () => {
       ['Zürich Überwachung GmbH', 'Discretionary: labour-market misconduct'],
     ];
     const h = await startHarness({
-      config: (c) => ({ ...c, sources: [sourceKinds['html-list'].schema.parse(listSource)] }),
+      config: (c) => ({ ...c, sources: [sourceDeclarations['html-list'].schema.parse(listSource)] }),
       smtp: true,
     });
     try {

@@ -11,8 +11,6 @@ function endless(opts: { empty?: boolean } = {}): SourceKind {
   const page = (n: number): FetchRequest => ({ url: `https://www.gov.uk/list?page=${n}`, bucket: 'b' });
   return {
     kind: 'endless',
-    schema: null as never,
-    hosts: () => [],
     listing: () => page(1),
     parseListing: (f) => {
       const n = Number(new URL(f.url).searchParams.get('page'));

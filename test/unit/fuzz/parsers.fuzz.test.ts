@@ -11,6 +11,7 @@ import type { Fetched, ListingEntry } from '../../../lambdas/core/model';
 import type { Endpoints, SourceConfigBase } from '../../../lambdas/core/source-kind';
 import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { sourceKinds } from '../../../lambdas/sources';
+import { sourceDeclarations } from '../../../lambdas/sources/declarations';
 import { FIXTURES, fixtureText } from '../../support/fixtures';
 import { ReliabilityLog } from '../../integration/reliability/reliability-report';
 
@@ -188,7 +189,7 @@ describe.each(Object.keys(sourceKinds))('source kind %s under fuzzing', (kindNam
   });
   if (!target) return;
   const seeds = fixturesOf(target);
-  const config = kind.schema.parse(target.config);
+  const config = sourceDeclarations[kindName].schema.parse(target.config);
   const entry: ListingEntry = { docId: 'fuzz:1', url: target.url, title: 'fuzz', signal: 's' };
   const fetched = (body: string): Fetched => ({ url: target.url, status: 200, headers: {}, body });
 

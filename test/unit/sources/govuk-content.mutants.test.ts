@@ -33,6 +33,7 @@ import { readGovukDetail } from '../../../lambdas/sources/govuk-content/govuk-de
 import { memberEvents } from '../../../lambdas/sources/govuk-content/member-events';
 import { fetched, fixtureJson } from '../../support/fixtures';
 import { parseErrorOf, storedVersionOf } from '../../support/source-results';
+import { govukContentDeclaration } from '../../../lambdas/sources/govuk-content/declaration';
 
 const config = { id: 'bscc', kind: 'govuk-content' as const, path: '/government/publications/x' };
 const ASSETS = 'https://assets.publishing.service.gov.uk';
@@ -546,7 +547,10 @@ describe('govuk-content items, URLs and errors', () => {
       bucket: 'govuk-content',
     });
     expect(govukHosts(LIVE_ENDPOINTS)).toEqual(['www.gov.uk', 'assets.publishing.service.gov.uk']);
-    expect(govukContent.hosts(config, LIVE_ENDPOINTS)).toEqual(['www.gov.uk', 'assets.publishing.service.gov.uk']);
+    expect(govukContentDeclaration.hosts(config, LIVE_ENDPOINTS)).toEqual([
+      'www.gov.uk',
+      'assets.publishing.service.gov.uk',
+    ]);
   });
 
   it('the listing carries the item whole, then what it follows', () => {

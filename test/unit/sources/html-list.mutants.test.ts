@@ -18,12 +18,13 @@ import {
   nameKey,
   rowOf,
   shown,
-  tableSpecSchema,
   valueKey,
   type TableSpec,
 } from '../../../lambdas/sources/html-list/table-spec';
+import { tableSpecSchema } from '../../../lambdas/sources/html-list/table-spec-schema';
 import { fetched, fixtureText } from '../../support/fixtures';
 import { parseErrorOf as errorOf, storedVersionOf } from '../../support/source-results';
+import { htmlListDeclaration } from '../../../lambdas/sources/html-list/declaration';
 
 const debarment = (
   JSON.parse(readFileSync(join(__dirname, '../../../procwatch.config.json'), 'utf8')).sources as HtmlListConfig[]
@@ -240,7 +241,7 @@ describe('a list read by selectors (row + fields)', () => {
 describe('the config of a list', () => {
   const base = { id: 'list-a', kind: 'html-list', path: '/government/publications/x', key: ['a'] };
   const messages = (c: object) =>
-    htmlList.schema.safeParse(c).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
+    htmlListDeclaration.schema.safeParse(c).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
 
   it('selectors need both row and fields, at least one field, and the key among them', () => {
     expect(messages({ ...base, row: 'tr', fields: { a: 'td' } })).toEqual([]);
@@ -252,7 +253,7 @@ describe('the config of a list', () => {
       expect.arrayContaining([['row', 'selector lists need both "row" and "fields"']]),
     );
     expect(messages(base)).toEqual(expect.arrayContaining([['table', 'needs either "table" or "row" with "fields"']]));
-    expect(htmlList.schema.safeParse({ ...base, row: 'tr', fields: {} }).success).toBe(false);
+    expect(htmlListDeclaration.schema.safeParse({ ...base, row: 'tr', fields: {} }).success).toBe(false);
     expect(messages({ ...base, row: 'tr', fields: { b: 'td' } })).toEqual([
       ['key', '"a" is not one of the fields (b)'],
     ]);

@@ -7,6 +7,7 @@ import { LIVE_ENDPOINTS } from '../../../lambdas/config';
 import { fetched, FIXTURES, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
 import { storedVersionOf } from '../../support/source-results';
+import { htmlListDeclaration } from '../../../lambdas/sources/html-list/declaration';
 
 /** The debarment-list source exactly as procwatch.config.json declares it. */
 const config = (
@@ -32,16 +33,19 @@ const rows = (doc: DocumentSnapshot) => (doc.extra!.rows as { fields: Record<str
 
 describe('html-list: the debarment list by its s.62(4) columns', () => {
   it('the default config validates; key fields must be columns; a list is read by table or by selectors, not both', () => {
-    expect(htmlList.schema.safeParse(config).success).toBe(true);
-    const bad = htmlList.schema.safeParse({ ...config, key: ['name'] });
+    expect(htmlListDeclaration.schema.safeParse(config).success).toBe(true);
+    const bad = htmlListDeclaration.schema.safeParse({ ...config, key: ['name'] });
     expect(bad.error?.issues.map((i) => i.message).join()).toMatch(/"name" is not one of the fields/);
-    expect(htmlList.schema.safeParse({ ...config, row: 'tr', fields: { a: 'td' } }).success).toBe(false);
-    expect(htmlList.schema.safeParse({ ...config, maxRowLoss: 1.5 }).success).toBe(false);
+    expect(htmlListDeclaration.schema.safeParse({ ...config, row: 'tr', fields: { a: 'td' } }).success).toBe(false);
+    expect(htmlListDeclaration.schema.safeParse({ ...config, maxRowLoss: 1.5 }).success).toBe(false);
   });
 
   it('reads the page from GOV.UK in the html-page bucket; attachments may come from GOV.UK assets', () => {
     expect(htmlList.listing(config, LIVE_ENDPOINTS)).toEqual({ url: PAGE, bucket: 'html-page', accept: 'text/html' });
-    expect(htmlList.hosts(config, LIVE_ENDPOINTS)).toEqual(['www.gov.uk', 'assets.publishing.service.gov.uk']);
+    expect(htmlListDeclaration.hosts(config, LIVE_ENDPOINTS)).toEqual([
+      'www.gov.uk',
+      'assets.publishing.service.gov.uk',
+    ]);
   });
 
   it.each(['debarment-list.html', 'debarment-list_row-added-and-removed.html'])(

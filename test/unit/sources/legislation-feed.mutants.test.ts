@@ -9,6 +9,7 @@ import { legislationFeed, type LegislationFeedConfig } from '../../../lambdas/so
 import { legislationKey, parseFeed } from '../../../lambdas/sources/legislation-feed/atom-feed';
 import { fetched } from '../../support/fixtures';
 import { parseErrorOf } from '../../support/source-results';
+import { legislationFeedDeclaration } from '../../../lambdas/sources/legislation-feed/declaration';
 
 const FEED_URL = 'https://www.legislation.gov.uk/new/data.feed';
 const terms: LegislationFeedConfig = {
@@ -124,7 +125,7 @@ describe('legislation-feed listing', () => {
   const next = '<link rel="next" href="b"/>';
 
   it('is read from the legislation host, one page at a time up to maxPages', () => {
-    expect(legislationFeed.hosts(terms, LIVE_ENDPOINTS)).toEqual(['www.legislation.gov.uk']);
+    expect(legislationFeedDeclaration.hosts(terms, LIVE_ENDPOINTS)).toEqual(['www.legislation.gov.uk']);
     expect(listing(feed([entry()])).next).toBeNull();
     expect(listing(feed([], next)).next).toBeNull();
     expect(listing(feed([entry()], next)).next?.url).toBe(`${FEED_URL}?page=2`);

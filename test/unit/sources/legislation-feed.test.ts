@@ -6,6 +6,7 @@ import { legislationFeed, type LegislationFeedConfig } from '../../../lambdas/so
 import { fetched, FIXTURES, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
 import { storedVersionOf } from '../../support/source-results';
+import { legislationFeedDeclaration } from '../../../lambdas/sources/legislation-feed/declaration';
 
 const newFeed: LegislationFeedConfig = {
   id: 'new-legislation',
@@ -171,8 +172,8 @@ describe('legislation-feed', () => {
   });
 
   it('validates its config', () => {
-    expect(legislationFeed.schema.safeParse(actFeed).success).toBe(true);
-    expect(legislationFeed.schema.safeParse({ ...actFeed, path: '/ukpga/2023/54' }).success).toBe(false);
-    expect(legislationFeed.schema.safeParse({ ...actFeed, watch: ['Procurement Act'] }).success).toBe(false);
+    expect(legislationFeedDeclaration.schema.safeParse(actFeed).success).toBe(true);
+    expect(legislationFeedDeclaration.schema.safeParse({ ...actFeed, path: '/ukpga/2023/54' }).success).toBe(false);
+    expect(legislationFeedDeclaration.schema.safeParse({ ...actFeed, watch: ['Procurement Act'] }).success).toBe(false);
   });
 });

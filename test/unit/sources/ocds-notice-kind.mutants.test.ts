@@ -10,6 +10,8 @@ import { findATender } from '../../../lambdas/sources/find-a-tender';
 import { noticeDocument, searchableText, type NoticeSourceConfig } from '../../../lambdas/sources/ocds/notice-kind';
 import { noticeOf, type Notice } from '../../../lambdas/sources/ocds/release';
 import { fetched, fixtureJson } from '../../support/fixtures';
+import { findATenderDeclaration } from '../../../lambdas/sources/find-a-tender/declaration';
+import { contractsFinderDeclaration } from '../../../lambdas/sources/contracts-finder/declaration';
 
 type Release = Record<string, any>;
 const where = { url: 'https://x.test/', source: 'n' };
@@ -134,8 +136,10 @@ describe('the listing of a portal', () => {
       '2026-03-02T12:34:00.000Z',
     );
     expect(new URL(req.url).searchParams.get('stages')).toBe('tender,award');
-    expect(findATender.hosts(config('find-a-tender'), LIVE_ENDPOINTS)).toEqual(['www.find-tender.service.gov.uk']);
-    expect(contractsFinder.hosts(config('contracts-finder'), LIVE_ENDPOINTS)).toEqual([
+    expect(findATenderDeclaration.hosts(config('find-a-tender'), LIVE_ENDPOINTS)).toEqual([
+      'www.find-tender.service.gov.uk',
+    ]);
+    expect(contractsFinderDeclaration.hosts(config('contracts-finder'), LIVE_ENDPOINTS)).toEqual([
       'www.contractsfinder.service.gov.uk',
     ]);
     expect(findATender.windowed?.(config('find-a-tender'))).toBe(true);

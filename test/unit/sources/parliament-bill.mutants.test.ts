@@ -32,6 +32,7 @@ import {
 import { billSignal, isStagePoll, listRequest } from '../../../lambdas/sources/parliament-bill/listing';
 import { fetched, fixtureJson } from '../../support/fixtures';
 import { parseErrorOf, storedVersionOf } from '../../support/source-results';
+import { parliamentBillDeclaration } from '../../../lambdas/sources/parliament-bill/declaration';
 
 const API = 'https://bills-api.parliament.uk/api/v1';
 const config: ParliamentBillConfig = { id: 'pb', kind: 'parliament-bill', searchTerm: 'Procurement' };
@@ -74,7 +75,7 @@ describe('parliament-bill listing requests', () => {
     expect(billsListUrl('http://x', { skip: 0, take: 1 })).toBe(
       'http://x/api/v1/Bills?SortOrder=DateUpdatedDescending&Skip=0&Take=1',
     );
-    expect(parliamentBill.hosts(config, LIVE_ENDPOINTS)).toEqual(['bills-api.parliament.uk']);
+    expect(parliamentBillDeclaration.hosts(config, LIVE_ENDPOINTS)).toEqual(['bills-api.parliament.uk']);
   });
 
   it('a signal is the lastUpdate, plus the current stage while the bill is live; a stage poll is a stage URL', () => {
@@ -732,8 +733,10 @@ describe('parliament-bill amendment events', () => {
 
 describe('parliament-bill config', () => {
   it('needs a search term or bill ids', () => {
-    expect(parliamentBill.schema.safeParse({ id: 'pb', kind: 'parliament-bill', billIds: [1] }).success).toBe(true);
-    const none = parliamentBill.schema.safeParse({ id: 'pb', kind: 'parliament-bill' });
+    expect(
+      parliamentBillDeclaration.schema.safeParse({ id: 'pb', kind: 'parliament-bill', billIds: [1] }).success,
+    ).toBe(true);
+    const none = parliamentBillDeclaration.schema.safeParse({ id: 'pb', kind: 'parliament-bill' });
     expect(none.success).toBe(false);
     expect(none.error!.issues[0].path).toEqual(['searchTerm']);
   });

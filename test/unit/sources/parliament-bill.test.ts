@@ -7,6 +7,7 @@ import { parliamentBill, type ParliamentBillConfig } from '../../../lambdas/sour
 import { fetched, FIXTURES, fixtureJson, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
 import { storedVersionOf } from '../../support/source-results';
+import { parliamentBillDeclaration } from '../../../lambdas/sources/parliament-bill/declaration';
 
 const API = 'https://bills-api.parliament.uk/api/v1';
 const config: ParliamentBillConfig = {
@@ -231,7 +232,9 @@ describe('parliament-bill: a bill, its stages and publications', () => {
   });
 
   it('needs a search term or bill ids', () => {
-    expect(parliamentBill.schema.safeParse({ id: 'x1', kind: 'parliament-bill' }).success).toBe(false);
-    expect(parliamentBill.schema.safeParse({ id: 'x1', kind: 'parliament-bill', billIds: [3159] }).success).toBe(true);
+    expect(parliamentBillDeclaration.schema.safeParse({ id: 'x1', kind: 'parliament-bill' }).success).toBe(false);
+    expect(
+      parliamentBillDeclaration.schema.safeParse({ id: 'x1', kind: 'parliament-bill', billIds: [3159] }).success,
+    ).toBe(true);
   });
 });

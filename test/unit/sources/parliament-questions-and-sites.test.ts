@@ -7,6 +7,7 @@ import { fetched, fixtureText } from '../../support/fixtures';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPLAY_DIR } from '../../support/replay-files';
+import { siteListDeclaration } from '../../../lambdas/sources/site-list/declaration';
 
 const pq: ParliamentQuestionsConfig = {
   id: 'pq',
@@ -77,8 +78,8 @@ describe('site-list (Free Tibet news, composed)', () => {
   const html = readFileSync(join(REPLAY_DIR, 't0/free-tibet/news.html'), 'utf8');
 
   it('declares its site, so the config admits its host and nothing else', () => {
-    expect(siteList.site!(ft)).toBe('https://freetibet.org');
-    expect(siteList.hosts(ft, LIVE_ENDPOINTS)).toEqual(['freetibet.org']);
+    expect(siteListDeclaration.site!(ft)).toBe('https://freetibet.org');
+    expect(siteListDeclaration.hosts(ft, LIVE_ENDPOINTS)).toEqual(['freetibet.org']);
     expect(siteList.listing(ft, LIVE_ENDPOINTS)).toEqual(
       expect.objectContaining({ url: 'https://freetibet.org/latest/', robots: true }),
     );

@@ -15,6 +15,7 @@ import {
 } from '../../../lambdas/sources/parliament-questions/written-question';
 import { fetched, fixtureJson } from '../../support/fixtures';
 import { parseErrorOf, storedVersionOf } from '../../support/source-results';
+import { parliamentQuestionsDeclaration } from '../../../lambdas/sources/parliament-questions/declaration';
 
 const pq: ParliamentQuestionsConfig = { id: 'pq', kind: 'parliament-questions', searchTerm: 'Hikvision' };
 const API = 'https://questions-statements-api.parliament.uk';
@@ -51,7 +52,9 @@ describe('parliament-questions search', () => {
       bucket: 'parliament',
       accept: 'application/json',
     });
-    expect(parliamentQuestions.hosts(pq, LIVE_ENDPOINTS)).toEqual(['questions-statements-api.parliament.uk']);
+    expect(parliamentQuestionsDeclaration.hosts(pq, LIVE_ENDPOINTS)).toEqual([
+      'questions-statements-api.parliament.uk',
+    ]);
   });
 
   it('pages on from the skip it was asked with until totalResults is reached', () => {

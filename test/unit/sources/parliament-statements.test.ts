@@ -9,6 +9,7 @@ import type { StoredVersion } from '../../../lambdas/core/model';
 import { parliamentStatements, type ParliamentStatementsConfig } from '../../../lambdas/sources/parliament-statements';
 import { fetched, FIXTURES, fixtureText } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
+import { parliamentStatementsDeclaration } from '../../../lambdas/sources/parliament-statements/declaration';
 
 const config: ParliamentStatementsConfig = {
   id: 'ws',
@@ -54,7 +55,9 @@ describe('parliament-statements', () => {
       skip: '0',
       take: '100',
     });
-    expect(parliamentStatements.hosts(config, LIVE_ENDPOINTS)).toEqual(['questions-statements-api.parliament.uk']);
+    expect(parliamentStatementsDeclaration.hosts(config, LIVE_ENDPOINTS)).toEqual([
+      'questions-statements-api.parliament.uk',
+    ]);
   });
 
   it.each([

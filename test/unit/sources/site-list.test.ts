@@ -8,6 +8,7 @@ import { ParseError } from '../../../lambdas/core/errors';
 import type { ListingEntry } from '../../../lambdas/core/model';
 import { siteList, type SiteListConfig } from '../../../lambdas/sources/site-list';
 import { fetched } from '../../support/fixtures';
+import { siteListDeclaration } from '../../../lambdas/sources/site-list/declaration';
 
 const ft: SiteListConfig = {
   id: 'ft',
@@ -37,7 +38,7 @@ describe('site-list listing', () => {
   it('asks a stand-in for the site without doubling the slash its address ends with', () => {
     const endpoints = { ...LIVE_ENDPOINTS, 'freetibet.org': 'http://127.0.0.1:9100//' };
     expect(siteList.listing(ft, endpoints).url).toBe('http://127.0.0.1:9100/latest/');
-    expect(siteList.hosts(ft, endpoints)).toEqual(['127.0.0.1:9100']);
+    expect(siteListDeclaration.hosts(ft, endpoints)).toEqual(['127.0.0.1:9100']);
   });
 
   it('keeps http and https links on the site, and no link to another host or scheme', () => {
@@ -147,8 +148,8 @@ describe('site-list config', () => {
   const base = { id: 'ft', kind: 'site-list', site: 'https://freetibet.org', path: '/latest/', item: 'a', link: 'a' };
 
   it('takes a regular expression as include, and refuses one that does not compile', () => {
-    expect(siteList.schema.safeParse({ ...base, include: '^/latest/' }).success).toBe(true);
-    const bad = siteList.schema.safeParse({ ...base, include: '(' });
+    expect(siteListDeclaration.schema.safeParse({ ...base, include: '^/latest/' }).success).toBe(true);
+    const bad = siteListDeclaration.schema.safeParse({ ...base, include: '(' });
     expect(bad.success).toBe(false);
     expect(JSON.stringify(bad.error?.issues)).toContain('must be a regular expression');
   });
