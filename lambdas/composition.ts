@@ -9,7 +9,7 @@ import type { Clock, Leases, Logger, Mailer, Metrics, TextExtractor, WebhookSend
 import { PdfTextExtractor } from './adapters/pdf/pdf-text-extractor';
 import { DynamoLeases } from './adapters/dynamodb/dynamodb-leases';
 import { noMetrics, systemClock } from './core/ports';
-import type { Config } from './config';
+import { allowedHosts, type Config } from './config';
 import { DynamoOutbox } from './adapters/dynamodb/outbox';
 import { DynamoSubscribers } from './adapters/dynamodb/subscriber-store';
 import type { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
@@ -105,7 +105,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     await local?.stop();
     throw err;
   }
-  const fetcher = cycleFetcher(config, options, clock);
+  const fetcher = cycleFetcher(config, allowedHosts(config), options, clock);
   const mailer =
     options.mailer ??
     new OutboxMailer(resolve(root, String(config.mailer.dir ?? join(config.store.dataDir, 'outbox'))));
@@ -143,6 +143,6 @@ export interface Probe {
 
 /** `procwatch doctor`'s ends: the cycle's own fetcher and PDF reader, and no store. */
 export function openProbe(config: Config, options: Pick<RuntimeOptions, 'allowPrivateHosts' | 'fetcher'> = {}): Probe {
-  const fetcher = cycleFetcher(config, options, systemClock);
+  const fetcher = cycleFetcher(config, allowedHosts(config), options, systemClock);
   return { fetcher, extractor: new PdfTextExtractor(), clock: systemClock, close: () => fetcher.close() };
 }

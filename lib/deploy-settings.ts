@@ -5,7 +5,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { kindsByGroup } from './constructs/checker-entries';
 import { ConfigError } from '../lambdas/core/errors';
-import type { Config, DeployConfig } from '../lambdas/config';
+import { allowedHosts, parseConfig, type Config, type DeployConfig } from '../lambdas/config';
+import { RESOLVED_CONFIG_FILE, resolvedConfigText } from '../lambdas/resolved-config';
 import { DEFAULT_SCHEDULES, FALLBACK_SCHEDULE } from '../lambdas/schedules';
 import { webhookOnlyAddress } from '../lambdas/core/subscribers';
 
@@ -19,8 +20,9 @@ export interface DeploySettings {
   /** Absolute path of the config file the stack was built from. */
   readonly configPath: string;
   /**
-   * What is written beside every bundle as procwatch.config.json: the file as it is, except that
-   * alerts go out through SES (the identity and permission this stack creates).
+   * What is written beside every bundle as procwatch.resolved.json: the file as it is, except that
+   * alerts go out through SES (the identity and permission this stack creates) and no person is in it,
+   * validated and resolved here so that no function builds the config's schemas at cold start.
    */
   readonly deployedConfig: string;
   /** Config `unsubscribe.baseUrl`: when set it wins over the API URL the stack passes to the sender. */
@@ -104,6 +106,15 @@ export function deployedConfigJson(config: Config): string {
     null,
     2,
   );
+}
+
+/**
+ * The file the functions read (lambdas/resolved-config.ts): the deployed config above, validated by the same
+ * schema as the user's file, with its defaults, endpoints and the sources' hosts worked out once, here.
+ */
+export function resolvedDeployedConfig(config: Config): string {
+  const deployed = parseConfig(JSON.parse(deployedConfigJson(config)), `the deployed config (${RESOLVED_CONFIG_FILE})`);
+  return resolvedConfigText({ config: deployed, allowedHosts: allowedHosts(deployed) });
 }
 
 /**
@@ -208,7 +219,7 @@ export function deploySettings(
     region: ctx('region') ?? d.region,
     account: ctx('account') ?? d.account,
     configPath: resolve(configPath),
-    deployedConfig: deployedConfigJson(config),
+    deployedConfig: resolvedDeployedConfig(config),
     unsubscribeBaseUrl: config.unsubscribe?.baseUrl,
     projectRoot: resolve(projectRoot),
     knownCorrespondence: config.knownCorrespondence,

@@ -24,12 +24,19 @@ export interface CheckerOptions {
   /** DynamoDB Local's endpoint, or null for AWS. */
   endpoint: string | null;
   allowPrivateHosts: string[];
+  /** The hosts the sources may fetch from, as resolved with the config at synth. */
+  allowedHosts: string[];
   logger: Logger;
 }
 
 export async function openChecker(config: Config, options: CheckerOptions): Promise<CheckerRuntime> {
   const store = await connectStore(config, options.endpoint);
-  const fetcher = cycleFetcher(config, { allowPrivateHosts: options.allowPrivateHosts }, systemClock);
+  const fetcher = cycleFetcher(
+    config,
+    options.allowedHosts,
+    { allowPrivateHosts: options.allowPrivateHosts },
+    systemClock,
+  );
   return {
     config,
     store,

@@ -10,7 +10,7 @@ import { ConfigError } from '../core/errors';
 import type { SourceKind } from '../core/source-kind';
 import { runCycle } from '../core/run-cycle';
 import { cycleInput } from '../cycle-input';
-import { coldStart, lambdaConfig, lambdaPlace } from './handler-runtime';
+import { coldStart, lambdaPlace, lambdaSettings } from './handler-runtime';
 
 export interface CheckEvent {
   /** Check only the sources of this schedule group (e.g. `govuk`), or one source id. */
@@ -20,7 +20,10 @@ export interface CheckEvent {
 
 /** The checker's own composition, opened once per container (the tests read its outbox). */
 export const checkerRuntime = () =>
-  coldStart('check-sources', () => openChecker(lambdaConfig(), { ...lambdaPlace(), logger: new JsonLogger() }));
+  coldStart('check-sources', () => {
+    const { config, allowedHosts } = lambdaSettings();
+    return openChecker(config, { ...lambdaPlace(), allowedHosts, logger: new JsonLogger() });
+  });
 
 /** `ownGroup`: the one group this function checks (null: any, as the event says). */
 export function checkerHandler(kinds: Record<string, SourceKind>, ownGroup: string | null) {

@@ -1,12 +1,13 @@
 /**
- * What every Lambda handler shares: the configuration read and validated once per cold start (the
- * file is copied beside the bundle at deploy time), where the table is, and a cache that keeps each
- * handler's own composition (lambdas/compositions/) for the life of the container.
+ * What every Lambda handler shares: the configuration, as synth validated and resolved it (the file is
+ * copied beside the bundle at deploy time, lambdas/resolved-config.ts), where the table is, and a cache
+ * that keeps each handler's own composition (lambdas/compositions/) for the life of the container.
  */
 import { dirname, join } from 'node:path';
-import { loadConfigFile } from '../adapters/fs/config-file';
+import { loadResolvedConfigFile } from '../adapters/fs/resolved-config-file';
 import { mapStacksLazily } from '../adapters/log/lazy-source-map';
 import type { Config } from '../config';
+import { RESOLVED_CONFIG_FILE, type ResolvedConfig } from '../resolved-config';
 
 // In a bundle (index.js with index.js.map beside it), stack traces name the TypeScript source, the map
 // read on the first trace; under tsx or jest there is no map here and nothing changes.
@@ -18,17 +19,25 @@ interface Closable {
 
 const opened = new Map<string, Promise<Closable>>();
 
-export function lambdaConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const file = env.PROCWATCH_CONFIG_PATH ?? join(__dirname, 'procwatch.config.json');
-  const config = loadConfigFile(file);
+/** The resolved config with the table and region the function's environment names. */
+export function lambdaSettings(env: NodeJS.ProcessEnv = process.env): ResolvedConfig {
+  const file = env.PROCWATCH_CONFIG_PATH ?? join(__dirname, RESOLVED_CONFIG_FILE);
+  const { config, allowedHosts } = loadResolvedConfigFile(file);
   return {
-    ...config,
-    store: {
-      ...config.store,
-      table: env.PROCWATCH_TABLE ?? config.store.table,
-      region: env.AWS_REGION ?? config.store.region,
+    allowedHosts,
+    config: {
+      ...config,
+      store: {
+        ...config.store,
+        table: env.PROCWATCH_TABLE ?? config.store.table,
+        region: env.AWS_REGION ?? config.store.region,
+      },
     },
   };
+}
+
+export function lambdaConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return lambdaSettings(env).config;
 }
 
 /** Where the handler runs: the table (null for AWS), the bundle's folder, and which loopback hosts it may fetch. */

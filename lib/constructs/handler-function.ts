@@ -1,8 +1,8 @@
 /**
  * One Lambda function for one handler in lambdas/handlers/: bundled by the local esbuild (no
  * Docker), Node.js 22 on arm64, minified with source maps, with its own role (no managed
- * policies) and its own log group with a retention. The config file, the known correspondence and
- * the party table are copied beside the bundle, where handler-runtime.ts reads them.
+ * policies) and its own log group with a retention. The config (as synth resolved it), the known
+ * correspondence and the party table are copied beside the bundle, where handler-runtime.ts reads them.
  */
 import { dirname, join } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
@@ -13,6 +13,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
+import { RESOLVED_CONFIG_FILE } from '../../lambdas/resolved-config';
 
 export interface HandlerFunctionProps {
   /** File name in lambdas/handlers/, without `.ts` (names the role, and is the entry unless `entry` is given). */
@@ -21,7 +22,7 @@ export interface HandlerFunctionProps {
   readonly entry?: string;
   readonly description: string;
   readonly projectRoot: string;
-  /** The config the handler reads (JSON text), written beside the bundle as procwatch.config.json. */
+  /** The config the handler reads (JSON text, resolved at synth), written beside the bundle as RESOLVED_CONFIG_FILE. */
   readonly deployedConfig: string;
   readonly knownCorrespondence: string;
   /** Folders (relative to the project root) copied beside the bundle when they exist, e.g. the web page. */
@@ -123,7 +124,7 @@ export function bundleCopyCommands(
   const from = (rel: string) => q(join(props.projectRoot, rel));
   const to = (rel: string) => q(join(outputDir, rel));
   return [
-    `printf '%s\n' ${q(props.deployedConfig)} > ${to('procwatch.config.json')}`,
+    `printf '%s\n' ${q(props.deployedConfig)} > ${to(RESOLVED_CONFIG_FILE)}`,
     `mkdir -p ${to(props.knownCorrespondence)} ${to('data')}`,
     `cp -R ${from(props.knownCorrespondence)}/. ${to(props.knownCorrespondence)}/`,
     `cp ${from('data/parties.json')} ${to('data/parties.json')}`,

@@ -15,7 +15,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
+import { loadResolvedConfigFile } from '../../lambdas/adapters/fs/resolved-config-file';
+import { allowedHosts } from '../../lambdas/config';
 import { loadKnownCorpus } from '../../lambdas/adapters/fs/known-correspondence';
 import { writeCheckerEntries } from '../../lib/constructs/checker-entries';
 import { bundleCopyCommands, esbuildOptions, PDF_READER_FILES } from '../../lib/constructs/handler-function';
@@ -23,13 +24,19 @@ import { deploySettings } from '../../lib/deploy-settings';
 import { PROJECT_ROOT, repoConfig } from '../../devtools/synth/synth-stack';
 
 const BUNDLE_BUDGET_BYTES = 800_000;
-type Packages = { undici: boolean; parsers: string[]; nodemailer: boolean; sdk: string[] };
-const checker = (parsers: string[]): Packages => ({ undici: true, parsers, nodemailer: false, sdk: ['dynamodb'] });
+type Packages = { undici: boolean; parsers: string[]; nodemailer: boolean; sdk: string[]; zod: boolean };
+const checker = (parsers: string[]): Packages => ({
+  undici: true,
+  parsers,
+  nodemailer: false,
+  sdk: ['dynamodb'],
+  zod: true,
+});
 /**
  * The heavy packages each function carries: undici and its kinds' parsers in a group's checker (HTML
  * for pages and GOV.UK bodies, selectors for the configured lists, CSV for the debarment list's
- * attachment, XML for legislation.gov.uk's feeds), the composer in the sender. The others read the
- * config through the kinds' declarations alone (lambdas/sources/declarations.ts).
+ * attachment, XML for legislation.gov.uk's feeds), the composer in the sender. None reads the kinds'
+ * declarations: every function reads the config synth resolved (lambdas/resolved-config.ts).
  */
 const PACKAGES: Record<string, Packages> = {
   'check-campaigns': checker(['htmlparser2', 'cheerio/']),
@@ -42,11 +49,27 @@ const PACKAGES: Record<string, Packages> = {
     parsers: [],
     nodemailer: true,
     sdk: ['dynamodb', 'secrets-manager', 'sesv2', 'ssm'],
+    // Nothing the sender reads is checked by a schema: the config was, at synth.
+    zod: false,
   },
-  'query-api': { undici: false, parsers: [], nodemailer: false, sdk: ['dynamodb', 'secrets-manager', 'ssm'] },
-  'ses-feedback': { undici: false, parsers: [], nodemailer: false, sdk: ['dynamodb'] },
+  'query-api': {
+    undici: false,
+    parsers: [],
+    nodemailer: false,
+    sdk: ['dynamodb', 'secrets-manager', 'ssm'],
+    zod: true,
+  },
+  'ses-feedback': { undici: false, parsers: [], nodemailer: false, sdk: ['dynamodb'], zod: true },
 };
 const PARSERS = ['htmlparser2', 'cheerio/', 'csv-parse', 'fast-xml-parser'];
+/** Where the config's schemas live: the CLI and synth read these, no function. */
+const CONFIG_SCHEMA_FILES = new RegExp(
+  [
+    '^(config|config-endpoints|config-secrets|adapters/fs/config-file)\\.ts$',
+    '^sources/(config-fields|declarations|css-selector)\\.ts$',
+    '(declaration|table-spec-schema)\\.ts$',
+  ].join('|'),
+);
 const groupEntries = writeCheckerEntries(PROJECT_ROOT, repoConfig().sources);
 /** A handler's entry: the generated one for a group's checker, else its file in lambdas/handlers/. */
 const entryOf = (name: string) =>
@@ -89,7 +112,10 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
     expect(inBundle(output.inputs, 'node_modules/undici/lib/web/')).toEqual([]);
     expect(inBundle(output.inputs, 'node_modules/@smithy/core/dist-es/submodules/event-streams/')).toEqual([]);
     // Validation messages in English only: `import * as z from 'zod'` lets esbuild drop the other locales.
-    expect(inBundle(output.inputs, 'node_modules/zod/v4/locales/')).toEqual(['en.js']);
+    expect(inBundle(output.inputs, 'node_modules/zod/v4/locales/')).toEqual(PACKAGES[handler].zod ? ['en.js'] : []);
+    expect(inBundle(output.inputs, 'node_modules/zod/').length > 0).toBe(PACKAGES[handler].zod);
+    // No function carries or builds the config's schemas: it reads the file synth resolved (resolved-config.ts).
+    expect(inBundle(output.inputs, 'lambdas/').filter((f) => CONFIG_SCHEMA_FILES.test(f))).toEqual([]);
     expect(inBundle(output.inputs, 'node_modules/undici/').length > 0).toBe(PACKAGES[handler].undici);
     const parsers = PARSERS.filter((p) => inBundle(output.inputs, `node_modules/${p}`).length > 0);
     expect(parsers).toEqual(PACKAGES[handler].parsers);
@@ -118,9 +144,11 @@ describe.each(HANDLERS)('the %s bundle', (handler) => {
         out,
       );
       execFileSync('bash', ['-c', commands.join(' && ')], { cwd: PROJECT_ROOT });
-      // The same validated config, sending through SES.
-      const deployed = loadConfigFile(join(out, 'procwatch.config.json'));
+      // The same validated config, sending through SES, resolved with its sources' hosts.
+      const { config: deployed, allowedHosts: hosts } = loadResolvedConfigFile(join(out, 'procwatch.resolved.json'));
       expect(deployed.sources).toEqual(config.sources);
+      expect(deployed.endpoints).toEqual(config.endpoints);
+      expect(hosts).toEqual(allowedHosts(config));
       // Without its people: they live in the table (no-people-in-deploy.test.ts).
       expect(deployed.alerts).toEqual({ ...config.alerts, to: [] });
       expect(deployed.mailer.kind).toBe('ses');
@@ -244,12 +272,12 @@ it('names the TypeScript source in a stack trace as deployed, with no --enable-s
   dirs.push(out);
   await build({
     stdin: {
-      // A config file that is not there: the ConfigError is thrown inside config-file.ts, called from
+      // A config file that is not there: the ConfigError is thrown inside json-file.ts, called from
       // handler-runtime.ts, both in the bundle.
       contents: [
         "import { lambdaConfig } from './lambdas/handlers/handler-runtime';",
         'export const stack = () => {',
-        "  try { lambdaConfig({ PROCWATCH_CONFIG_PATH: '/nonexistent/procwatch.config.json' }); }",
+        "  try { lambdaConfig({ PROCWATCH_CONFIG_PATH: '/nonexistent/procwatch.resolved.json' }); }",
         '  catch (e) { return (e as Error).stack; }',
         '};',
       ].join('\n'),
@@ -267,8 +295,8 @@ it('names the TypeScript source in a stack trace as deployed, with no --enable-s
     encoding: 'utf8',
     env,
   });
-  expect(stack.split('\n')[0]).toMatch(/nonexistent\/procwatch\.config\.json/);
-  expect(stack).toMatch(/^ {4}at \S+ \(lambdas\/adapters\/fs\/config-file\.ts:\d+:\d+\)$/m);
+  expect(stack.split('\n')[0]).toMatch(/nonexistent\/procwatch\.resolved\.json/);
+  expect(stack).toMatch(/^ {4}at \S+ \(lambdas\/adapters\/fs\/json-file\.ts:\d+:\d+\)$/m);
   expect(stack).toMatch(/^ {4}at \S+ \(lambdas\/handlers\/handler-runtime\.ts:\d+:\d+\)$/m);
   // Without the map beside it, the same bundle prints V8's own frames.
   rmSync(join(out, 'index.js.map'));

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { loadConfigFile } from '../../lambdas/adapters/fs/config-file';
+import { loadResolvedConfigFile } from '../../lambdas/adapters/fs/resolved-config-file';
 import { hasMailbox } from '../../lambdas/core/subscribers';
 import { bundleCopyCommands, esbuildOptions } from '../../lib/constructs/handler-function';
 import { PROJECT_ROOT, synthStack } from '../../devtools/synth/synth-stack';
@@ -77,7 +77,7 @@ it("ships a bundle folder (the sender's code and every file copied beside it) wi
   execFileSync('bash', ['-c', commands.join(' && ')], { cwd: PROJECT_ROOT });
   const files = filesUnder(out);
   expect(files.map((f) => f.slice(out.length + 1))).toEqual(
-    expect.arrayContaining(['index.js', 'procwatch.config.json']),
+    expect.arrayContaining(['index.js', 'procwatch.resolved.json']),
   );
   for (const file of files) {
     const text = readFileSync(file, 'utf8').toLowerCase();
@@ -85,7 +85,7 @@ it("ships a bundle folder (the sender's code and every file copied beside it) wi
   }
 
   // What the Lambdas load: no one to mail, the webhook with its rules under an address never mailed.
-  const deployed = loadConfigFile(join(out, 'procwatch.config.json'));
+  const { config: deployed } = loadResolvedConfigFile(join(out, 'procwatch.resolved.json'));
   expect(deployed.alerts.to).toEqual([]);
   expect(JSON.stringify(deployed.raw)).not.toContain('ops@campaign.example.net');
   expect(deployed.mailer.kind).toBe('ses');

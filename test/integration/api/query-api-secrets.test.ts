@@ -13,6 +13,7 @@ import type { ApiGatewayV2Event } from '../../../lambdas/http/api-gateway-event'
 import { freshStore, testEndpoint } from '../../support/dynamo';
 import { startSecretsManagerStandIn, type SecretsManagerStandIn } from '../delivery/secrets-manager-stand-in';
 import { seedChangeLog } from './seed-change-log';
+import { writeRepoLambdaConfig } from '../../support/lambda-config';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CURSOR_ARN = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:SigningSecretsCursor-AbCdEf';
@@ -56,7 +57,7 @@ beforeAll(async () => {
   secrets = await startSecretsManagerStandIn({ [CURSOR_ARN]: CURSOR_VALUE, [UNSUBSCRIBE_ARN]: UNSUBSCRIBE_VALUE });
   for (const k of ['PROCWATCH_CURSOR_SECRET', 'PROCWATCH_UNSUBSCRIBE_SECRET']) delete process.env[k];
   Object.assign(process.env, {
-    PROCWATCH_CONFIG_PATH: join(ROOT, 'procwatch.config.json'),
+    PROCWATCH_CONFIG_PATH: writeRepoLambdaConfig(),
     PROCWATCH_DYNAMO_ENDPOINT: testEndpoint(),
     PROCWATCH_TABLE: store.tableName,
     PROCWATCH_WEB_DIR: join(ROOT, 'web'),

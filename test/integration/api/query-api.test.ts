@@ -7,6 +7,7 @@ import type { Change } from '../../../lambdas/core/model';
 import type { ApiGatewayV2Event } from '../../../lambdas/http/api-gateway-event';
 import { freshStore, testEndpoint } from '../../support/dynamo';
 import { HISTORY_DOC, seedChangeLog } from './seed-change-log';
+import { writeRepoLambdaConfig } from '../../support/lambda-config';
 
 const ROOT = join(__dirname, '..', '..', '..');
 let handler: (
@@ -41,7 +42,7 @@ beforeAll(async () => {
   const store = await freshStore('api');
   seeded = await seedChangeLog(store);
   Object.assign(process.env, {
-    PROCWATCH_CONFIG_PATH: join(ROOT, 'procwatch.config.json'),
+    PROCWATCH_CONFIG_PATH: writeRepoLambdaConfig(),
     PROCWATCH_DYNAMO_ENDPOINT: testEndpoint(),
     PROCWATCH_TABLE: store.tableName,
     PROCWATCH_CURSOR_SECRET: 'test-cursor-secret-of-enough-length',

@@ -3,11 +3,13 @@
  * DynamoDB Local standing in for DynamoDB, the replay server for GOV.UK. Alerts stay pending
  * for the send-alerts function.
  */
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ReplayServer } from '../../../devtools/replay/replay-server';
 import { checkerRuntime, handler } from '../../../lambdas/handlers/check-sources';
 import { checkerHandler } from '../../../lambdas/handlers/checker-handler';
 import { closeHandlerRuntime } from '../../../lambdas/handlers/handler-runtime';
+import { RESOLVED_CONFIG_FORMAT } from '../../../lambdas/resolved-config';
 import { govukContent } from '../../../lambdas/sources/govuk-content';
 import { govukSearch } from '../../../lambdas/sources/govuk-search';
 import { BSCC_SOURCES, ROOT, T1_ALERTS } from '../../support/harness';
@@ -78,6 +80,40 @@ describe('check-sources handler', () => {
           'deploy again (cdk deploy) so its bundle matches the config.',
       );
       expect(await rt.store.getSourceState(BSCC_SOURCES[0])).toEqual(before);
+    });
+  });
+
+  describe('the config beside the function, as synth resolved it', () => {
+    const saved = () => process.env.PROCWATCH_CONFIG_PATH;
+    let resolved: string | undefined;
+    beforeAll(() => {
+      resolved = saved();
+    });
+    afterEach(async () => {
+      await closeHandlerRuntime();
+      process.env.PROCWATCH_CONFIG_PATH = resolved;
+    });
+
+    it('refuses a config file a person writes, in one sentence, before it opens the store', async () => {
+      await closeHandlerRuntime();
+      process.env.PROCWATCH_CONFIG_PATH = join(ROOT, 'procwatch.config.json');
+      await expect(handler({ group: 'govuk' })).rejects.toThrow(
+        `procwatch.config.json: is not a config resolved at synth (format null, expected "${RESOLVED_CONFIG_FORMAT}")`,
+      );
+    });
+
+    it('fetches only from the hosts the file allows, not from hosts worked out at cold start', async () => {
+      await closeHandlerRuntime();
+      const file = JSON.parse(readFileSync(resolved!, 'utf8'));
+      const narrowed = join(dirname(resolved!), 'narrowed.json');
+      writeFileSync(narrowed, JSON.stringify({ ...file, allowedHosts: ['www.gov.uk'] }));
+      process.env.PROCWATCH_CONFIG_PATH = narrowed;
+      const report = await handler({ group: 'govuk' });
+      expect(report.outcomes.map((o) => o.kind)).toEqual(BSCC_SOURCES.map(() => 'failed'));
+      const rt = await checkerRuntime();
+      expect((await rt.store.getSourceState(BSCC_SOURCES[0]))?.lastError).toMatch(
+        /: host 127\.0\.0\.1:\d+ is not on the allowlist\./,
+      );
     });
   });
 });

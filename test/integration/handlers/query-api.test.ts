@@ -9,11 +9,12 @@ import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { METRICS_NAMESPACE, PROBLEMS_METRIC, STACK_NAME_ENV } from '../../../lambdas/adapters/log/emf-metrics';
 import type { ApiGatewayV2Event } from '../../../lambdas/http/api-gateway-event';
 import { freshStore, testEndpoint } from '../../support/dynamo';
+import { writeRepoLambdaConfig } from '../../support/lambda-config';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const STACK = 'CampaignWatch';
 const ENV = {
-  PROCWATCH_CONFIG_PATH: join(ROOT, 'procwatch.config.json'),
+  PROCWATCH_CONFIG_PATH: writeRepoLambdaConfig(),
   PROCWATCH_WEB_DIR: join(ROOT, 'web'),
   PROCWATCH_CURSOR_SECRET: 'cursor-key-for-the-handler-test-0123456789',
   PROCWATCH_UNSUBSCRIBE_SECRET: 'unsubscribe-key-for-the-handler-test-012345',
