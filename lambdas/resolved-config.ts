@@ -21,9 +21,9 @@ export interface ResolvedConfig {
 
 /** The file's text. Refused when the config would not read back the same (a value JSON cannot carry). */
 export function resolvedConfigText(resolved: ResolvedConfig): string {
-  const text = JSON.stringify({ format: RESOLVED_CONFIG_FORMAT, ...resolved }, null, 2);
-  const back: unknown = JSON.parse(text);
-  if (!isDeepStrictEqual(back, { format: RESOLVED_CONFIG_FORMAT, ...resolved }))
+  const file = { format: RESOLVED_CONFIG_FORMAT, ...resolved };
+  const text = JSON.stringify(file, null, 2);
+  if (!isDeepStrictEqual(JSON.parse(text), file))
     throw new ConfigError(['The resolved config does not survive JSON: it holds a value a file cannot carry.']);
   return text;
 }

@@ -83,7 +83,7 @@ export function bareAddress(address: string): string {
  * could never be erased: people live in the table (`procwatch subscribers import --from-config --aws`).
  * A subscriber's webhooks stay, with their rules, under a stand-in address that is never mailed.
  */
-export function deployedConfigJson(config: Config): string {
+function deployedConfigFile(config: Config): Record<string, unknown> {
   const { raw } = config;
   const mailer = { kind: 'ses', ...(raw.mailer?.ses ? { ses: raw.mailer.ses } : {}) };
   const subscribers = (config.subscribers ?? [])
@@ -95,17 +95,13 @@ export function deployedConfigJson(config: Config): string {
   const { subscribers: _people, deploy, ...rest } = raw;
   // The operations address reaches the SNS subscription through the template; no function needs it.
   const { opsEmail: _ops, ...deployed } = deploy ?? {};
-  return JSON.stringify(
-    {
-      ...rest,
-      ...(deploy ? { deploy: deployed } : {}),
-      alerts: { ...raw.alerts, to: [] },
-      ...(subscribers.length ? { subscribers } : {}),
-      mailer,
-    },
-    null,
-    2,
-  );
+  return {
+    ...rest,
+    ...(deploy ? { deploy: deployed } : {}),
+    alerts: { ...raw.alerts, to: [] },
+    ...(subscribers.length ? { subscribers } : {}),
+    mailer,
+  };
 }
 
 /**
@@ -113,7 +109,7 @@ export function deployedConfigJson(config: Config): string {
  * schema as the user's file, with its defaults, endpoints and the sources' hosts worked out once, here.
  */
 export function resolvedDeployedConfig(config: Config): string {
-  const deployed = parseConfig(JSON.parse(deployedConfigJson(config)), `the deployed config (${RESOLVED_CONFIG_FILE})`);
+  const deployed = parseConfig(deployedConfigFile(config), `the deployed config (${RESOLVED_CONFIG_FILE})`);
   return resolvedConfigText({ config: deployed, allowedHosts: allowedHosts(deployed) });
 }
 
